@@ -1,0 +1,314 @@
+//! Reading a project file: every problem at once, each naming what and where; never a panic.
+//!
+//! Steps: bytes → UTF-8 → JSON (syntax errors with line and column) → envelope (format, version)
+//! → `migrate()` → each section item by item (type errors with their path, duplicate ids) →
+//! `validate()` (meaning). Problems that keep the model from holding the file faithfully block
+//! loading; the rest come back beside the project.
+
+use super::{CURRENT_VERSION, FORMAT, migrate};
+use crate::model::validate::validate;
+use crate::model::{Issue, Project, ProjectMeta};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// How strictly to read.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LoadOptions {
+    /// Unknown fields are errors instead of warnings.
+    pub strict: bool,
+}
+
+/// A project that loaded, with the problems that did not stop it.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub project: Project,
+    pub issues: Vec<Issue>,
+    /// The file's version before migration.
+    pub file_version: u32,
+}
+
+/// The file could not be opened; `issues` holds every problem found, blocking ones included.
+#[derive(Debug, Clone)]
+pub struct LoadError {
+    pub issues: Vec<Issue>,
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let lines: Vec<String> = self.issues.iter().map(|i| i.to_string()).collect();
+        f.write_str(&lines.join("\n"))
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+fn fail(issue: Issue) -> LoadError {
+    LoadError {
+        issues: vec![issue],
+    }
+}
+
+/// Reads and loads a project file.
+pub fn load_path(path: &Path, options: LoadOptions) -> Result<Loaded, LoadError> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        fail(Issue::blocking(
+            "io",
+            path.display().to_string(),
+            format!("无法读取文件:{e}"),
+            format!("cannot read the file: {e}"),
+        ))
+    })?;
+    load_bytes(&bytes, options)
+}
+
+/// Loads a project from the bytes of a file.
+pub fn load_bytes(bytes: &[u8], options: LoadOptions) -> Result<Loaded, LoadError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => load_str(text, options),
+        Err(e) => {
+            let good = &bytes[..e.valid_up_to()];
+            let line = good.iter().filter(|b| **b == b'\n').count() + 1;
+            let column = good.iter().rev().take_while(|b| **b != b'\n').count() + 1;
+            Err(fail(Issue::blocking(
+                "not_utf8",
+                format!("line {line}, column {column}"),
+                format!(
+                    "第 {line} 行第 {column} 列(字节 {})不是 UTF-8 编码;项目文件必须是 UTF-8(文件可能被转成了 GBK)",
+                    e.valid_up_to()
+                ),
+                format!(
+                    "byte {} is not UTF-8; project files are UTF-8 (was the file re-encoded, e.g. to GBK?)",
+                    e.valid_up_to()
+                ),
+            )))
+        }
+    }
+}
+
+/// Loads a project from the text of a file.
+pub fn load_str(text: &str, options: LoadOptions) -> Result<Loaded, LoadError> {
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        fail(Issue::blocking(
+            "json_syntax",
+            format!("line {}, column {}", e.line(), e.column()),
+            format!("JSON 语法错误,第 {} 行第 {} 列:{e}", e.line(), e.column()),
+            format!("JSON syntax error: {e}"),
+        ))
+    })?;
+    let Value::Object(mut top) = value else {
+        return Err(fail(not_chainmap("the file is JSON, but not an object")));
+    };
+    match top.get("format") {
+        Some(Value::String(f)) if f == FORMAT => {}
+        Some(other) => {
+            return Err(fail(not_chainmap(&format!(
+                "its \"format\" is {other}, not \"{FORMAT}\""
+            ))));
+        }
+        None => {
+            return Err(fail(not_chainmap(
+                "it has no \"format\": \"chainmap\" field",
+            )));
+        }
+    }
+    let version = match top.get("version").and_then(Value::as_u64) {
+        Some(v) => u32::try_from(v).unwrap_or(u32::MAX),
+        None => {
+            return Err(fail(Issue::blocking(
+                "no_version",
+                "version",
+                "文件缺少版本号(\"version\" 应为非负整数)".to_owned(),
+                "the file has no version (\"version\" must be a whole number)".to_owned(),
+            )));
+        }
+    };
+    if version > CURRENT_VERSION {
+        return Err(fail(Issue::blocking(
+            "newer_version",
+            "version",
+            format!(
+                "此文件为第 {version} 版格式,由更新的串珠创建;本程序只能读取到第 {CURRENT_VERSION} 版。请升级到能读取第 {version} 版的串珠。"
+            ),
+            format!(
+                "this file is format version {version}, written by a newer chainmap; this build reads versions up to {CURRENT_VERSION}. Update to a chainmap that reads version {version}."
+            ),
+        )));
+    }
+    migrate(&mut top, version).map_err(fail)?;
+
+    let mut reader = SectionReader {
+        issues: Vec::new(),
+        strict: options.strict,
+    };
+    let sections = ["chains", "nodes", "links", "agreements", "views"];
+    let mut taken: BTreeMap<&str, Value> = BTreeMap::new();
+    for name in sections {
+        if let Some(v) = top.remove(name) {
+            taken.insert(name, v);
+        }
+    }
+    top.remove("format");
+    top.remove("version");
+    let meta: ProjectMeta = reader.item(Value::Object(top), "").unwrap_or_default();
+    let mut project = Project {
+        meta,
+        ..Project::default()
+    };
+    let mut section = |name: &str| taken.remove(name).unwrap_or(Value::Array(Vec::new()));
+    project.chains = reader.keyed(section("chains"), "chains", |c: &crate::model::Chain| {
+        c.id.0.clone()
+    });
+    project.nodes = reader.keyed(section("nodes"), "nodes", |n: &crate::model::Node| {
+        n.id.0.clone()
+    });
+    project.links = reader.keyed(section("links"), "links", |l: &crate::model::Link| {
+        l.id.0.clone()
+    });
+    project.agreements = reader.keyed(
+        section("agreements"),
+        "agreements",
+        |a: &crate::model::Agreement| a.id.0.clone(),
+    );
+    project.views = reader.keyed(section("views"), "views", |v: &crate::model::View| {
+        v.id.0.clone()
+    });
+
+    let mut issues = reader.issues;
+    issues.extend(validate(&project));
+    if issues.iter().any(|i| i.blocks_loading) {
+        Err(LoadError { issues })
+    } else {
+        Ok(Loaded {
+            project,
+            issues,
+            file_version: version,
+        })
+    }
+}
+
+fn not_chainmap(why: &str) -> Issue {
+    Issue::blocking(
+        "not_chainmap",
+        "",
+        format!("这不是串珠项目文件({why})"),
+        format!("this is not a chainmap project file ({why})"),
+    )
+}
+
+struct SectionReader {
+    issues: Vec<Issue>,
+    strict: bool,
+}
+
+impl SectionReader {
+    /// Reads a section (an array of items with ids) into a map, item by item, so one bad item
+    /// does not hide the problems of the others.
+    fn keyed<K, T>(
+        &mut self,
+        value: Value,
+        section: &str,
+        id_of: impl Fn(&T) -> String,
+    ) -> BTreeMap<K, T>
+    where
+        K: Ord + From<String>,
+        T: DeserializeOwned,
+    {
+        let mut map = BTreeMap::new();
+        let Value::Array(items) = value else {
+            self.issues.push(Issue::blocking(
+                "wrong_type",
+                section,
+                format!("“{section}”应为数组"),
+                format!("\"{section}\" must be an array"),
+            ));
+            return map;
+        };
+        let mut first_index: BTreeMap<String, usize> = BTreeMap::new();
+        for (index, item) in items.into_iter().enumerate() {
+            let place = match item.get("id").and_then(Value::as_str) {
+                Some(id) if !id.is_empty() => format!("{section}/{id}"),
+                _ => format!("{section}[{index}]"),
+            };
+            let Some(parsed) = self.item::<T>(item, &place) else {
+                continue;
+            };
+            let id = id_of(&parsed);
+            if id.trim().is_empty() {
+                self.issues.push(Issue::blocking(
+                    "missing_id",
+                    place,
+                    format!("{section} 中第 {} 项没有编号(id)", index + 1),
+                    format!("item {} of {section} has no id", index + 1),
+                ));
+                continue;
+            }
+            if let Some(first) = first_index.get(&id) {
+                self.issues.push(Issue::blocking(
+                    "duplicate_id",
+                    place,
+                    format!(
+                        "编号“{id}”重复:{section} 中第 {} 项和第 {} 项用了同一个编号",
+                        first + 1,
+                        index + 1
+                    ),
+                    format!(
+                        "id \"{id}\" is used twice in {section}: by items {} and {}",
+                        first + 1,
+                        index + 1
+                    ),
+                ));
+                continue;
+            }
+            first_index.insert(id.clone(), index);
+            map.insert(K::from(id), parsed);
+        }
+        map
+    }
+
+    /// Reads one item, recording a type error with its path, and unknown fields.
+    fn item<T: DeserializeOwned>(&mut self, value: Value, place: &str) -> Option<T> {
+        let mut unknown = Vec::new();
+        let mut track = serde_path_to_error::Track::new();
+        // Re-read the item from text rather than from the `Value`: a `Value` hands numbers that
+        // fit an f64 to decimals as f64, which would round long amounts; text keeps every digit.
+        let text = value.to_string();
+        let mut json = serde_json::Deserializer::from_str(&text);
+        let result = {
+            let de = serde_path_to_error::Deserializer::new(&mut json, &mut track);
+            serde_ignored::deserialize(de, |path| unknown.push(path.to_string()))
+        };
+        let join = |inner: &str| match (place.is_empty(), inner.is_empty() || inner == ".") {
+            (_, true) => place.to_owned(),
+            (true, false) => inner.to_owned(),
+            (false, false) => format!("{place}/{}", inner.replace('.', "/")),
+        };
+        for field in unknown {
+            let where_ = join(&field);
+            let (zh, en) = (
+                format!("未知字段“{field}”,保存时不会保留"),
+                format!("unknown field \"{field}\"; it will not be kept when saving"),
+            );
+            self.issues.push(if self.strict {
+                Issue::error("unknown_field", where_, zh, en)
+            } else {
+                Issue::warning("unknown_field", where_, zh, en)
+            });
+        }
+        match result {
+            Ok(v) => Some(v),
+            Err(e) => {
+                let path = track.path().to_string();
+                self.issues.push(Issue::blocking(
+                    "wrong_type",
+                    join(&path),
+                    format!("数据类型不对:{e}"),
+                    format!("wrong type: {e}"),
+                ));
+                None
+            }
+        }
+    }
+}

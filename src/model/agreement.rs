@@ -1,0 +1,414 @@
+//! Benefit-sharing agreements (成本共担、利益共享、统计分成) between parties, as DOMAIN.md describes
+//! them: parties with roles, a scope of enterprises and parks, yearly phases per ledger and metric,
+//! each with one rule, cost items, eligibility rules and optional coalition values for the
+//! fair-split benchmark. The split engine that turns these into schedules lives in `sharing`.
+//!
+//! Rules are externally tagged enums (`{"fixed_shares": {...}}`): exact decimal numbers and
+//! internally tagged enums do not mix in serde.
+
+use super::ids::{AgreementId, NodeId, PhaseId};
+use super::node::Year;
+use crate::i18n::Lang;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// A contract between regions (and investors) about one enclave park or relocation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Agreement {
+    pub id: AgreementId,
+    pub name: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    /// Year the agreement was signed (or the firm moved): anchor of `after_signing` phases.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signed_year: Option<Year>,
+    /// First year of production: anchor of `after_production` phases.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub production_year: Option<Year>,
+    pub parties: Vec<Party>,
+    /// Enterprises and parks whose figures the agreement splits.
+    pub scope: Vec<NodeId>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub eligibility: Vec<Eligibility>,
+    pub phases: Vec<Phase>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub costs: Vec<CostItem>,
+    /// v(S) for coalitions of parties, for Shapley value, nucleolus and core check.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub coalition_values: Vec<CoalitionValue>,
+}
+
+/// A party to an agreement: a region, park or investor node.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Party {
+    pub node: NodeId,
+    pub role: PartyRole,
+    /// Equity share in percent, for rules and costs shared by equity.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "rust_decimal::serde::arbitrary_precision_option"
+    )]
+    pub equity_pct: Option<Decimal>,
+    /// Capital invested, for fixed returns on capital.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "rust_decimal::serde::arbitrary_precision_option"
+    )]
+    pub capital: Option<Decimal>,
+}
+
+/// What a party is in the agreement.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum PartyRole {
+    /// 飞出地
+    #[default]
+    Source,
+    /// 飞入地
+    Host,
+    /// the park that manages it in trusteeship (托管方)
+    Trustee,
+    /// 投资方
+    Investor,
+    /// 村集体
+    VillageCollective,
+    /// 运营方
+    Operator,
+}
+
+impl PartyRole {
+    pub const ALL: [PartyRole; 6] = [
+        PartyRole::Source,
+        PartyRole::Host,
+        PartyRole::Trustee,
+        PartyRole::Investor,
+        PartyRole::VillageCollective,
+        PartyRole::Operator,
+    ];
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            PartyRole::Source => lang.pick("飞出地", "source"),
+            PartyRole::Host => lang.pick("飞入地", "host"),
+            PartyRole::Trustee => lang.pick("托管方", "trustee"),
+            PartyRole::Investor => lang.pick("投资方", "investor"),
+            PartyRole::VillageCollective => lang.pick("村集体", "village collective"),
+            PartyRole::Operator => lang.pick("运营方", "operator"),
+        }
+    }
+}
+
+/// The separate books a region's figures live in; they are never mixed.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Ledger {
+    /// 在地统计: always 100 % the host's, by national rule.
+    Statistics,
+    /// 考核
+    #[default]
+    Assessment,
+    /// 财税分成
+    Fiscal,
+    /// corporate returns: dividends, rents, fixed returns
+    Corporate,
+}
+
+impl Ledger {
+    pub const ALL: [Ledger; 4] = [
+        Ledger::Statistics,
+        Ledger::Assessment,
+        Ledger::Fiscal,
+        Ledger::Corporate,
+    ];
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Ledger::Statistics => lang.pick("在地统计", "official statistics"),
+            Ledger::Assessment => lang.pick("考核", "assessment"),
+            Ledger::Fiscal => lang.pick("财税分成", "fiscal"),
+            Ledger::Corporate => lang.pick("企业收益", "corporate returns"),
+        }
+    }
+}
+
+/// Which figure of the scoped nodes a phase splits.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Metric {
+    Output,
+    ValueAdded,
+    #[default]
+    Tax,
+    Investment,
+    Profit,
+}
+
+impl Metric {
+    pub const ALL: [Metric; 5] = [
+        Metric::Output,
+        Metric::ValueAdded,
+        Metric::Tax,
+        Metric::Investment,
+        Metric::Profit,
+    ];
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Metric::Output => lang.pick("产值", "output"),
+            Metric::ValueAdded => lang.pick("增加值", "value added"),
+            Metric::Tax => lang.pick("税收", "tax"),
+            Metric::Investment => lang.pick("投资", "investment"),
+            Metric::Profit => lang.pick("利润", "profit"),
+        }
+    }
+}
+
+/// A span of years in which one rule applies to one ledger and metric.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Phase {
+    pub id: PhaseId,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    pub ledger: Ledger,
+    pub metric: Metric,
+    pub start: PhaseStart,
+    /// How many years the phase lasts; none means until the agreement ends.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub years: Option<u32>,
+    pub rule: Rule,
+}
+
+/// When a phase starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PhaseStart {
+    /// A calendar year.
+    Year(Year),
+    /// N years after the signing year (0 = the signing year itself).
+    AfterSigning(u32),
+    /// N years after production starts (0 = the first production year).
+    AfterProduction(u32),
+}
+
+impl Default for PhaseStart {
+    fn default() -> Self {
+        PhaseStart::AfterSigning(0)
+    }
+}
+
+/// A party's share in percent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Share {
+    pub party: NodeId,
+    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
+    pub pct: Decimal,
+}
+
+/// How a phase splits its amount. Every kind of rule found in real agreements (DOMAIN.md).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rule {
+    /// Fixed shares that add up to 100 % (中山–河源 5 : 5).
+    FixedShares { shares: Vec<Share> },
+    /// Everything to one party (安康: years 1–5 to the source county).
+    AllTo { party: NodeId },
+    /// Every listed party counts the full amount (assessment ledger only; Guangxi 2024).
+    DoubleCount { parties: Vec<NodeId> },
+    /// Only the increment above a base year's or a base amount is split; the base stays with
+    /// `base_to`.
+    Increment {
+        base: Base,
+        base_to: NodeId,
+        shares: Vec<Share>,
+    },
+    /// Shares until `capped_party` has received `cap` in total (京津冀 92号): the year that hits
+    /// the cap is clipped, then everything goes to `remainder_to`; if the cap is not reached when
+    /// the phase ends, it runs `extension_years` longer.
+    Capped {
+        shares: Vec<Share>,
+        capped_party: NodeId,
+        cap: Cap,
+        remainder_to: NodeId,
+        extension_years: u32,
+    },
+    /// In proportion to the parties' equity (Jiangsu 南北共建).
+    Equity,
+    /// Each recipient gets `rate_pct` % of its capital a year, paid by `payer` (消薄飞地 10 %).
+    FixedReturn {
+        #[serde(with = "rust_decimal::serde::arbitrary_precision")]
+        rate_pct: Decimal,
+        recipients: Vec<NodeId>,
+        payer: NodeId,
+    },
+    /// A fixed payment per unit per year, paid even at a loss (炉霍: 3 万元 per greenhouse).
+    PerUnit {
+        payer: NodeId,
+        payee: NodeId,
+        #[serde(with = "rust_decimal::serde::arbitrary_precision")]
+        per_unit: Decimal,
+        #[serde(with = "rust_decimal::serde::arbitrary_precision")]
+        units: Decimal,
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        unit: String,
+    },
+}
+
+impl Default for Rule {
+    fn default() -> Self {
+        Rule::FixedShares { shares: Vec::new() }
+    }
+}
+
+impl Rule {
+    /// The name used in files.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Rule::FixedShares { .. } => "fixed_shares",
+            Rule::AllTo { .. } => "all_to",
+            Rule::DoubleCount { .. } => "double_count",
+            Rule::Increment { .. } => "increment",
+            Rule::Capped { .. } => "capped",
+            Rule::Equity => "equity",
+            Rule::FixedReturn { .. } => "fixed_return",
+            Rule::PerUnit { .. } => "per_unit",
+        }
+    }
+}
+
+/// The base of an increment rule.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Base {
+    /// The scoped figure of this year.
+    Year(Year),
+    /// A fixed amount.
+    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
+    Amount(Decimal),
+}
+
+/// The cap of a capped rule.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Cap {
+    /// A fixed amount.
+    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
+    Amount(Decimal),
+    /// The scoped figure summed over this many years before the signing (moving) year.
+    PriorYears(u32),
+}
+
+/// A condition a scoped firm must meet for the agreement to apply to it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Eligibility {
+    /// The firm's average `metric` over the `years` before signing is at least `at_least`
+    /// (京津冀: tax ≥ 2000 万元 a year over the 3 years before moving).
+    MinAverageBefore {
+        metric: Metric,
+        years: u32,
+        #[serde(with = "rust_decimal::serde::arbitrary_precision")]
+        at_least: Decimal,
+    },
+}
+
+/// A cost shared between parties.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct CostItem {
+    pub name: String,
+    pub kind: CostKind,
+    pub year: Year,
+    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
+    pub amount: Decimal,
+    pub split: CostSplit,
+}
+
+/// Kinds of shared cost.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum CostKind {
+    /// 土地
+    Land,
+    /// 场地平整
+    Levelling,
+    /// 基础设施
+    #[default]
+    Infrastructure,
+    /// 厂房
+    Plant,
+    /// 补贴
+    Subsidy,
+    Other,
+}
+
+impl CostKind {
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            CostKind::Land => lang.pick("土地", "land"),
+            CostKind::Levelling => lang.pick("场地平整", "levelling"),
+            CostKind::Infrastructure => lang.pick("基础设施", "infrastructure"),
+            CostKind::Plant => lang.pick("标准厂房", "plant"),
+            CostKind::Subsidy => lang.pick("补贴", "subsidy"),
+            CostKind::Other => lang.pick("其他", "other"),
+        }
+    }
+}
+
+/// How a cost is shared.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CostSplit {
+    Shares(Vec<Share>),
+    Equity,
+}
+
+impl Default for CostSplit {
+    fn default() -> Self {
+        CostSplit::Equity
+    }
+}
+
+/// What a coalition of parties could make on its own.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct CoalitionValue {
+    pub parties: Vec<NodeId>,
+    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
+    pub value: Decimal,
+}
+
+impl Agreement {
+    /// The party with this node, if it is one.
+    pub fn party(&self, node: &NodeId) -> Option<&Party> {
+        self.parties.iter().find(|p| &p.node == node)
+    }
+
+    /// First year of a phase, or none when its anchor year is not set.
+    pub fn phase_first_year(&self, phase: &Phase) -> Option<Year> {
+        match phase.start {
+            PhaseStart::Year(y) => Some(y),
+            PhaseStart::AfterSigning(n) => self.signed_year.map(|y| y + n as Year),
+            PhaseStart::AfterProduction(n) => self.production_year.map(|y| y + n as Year),
+        }
+    }
+
+    /// Year range of a phase, last year included; `None` as the end means open-ended.
+    pub fn phase_years(&self, phase: &Phase) -> Option<(Year, Option<Year>)> {
+        let first = self.phase_first_year(phase)?;
+        Some((first, phase.years.map(|n| first + n as Year - 1)))
+    }
+}

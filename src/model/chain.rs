@@ -1,0 +1,82 @@
+//! Chains (产业链) and their ordered stages (环节) and products (产品).
+
+use super::ids::{ChainId, StageId};
+use serde::{Deserialize, Serialize};
+
+/// One industry chain, e.g. 木耳. Its stages are ordered from upstream to downstream.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Chain {
+    pub id: ChainId,
+    pub name: String,
+    /// English name, shown when the UI speaks English (falls back to `name`).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub name_en: String,
+    /// Stages in chain order: upstream first, support services last.
+    pub stages: Vec<Stage>,
+}
+
+/// A step of a chain.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Stage {
+    pub id: StageId,
+    pub name: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub name_en: String,
+    pub segment: Segment,
+    /// What the stage needs or makes.
+    pub products: Vec<Product>,
+}
+
+/// Where a stage sits in the chain.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Segment {
+    /// 上游
+    #[default]
+    Upstream,
+    /// 中游
+    Midstream,
+    /// 下游
+    Downstream,
+    /// 支撑 (support services: testing, finance, recycling ...)
+    Support,
+}
+
+impl Segment {
+    pub const ALL: [Segment; 4] = [
+        Segment::Upstream,
+        Segment::Midstream,
+        Segment::Downstream,
+        Segment::Support,
+    ];
+
+    /// Label in the chosen language.
+    pub fn label(self, lang: crate::i18n::Lang) -> &'static str {
+        match self {
+            Segment::Upstream => lang.pick("上游", "upstream"),
+            Segment::Midstream => lang.pick("中游", "midstream"),
+            Segment::Downstream => lang.pick("下游", "downstream"),
+            Segment::Support => lang.pick("支撑", "support"),
+        }
+    }
+}
+
+/// A product a stage makes or needs (菌种, 菌包, 干木耳, 冷链服务 ...).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Product {
+    pub name: String,
+    /// The chain cannot do without it: a required product with no local supplier is a gap (补链).
+    pub required: bool,
+}
+
+impl Chain {
+    /// The stage with this id, if the chain has it.
+    pub fn stage(&self, id: &StageId) -> Option<&Stage> {
+        self.stages.iter().find(|s| &s.id == id)
+    }
+}

@@ -1,0 +1,142 @@
+//! The project: pure data the user edits and saves. No egui, petgraph or rfd here.
+//!
+//! Collections are `BTreeMap`s keyed by id, so files and reports come out in a stable order.
+
+pub mod agreement;
+pub mod chain;
+pub mod ids;
+pub mod issue;
+pub mod link;
+pub mod node;
+pub mod validate;
+pub mod view;
+
+pub use agreement::*;
+pub use chain::*;
+pub use ids::*;
+pub use issue::{Issue, Severity};
+pub use link::*;
+pub use node::*;
+pub use view::*;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Everything a project file holds.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Project {
+    pub meta: ProjectMeta,
+    /// Chains in id order; each keeps its stages in chain order.
+    pub chains: BTreeMap<ChainId, Chain>,
+    pub nodes: BTreeMap<NodeId, Node>,
+    pub links: BTreeMap<LinkId, Link>,
+    pub agreements: BTreeMap<AgreementId, Agreement>,
+    pub views: BTreeMap<ViewId, View>,
+}
+
+/// Project-wide facts and settings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ProjectMeta {
+    pub name: String,
+    /// The county the project maps; nodes that are not external enterprises are inside it.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub county: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    /// The unit of every amount (万元 unless the project says otherwise).
+    pub unit: String,
+    /// The year whose figures analysis uses by default; the latest year on record when unset.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub base_year: Option<Year>,
+    /// Land-efficiency classes, best first: a node is in the first class whose thresholds it meets.
+    pub land_classes: Vec<LandClass>,
+}
+
+impl Default for ProjectMeta {
+    fn default() -> Self {
+        Self {
+            name: String::new(),
+            county: String::new(),
+            description: String::new(),
+            unit: "万元".to_owned(),
+            base_year: None,
+            land_classes: LandClass::defaults(),
+        }
+    }
+}
+
+/// A land-efficiency class (亩均效益评价), e.g. A: 亩均税收 ≥ 30 万元/亩·年.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct LandClass {
+    pub name: String,
+    /// Minimum 亩均税收 (unit per 亩 per year).
+    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
+    pub min_tax_per_mu: Decimal,
+    /// Minimum 亩均产值, when the class also asks for one.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "rust_decimal::serde::arbitrary_precision_option"
+    )]
+    pub min_output_per_mu: Option<Decimal>,
+}
+
+impl LandClass {
+    /// The usual A/B/C/D thresholds of county evaluations (万元/亩·年).
+    pub fn defaults() -> Vec<LandClass> {
+        [("A", 30), ("B", 15), ("C", 6), ("D", 0)]
+            .into_iter()
+            .map(|(name, min)| LandClass {
+                name: name.to_owned(),
+                min_tax_per_mu: Decimal::from(min),
+                min_output_per_mu: None,
+            })
+            .collect()
+    }
+}
+
+impl Project {
+    /// An empty project with a name.
+    pub fn new(name: &str) -> Self {
+        Self {
+            meta: ProjectMeta {
+                name: name.to_owned(),
+                ..ProjectMeta::default()
+            },
+            ..Self::default()
+        }
+    }
+
+    /// Every stage of every chain, with its chain, in chain order.
+    pub fn stages(&self) -> impl Iterator<Item = (&Chain, &Stage)> {
+        self.chains
+            .values()
+            .flat_map(|c| c.stages.iter().map(move |s| (c, s)))
+    }
+
+    /// The stage with this id, with its chain.
+    pub fn stage(&self, id: &StageId) -> Option<(&Chain, &Stage)> {
+        self.stages().find(|(_, s)| &s.id == id)
+    }
+
+    /// Counts of nodes by kind, in kind order.
+    pub fn node_counts(&self) -> BTreeMap<NodeKind, usize> {
+        let mut counts = BTreeMap::new();
+        for node in self.nodes.values() {
+            *counts.entry(node.kind).or_default() += 1;
+        }
+        counts
+    }
+
+    /// Counts of links by kind, in kind order.
+    pub fn link_counts(&self) -> BTreeMap<LinkKind, usize> {
+        let mut counts = BTreeMap::new();
+        for link in self.links.values() {
+            *counts.entry(link.kind).or_default() += 1;
+        }
+        counts
+    }
+}

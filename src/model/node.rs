@@ -1,0 +1,340 @@
+//! Nodes: enterprises and their relatives (cooperatives, village collectives ...), external
+//! enterprises, parks and regions.
+
+use super::ids::{NodeId, StageId};
+use crate::i18n::Lang;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A calendar year, e.g. 2024.
+pub type Year = i32;
+
+/// One bead of the chain, or a park, or a region (the parties of agreements).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Node {
+    pub id: NodeId,
+    pub name: String,
+    pub kind: NodeKind,
+    /// Stages this node works in (enterprise-like nodes); the first is its main stage.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub stages: Vec<StageId>,
+    /// The region node (town, county ...) where it sits; none for external enterprises.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<NodeId>,
+    /// Free tags: 链主, 规上, 高新, 国有, 联农带农 ...
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// 专精特新 tier, when the firm holds one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub srdi: Option<SrdiTier>,
+    /// Level of a park.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub park_level: Option<ParkLevel>,
+    /// Level of a region.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region_level: Option<RegionLevel>,
+    /// Class of a town (农业大镇 ...).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub town_class: Option<TownClass>,
+    /// Yearly figures, by calendar year.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub figures: BTreeMap<Year, Figures>,
+    /// Where the node sits on the canvas, in canvas units; none until placed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub position: Option<Pos>,
+    /// A pinned node is never moved by a layout.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub pinned: bool,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// A point on the canvas.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Default)]
+pub struct Pos {
+    pub x: f32,
+    pub y: f32,
+}
+
+/// What a node is.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum NodeKind {
+    /// 企业
+    #[default]
+    Enterprise,
+    /// 专业合作社
+    Cooperative,
+    /// 村集体经济组织
+    VillageCollective,
+    /// 家庭农场(群)
+    FamilyFarms,
+    /// 科研院所
+    Institute,
+    /// 公共服务机构 (testing centre, extension station ...)
+    PublicInstitution,
+    /// 金融机构
+    Financial,
+    /// 县外企业: outside the county, counts as non-local.
+    ExternalEnterprise,
+    /// 园区
+    Park,
+    /// 行政区 (county, town, city or province government)
+    Region,
+}
+
+impl NodeKind {
+    pub const ALL: [NodeKind; 10] = [
+        NodeKind::Enterprise,
+        NodeKind::Cooperative,
+        NodeKind::VillageCollective,
+        NodeKind::FamilyFarms,
+        NodeKind::Institute,
+        NodeKind::PublicInstitution,
+        NodeKind::Financial,
+        NodeKind::ExternalEnterprise,
+        NodeKind::Park,
+        NodeKind::Region,
+    ];
+
+    /// Enterprise-like nodes take part in the supply graph; parks and regions do not.
+    pub fn is_enterprise_like(self) -> bool {
+        !matches!(self, NodeKind::Park | NodeKind::Region)
+    }
+
+    /// Local means inside the project's county (DOMAIN.md: everything but external enterprises).
+    pub fn is_local(self) -> bool {
+        self != NodeKind::ExternalEnterprise
+    }
+
+    /// The name used in files and on the command line.
+    pub fn code(self) -> &'static str {
+        match self {
+            NodeKind::Enterprise => "enterprise",
+            NodeKind::Cooperative => "cooperative",
+            NodeKind::VillageCollective => "village_collective",
+            NodeKind::FamilyFarms => "family_farms",
+            NodeKind::Institute => "institute",
+            NodeKind::PublicInstitution => "public_institution",
+            NodeKind::Financial => "financial",
+            NodeKind::ExternalEnterprise => "external_enterprise",
+            NodeKind::Park => "park",
+            NodeKind::Region => "region",
+        }
+    }
+
+    /// Label in the chosen language.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            NodeKind::Enterprise => lang.pick("企业", "enterprise"),
+            NodeKind::Cooperative => lang.pick("合作社", "cooperative"),
+            NodeKind::VillageCollective => lang.pick("村集体", "village collective"),
+            NodeKind::FamilyFarms => lang.pick("家庭农场", "family farms"),
+            NodeKind::Institute => lang.pick("科研院所", "institute"),
+            NodeKind::PublicInstitution => lang.pick("公共服务机构", "public institution"),
+            NodeKind::Financial => lang.pick("金融机构", "financial institution"),
+            NodeKind::ExternalEnterprise => lang.pick("县外企业", "external enterprise"),
+            NodeKind::Park => lang.pick("园区", "park"),
+            NodeKind::Region => lang.pick("行政区", "region"),
+        }
+    }
+}
+
+/// 专精特新 tiers, lowest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SrdiTier {
+    /// 创新型中小企业
+    InnovativeSme,
+    /// 省级专精特新中小企业
+    Provincial,
+    /// 国家级专精特新"小巨人"
+    LittleGiant,
+    /// 制造业单项冠军
+    Champion,
+}
+
+impl SrdiTier {
+    pub const ALL: [SrdiTier; 4] = [
+        SrdiTier::InnovativeSme,
+        SrdiTier::Provincial,
+        SrdiTier::LittleGiant,
+        SrdiTier::Champion,
+    ];
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            SrdiTier::InnovativeSme => lang.pick("创新型中小企业", "innovative SME"),
+            SrdiTier::Provincial => lang.pick("省级专精特新", "provincial SRDI"),
+            SrdiTier::LittleGiant => lang.pick("专精特新“小巨人”", "SRDI little giant"),
+            SrdiTier::Champion => lang.pick("单项冠军", "single-product champion"),
+        }
+    }
+}
+
+/// Level of a park.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ParkLevel {
+    /// 国家级经开区/高新区
+    National,
+    /// 省级
+    Provincial,
+    /// 县域工业集中区
+    County,
+    /// 镇级园区
+    Town,
+    /// 现代农业产业园
+    Agricultural,
+}
+
+impl ParkLevel {
+    pub const ALL: [ParkLevel; 5] = [
+        ParkLevel::National,
+        ParkLevel::Provincial,
+        ParkLevel::County,
+        ParkLevel::Town,
+        ParkLevel::Agricultural,
+    ];
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            ParkLevel::National => lang.pick("国家级园区", "national park"),
+            ParkLevel::Provincial => lang.pick("省级园区", "provincial park"),
+            ParkLevel::County => lang.pick("县域园区", "county park"),
+            ParkLevel::Town => lang.pick("镇级园区", "town park"),
+            ParkLevel::Agricultural => lang.pick("农业产业园", "agricultural park"),
+        }
+    }
+}
+
+/// Level of a region.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RegionLevel {
+    Province,
+    City,
+    County,
+    Town,
+}
+
+impl RegionLevel {
+    pub const ALL: [RegionLevel; 4] = [
+        RegionLevel::Province,
+        RegionLevel::City,
+        RegionLevel::County,
+        RegionLevel::Town,
+    ];
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            RegionLevel::Province => lang.pick("省", "province"),
+            RegionLevel::City => lang.pick("市", "city"),
+            RegionLevel::County => lang.pick("县(区)", "county"),
+            RegionLevel::Town => lang.pick("镇", "town"),
+        }
+    }
+}
+
+/// Class of a town.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TownClass {
+    /// 农业大镇
+    Agricultural,
+    /// 工业重镇
+    Industrial,
+    /// 商贸强镇
+    Commercial,
+    /// 文旅名镇
+    Tourism,
+}
+
+impl TownClass {
+    pub const ALL: [TownClass; 4] = [
+        TownClass::Agricultural,
+        TownClass::Industrial,
+        TownClass::Commercial,
+        TownClass::Tourism,
+    ];
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            TownClass::Agricultural => lang.pick("农业大镇", "agricultural town"),
+            TownClass::Industrial => lang.pick("工业重镇", "industrial town"),
+            TownClass::Commercial => lang.pick("商贸强镇", "commercial town"),
+            TownClass::Tourism => lang.pick("文旅名镇", "culture & tourism town"),
+        }
+    }
+}
+
+/// One year's figures of a node. Money in the project's unit (万元 by default), land in 亩.
+/// A figure that is not known is left out, which is not the same as zero.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Figures {
+    /// 产值
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "rust_decimal::serde::arbitrary_precision_option"
+    )]
+    pub output: Option<Decimal>,
+    /// 税收
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "rust_decimal::serde::arbitrary_precision_option"
+    )]
+    pub tax: Option<Decimal>,
+    /// 增加值
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "rust_decimal::serde::arbitrary_precision_option"
+    )]
+    pub value_added: Option<Decimal>,
+    /// 固定资产投资
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "rust_decimal::serde::arbitrary_precision_option"
+    )]
+    pub investment: Option<Decimal>,
+    /// 利润 (may be negative)
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "rust_decimal::serde::arbitrary_precision_option"
+    )]
+    pub profit: Option<Decimal>,
+    /// 从业人员
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub employees: Option<u32>,
+    /// 用地 (亩)
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "rust_decimal::serde::arbitrary_precision_option"
+    )]
+    pub land_mu: Option<Decimal>,
+    /// 联农带农户数
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub farmers_linked: Option<u32>,
+}
+
+impl Node {
+    /// The figures of the latest year on record.
+    pub fn latest_figures(&self) -> Option<(Year, &Figures)> {
+        self.figures.iter().next_back().map(|(y, f)| (*y, f))
+    }
+
+    /// The node's main stage.
+    pub fn main_stage(&self) -> Option<&StageId> {
+        self.stages.first()
+    }
+}

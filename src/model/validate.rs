@@ -1,0 +1,665 @@
+//! `validate(&Project)`: every problem of a project, each with where it is. The file loader adds
+//! the problems only a file can have (syntax, types, duplicate ids); everything about meaning is
+//! checked here, so the editor can check a project it built itself the same way.
+
+use super::*;
+use rust_decimal::Decimal;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Where a node lives in the file, for messages: `nodes/E04`.
+pub fn node_place(id: &NodeId) -> String {
+    format!("nodes/{id}")
+}
+
+/// Where a link lives in the file: `links/L05`.
+pub fn link_place(id: &LinkId) -> String {
+    format!("links/{id}")
+}
+
+/// Where an agreement lives in the file: `agreements/A1`.
+pub fn agreement_place(id: &AgreementId) -> String {
+    format!("agreements/{id}")
+}
+
+/// Every problem of the project, in a stable order: chains, nodes, links, agreements, views.
+pub fn validate(project: &Project) -> Vec<Issue> {
+    let mut issues = Vec::new();
+    check_meta(project, &mut issues);
+    check_chains(project, &mut issues);
+    check_nodes(project, &mut issues);
+    check_links(project, &mut issues);
+    for agreement in project.agreements.values() {
+        check_agreement(project, agreement, &mut issues);
+    }
+    check_views(project, &mut issues);
+    issues
+}
+
+/// True when the project has problems that are errors (not just warnings).
+pub fn has_errors(issues: &[Issue]) -> bool {
+    issues.iter().any(|i| i.severity == Severity::Error)
+}
+
+fn negative(place: String, what_zh: &str, what_en: &str, value: Decimal) -> Issue {
+    Issue::error(
+        "negative_amount",
+        place,
+        format!("{what_zh}为负数({value}),这里不能为负"),
+        format!("{what_en} is negative ({value}); it cannot be negative here"),
+    )
+}
+
+fn check_meta(project: &Project, issues: &mut Vec<Issue>) {
+    let mut previous: Option<&LandClass> = None;
+    for (i, class) in project.meta.land_classes.iter().enumerate() {
+        let place = format!("land_classes[{i}]");
+        if class.min_tax_per_mu.is_sign_negative() {
+            issues.push(negative(
+                place.clone(),
+                "亩均税收门槛",
+                "tax-per-mu threshold",
+                class.min_tax_per_mu,
+            ));
+        }
+        if let Some(prev) = previous
+            && class.min_tax_per_mu > prev.min_tax_per_mu
+        {
+            issues.push(Issue::error(
+                "land_classes_order",
+                place,
+                format!(
+                    "亩均效益分类须从高到低排列:“{}”的门槛 {} 高于前一类“{}”的 {}",
+                    class.name, class.min_tax_per_mu, prev.name, prev.min_tax_per_mu
+                ),
+                format!(
+                    "land classes must go from best to worst: \"{}\" asks {} but the class before it, \"{}\", asks {}",
+                    class.name, class.min_tax_per_mu, prev.name, prev.min_tax_per_mu
+                ),
+            ));
+        }
+        previous = Some(class);
+    }
+}
+
+fn check_chains(project: &Project, issues: &mut Vec<Issue>) {
+    // Stage ids are unique across chains; duplicates inside the file are reported by the loader,
+    // but a project built in memory can have them too.
+    let mut seen: BTreeMap<&StageId, &ChainId> = BTreeMap::new();
+    for chain in project.chains.values() {
+        if chain.stages.is_empty() {
+            issues.push(Issue::warning(
+                "empty_chain",
+                format!("chains/{}", chain.id),
+                format!("产业链“{}”还没有环节", chain.name),
+                format!("chain \"{}\" has no stages yet", chain.name),
+            ));
+        }
+        for stage in &chain.stages {
+            let place = format!("chains/{}/stages/{}", chain.id, stage.id);
+            if let Some(other) = seen.insert(&stage.id, &chain.id) {
+                issues.push(Issue::blocking(
+                    "duplicate_id",
+                    place.clone(),
+                    format!("环节编号“{}”重复(也出现在产业链“{other}”中)", stage.id),
+                    format!(
+                        "stage id \"{}\" is used twice (also in chain \"{other}\")",
+                        stage.id
+                    ),
+                ));
+            }
+            let mut products = BTreeSet::new();
+            for product in &stage.products {
+                if !products.insert(product.name.as_str()) {
+                    issues.push(Issue::error(
+                        "duplicate_product",
+                        place.clone(),
+                        format!("环节“{}”的产品“{}”列了两次", stage.name, product.name),
+                        format!(
+                            "stage \"{}\" lists product \"{}\" twice",
+                            stage.name, product.name
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+fn check_nodes(project: &Project, issues: &mut Vec<Issue>) {
+    for node in project.nodes.values() {
+        let place = node_place(&node.id);
+        if node.name.trim().is_empty() {
+            issues.push(Issue::warning(
+                "empty_name",
+                place.clone(),
+                "节点没有名称".to_owned(),
+                "the node has no name".to_owned(),
+            ));
+        }
+        for stage in &node.stages {
+            if project.stage(stage).is_none() {
+                issues.push(Issue::blocking(
+                    "dangling_reference",
+                    place.clone(),
+                    format!("“{}”所在环节“{stage}”不存在", node.name),
+                    format!(
+                        "\"{}\" is in stage \"{stage}\", which does not exist",
+                        node.name
+                    ),
+                ));
+            }
+        }
+        if !node.stages.is_empty() && !node.kind.is_enterprise_like() {
+            issues.push(Issue::warning(
+                "stage_on_non_enterprise",
+                place.clone(),
+                format!(
+                    "{}“{}”不属于产业链环节,环节将被忽略",
+                    node.kind.label(crate::i18n::Lang::Zh),
+                    node.name
+                ),
+                format!(
+                    "a {} (\"{}\") does not sit in a chain stage; its stages are ignored",
+                    node.kind.label(crate::i18n::Lang::En),
+                    node.name
+                ),
+            ));
+        }
+        if let Some(region) = &node.region {
+            match project.nodes.get(region) {
+                None => issues.push(Issue::blocking(
+                    "dangling_reference",
+                    place.clone(),
+                    format!("“{}”所在地区“{region}”不存在", node.name),
+                    format!(
+                        "\"{}\" lies in region \"{region}\", which does not exist",
+                        node.name
+                    ),
+                )),
+                Some(r) if r.kind != NodeKind::Region => issues.push(Issue::error(
+                    "wrong_kind",
+                    place.clone(),
+                    format!("“{}”的所在地区“{}”不是行政区", node.name, r.name),
+                    format!(
+                        "the region of \"{}\", \"{}\", is not a region",
+                        node.name, r.name
+                    ),
+                )),
+                Some(_) => {}
+            }
+        }
+        for (year, figures) in &node.figures {
+            let fplace = format!("{place}/figures/{year}");
+            let amounts = [
+                (figures.output, "产值", "output"),
+                (figures.tax, "税收", "tax"),
+                (figures.value_added, "增加值", "value added"),
+                (figures.investment, "投资", "investment"),
+                (figures.land_mu, "用地", "land"),
+            ];
+            for (value, zh, en) in amounts {
+                if let Some(v) = value
+                    && v.is_sign_negative()
+                    && !v.is_zero()
+                {
+                    issues.push(negative(fplace.clone(), zh, en, v));
+                }
+            }
+        }
+        if let Some(pos) = node.position
+            && !(pos.x.is_finite() && pos.y.is_finite())
+        {
+            issues.push(Issue::error(
+                "bad_position",
+                place.clone(),
+                "位置不是有限数".to_owned(),
+                "the position is not a finite number".to_owned(),
+            ));
+        }
+    }
+}
+
+/// Which node kinds each link kind may join, as (from, to) predicates.
+fn link_endpoints_ok(kind: LinkKind, from: NodeKind, to: NodeKind) -> bool {
+    match kind {
+        LinkKind::Supply | LinkKind::FarmerLinkage => {
+            from.is_enterprise_like() && to.is_enterprise_like()
+        }
+        LinkKind::LocatedIn => from.is_enterprise_like() && to == NodeKind::Park,
+        LinkKind::Trusteeship | LinkKind::Integrates => {
+            from == NodeKind::Park && to == NodeKind::Park
+        }
+        LinkKind::Enclave => from == NodeKind::Region && to == NodeKind::Park,
+        LinkKind::Investment => to == NodeKind::Park || to.is_enterprise_like(),
+    }
+}
+
+fn check_links(project: &Project, issues: &mut Vec<Issue>) {
+    for link in project.links.values() {
+        let place = link_place(&link.id);
+        let mut ends = Vec::new();
+        for (end, zh, en) in [(&link.from, "起点", "from"), (&link.to, "终点", "to")] {
+            match project.nodes.get(end) {
+                Some(node) => ends.push(node),
+                None => issues.push(Issue::blocking(
+                    "dangling_reference",
+                    place.clone(),
+                    format!("连线的{zh}“{end}”不是已有节点"),
+                    format!("the link's {en} node \"{end}\" does not exist"),
+                )),
+            }
+        }
+        if link.from == link.to {
+            issues.push(Issue::error(
+                "self_link",
+                place.clone(),
+                format!("连线从“{}”指向自身", link.from),
+                format!("the link goes from \"{}\" to itself", link.from),
+            ));
+        }
+        if let [from, to] = ends.as_slice()
+            && !link_endpoints_ok(link.kind, from.kind, to.kind)
+        {
+            issues.push(Issue::error(
+                "wrong_kind",
+                place.clone(),
+                format!(
+                    "{}连线不能从{}“{}”连到{}“{}”",
+                    link.kind.label(crate::i18n::Lang::Zh),
+                    from.kind.label(crate::i18n::Lang::Zh),
+                    from.name,
+                    to.kind.label(crate::i18n::Lang::Zh),
+                    to.name
+                ),
+                format!(
+                    "a {} link cannot go from {} \"{}\" to {} \"{}\"",
+                    link.kind.label(crate::i18n::Lang::En),
+                    from.kind.label(crate::i18n::Lang::En),
+                    from.name,
+                    to.kind.label(crate::i18n::Lang::En),
+                    to.name
+                ),
+            ));
+        }
+        if let Some(v) = link.value
+            && v.is_sign_negative()
+            && !v.is_zero()
+        {
+            issues.push(negative(place.clone(), "连线金额", "link value", v));
+        }
+        if let Some(p) = link.equity_pct
+            && (p < Decimal::ZERO || p > Decimal::ONE_HUNDRED)
+        {
+            issues.push(Issue::error(
+                "bad_percentage",
+                place.clone(),
+                format!("股权比例 {p}% 不在 0–100 之间"),
+                format!("equity {p} % is not between 0 and 100"),
+            ));
+        }
+    }
+}
+
+fn check_shares(agreement: &Agreement, shares: &[Share], place: &str, issues: &mut Vec<Issue>) {
+    let mut total = Decimal::ZERO;
+    let mut seen = BTreeSet::new();
+    for share in shares {
+        total += share.pct;
+        check_party_ref(agreement, &share.party, place, issues);
+        if !seen.insert(&share.party) {
+            issues.push(Issue::error(
+                "duplicate_share",
+                place.to_owned(),
+                format!("参与方“{}”在分成表中出现两次", share.party),
+                format!("party \"{}\" appears twice in the share table", share.party),
+            ));
+        }
+        if share.pct.is_sign_negative() && !share.pct.is_zero() {
+            issues.push(negative(
+                place.to_owned(),
+                &format!("“{}”的分成比例", share.party),
+                &format!("the share of \"{}\"", share.party),
+                share.pct,
+            ));
+        }
+    }
+    if total != Decimal::ONE_HUNDRED {
+        let list = shares
+            .iter()
+            .map(|s| format!("{} {}%", s.party, s.pct.normalize()))
+            .collect::<Vec<_>>()
+            .join(", ");
+        issues.push(Issue::error(
+            "shares_not_100",
+            place.to_owned(),
+            format!("分成比例合计 {}%,应为 100%({list})", total.normalize()),
+            format!(
+                "shares add up to {} %, not 100 % ({list})",
+                total.normalize()
+            ),
+        ));
+    }
+}
+
+fn check_party_ref(agreement: &Agreement, party: &NodeId, place: &str, issues: &mut Vec<Issue>) {
+    if agreement.party(party).is_none() {
+        issues.push(Issue::blocking(
+            "dangling_reference",
+            place.to_owned(),
+            format!("“{party}”不是本协议的参与方"),
+            format!("\"{party}\" is not a party to this agreement"),
+        ));
+    }
+}
+
+fn check_amount(value: Decimal, place: &str, zh: &str, en: &str, issues: &mut Vec<Issue>) {
+    if value.is_sign_negative() && !value.is_zero() {
+        issues.push(negative(place.to_owned(), zh, en, value));
+    }
+}
+
+fn check_agreement(project: &Project, agreement: &Agreement, issues: &mut Vec<Issue>) {
+    let place = agreement_place(&agreement.id);
+    let mut seen_parties = BTreeSet::new();
+    for party in &agreement.parties {
+        if !project.nodes.contains_key(&party.node) {
+            issues.push(Issue::blocking(
+                "dangling_reference",
+                format!("{place}/parties/{}", party.node),
+                format!("参与方“{}”不是已有节点", party.node),
+                format!("party \"{}\" is not a node of the project", party.node),
+            ));
+        }
+        if !seen_parties.insert(&party.node) {
+            issues.push(Issue::blocking(
+                "duplicate_id",
+                format!("{place}/parties/{}", party.node),
+                format!("参与方“{}”列了两次", party.node),
+                format!("party \"{}\" is listed twice", party.node),
+            ));
+        }
+        if let Some(p) = party.equity_pct
+            && (p < Decimal::ZERO || p > Decimal::ONE_HUNDRED)
+        {
+            issues.push(Issue::error(
+                "bad_percentage",
+                format!("{place}/parties/{}", party.node),
+                format!("股权比例 {p}% 不在 0–100 之间"),
+                format!("equity {p} % is not between 0 and 100"),
+            ));
+        }
+        if let Some(c) = party.capital {
+            check_amount(
+                c,
+                &format!("{place}/parties/{}", party.node),
+                "出资额",
+                "capital",
+                issues,
+            );
+        }
+    }
+    for node in &agreement.scope {
+        if !project.nodes.contains_key(node) {
+            issues.push(Issue::blocking(
+                "dangling_reference",
+                format!("{place}/scope"),
+                format!("协议范围中的“{node}”不是已有节点"),
+                format!("\"{node}\" in the agreement's scope is not a node of the project"),
+            ));
+        }
+    }
+    let equity_used = agreement
+        .phases
+        .iter()
+        .any(|p| matches!(p.rule, Rule::Equity))
+        || agreement
+            .costs
+            .iter()
+            .any(|c| matches!(c.split, CostSplit::Equity));
+    if equity_used {
+        let total: Decimal = agreement.parties.iter().filter_map(|p| p.equity_pct).sum();
+        if total != Decimal::ONE_HUNDRED {
+            issues.push(Issue::error(
+                "shares_not_100",
+                format!("{place}/parties"),
+                format!("按股权分配,但各方股权合计 {}%,应为 100%", total.normalize()),
+                format!(
+                    "something is split by equity, but the parties' equity adds up to {} %, not 100 %",
+                    total.normalize()
+                ),
+            ));
+        }
+    }
+    for phase in &agreement.phases {
+        check_phase(agreement, phase, &place, issues);
+    }
+    check_overlaps(agreement, &place, issues);
+    for (i, cost) in agreement.costs.iter().enumerate() {
+        let cplace = format!("{place}/costs[{i}]");
+        check_amount(
+            cost.amount,
+            &cplace,
+            &format!("费用“{}”", cost.name),
+            &format!("cost \"{}\"", cost.name),
+            issues,
+        );
+        if let CostSplit::Shares(shares) = &cost.split {
+            check_shares(agreement, shares, &cplace, issues);
+        }
+    }
+    let mut coalitions = BTreeSet::new();
+    for (i, cv) in agreement.coalition_values.iter().enumerate() {
+        let cplace = format!("{place}/coalition_values[{i}]");
+        for party in &cv.parties {
+            check_party_ref(agreement, party, &cplace, issues);
+        }
+        let key: BTreeSet<&NodeId> = cv.parties.iter().collect();
+        if key.is_empty() {
+            issues.push(Issue::error(
+                "empty_coalition",
+                cplace.clone(),
+                "联盟没有参与方".to_owned(),
+                "the coalition has no parties".to_owned(),
+            ));
+        } else if !coalitions.insert(key) {
+            issues.push(Issue::error(
+                "duplicate_coalition",
+                cplace,
+                "同一联盟的价值给了两次".to_owned(),
+                "the same coalition is given a value twice".to_owned(),
+            ));
+        }
+    }
+}
+
+fn check_phase(agreement: &Agreement, phase: &Phase, place: &str, issues: &mut Vec<Issue>) {
+    let pplace = format!("{place}/phases/{}", phase.id);
+    match phase.start {
+        PhaseStart::AfterSigning(_) if agreement.signed_year.is_none() => issues.push(Issue::error(
+            "missing_anchor",
+            pplace.clone(),
+            "阶段从签约后起算,但协议没有签约年份".to_owned(),
+            "the phase counts from the signing, but the agreement has no signing year".to_owned(),
+        )),
+        PhaseStart::AfterProduction(_) if agreement.production_year.is_none() => {
+            issues.push(Issue::error(
+                "missing_anchor",
+                pplace.clone(),
+                "阶段从投产后起算,但协议没有投产年份".to_owned(),
+                "the phase counts from the start of production, but the agreement has no production year"
+                    .to_owned(),
+            ))
+        }
+        _ => {}
+    }
+    if phase.years == Some(0) {
+        issues.push(Issue::error(
+            "empty_phase",
+            pplace.clone(),
+            "阶段年限为 0 年".to_owned(),
+            "the phase lasts 0 years".to_owned(),
+        ));
+    }
+    if phase.ledger == Ledger::Statistics && !matches!(phase.rule, Rule::AllTo { .. }) {
+        issues.push(Issue::warning(
+            "statistics_ledger",
+            pplace.clone(),
+            "在地统计按国家规定 100% 计入飞入地,本规则在该账中不起作用".to_owned(),
+            "official statistics are 100 % the host's by national rule; this rule has no effect on that ledger"
+                .to_owned(),
+        ));
+    }
+    match &phase.rule {
+        Rule::FixedShares { shares } => check_shares(agreement, shares, &pplace, issues),
+        Rule::AllTo { party } => check_party_ref(agreement, party, &pplace, issues),
+        Rule::DoubleCount { parties } => {
+            for party in parties {
+                check_party_ref(agreement, party, &pplace, issues);
+            }
+            if phase.ledger != Ledger::Assessment {
+                issues.push(Issue::error(
+                    "double_count_ledger",
+                    pplace.clone(),
+                    format!(
+                        "重复计算只能用于考核账,不能用于{}",
+                        phase.ledger.label(crate::i18n::Lang::Zh)
+                    ),
+                    format!(
+                        "double counting is allowed on the assessment ledger only, not on {}",
+                        phase.ledger.label(crate::i18n::Lang::En)
+                    ),
+                ));
+            }
+        }
+        Rule::Increment {
+            base,
+            base_to,
+            shares,
+        } => {
+            check_party_ref(agreement, base_to, &pplace, issues);
+            check_shares(agreement, shares, &pplace, issues);
+            if let Base::Amount(a) = base {
+                check_amount(*a, &pplace, "基数", "base amount", issues);
+            }
+        }
+        Rule::Capped {
+            shares,
+            capped_party,
+            cap,
+            remainder_to,
+            ..
+        } => {
+            check_shares(agreement, shares, &pplace, issues);
+            check_party_ref(agreement, capped_party, &pplace, issues);
+            check_party_ref(agreement, remainder_to, &pplace, issues);
+            if let Cap::Amount(a) = cap {
+                check_amount(*a, &pplace, "封顶额", "cap", issues);
+            }
+            if matches!(cap, Cap::PriorYears(_)) && agreement.signed_year.is_none() {
+                issues.push(Issue::error(
+                    "missing_anchor",
+                    pplace.clone(),
+                    "封顶额按迁入前年份计算,但协议没有签约(迁入)年份".to_owned(),
+                    "the cap counts the years before the move, but the agreement has no signing (moving) year"
+                        .to_owned(),
+                ));
+            }
+        }
+        Rule::Equity => {}
+        Rule::FixedReturn {
+            rate_pct,
+            recipients,
+            payer,
+        } => {
+            check_amount(*rate_pct, &pplace, "回报率", "rate", issues);
+            check_party_ref(agreement, payer, &pplace, issues);
+            for r in recipients {
+                check_party_ref(agreement, r, &pplace, issues);
+                if agreement.party(r).is_some_and(|p| p.capital.is_none()) {
+                    issues.push(Issue::error(
+                        "missing_capital",
+                        pplace.clone(),
+                        format!("固定回报按出资额计算,但“{r}”没有出资额"),
+                        format!("a fixed return is paid on capital, but \"{r}\" has no capital"),
+                    ));
+                }
+            }
+        }
+        Rule::PerUnit {
+            payer,
+            payee,
+            per_unit,
+            units,
+            ..
+        } => {
+            check_party_ref(agreement, payer, &pplace, issues);
+            check_party_ref(agreement, payee, &pplace, issues);
+            check_amount(*per_unit, &pplace, "单价", "amount per unit", issues);
+            check_amount(*units, &pplace, "数量", "number of units", issues);
+        }
+    }
+}
+
+/// Two phases of the same ledger and metric may not cover the same year.
+fn check_overlaps(agreement: &Agreement, place: &str, issues: &mut Vec<Issue>) {
+    let phases: Vec<(&Phase, (Year, Option<Year>))> = agreement
+        .phases
+        .iter()
+        .filter_map(|p| agreement.phase_years(p).map(|r| (p, r)))
+        .collect();
+    for (i, (a, (a_from, a_to))) in phases.iter().enumerate() {
+        for (b, (b_from, b_to)) in &phases[i + 1..] {
+            if a.ledger != b.ledger || a.metric != b.metric {
+                continue;
+            }
+            let a_end = a_to.unwrap_or(Year::MAX);
+            let b_end = b_to.unwrap_or(Year::MAX);
+            if a_from <= &b_end && b_from <= &a_end {
+                let span = |from: &Year, to: &Option<Year>| match to {
+                    Some(t) => format!("{from}–{t}"),
+                    None => format!("{from}–"),
+                };
+                issues.push(Issue::error(
+                    "overlapping_phases",
+                    format!("{place}/phases/{}", b.id),
+                    format!(
+                        "阶段“{}”({})与阶段“{}”({})在{}账的{}上年份重叠",
+                        b.id,
+                        span(b_from, b_to),
+                        a.id,
+                        span(a_from, a_to),
+                        a.ledger.label(crate::i18n::Lang::Zh),
+                        a.metric.label(crate::i18n::Lang::Zh)
+                    ),
+                    format!(
+                        "phase \"{}\" ({}) overlaps phase \"{}\" ({}) on the {} ledger, {}",
+                        b.id,
+                        span(b_from, b_to),
+                        a.id,
+                        span(a_from, a_to),
+                        a.ledger.label(crate::i18n::Lang::En),
+                        a.metric.label(crate::i18n::Lang::En)
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+fn check_views(project: &Project, issues: &mut Vec<Issue>) {
+    for view in project.views.values() {
+        for node in &view.highlight {
+            if !project.nodes.contains_key(node) {
+                issues.push(Issue::warning(
+                    "dangling_reference",
+                    format!("views/{}", view.id),
+                    format!("视图“{}”突出显示的“{node}”已不存在", view.name),
+                    format!(
+                        "view \"{}\" highlights \"{node}\", which no longer exists",
+                        view.name
+                    ),
+                ));
+            }
+        }
+    }
+}
