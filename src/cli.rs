@@ -24,7 +24,7 @@ pub const EXIT_USAGE: u8 = 2;
     name = "chainmap",
     version,
     about,
-    args_conflicts_with_subcommands = true
+    subcommand_precedence_over_arg = true
 )]
 pub struct Cli {
     /// Project file to open in the editor.

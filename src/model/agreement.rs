@@ -369,17 +369,12 @@ impl CostKind {
 }
 
 /// How a cost is shared.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum CostSplit {
     Shares(Vec<Share>),
+    #[default]
     Equity,
-}
-
-impl Default for CostSplit {
-    fn default() -> Self {
-        CostSplit::Equity
-    }
 }
 
 /// What a coalition of parties could make on its own.

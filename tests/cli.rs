@@ -1,0 +1,111 @@
+//! The command line, run as a user runs it: exit codes, text and JSON output.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn chainmap(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_chainmap"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("LANG", "en_US.UTF-8")
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[test]
+fn check_samples_exits_0_with_a_summary() {
+    let o = chainmap(&[
+        "check",
+        "sample_projects/zhashui-fungus.chainmap.json",
+        "sample_projects/ankang-enclave.chainmap.json",
+        "sample_projects/meixian-kiwi.chainmap.json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let text = stdout(&o);
+    assert!(text.contains("chains 1, stages 14"), "{text}");
+    assert!(text.contains("supply 54"), "{text}");
+    assert!(text.contains("agreements 1"), "{text}");
+}
+
+#[test]
+fn check_a_bad_file_exits_1_naming_file_and_place() {
+    let o = chainmap(&[
+        "check",
+        "sample_projects/meixian-kiwi.chainmap.json",
+        "tests/fixtures/dangling-link.json",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let text = stdout(&o);
+    assert!(
+        text.contains("tests/fixtures/dangling-link.json: cannot be opened"),
+        "{text}"
+    );
+    assert!(text.contains("links/l1"), "{text}");
+}
+
+#[test]
+fn check_json_lists_counts_and_issues() {
+    let o = chainmap(&[
+        "check",
+        "--json",
+        "sample_projects/zhashui-fungus.chainmap.json",
+        "tests/fixtures/shares-not-100.json",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v[0]["ok"], true);
+    assert_eq!(v[0]["counts"]["links_by_kind"]["supply"], 54);
+    assert_eq!(v[1]["ok"], false);
+    assert_eq!(v[1]["loaded"], true);
+    assert_eq!(v[1]["issues"][0]["code"], "shares_not_100");
+    assert_eq!(v[1]["issues"][0]["place"], "agreements/ag/phases/p1");
+}
+
+#[test]
+fn check_speaks_chinese() {
+    let o = chainmap(&["--lang", "zh", "check", "tests/fixtures/newer-version.json"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("第 7 版"), "{}", stdout(&o));
+}
+
+#[test]
+fn missing_file_exits_1() {
+    let o = chainmap(&["check", "no/such/file.chainmap.json"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("no/such/file.chainmap.json"));
+}
+
+#[test]
+fn bad_usage_exits_2() {
+    assert_eq!(chainmap(&["check"]).status.code(), Some(2));
+    assert_eq!(chainmap(&["frobnicate", "x", "y"]).status.code(), Some(2));
+    assert_eq!(chainmap(&["check", "--bogus", "x"]).status.code(), Some(2));
+}
+
+#[test]
+fn help_and_version() {
+    let help = chainmap(&["--help"]);
+    assert_eq!(help.status.code(), Some(0));
+    assert!(stdout(&help).contains("check"));
+    let version = chainmap(&["--version"]);
+    assert_eq!(version.status.code(), Some(0));
+    assert!(stdout(&version).contains(env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn fmt_rewrites_to_canonical_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("p.chainmap.json");
+    let sample =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid-minimal.json");
+    std::fs::copy(&sample, &target).unwrap();
+    let t = target.to_str().unwrap();
+    assert_eq!(chainmap(&["fmt", "--check", t]).status.code(), Some(1));
+    assert_eq!(chainmap(&["fmt", t]).status.code(), Some(0));
+    assert_eq!(chainmap(&["fmt", "--check", t]).status.code(), Some(0));
+}
