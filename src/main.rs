@@ -6,9 +6,9 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let args = Cli::parse();
-    let lang = args.lang.unwrap_or_else(cli::default_lang);
     match args.command {
         Some(command) => {
+            let lang = args.lang.unwrap_or_else(cli::default_lang);
             let code = cli::run(
                 command,
                 lang,
@@ -17,15 +17,12 @@ fn main() -> ExitCode {
             );
             ExitCode::from(code)
         }
-        None => {
-            eprintln!(
-                "{}",
-                lang.pick(
-                    "串珠编辑器窗口即将推出;现在可以用 `chainmap check FILE` 检查项目文件。",
-                    "The chainmap editor window is coming; for now, `chainmap check FILE` checks project files."
-                )
-            );
-            ExitCode::SUCCESS
-        }
+        None => match chainmap::ui::run_native(args.file, args.lang) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("chainmap: {e}");
+                ExitCode::from(cli::EXIT_PROBLEM)
+            }
+        },
     }
 }

@@ -219,8 +219,8 @@ fn check_nodes(project: &Project, issues: &mut Vec<Issue>) {
     }
 }
 
-/// Which node kinds each link kind may join, as (from, to) predicates.
-fn link_endpoints_ok(kind: LinkKind, from: NodeKind, to: NodeKind) -> bool {
+/// Whether a link of `kind` may join a node of kind `from` to one of kind `to`.
+pub fn link_endpoints_ok(kind: LinkKind, from: NodeKind, to: NodeKind) -> bool {
     match kind {
         LinkKind::Supply | LinkKind::FarmerLinkage => {
             from.is_enterprise_like() && to.is_enterprise_like()

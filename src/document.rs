@@ -1,0 +1,165 @@
+//! The open document: the project, where it lives on disk, its undo history and whether it has
+//! unsaved changes.
+
+use crate::edit::{Change, Edit, EditError};
+use crate::file::{self, LoadError, LoadOptions, SaveError};
+use crate::i18n::Lang;
+use crate::model::{Issue, Project};
+use std::path::{Path, PathBuf};
+
+/// How many steps undo remembers.
+pub const UNDO_LIMIT: usize = 500;
+
+struct Step {
+    label_zh: String,
+    label_en: String,
+    /// Applying this change goes the other way (back for undo, forward for redo).
+    change: Change,
+    /// The state the document was in before the step (for the unsaved marker).
+    state_before: u64,
+    state_after: u64,
+}
+
+/// A project being edited.
+pub struct Document {
+    pub project: Project,
+    /// Where it was loaded from or last saved to; none for a new or bundled project.
+    pub path: Option<PathBuf>,
+    /// Problems found when it was loaded (shown until the next load).
+    pub load_issues: Vec<Issue>,
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    /// Counts every change, for recomputing derived data.
+    revision: u64,
+    /// Names the current state of the project; undo back to the saved state gives the saved id.
+    state: u64,
+    next_state: u64,
+    saved_state: u64,
+}
+
+impl Document {
+    /// A document for a project that is not on disk yet.
+    pub fn new(project: Project) -> Self {
+        Self {
+            project,
+            path: None,
+            load_issues: Vec::new(),
+            undo: Vec::new(),
+            redo: Vec::new(),
+            revision: 0,
+            state: 0,
+            next_state: 1,
+            saved_state: 0,
+        }
+    }
+
+    /// Opens a project file.
+    pub fn open(path: &Path) -> Result<Self, LoadError> {
+        let loaded = file::load_path(path, LoadOptions::default())?;
+        let mut doc = Self::new(loaded.project);
+        doc.path = Some(path.to_owned());
+        doc.load_issues = loaded.issues;
+        Ok(doc)
+    }
+
+    /// Saves to `path` (or the current path), and remembers it as the document's place.
+    pub fn save(&mut self, path: Option<&Path>) -> Result<PathBuf, SaveError> {
+        let target = match path.or(self.path.as_deref()) {
+            Some(p) => p.to_owned(),
+            None => {
+                return Err(SaveError::Io {
+                    path: PathBuf::new(),
+                    source: std::io::Error::other("no file chosen"),
+                });
+            }
+        };
+        file::save(&target, &self.project)?;
+        self.path = Some(target.clone());
+        self.saved_state = self.state;
+        Ok(target)
+    }
+
+    /// Applies an edit as one undo step.
+    pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
+        let label_zh = edit.label(&self.project, Lang::Zh);
+        let label_en = edit.label(&self.project, Lang::En);
+        let change = edit.apply(&mut self.project)?;
+        let state_before = self.state;
+        self.state = self.next_state;
+        self.next_state += 1;
+        self.undo.push(Step {
+            label_zh,
+            label_en,
+            change,
+            state_before,
+            state_after: self.state,
+        });
+        if self.undo.len() > UNDO_LIMIT {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+        self.revision += 1;
+        Ok(())
+    }
+
+    /// Undoes the last step; false when there is none.
+    pub fn undo(&mut self) -> bool {
+        let Some(mut step) = self.undo.pop() else {
+            return false;
+        };
+        step.change = step.change.apply(&mut self.project);
+        self.state = step.state_before;
+        self.redo.push(step);
+        self.revision += 1;
+        true
+    }
+
+    /// Redoes the last undone step; false when there is none.
+    pub fn redo(&mut self) -> bool {
+        let Some(mut step) = self.redo.pop() else {
+            return false;
+        };
+        step.change = step.change.apply(&mut self.project);
+        self.state = step.state_after;
+        self.undo.push(step);
+        self.revision += 1;
+        true
+    }
+
+    /// What undo would undo.
+    pub fn undo_label(&self, lang: Lang) -> Option<&str> {
+        self.undo
+            .last()
+            .map(|s| lang.pick(&s.label_zh, &s.label_en))
+    }
+
+    /// What redo would redo.
+    pub fn redo_label(&self, lang: Lang) -> Option<&str> {
+        self.redo
+            .last()
+            .map(|s| lang.pick(&s.label_zh, &s.label_en))
+    }
+
+    /// How many steps can be undone.
+    pub fn undo_depth(&self) -> usize {
+        self.undo.len()
+    }
+
+    /// The project differs from what is on disk (or it was never saved and has changes).
+    pub fn is_dirty(&self) -> bool {
+        self.state != self.saved_state
+    }
+
+    /// Bumped on every change of the project.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// The file name shown in the title, if the document has a file.
+    pub fn file_name(&self) -> Option<String> {
+        self.path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map(|n| n.to_string_lossy().into_owned())
+    }
+}

@@ -1,0 +1,325 @@
+//! Edits: the only way the project changes. Each edit checks itself, applies, and hands back a
+//! [`Change`] that undoes it; the document keeps those for undo and redo.
+
+use crate::i18n::Lang;
+use crate::model::validate::link_endpoints_ok;
+use crate::model::{Link, LinkId, Node, NodeId, Pos, Project, ProjectMeta};
+use std::collections::BTreeSet;
+
+/// One user action on the project. One gesture is one edit, hence one undo step.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
+    AddNode(Node),
+    AddLink(Link),
+    /// Replace nodes (same ids) with new values: an inspector edit of one or several nodes.
+    SetNodes(Vec<Node>),
+    SetLink(Link),
+    /// Move nodes to new positions (a drag, committed on release; or a layout).
+    MoveNodes(Vec<(NodeId, Pos)>),
+    /// Remove nodes (with every link that touches them) and links.
+    Remove {
+        nodes: Vec<NodeId>,
+        links: Vec<LinkId>,
+    },
+    /// Add copies of nodes and links (already given fresh ids).
+    Paste {
+        nodes: Vec<Node>,
+        links: Vec<Link>,
+    },
+    SetMeta(ProjectMeta),
+}
+
+/// Why an edit was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{en}")]
+pub struct EditError {
+    pub zh: String,
+    pub en: String,
+}
+
+impl EditError {
+    fn new(zh: String, en: String) -> Self {
+        Self { zh, en }
+    }
+
+    /// The message in the chosen language.
+    pub fn message(&self, lang: Lang) -> &str {
+        lang.pick(&self.zh, &self.en)
+    }
+}
+
+/// The prior values of everything an edit touched: applying it restores them.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Change {
+    nodes: Vec<(NodeId, Option<Node>)>,
+    links: Vec<(LinkId, Option<Link>)>,
+    meta: Option<ProjectMeta>,
+}
+
+impl Change {
+    /// Puts the recorded values in place and returns the change that puts back the current ones.
+    pub fn apply(self, project: &mut Project) -> Change {
+        let mut inverse = Change::default();
+        // Nodes before links going forward; links first going back would also work, since the
+        // project is only observed between changes.
+        for (id, value) in self.nodes {
+            let old = match value {
+                Some(node) => project.nodes.insert(id.clone(), node),
+                None => project.nodes.remove(&id),
+            };
+            inverse.nodes.push((id, old));
+        }
+        for (id, value) in self.links {
+            let old = match value {
+                Some(link) => project.links.insert(id.clone(), link),
+                None => project.links.remove(&id),
+            };
+            inverse.links.push((id, old));
+        }
+        if let Some(meta) = self.meta {
+            inverse.meta = Some(std::mem::replace(&mut project.meta, meta));
+        }
+        inverse.nodes.reverse();
+        inverse.links.reverse();
+        inverse
+    }
+}
+
+impl Edit {
+    /// What the edit does, for "Undo …" menu items.
+    pub fn label(&self, project: &Project, lang: Lang) -> String {
+        let name_of = |id: &NodeId| {
+            project
+                .nodes
+                .get(id)
+                .map(|n| n.name.clone())
+                .unwrap_or_else(|| id.to_string())
+        };
+        match self {
+            Edit::AddNode(n) => match lang {
+                Lang::Zh => format!("添加“{}”", n.name),
+                Lang::En => format!("add \"{}\"", n.name),
+            },
+            Edit::AddLink(l) => match lang {
+                Lang::Zh => format!("连接“{}”→“{}”", name_of(&l.from), name_of(&l.to)),
+                Lang::En => format!("link \"{}\" → \"{}\"", name_of(&l.from), name_of(&l.to)),
+            },
+            Edit::SetNodes(nodes) if nodes.len() == 1 => match lang {
+                Lang::Zh => format!("修改“{}”", name_of(&nodes[0].id)),
+                Lang::En => format!("edit \"{}\"", name_of(&nodes[0].id)),
+            },
+            Edit::SetNodes(nodes) => match lang {
+                Lang::Zh => format!("修改 {} 个节点", nodes.len()),
+                Lang::En => format!("edit {} nodes", nodes.len()),
+            },
+            Edit::SetLink(_) => lang.pick("修改连线", "edit link").to_owned(),
+            Edit::MoveNodes(moves) if moves.len() == 1 => match lang {
+                Lang::Zh => format!("移动“{}”", name_of(&moves[0].0)),
+                Lang::En => format!("move \"{}\"", name_of(&moves[0].0)),
+            },
+            Edit::MoveNodes(moves) => match lang {
+                Lang::Zh => format!("移动 {} 个节点", moves.len()),
+                Lang::En => format!("move {} nodes", moves.len()),
+            },
+            Edit::Remove { nodes, links } => match (lang, nodes.len(), links.len()) {
+                (Lang::Zh, 1, _) => format!("删除“{}”", name_of(&nodes[0])),
+                (Lang::En, 1, _) => format!("delete \"{}\"", name_of(&nodes[0])),
+                (Lang::Zh, n, l) => format!("删除 {n} 个节点和 {l} 条连线"),
+                (Lang::En, n, l) => format!("delete {n} nodes and {l} links"),
+            },
+            Edit::Paste { nodes, .. } => match lang {
+                Lang::Zh => format!("粘贴 {} 个节点", nodes.len()),
+                Lang::En => format!("paste {} nodes", nodes.len()),
+            },
+            Edit::SetMeta(_) => lang.pick("修改项目信息", "edit project details").to_owned(),
+        }
+    }
+
+    /// Checks and applies the edit; returns the change that undoes it. A refused edit leaves
+    /// the project untouched.
+    pub fn apply(self, project: &mut Project) -> Result<Change, EditError> {
+        let change = self.into_change(project)?;
+        Ok(change.apply(project))
+    }
+
+    /// The new values the edit sets, after checking them against the project.
+    fn into_change(self, project: &Project) -> Result<Change, EditError> {
+        let mut change = Change::default();
+        match self {
+            Edit::AddNode(node) => {
+                check_new_node(project, &node, &BTreeSet::new())?;
+                change.nodes.push((node.id.clone(), Some(node)));
+            }
+            Edit::AddLink(link) => {
+                check_new_link(project, &link, &[])?;
+                change.links.push((link.id.clone(), Some(link)));
+            }
+            Edit::SetNodes(nodes) => {
+                for node in nodes {
+                    if !project.nodes.contains_key(&node.id) {
+                        return Err(missing_node(&node.id));
+                    }
+                    if node.name.trim().is_empty() {
+                        return Err(EditError::new(
+                            "名称不能为空".to_owned(),
+                            "the name cannot be empty".to_owned(),
+                        ));
+                    }
+                    change.nodes.push((node.id.clone(), Some(node)));
+                }
+            }
+            Edit::SetLink(link) => {
+                if !project.links.contains_key(&link.id) {
+                    return Err(EditError::new(
+                        format!("连线“{}”不存在", link.id),
+                        format!("link \"{}\" does not exist", link.id),
+                    ));
+                }
+                check_link_ends(project, &link, &[])?;
+                change.links.push((link.id.clone(), Some(link)));
+            }
+            Edit::MoveNodes(moves) => {
+                for (id, pos) in moves {
+                    let Some(node) = project.nodes.get(&id) else {
+                        return Err(missing_node(&id));
+                    };
+                    if !(pos.x.is_finite() && pos.y.is_finite()) {
+                        return Err(EditError::new(
+                            "位置不是有限数".to_owned(),
+                            "the position is not a finite number".to_owned(),
+                        ));
+                    }
+                    let mut moved = node.clone();
+                    moved.position = Some(pos);
+                    change.nodes.push((id, Some(moved)));
+                }
+            }
+            Edit::Remove { nodes, links } => {
+                let gone: BTreeSet<&NodeId> = nodes.iter().collect();
+                let mut gone_links: BTreeSet<LinkId> = links.into_iter().collect();
+                for link in project.links.values() {
+                    if gone.contains(&link.from) || gone.contains(&link.to) {
+                        gone_links.insert(link.id.clone());
+                    }
+                }
+                for id in gone_links {
+                    if project.links.contains_key(&id) {
+                        change.links.push((id, None));
+                    }
+                }
+                for id in gone {
+                    if project.nodes.contains_key(id) {
+                        change.nodes.push((id.clone(), None));
+                    }
+                }
+            }
+            Edit::Paste { nodes, links } => {
+                let incoming: BTreeSet<&NodeId> = nodes.iter().map(|n| &n.id).collect();
+                for node in &nodes {
+                    check_new_node(project, node, &incoming)?;
+                }
+                for link in &links {
+                    check_new_link(project, link, &nodes)?;
+                }
+                change.nodes = nodes.into_iter().map(|n| (n.id.clone(), Some(n))).collect();
+                change.links = links.into_iter().map(|l| (l.id.clone(), Some(l))).collect();
+            }
+            Edit::SetMeta(meta) => change.meta = Some(meta),
+        }
+        Ok(change)
+    }
+}
+
+fn missing_node(id: &NodeId) -> EditError {
+    EditError::new(
+        format!("节点“{id}”不存在"),
+        format!("node \"{id}\" does not exist"),
+    )
+}
+
+fn check_new_node(
+    project: &Project,
+    node: &Node,
+    incoming: &BTreeSet<&NodeId>,
+) -> Result<(), EditError> {
+    if node.id.as_str().trim().is_empty() {
+        return Err(EditError::new(
+            "编号不能为空".to_owned(),
+            "the id cannot be empty".to_owned(),
+        ));
+    }
+    if project.nodes.contains_key(&node.id) {
+        return Err(EditError::new(
+            format!("编号“{}”已被占用", node.id),
+            format!("id \"{}\" is already taken", node.id),
+        ));
+    }
+    for stage in &node.stages {
+        if project.stage(stage).is_none() {
+            return Err(EditError::new(
+                format!("环节“{stage}”不存在"),
+                format!("stage \"{stage}\" does not exist"),
+            ));
+        }
+    }
+    if let Some(region) = &node.region
+        && !project.nodes.contains_key(region)
+        && !incoming.contains(region)
+    {
+        return Err(missing_node(region));
+    }
+    Ok(())
+}
+
+fn check_new_link(project: &Project, link: &Link, incoming: &[Node]) -> Result<(), EditError> {
+    if project.links.contains_key(&link.id) {
+        return Err(EditError::new(
+            format!("编号“{}”已被占用", link.id),
+            format!("id \"{}\" is already taken", link.id),
+        ));
+    }
+    check_link_ends(project, link, incoming)
+}
+
+fn check_link_ends(project: &Project, link: &Link, incoming: &[Node]) -> Result<(), EditError> {
+    let find = |id: &NodeId| {
+        project
+            .nodes
+            .get(id)
+            .or_else(|| incoming.iter().find(|n| &n.id == id))
+    };
+    let from = find(&link.from).ok_or_else(|| missing_node(&link.from))?;
+    let to = find(&link.to).ok_or_else(|| missing_node(&link.to))?;
+    if link.from == link.to {
+        return Err(EditError::new(
+            "连线不能指向自身".to_owned(),
+            "a link cannot go from a node to itself".to_owned(),
+        ));
+    }
+    if !link_endpoints_ok(link.kind, from.kind, to.kind) {
+        return Err(EditError::new(
+            format!(
+                "{}连线不能从{}连到{}",
+                link.kind.label(Lang::Zh),
+                from.kind.label(Lang::Zh),
+                to.kind.label(Lang::Zh)
+            ),
+            format!(
+                "a {} link cannot go from a {} to a {}",
+                link.kind.label(Lang::En),
+                from.kind.label(Lang::En),
+                to.kind.label(Lang::En)
+            ),
+        ));
+    }
+    if link
+        .value
+        .is_some_and(|v| v.is_sign_negative() && !v.is_zero())
+    {
+        return Err(EditError::new(
+            "金额不能为负".to_owned(),
+            "the value cannot be negative".to_owned(),
+        ));
+    }
+    Ok(())
+}

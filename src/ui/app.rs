@@ -1,0 +1,682 @@
+//! The eframe app: the frame loop. Shortcuts become commands; panels and the canvas read the
+//! document and fill the queue; the queue is applied at the end of the frame.
+
+use crate::document::Document;
+use crate::edit::Edit;
+use crate::file::{self, LoadOptions};
+use crate::i18n::Lang;
+use crate::model::{Issue, Link, LinkId, NodeId, Pos, Project};
+use crate::ui::canvas::{self, CanvasState};
+use crate::ui::command::{AppCommand, Menu};
+use crate::ui::file_dialog::{FileDialogs, Outcome, Purpose};
+use crate::ui::panels::{inspector, outline, status};
+use crate::ui::state::{Queue, Settings, UiState};
+use crate::ui::theme;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+/// The bundled 柞水木耳 sample, so the app opens on something from any folder.
+pub const BUNDLED_SAMPLE: &str = include_str!("../../sample_projects/zhashui-fungus.chainmap.json");
+
+const SETTINGS_KEY: &str = "chainmap-settings";
+
+/// Something that would throw away unsaved changes, waiting for the user's answer.
+#[derive(Debug, Clone, PartialEq)]
+enum Pending {
+    New,
+    OpenDialog,
+    OpenPath(PathBuf),
+    Close,
+}
+
+/// The editor.
+pub struct ChainmapApp {
+    pub doc: Document,
+    pub ui: UiState,
+    canvas: CanvasState,
+    inspector: inspector::InspectorState,
+    dialogs: FileDialogs,
+    /// Problems of the project, recomputed when the revision changes.
+    issues: Vec<Issue>,
+    issues_revision: Option<u64>,
+    /// Asking "save changes?" before this.
+    confirm: Option<Pending>,
+    /// A file that failed to open, with every problem.
+    load_failure: Option<(PathBuf, Vec<Issue>)>,
+    /// The user answered the unsaved-changes prompt for closing: let the window close.
+    allow_close: bool,
+    title: String,
+    /// What to do once a Save As started from the unsaved prompt has finished.
+    after_save: Option<Pending>,
+    /// Start the open dialog on the next frame (needs the context).
+    open_dialog_requested: bool,
+}
+
+impl ChainmapApp {
+    /// Creates the app: fonts, style, remembered settings, and the project to show.
+    pub fn new(
+        cc: &eframe::CreationContext<'_>,
+        file: Option<PathBuf>,
+        lang: Option<Lang>,
+    ) -> Self {
+        theme::install_fonts(&cc.egui_ctx);
+        theme::install_style(&cc.egui_ctx);
+        let mut settings: Settings = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
+            .unwrap_or_default();
+        if let Some(lang) = lang {
+            settings.lang = lang;
+        }
+        let mut app = Self::with_document(Document::new(bundled_sample()), settings);
+        if let Some(path) = file {
+            app.open_path(path);
+        }
+        app
+    }
+
+    fn with_document(doc: Document, settings: Settings) -> Self {
+        Self {
+            doc,
+            ui: UiState {
+                settings,
+                fit_requested: true,
+                ..UiState::default()
+            },
+            canvas: CanvasState::default(),
+            inspector: Default::default(),
+            dialogs: FileDialogs::default(),
+            issues: Vec::new(),
+            issues_revision: None,
+            confirm: None,
+            load_failure: None,
+            allow_close: false,
+            title: String::new(),
+            after_save: None,
+            open_dialog_requested: false,
+        }
+    }
+
+    /// The window title: project name, file name, and a marker when there are unsaved changes.
+    pub fn window_title(&self) -> String {
+        let lang = self.ui.lang();
+        let file = self
+            .doc
+            .file_name()
+            .unwrap_or_else(|| lang.pick("未保存的项目", "unsaved project").to_owned());
+        let marker = if self.doc.is_dirty() { "● " } else { "" };
+        format!(
+            "{marker}{} — {file} — {}",
+            self.doc.project.meta.name,
+            lang.pick("串珠", "chainmap")
+        )
+    }
+
+    /// Problems of the current project.
+    pub fn issues(&self) -> &[Issue] {
+        &self.issues
+    }
+
+    /// The problems of a file that failed to open, if one did.
+    pub fn load_failure(&self) -> Option<&(PathBuf, Vec<Issue>)> {
+        self.load_failure.as_ref()
+    }
+
+    /// Opens a file, or shows every problem and keeps the current project.
+    pub fn open_path(&mut self, path: PathBuf) {
+        match Document::open(&path) {
+            Ok(doc) => {
+                self.doc = doc;
+                self.ui.selection.clear();
+                self.ui.fit_requested = true;
+                self.ui.settings.remember(&path);
+                self.issues_revision = None;
+                let lang = self.ui.lang();
+                self.ui.info(format!(
+                    "{} {}",
+                    lang.pick("已打开", "Opened"),
+                    path.display()
+                ));
+            }
+            Err(e) => self.load_failure = Some((path, e.issues)),
+        }
+    }
+
+    /// Runs a command (from a menu, a key, or a test).
+    pub fn run_command(&mut self, ctx: &egui::Context, command: AppCommand) {
+        let lang = self.ui.lang();
+        match command {
+            AppCommand::New => self.guard(Pending::New),
+            AppCommand::Open => self.guard(Pending::OpenDialog),
+            AppCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            AppCommand::Save => self.save(ctx, None),
+            AppCommand::SaveAs => {
+                self.dialogs
+                    .start(ctx, Purpose::SaveAs, self.doc.path.clone(), lang)
+            }
+            AppCommand::Undo => {
+                if self.doc.undo() {
+                    self.prune_selection();
+                }
+            }
+            AppCommand::Redo => {
+                if self.doc.redo() {
+                    self.prune_selection();
+                }
+            }
+            AppCommand::SelectAll => {
+                self.ui.selection.nodes = self.doc.project.nodes.keys().cloned().collect();
+            }
+            AppCommand::Copy => self.copy(),
+            AppCommand::Paste => self.paste(),
+            AppCommand::Delete => {
+                if !self.ui.selection.is_empty() {
+                    let edit = Edit::Remove {
+                        nodes: self.ui.selection.nodes.iter().cloned().collect(),
+                        links: self.ui.selection.links.iter().cloned().collect(),
+                    };
+                    self.apply_edit(edit);
+                    self.ui.selection.clear();
+                }
+            }
+            AppCommand::Deselect => {
+                if self.ui.picker.is_some() {
+                    self.ui.picker = None;
+                } else if self.ui.link_tool {
+                    self.ui.link_tool = false;
+                } else {
+                    self.ui.selection.clear();
+                }
+            }
+            AppCommand::LinkTool => self.ui.link_tool = !self.ui.link_tool,
+            AppCommand::FitView => self.ui.fit_requested = true,
+            AppCommand::ZoomIn | AppCommand::ZoomOut => {
+                let factor = if command == AppCommand::ZoomIn {
+                    1.25
+                } else {
+                    0.8
+                };
+                let rect = ctx.content_rect();
+                self.ui.camera.zoom_at(rect.min, rect.center(), factor);
+            }
+            AppCommand::ToggleOutline => self.ui.settings.show_outline ^= true,
+            AppCommand::ToggleInspector => self.ui.settings.show_inspector ^= true,
+            AppCommand::ToggleLegend => self.ui.settings.show_legend ^= true,
+            AppCommand::LangZh => self.ui.settings.lang = Lang::Zh,
+            AppCommand::LangEn => self.ui.settings.lang = Lang::En,
+        }
+    }
+
+    /// Applies an edit; a refused edit is reported in the status bar.
+    pub fn apply_edit(&mut self, edit: Edit) {
+        if let Err(e) = self.doc.apply(edit) {
+            let lang = self.ui.lang();
+            self.ui.error(format!(
+                "{}: {}",
+                lang.pick("无法修改", "Not changed"),
+                e.message(lang)
+            ));
+        }
+    }
+
+    fn prune_selection(&mut self) {
+        let p = &self.doc.project;
+        self.ui
+            .selection
+            .nodes
+            .retain(|id| p.nodes.contains_key(id));
+        self.ui
+            .selection
+            .links
+            .retain(|id| p.links.contains_key(id));
+    }
+
+    /// Runs `pending` now, or first asks to save unsaved changes.
+    fn guard(&mut self, pending: Pending) {
+        if self.doc.is_dirty() {
+            self.confirm = Some(pending);
+        } else {
+            self.proceed(pending);
+        }
+    }
+
+    fn proceed(&mut self, pending: Pending) {
+        match pending {
+            Pending::New => {
+                let lang = self.ui.lang();
+                self.doc = Document::new(Project::new(lang.pick("新项目", "New project")));
+                self.ui.selection.clear();
+                self.ui.fit_requested = true;
+                self.issues_revision = None;
+            }
+            Pending::OpenDialog => self.open_dialog_requested = true,
+            Pending::OpenPath(path) => self.open_path(path),
+            Pending::Close => self.allow_close = true,
+        }
+    }
+}
+
+impl ChainmapApp {
+    fn save(&mut self, ctx: &egui::Context, then: Option<Pending>) {
+        let lang = self.ui.lang();
+        if self.doc.path.is_none() {
+            self.after_save = then;
+            self.dialogs.start(ctx, Purpose::SaveAs, None, lang);
+            return;
+        }
+        self.save_to(None);
+        if let Some(next) = then
+            && !self.doc.is_dirty()
+        {
+            self.proceed(next);
+        }
+    }
+
+    fn save_to(&mut self, path: Option<PathBuf>) {
+        let lang = self.ui.lang();
+        match self.doc.save(path.as_deref()) {
+            Ok(saved) => {
+                self.ui.settings.remember(&saved);
+                self.ui.info(format!(
+                    "{} {}",
+                    lang.pick("已保存到", "Saved to"),
+                    saved.display()
+                ));
+            }
+            Err(e) => self
+                .ui
+                .error(format!("{}: {e}", lang.pick("保存失败", "Save failed"))),
+        }
+    }
+
+    fn copy(&mut self) {
+        let p = &self.doc.project;
+        let nodes: Vec<_> = self
+            .ui
+            .selection
+            .nodes
+            .iter()
+            .filter_map(|id| p.nodes.get(id).cloned())
+            .collect();
+        let links: Vec<Link> = p
+            .links
+            .values()
+            .filter(|l| {
+                self.ui.selection.nodes.contains(&l.from) && self.ui.selection.nodes.contains(&l.to)
+            })
+            .cloned()
+            .collect();
+        if !nodes.is_empty() {
+            self.ui.clipboard = Some((nodes, links));
+        }
+    }
+
+    /// Pastes the clipboard as new nodes with fresh ids, shifted so the copies are visible.
+    fn paste(&mut self) {
+        let Some((nodes, links)) = self.ui.clipboard.clone() else {
+            return;
+        };
+        let p = &self.doc.project;
+        let mut new_ids: BTreeMap<NodeId, NodeId> = BTreeMap::new();
+        let mut taken_nodes = BTreeSet::new();
+        for n in &nodes {
+            let id = canvas::fresh_node_id(p, &taken_nodes);
+            taken_nodes.insert(id.clone());
+            new_ids.insert(n.id.clone(), id);
+        }
+        let copies: Vec<_> = nodes
+            .into_iter()
+            .map(|mut n| {
+                n.id = new_ids[&n.id].clone();
+                n.position = n.position.map(|q| Pos {
+                    x: q.x + 40.0,
+                    y: q.y + 40.0,
+                });
+                n
+            })
+            .collect();
+        let mut taken_links: BTreeSet<LinkId> = BTreeSet::new();
+        let link_copies: Vec<Link> = links
+            .into_iter()
+            .map(|mut l| {
+                let id = canvas::fresh_link_id(p, &taken_links);
+                taken_links.insert(id.clone());
+                l.id = id;
+                l.from = new_ids[&l.from].clone();
+                l.to = new_ids[&l.to].clone();
+                l
+            })
+            .collect();
+        let selected: BTreeSet<NodeId> = copies.iter().map(|n| n.id.clone()).collect();
+        self.apply_edit(Edit::Paste {
+            nodes: copies,
+            links: link_copies,
+        });
+        self.ui.selection.clear();
+        self.ui.selection.nodes = selected;
+    }
+
+    fn handle_keys(&mut self, ctx: &egui::Context) {
+        let typing = ctx.egui_wants_keyboard_input();
+        let mut fired = Vec::new();
+        ctx.input_mut(|input| {
+            for command in AppCommand::ALL {
+                if typing && command.is_canvas_key() {
+                    continue;
+                }
+                let shortcuts = command
+                    .shortcut()
+                    .into_iter()
+                    .chain(command.extra_shortcuts().iter().copied());
+                for shortcut in shortcuts {
+                    if input.consume_shortcut(&shortcut) {
+                        fired.push(command);
+                    }
+                }
+            }
+        });
+        for command in fired {
+            self.run_command(ctx, command);
+        }
+    }
+
+    fn menu_bar(&mut self, ui: &mut egui::Ui, queue: &mut Queue) {
+        let lang = self.ui.lang();
+        egui::MenuBar::new().ui(ui, |ui| {
+            for menu in Menu::ALL {
+                ui.menu_button(menu.label(lang), |ui| {
+                    for command in AppCommand::ALL.into_iter().filter(|c| c.menu() == menu) {
+                        if matches!(command, AppCommand::LangZh | AppCommand::LangEn) {
+                            continue;
+                        }
+                        let mut label = command.label(lang).to_owned();
+                        match command {
+                            AppCommand::Undo => {
+                                if let Some(what) = self.doc.undo_label(lang) {
+                                    label = format!("{label} {what}");
+                                }
+                            }
+                            AppCommand::Redo => {
+                                if let Some(what) = self.doc.redo_label(lang) {
+                                    label = format!("{label} {what}");
+                                }
+                            }
+                            _ => {}
+                        }
+                        let enabled = match command {
+                            AppCommand::Undo => self.doc.undo_label(lang).is_some(),
+                            AppCommand::Redo => self.doc.redo_label(lang).is_some(),
+                            AppCommand::Paste => self.ui.clipboard.is_some(),
+                            AppCommand::Copy | AppCommand::Delete => !self.ui.selection.is_empty(),
+                            _ => true,
+                        };
+                        let checked = match command {
+                            AppCommand::ToggleOutline => Some(self.ui.settings.show_outline),
+                            AppCommand::ToggleInspector => Some(self.ui.settings.show_inspector),
+                            AppCommand::ToggleLegend => Some(self.ui.settings.show_legend),
+                            AppCommand::LinkTool => Some(self.ui.link_tool),
+                            _ => None,
+                        };
+                        if let Some(on) = checked {
+                            label = format!("{} {label}", if on { "☑" } else { "☐" });
+                        }
+                        let mut button = egui::Button::new(label);
+                        if let Some(shortcut) = command.shortcut() {
+                            button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+                        }
+                        if ui
+                            .add_enabled(enabled, button)
+                            .on_hover_text(command.tooltip(lang))
+                            .clicked()
+                        {
+                            queue.commands.push(command);
+                        }
+                        if command == AppCommand::Open {
+                            ui.menu_button(lang.pick("最近打开", "Open Recent"), |ui| {
+                                if self.ui.settings.recent.is_empty() {
+                                    ui.weak(lang.pick("(无)", "(none)"));
+                                }
+                                for path in self.ui.settings.recent.clone() {
+                                    if ui.button(path.display().to_string()).clicked() {
+                                        queue.open_path = Some(path);
+                                    }
+                                }
+                            });
+                        }
+                    }
+                    if menu == Menu::View {
+                        ui.separator();
+                        ui.menu_button(lang.pick("语言 Language", "Language 语言"), |ui| {
+                            for command in [AppCommand::LangZh, AppCommand::LangEn] {
+                                let on = (command == AppCommand::LangZh) == (lang == Lang::Zh);
+                                if ui
+                                    .radio(on, command.label(lang))
+                                    .on_hover_text(command.tooltip(lang))
+                                    .clicked()
+                                {
+                                    queue.commands.push(command);
+                                }
+                            }
+                        });
+                    }
+                });
+            }
+        });
+    }
+
+    fn modals(&mut self, ctx: &egui::Context) {
+        let lang = self.ui.lang();
+        if let Some(pending) = self.confirm.clone() {
+            let mut answer = None;
+            egui::Modal::new(egui::Id::unique("unsaved")).show(ctx, |ui| {
+                ui.set_width(380.0);
+                ui.heading(lang.pick("保存修改?", "Save changes?"));
+                ui.label(match lang {
+                    Lang::Zh => format!(
+                        "“{}”有未保存的修改。不保存的话,这些修改会丢失。",
+                        self.doc.project.meta.name
+                    ),
+                    Lang::En => format!(
+                        "\"{}\" has unsaved changes. They will be lost if you don't save them.",
+                        self.doc.project.meta.name
+                    ),
+                });
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button(lang.pick("保存", "Save")).clicked() {
+                        answer = Some(0);
+                    }
+                    if ui.button(lang.pick("不保存", "Discard")).clicked() {
+                        answer = Some(1);
+                    }
+                    if ui.button(lang.pick("取消", "Cancel")).clicked() {
+                        answer = Some(2);
+                    }
+                });
+            });
+            match answer {
+                Some(0) => {
+                    self.confirm = None;
+                    self.save(ctx, Some(pending));
+                }
+                Some(1) => {
+                    self.confirm = None;
+                    self.proceed(pending);
+                }
+                Some(_) => self.confirm = None,
+                None => {}
+            }
+        }
+        if let Some((path, issues)) = &self.load_failure {
+            let mut close = false;
+            egui::Modal::new(egui::Id::unique("load-failure")).show(ctx, |ui| {
+                ui.set_width(560.0);
+                ui.heading(lang.pick("无法打开文件", "Cannot open the file"));
+                ui.label(path.display().to_string());
+                ui.label(lang.pick(
+                    "当前项目保持不变。发现以下问题:",
+                    "The current project is unchanged. Problems found:",
+                ));
+                egui::ScrollArea::vertical()
+                    .max_height(300.0)
+                    .show(ui, |ui| {
+                        for issue in issues {
+                            let colour = if issue.severity == crate::model::Severity::Error {
+                                theme::ERROR
+                            } else {
+                                theme::WARNING
+                            };
+                            ui.colored_label(colour, issue.text(lang));
+                        }
+                    });
+                if ui.button(lang.pick("关闭", "Close")).clicked() {
+                    close = true;
+                }
+            });
+            if close {
+                self.load_failure = None;
+            }
+        }
+    }
+
+    /// Runs one frame: the whole loop (also what tests drive).
+    pub fn frame(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        let lang = self.ui.lang();
+
+        // Files dropped on the window open (the first project file among them).
+        let dropped: Option<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_owned())
+                .find(|p| !p.as_os_str().is_empty())
+        });
+        if let Some(path) = dropped {
+            self.guard(Pending::OpenPath(path));
+        }
+        // Closing the window with unsaved changes asks first.
+        if ctx.input(|i| i.viewport().close_requested()) && self.doc.is_dirty() && !self.allow_close
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.confirm = Some(Pending::Close);
+        }
+        if self.allow_close {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        if self.confirm.is_none() && self.load_failure.is_none() {
+            self.handle_keys(&ctx);
+        }
+        if self.open_dialog_requested {
+            self.open_dialog_requested = false;
+            self.dialogs
+                .start(&ctx, Purpose::Open, self.doc.path.clone(), lang);
+        }
+        if self.issues_revision != Some(self.doc.revision()) {
+            self.issues = crate::model::validate::validate(&self.doc.project);
+            self.issues.extend(
+                self.doc
+                    .load_issues
+                    .iter()
+                    .filter(|i| i.code == "unknown_field")
+                    .cloned(),
+            );
+            self.issues_revision = Some(self.doc.revision());
+        }
+
+        let mut queue = Queue::default();
+        egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui, &mut queue));
+        egui::Panel::bottom("status").show(ui, |ui| status::status_ui(ui, &self.doc, &self.ui));
+        if self.ui.settings.show_outline {
+            egui::Panel::left("outline")
+                .resizable(true)
+                .default_size(250.0)
+                .min_size(160.0)
+                .show(ui, |ui| outline::outline_ui(ui, &self.doc, &mut self.ui));
+        }
+        if self.ui.settings.show_inspector {
+            egui::Panel::right("inspector")
+                .resizable(true)
+                .default_size(300.0)
+                .min_size(200.0)
+                .show(ui, |ui| {
+                    inspector::inspector_ui(
+                        ui,
+                        &self.doc,
+                        &self.issues,
+                        &mut self.ui,
+                        &mut self.inspector,
+                        &mut queue,
+                    )
+                });
+        }
+        egui::CentralPanel::default()
+            .frame(egui::Frame::NONE)
+            .show(ui, |ui| {
+                canvas::canvas_ui(ui, &self.doc, &mut self.ui, &mut self.canvas, &mut queue)
+            });
+        self.modals(&ctx);
+
+        match self.dialogs.poll(&ctx, lang) {
+            Some(Outcome::Chosen(Purpose::Open, path)) => self.open_path(path),
+            Some(Outcome::Chosen(Purpose::SaveAs, path)) => {
+                let path = with_extension(path);
+                self.save_to(Some(path));
+                if let Some(next) = self.after_save.take()
+                    && !self.doc.is_dirty()
+                {
+                    self.proceed(next);
+                }
+            }
+            Some(Outcome::Cancelled) => self.after_save = None,
+            None => {}
+        }
+
+        // Apply what the frame asked for.
+        for edit in queue.edits {
+            self.apply_edit(edit);
+        }
+        for command in queue.commands {
+            self.run_command(&ctx, command);
+        }
+        if let Some(path) = queue.open_path {
+            self.guard(Pending::OpenPath(path));
+        }
+
+        let title = self.window_title();
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+}
+
+/// Adds `.chainmap.json` when the user typed a bare name.
+fn with_extension(path: PathBuf) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if name.ends_with(".json") {
+        path
+    } else {
+        path.with_file_name(format!("{name}.{}", file::EXTENSION))
+    }
+}
+
+/// The bundled sample, parsed. It is checked by the tests, so it always loads.
+pub fn bundled_sample() -> Project {
+    file::load_str(BUNDLED_SAMPLE, LoadOptions::default())
+        .map(|l| l.project)
+        .unwrap_or_else(|_| Project::new("串珠"))
+}
+
+impl eframe::App for ChainmapApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, SETTINGS_KEY, &self.ui.settings);
+    }
+}

@@ -1,0 +1,915 @@
+//! The canvas: stage lanes, links and nodes painted with egui's painter; pan, zoom, selection,
+//! dragging, rubber-band, link creation and the kind pickers. Gestures become edits on release.
+
+use crate::document::Document;
+use crate::edit::Edit;
+use crate::i18n::Lang;
+use crate::model::validate::link_endpoints_ok;
+use crate::model::{
+    Link, LinkId, LinkKind, Node, NodeId, NodeKind, Pos, Project, Segment, StageId, fresh_id,
+};
+use crate::ui::state::{Picker, Queue, UiState};
+use crate::ui::theme;
+use egui::{
+    Align2, Color32, CornerRadius, FontId, Pos2, Rect, Role, Sense, Shape, Stroke, StrokeKind,
+    Vec2, WidgetInfo, pos2, vec2,
+};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Width of a stage lane, in canvas units.
+pub const LANE_WIDTH: f32 = 240.0;
+/// Below this zoom, labels are left out so the picture stays readable.
+const LABEL_MIN_ZOOM: f32 = 0.35;
+
+/// Gesture state that lives across frames.
+#[derive(Debug, Default)]
+pub struct CanvasState {
+    /// Canvas offset of the selection being dragged.
+    moving: Option<Vec2>,
+    /// Rubber-band corners (screen).
+    rubber: Option<(Pos2, Pos2)>,
+    /// A link being drawn from this node, to the pointer.
+    linking: Option<NodeId>,
+    initialised: bool,
+}
+
+/// A stage's lane: its column on the canvas.
+pub struct Lane {
+    pub stage: StageId,
+    pub name: String,
+    pub segment: Segment,
+    pub center_x: f32,
+}
+
+/// Lanes of every chain, left to right: upstream to downstream, the support lanes apart after a
+/// gap column.
+pub fn lanes(project: &Project, lang: Lang) -> Vec<Lane> {
+    let mut lanes = Vec::new();
+    let mut column = 0.0;
+    for chain in project.chains.values() {
+        let mut in_support = false;
+        for stage in &chain.stages {
+            if stage.segment == Segment::Support && !in_support {
+                in_support = true;
+                column += 1.0;
+            }
+            let name = match lang {
+                Lang::En if !stage.name_en.is_empty() => stage.name_en.clone(),
+                _ => stage.name.clone(),
+            };
+            lanes.push(Lane {
+                stage: stage.id.clone(),
+                name,
+                segment: stage.segment,
+                center_x: column * LANE_WIDTH,
+            });
+            column += 1.0;
+        }
+        column += 1.0;
+    }
+    lanes
+}
+
+/// Radius of a node on the canvas: by output, so big firms read big.
+pub fn node_radius(node: &Node, max_output: f64) -> f32 {
+    let base = match node.kind {
+        NodeKind::Park => 26.0,
+        NodeKind::Region => 22.0,
+        _ => 13.0,
+    };
+    let output = node
+        .latest_figures()
+        .and_then(|(_, f)| f.output)
+        .and_then(|d| d.to_string().parse::<f64>().ok())
+        .unwrap_or(0.0);
+    if max_output <= 0.0 || !node.kind.is_enterprise_like() {
+        return base;
+    }
+    base + 15.0 * (output / max_output).sqrt() as f32
+}
+
+/// The bounding box of every placed node, in canvas units.
+fn bounds(project: &Project) -> Option<Rect> {
+    let mut it = project.nodes.values().filter_map(|n| n.position);
+    let first = it.next()?;
+    let mut r = Rect::from_min_max(pos2(first.x, first.y), pos2(first.x, first.y));
+    for p in it {
+        r.extend_with(pos2(p.x, p.y));
+    }
+    Some(r)
+}
+
+/// Sets the camera so the whole graph fits `rect`.
+pub fn fit(project: &Project, state: &mut UiState, rect: Rect) {
+    let Some(b) = bounds(project) else {
+        state.camera = Default::default();
+        return;
+    };
+    let b = b.expand2(vec2(LANE_WIDTH * 0.6, 120.0));
+    let zoom = (rect.width() / b.width())
+        .min(rect.height() / b.height())
+        .clamp(0.05, 1.5);
+    state.camera.zoom = zoom;
+    state.camera.offset = rect.size() / 2.0 - b.center().to_vec2() * zoom;
+}
+
+fn max_output(project: &Project) -> f64 {
+    project
+        .nodes
+        .values()
+        .filter_map(|n| n.latest_figures().and_then(|(_, f)| f.output))
+        .filter_map(|d| d.to_string().parse::<f64>().ok())
+        .fold(0.0, f64::max)
+}
+
+fn link_value(link: &Link) -> f64 {
+    link.value
+        .and_then(|d| d.to_string().parse::<f64>().ok())
+        .unwrap_or(0.0)
+}
+
+/// Draws the canvas and turns gestures into edits and selection changes.
+pub fn canvas_ui(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    state: &mut UiState,
+    canvas: &mut CanvasState,
+    queue: &mut Queue,
+) {
+    let project = &doc.project;
+    let lang = state.lang();
+    let (rect, bg) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
+    bg.widget_info(|| WidgetInfo::labeled(Role::Canvas, true, lang.pick("画布", "canvas")));
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, 0.0, Color32::from_rgb(250, 250, 248));
+    let origin = rect.min;
+
+    if !canvas.initialised || state.fit_requested {
+        fit(project, state, rect);
+        canvas.initialised = true;
+        state.fit_requested = false;
+    }
+    if let Some(id) = state.focus_request.take()
+        && let Some(p) = project.nodes.get(&id).and_then(|n| n.position)
+    {
+        state.camera.offset = rect.size() / 2.0 - vec2(p.x, p.y) * state.camera.zoom;
+    }
+
+    // Zoom at the cursor: wheel, pinch, Ctrl+wheel.
+    if let Some(hover) = ui.input(|i| i.pointer.hover_pos())
+        && rect.contains(hover)
+        && ui.ui_contains_pointer()
+    {
+        let (scroll, pinch) = ui.input(|i| (i.smooth_scroll_delta.y, i.zoom_delta()));
+        let factor = pinch * (scroll * 0.0015).exp();
+        if (factor - 1.0).abs() > 1e-4 {
+            state.camera.zoom_at(origin, hover, factor);
+        }
+    }
+    let cam = state.camera;
+    let zoom = cam.zoom;
+
+    // Lanes.
+    let lanes = lanes(project, lang);
+    let lane_of: BTreeMap<&StageId, &Lane> = lanes.iter().map(|l| (&l.stage, l)).collect();
+    let (top, bottom) = lane_extent(project);
+    for lane in &lanes {
+        let x0 = lane.center_x - LANE_WIDTH / 2.0 + 6.0;
+        let x1 = lane.center_x + LANE_WIDTH / 2.0 - 6.0;
+        let r = Rect::from_min_max(
+            cam.to_screen(origin, Pos { x: x0, y: top }),
+            cam.to_screen(origin, Pos { x: x1, y: bottom }),
+        );
+        if !r.intersects(rect) {
+            continue;
+        }
+        painter.rect_filled(r, CornerRadius::same(6), theme::segment_fill(lane.segment));
+        let header_h = (34.0 * zoom).max(4.0);
+        let header = Rect::from_min_size(r.min, vec2(r.width(), header_h));
+        painter.rect_filled(
+            header,
+            CornerRadius {
+                nw: 6,
+                ne: 6,
+                sw: 0,
+                se: 0,
+            },
+            theme::segment_strong(lane.segment),
+        );
+        if zoom >= LABEL_MIN_ZOOM {
+            let font = FontId::proportional((13.0 * zoom).clamp(9.0, 22.0));
+            let galley = painter.layout(
+                format!("{} {}", lane.stage, lane.name),
+                font,
+                Color32::WHITE,
+                r.width() - 8.0,
+            );
+            let text_rect = Rect::from_center_size(header.center(), galley.size());
+            painter.with_clip_rect(header.intersect(rect)).galley(
+                pos2(header.left() + 4.0, text_rect.top())
+                    .max(pos2(header.left() + 4.0, header.top())),
+                galley,
+                Color32::WHITE,
+            );
+        }
+    }
+
+    // Geometry of every placed node this frame (with the drag preview applied).
+    let max_out = max_output(project);
+    let moving = canvas.moving.unwrap_or(Vec2::ZERO);
+    let mut centres: BTreeMap<&NodeId, (Pos2, f32)> = BTreeMap::new();
+    for node in project.nodes.values() {
+        let Some(mut p) = node.position else { continue };
+        if canvas.moving.is_some() && state.selection.nodes.contains(&node.id) {
+            p.x += moving.x;
+            p.y += moving.y;
+        }
+        centres.insert(
+            &node.id,
+            (cam.to_screen(origin, p), node_radius(node, max_out) * zoom),
+        );
+    }
+
+    // Links.
+    let max_value = project
+        .links
+        .values()
+        .filter(|l| l.kind == LinkKind::Supply)
+        .map(link_value)
+        .fold(0.0, f64::max);
+    let pointer = ui.input(|i| i.pointer.hover_pos());
+    let mut hovered_link: Option<&LinkId> = None;
+    for link in project.links.values() {
+        let (Some(&(a, ra)), Some(&(b, rb))) = (centres.get(&link.from), centres.get(&link.to))
+        else {
+            continue;
+        };
+        if !rect.intersects(Rect::from_two_pos(a, b).expand(4.0)) {
+            continue;
+        }
+        let dir = (b - a).normalized();
+        if !dir.is_finite() {
+            continue;
+        }
+        let start = a + dir * ra;
+        let end = b - dir * (rb + 2.0);
+        let width = match link.kind {
+            LinkKind::Supply if max_value > 0.0 => {
+                1.0 + 5.0 * (link_value(link) / max_value).sqrt() as f32
+            }
+            LinkKind::Trusteeship | LinkKind::Enclave => 2.5,
+            _ => 1.5,
+        } * zoom.sqrt().clamp(0.4, 1.6);
+        let selected = state.selection.links.contains(&link.id);
+        let colour = if selected {
+            theme::SELECTION
+        } else {
+            theme::link_colour(link.kind)
+        };
+        let stroke = Stroke::new(if selected { width + 2.0 } else { width }, colour);
+        match theme::link_dash(link.kind) {
+            None => {
+                painter.line_segment([start, end], stroke);
+            }
+            Some((dash, gap)) => {
+                painter.extend(Shape::dashed_line(
+                    &[start, end],
+                    stroke,
+                    dash * zoom.max(0.5),
+                    gap * zoom.max(0.5),
+                ));
+            }
+        }
+        if matches!(
+            link.kind,
+            LinkKind::Supply | LinkKind::Enclave | LinkKind::Trusteeship
+        ) && zoom >= LABEL_MIN_ZOOM
+        {
+            let size = (6.0 + width * 1.5) * zoom.sqrt().clamp(0.6, 1.4);
+            let normal = vec2(-dir.y, dir.x);
+            painter.add(Shape::convex_polygon(
+                vec![
+                    end,
+                    end - dir * size + normal * size * 0.5,
+                    end - dir * size - normal * size * 0.5,
+                ],
+                colour,
+                Stroke::NONE,
+            ));
+        }
+        if let Some(p) = pointer
+            && distance_to_segment(p, start, end) < 5.0
+        {
+            hovered_link = Some(&link.id);
+        }
+    }
+
+    // Nodes: each is an interactive widget with its name as label, so tests and screen readers
+    // find it.
+    let mods = ui.input(|i| i.modifiers);
+    let extend = mods.shift || mods.command;
+    let mut node_hovered = false;
+    let mut drop_target: Option<&NodeId> = None;
+    for node in project.nodes.values() {
+        let Some(&(c, r)) = centres.get(&node.id) else {
+            continue;
+        };
+        let hit = Rect::from_center_size(c, Vec2::splat(2.0 * r.max(6.0)));
+        if !rect.intersects(hit) {
+            continue;
+        }
+        let selected = state.selection.nodes.contains(&node.id);
+        paint_node(&painter, node, c, r, selected, zoom, lang);
+        let resp = ui.interact(
+            hit,
+            ui.scope_id().with(("node", node.id.as_str())),
+            Sense::click_and_drag(),
+        );
+        let name = node.name.clone();
+        resp.widget_info(|| WidgetInfo::selected(Role::Button, true, selected, &name));
+        if resp.hovered() {
+            node_hovered = true;
+            if canvas.linking.is_some() {
+                drop_target = Some(&node.id);
+            }
+        }
+        if resp.clicked() {
+            if extend {
+                if !state.selection.nodes.remove(&node.id) {
+                    state.selection.nodes.insert(node.id.clone());
+                }
+            } else {
+                state.selection.only_node(node.id.clone());
+            }
+        }
+        if resp.drag_started() {
+            if state.link_tool {
+                canvas.linking = Some(node.id.clone());
+            } else {
+                if !selected {
+                    if extend {
+                        state.selection.nodes.insert(node.id.clone());
+                    } else {
+                        state.selection.only_node(node.id.clone());
+                    }
+                }
+                canvas.moving = Some(Vec2::ZERO);
+            }
+        }
+        if resp.dragged()
+            && let Some(m) = canvas.moving.as_mut()
+        {
+            *m += resp.drag_delta() / zoom;
+        }
+        if resp.drag_stopped()
+            && let Some(delta) = canvas.moving.take()
+            && delta.length() > 0.0
+        {
+            let moves: Vec<(NodeId, Pos)> = state
+                .selection
+                .nodes
+                .iter()
+                .filter_map(|id| {
+                    let p = project.nodes.get(id)?.position?;
+                    Some((
+                        id.clone(),
+                        Pos {
+                            x: p.x + delta.x,
+                            y: p.y + delta.y,
+                        },
+                    ))
+                })
+                .collect();
+            queue.edits.push(Edit::MoveNodes(moves));
+        }
+        resp.on_hover_text(node_tooltip(node, project, lang));
+    }
+
+    // The link handle of the single selected node: drag it onto another node to link them.
+    if let [only] = state.selection.nodes.iter().collect::<Vec<_>>().as_slice()
+        && let Some(&(c, r)) = centres.get(only)
+        && canvas.moving.is_none()
+    {
+        let handle = c + vec2(r + 9.0, 0.0);
+        let handle_rect = Rect::from_center_size(handle, Vec2::splat(14.0));
+        painter.circle(
+            handle,
+            6.0,
+            Color32::WHITE,
+            Stroke::new(2.0, theme::SELECTION),
+        );
+        painter.line_segment(
+            [handle - vec2(3.0, 0.0), handle + vec2(3.0, 0.0)],
+            Stroke::new(1.5, theme::SELECTION),
+        );
+        painter.line_segment(
+            [handle - vec2(0.0, 3.0), handle + vec2(0.0, 3.0)],
+            Stroke::new(1.5, theme::SELECTION),
+        );
+        let resp = ui.interact(
+            handle_rect,
+            ui.scope_id().with("link-handle"),
+            Sense::drag(),
+        );
+        resp.widget_info(|| {
+            WidgetInfo::labeled(Role::Button, true, lang.pick("连线手柄", "link handle"))
+        });
+        if resp.drag_started() {
+            canvas.linking = Some((*only).clone());
+        }
+        resp.on_hover_text(lang.pick(
+            "拖到另一个节点上创建连线",
+            "Drag onto another node to link them",
+        ));
+    }
+
+    // A link being drawn.
+    if let Some(from) = canvas.linking.clone() {
+        if let (Some(&(a, _)), Some(p)) = (centres.get(&from), pointer) {
+            painter.add(Shape::dashed_line(
+                &[a, p],
+                Stroke::new(2.0, theme::SELECTION),
+                6.0,
+                4.0,
+            ));
+        }
+        if ui.input(|i| i.pointer.any_released()) {
+            canvas.linking = None;
+            if let (Some(to), Some(p)) = (drop_target, pointer)
+                && *to != from
+            {
+                state.picker = Some(Picker::NewLink {
+                    from,
+                    to: to.clone(),
+                    screen: p,
+                });
+            }
+        }
+    }
+
+    // Empty space: pan (drag, middle drag), rubber band (Shift+drag), click to clear, double-click
+    // to add a node.
+    if bg.drag_started() && mods.shift && bg.dragged_by(egui::PointerButton::Primary) {
+        if let Some(p) = bg.interact_pointer_pos() {
+            canvas.rubber = Some((p, p));
+        }
+    }
+    if bg.dragged() {
+        match canvas.rubber.as_mut() {
+            Some((_, end)) => {
+                if let Some(p) = bg.interact_pointer_pos() {
+                    *end = p;
+                }
+            }
+            None => state.camera.offset += bg.drag_delta(),
+        }
+    }
+    if let Some((a, b)) = canvas.rubber {
+        let band = Rect::from_two_pos(a, b);
+        painter.rect(
+            band,
+            0.0,
+            theme::SELECTION.gamma_multiply(0.12),
+            Stroke::new(1.0, theme::SELECTION),
+            StrokeKind::Inside,
+        );
+        if bg.drag_stopped() {
+            canvas.rubber = None;
+            if !extend {
+                state.selection.clear();
+            }
+            for (id, (c, _)) in &centres {
+                if band.contains(*c) {
+                    state.selection.nodes.insert((*id).clone());
+                }
+            }
+        }
+    }
+    if bg.clicked() && !node_hovered {
+        match hovered_link {
+            Some(id) => {
+                if !extend {
+                    state.selection.clear();
+                }
+                state.selection.links.insert(id.clone());
+            }
+            None if !extend => state.selection.clear(),
+            None => {}
+        }
+    }
+    if bg.double_clicked()
+        && let Some(p) = bg.interact_pointer_pos()
+    {
+        state.picker = Some(Picker::NewNode {
+            at: cam.to_canvas(origin, p),
+            screen: p,
+        });
+    }
+
+    if state.settings.show_legend {
+        paint_legend(&painter, rect, lang);
+    }
+    if state.link_tool {
+        painter.text(
+            rect.center_top() + vec2(0.0, 10.0),
+            Align2::CENTER_TOP,
+            lang.pick(
+                "连线工具:从一个节点拖到另一个节点(L 或 Esc 退出)",
+                "Link tool: drag from one node to another (L or Esc to leave)",
+            ),
+            FontId::proportional(14.0),
+            theme::SELECTION,
+        );
+    }
+
+    picker_ui(ui, project, state, queue, &lane_of);
+}
+
+/// Top and bottom of the lanes: around every enterprise-like node, with room for the header.
+fn lane_extent(project: &Project) -> (f32, f32) {
+    let ys: Vec<f32> = project
+        .nodes
+        .values()
+        .filter(|n| n.kind.is_enterprise_like())
+        .filter_map(|n| n.position.map(|p| p.y))
+        .collect();
+    let top = ys.iter().copied().fold(f32::MAX, f32::min);
+    let bottom = ys.iter().copied().fold(f32::MIN, f32::max);
+    if ys.is_empty() {
+        (-80.0, 600.0)
+    } else {
+        (top - 90.0, bottom + 70.0)
+    }
+}
+
+fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
+    let ab = b - a;
+    let t = ((p - a).dot(ab) / ab.length_sq().max(1e-6)).clamp(0.0, 1.0);
+    (a + ab * t - p).length()
+}
+
+fn node_tooltip(node: &Node, project: &Project, lang: Lang) -> String {
+    let mut lines = vec![format!(
+        "{} ({}) · {}",
+        node.name,
+        node.id,
+        node.kind.label(lang)
+    )];
+    for stage in &node.stages {
+        if let Some((_, s)) = project.stage(stage) {
+            lines.push(format!("{}: {}", lang.pick("环节", "stage"), s.name));
+        }
+    }
+    if let Some((year, f)) = node.latest_figures() {
+        if let Some(o) = f.output {
+            lines.push(format!(
+                "{year} {}: {o} {}",
+                lang.pick("产值", "output"),
+                project.meta.unit
+            ));
+        }
+        if let Some(t) = f.tax {
+            lines.push(format!(
+                "{year} {}: {t} {}",
+                lang.pick("税收", "tax"),
+                project.meta.unit
+            ));
+        }
+    }
+    if !node.tags.is_empty() {
+        lines.push(node.tags.join(" · "));
+    }
+    lines.join("\n")
+}
+
+/// Paints one node: shape and colour by kind, label below.
+fn paint_node(
+    painter: &egui::Painter,
+    node: &Node,
+    c: Pos2,
+    r: f32,
+    selected: bool,
+    zoom: f32,
+    lang: Lang,
+) {
+    let fill = theme::node_fill(node.kind);
+    let outline = if selected {
+        Stroke::new(3.0, theme::SELECTION)
+    } else {
+        Stroke::new(1.2, fill.linear_multiply(0.6).to_opaque())
+    };
+    paint_shape(painter, node.kind, c, r, fill, outline);
+    if node.tags.iter().any(|t| t == "链主") {
+        painter.circle_stroke(c, r + 4.0, Stroke::new(2.0, Color32::from_rgb(212, 40, 40)));
+    }
+    if zoom >= LABEL_MIN_ZOOM {
+        let font = FontId::proportional((12.5 * zoom.sqrt()).clamp(9.0, 20.0));
+        let galley = painter.layout(
+            node.name.clone(),
+            font,
+            theme::CANVAS_TEXT,
+            (LANE_WIDTH - 24.0) * zoom,
+        );
+        let pos = c + vec2(-galley.size().x / 2.0, r + 3.0);
+        let bg = Rect::from_min_size(pos, galley.size()).expand(1.5);
+        painter.rect_filled(bg, 3.0, Color32::from_rgba_unmultiplied(250, 250, 248, 210));
+        painter.galley(pos, galley, theme::CANVAS_TEXT);
+    }
+    if node.kind == NodeKind::Park && zoom >= LABEL_MIN_ZOOM {
+        painter.text(
+            c,
+            Align2::CENTER_CENTER,
+            lang.pick("园", "P"),
+            FontId::proportional(r * 0.9),
+            Color32::WHITE,
+        );
+    }
+}
+
+/// The shape of a node kind, used on the canvas and in the legend.
+fn paint_shape(
+    painter: &egui::Painter,
+    kind: NodeKind,
+    c: Pos2,
+    r: f32,
+    fill: Color32,
+    outline: Stroke,
+) {
+    match kind {
+        NodeKind::Enterprise => {
+            painter.rect(
+                Rect::from_center_size(c, vec2(2.0 * r, 1.5 * r)),
+                r * 0.3,
+                fill,
+                outline,
+                StrokeKind::Outside,
+            );
+        }
+        NodeKind::ExternalEnterprise => {
+            let rect = Rect::from_center_size(c, vec2(2.0 * r, 1.5 * r));
+            painter.rect(
+                rect,
+                r * 0.3,
+                Color32::from_rgb(236, 236, 236),
+                Stroke::NONE,
+                StrokeKind::Outside,
+            );
+            let pts = [
+                rect.left_top(),
+                rect.right_top(),
+                rect.right_bottom(),
+                rect.left_bottom(),
+                rect.left_top(),
+            ];
+            let stroke = if outline.color == theme::SELECTION {
+                outline
+            } else {
+                Stroke::new(1.5, fill)
+            };
+            painter.extend(Shape::dashed_line(&pts, stroke, 4.0, 3.0));
+        }
+        NodeKind::Cooperative | NodeKind::VillageCollective | NodeKind::FamilyFarms => {
+            painter.circle(c, r, fill, outline);
+        }
+        NodeKind::Institute | NodeKind::PublicInstitution => {
+            let pts = vec![
+                c + vec2(0.0, -r),
+                c + vec2(r, 0.0),
+                c + vec2(0.0, r),
+                c + vec2(-r, 0.0),
+            ];
+            painter.add(Shape::convex_polygon(pts, fill, outline));
+        }
+        NodeKind::Financial => {
+            let pts = (0..6)
+                .map(|i| {
+                    let a = std::f32::consts::TAU * (i as f32) / 6.0;
+                    c + vec2(a.cos(), a.sin()) * r
+                })
+                .collect();
+            painter.add(Shape::convex_polygon(pts, fill, outline));
+        }
+        NodeKind::Park => {
+            let rect = Rect::from_center_size(c, vec2(2.4 * r, 1.6 * r));
+            painter.rect(rect, 4.0, fill, outline, StrokeKind::Outside);
+            painter.rect_stroke(
+                rect.shrink(3.0),
+                3.0,
+                Stroke::new(1.0, Color32::WHITE),
+                StrokeKind::Inside,
+            );
+        }
+        NodeKind::Region => {
+            let pts = vec![
+                c + vec2(0.0, -r),
+                c + vec2(r * 0.95, r * 0.75),
+                c + vec2(-r * 0.95, r * 0.75),
+            ];
+            painter.add(Shape::convex_polygon(pts, fill, outline));
+        }
+    }
+}
+
+fn paint_legend(painter: &egui::Painter, rect: Rect, lang: Lang) {
+    let kinds = NodeKind::ALL;
+    let links = [
+        LinkKind::Supply,
+        LinkKind::LocatedIn,
+        LinkKind::Trusteeship,
+        LinkKind::Enclave,
+        LinkKind::FarmerLinkage,
+        LinkKind::Investment,
+    ];
+    let row = 18.0;
+    let font = FontId::proportional(12.0);
+    let col_w = 150.0;
+    let rows = kinds.len().div_ceil(2).max(links.len().div_ceil(2));
+    let size = vec2(col_w * 4.0 + 16.0, rows as f32 * row + 34.0);
+    let box_rect = Rect::from_min_size(
+        pos2(rect.left() + 10.0, rect.bottom() - size.y - 10.0),
+        size,
+    );
+    painter.rect(
+        box_rect,
+        6.0,
+        Color32::from_rgba_unmultiplied(255, 255, 255, 235),
+        Stroke::new(1.0, Color32::from_gray(200)),
+        StrokeKind::Inside,
+    );
+    painter.text(
+        box_rect.min + vec2(8.0, 6.0),
+        Align2::LEFT_TOP,
+        lang.pick("图例", "Legend"),
+        FontId::proportional(13.0),
+        theme::CANVAS_TEXT,
+    );
+    let top = box_rect.top() + 26.0;
+    for (i, kind) in kinds.iter().enumerate() {
+        let x = box_rect.left() + 8.0 + (i % 2) as f32 * col_w;
+        let y = top + (i / 2) as f32 * row + row / 2.0;
+        paint_shape(
+            painter,
+            *kind,
+            pos2(x + 8.0, y),
+            6.0,
+            theme::node_fill(*kind),
+            Stroke::NONE,
+        );
+        painter.text(
+            pos2(x + 22.0, y),
+            Align2::LEFT_CENTER,
+            kind.label(lang),
+            font.clone(),
+            theme::CANVAS_TEXT,
+        );
+    }
+    for (i, kind) in links.iter().enumerate() {
+        let x = box_rect.left() + 8.0 + (2 + i % 2) as f32 * col_w;
+        let y = top + (i / 2) as f32 * row + row / 2.0;
+        let stroke = Stroke::new(2.0, theme::link_colour(*kind));
+        let (a, b) = (pos2(x, y), pos2(x + 22.0, y));
+        match theme::link_dash(*kind) {
+            None => {
+                painter.line_segment([a, b], stroke);
+            }
+            Some((d, g)) => {
+                painter.extend(Shape::dashed_line(&[a, b], stroke, d.min(6.0), g.min(3.0)));
+            }
+        }
+        painter.text(
+            pos2(x + 30.0, y),
+            Align2::LEFT_CENTER,
+            kind.label(lang),
+            font.clone(),
+            theme::CANVAS_TEXT,
+        );
+    }
+}
+
+/// A fresh node id (`n12`).
+pub fn fresh_node_id(project: &Project, also_taken: &BTreeSet<NodeId>) -> NodeId {
+    NodeId(fresh_id("n", |c| {
+        let id = NodeId::from(c);
+        project.nodes.contains_key(&id) || also_taken.contains(&id)
+    }))
+}
+
+/// A fresh link id (`l12`).
+pub fn fresh_link_id(project: &Project, also_taken: &BTreeSet<LinkId>) -> LinkId {
+    LinkId(fresh_id("l", |c| {
+        let id = LinkId::from(c);
+        project.links.contains_key(&id) || also_taken.contains(&id)
+    }))
+}
+
+/// The node and link kind pickers.
+fn picker_ui(
+    ui: &mut egui::Ui,
+    project: &Project,
+    state: &mut UiState,
+    queue: &mut Queue,
+    lane_of: &BTreeMap<&StageId, &Lane>,
+) {
+    let Some(picker) = state.picker.clone() else {
+        return;
+    };
+    let lang = state.lang();
+    let screen = match &picker {
+        Picker::NewNode { screen, .. } | Picker::NewLink { screen, .. } => *screen,
+    };
+    let mut done = false;
+    let area = egui::Area::new(ui.scope_id().with("picker"))
+        .order(egui::Order::Foreground)
+        .fixed_pos(screen)
+        .show(ui.ctx(), |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.set_min_width(160.0);
+                match &picker {
+                    Picker::NewNode { at, .. } => {
+                        ui.label(egui::RichText::new(lang.pick("添加节点", "Add node")).strong());
+                        // The lane under the point gives the stage.
+                        let stage = lane_of
+                            .values()
+                            .find(|l| (at.x - l.center_x).abs() <= LANE_WIDTH / 2.0)
+                            .map(|l| l.stage.clone());
+                        for kind in NodeKind::ALL {
+                            if ui.button(kind.label(lang)).clicked() {
+                                let id = fresh_node_id(project, &BTreeSet::new());
+                                let mut node = Node {
+                                    name: format!(
+                                        "{}{}",
+                                        lang.pick("新", "New "),
+                                        kind.label(lang)
+                                    ),
+                                    id: id.clone(),
+                                    kind,
+                                    position: Some(*at),
+                                    ..Node::default()
+                                };
+                                if kind.is_enterprise_like()
+                                    && let Some(s) = &stage
+                                {
+                                    node.stages = vec![s.clone()];
+                                }
+                                queue.edits.push(Edit::AddNode(node));
+                                state.selection.only_node(id);
+                                done = true;
+                            }
+                        }
+                    }
+                    Picker::NewLink { from, to, .. } => {
+                        ui.label(egui::RichText::new(lang.pick("连线类型", "Link kind")).strong());
+                        let (Some(a), Some(b)) = (project.nodes.get(from), project.nodes.get(to))
+                        else {
+                            done = true;
+                            return;
+                        };
+                        let allowed: Vec<LinkKind> = LinkKind::ALL
+                            .into_iter()
+                            .filter(|k| link_endpoints_ok(*k, a.kind, b.kind))
+                            .collect();
+                        if allowed.is_empty() {
+                            ui.colored_label(
+                                theme::ERROR,
+                                lang.pick(
+                                    "这两类节点之间不能连线",
+                                    "These kinds of node cannot be linked",
+                                ),
+                            );
+                        }
+                        for kind in allowed {
+                            let button = egui::Button::new(kind.label(lang))
+                                .selected(kind == LinkKind::Supply);
+                            let enter = kind == LinkKind::Supply
+                                && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                            if ui.add(button).clicked() || enter {
+                                let id = fresh_link_id(project, &BTreeSet::new());
+                                queue.edits.push(Edit::AddLink(Link {
+                                    id: id.clone(),
+                                    kind,
+                                    from: from.clone(),
+                                    to: to.clone(),
+                                    ..Link::default()
+                                }));
+                                state.selection.clear();
+                                state.selection.links.insert(id);
+                                done = true;
+                            }
+                        }
+                    }
+                }
+                ui.separator();
+                if ui.button(lang.pick("取消", "Cancel")).clicked() {
+                    done = true;
+                }
+            });
+        });
+    let clicked_elsewhere = ui.input(|i| i.pointer.any_pressed())
+        && !area.response.contains_pointer()
+        && ui
+            .input(|i| i.pointer.press_origin())
+            .is_some_and(|p| !area.response.rect.contains(p));
+    if done || clicked_elsewhere {
+        state.picker = None;
+    }
+}

@@ -1,0 +1,204 @@
+//! Every command of the editor, in one enum: its label in both languages, its shortcut and the
+//! menu it sits in. The menu bar and the key handler both iterate this enum, so nothing is wired
+//! twice.
+
+use crate::i18n::Lang;
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+/// A command the user can give from a menu or a key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AppCommand {
+    New,
+    Open,
+    Save,
+    SaveAs,
+    Quit,
+    Undo,
+    Redo,
+    SelectAll,
+    Copy,
+    Paste,
+    Delete,
+    Deselect,
+    LinkTool,
+    FitView,
+    ZoomIn,
+    ZoomOut,
+    ToggleOutline,
+    ToggleInspector,
+    ToggleLegend,
+    LangZh,
+    LangEn,
+}
+
+/// The menus, in menu-bar order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Menu {
+    File,
+    Edit,
+    View,
+}
+
+impl Menu {
+    pub const ALL: [Menu; 3] = [Menu::File, Menu::Edit, Menu::View];
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Menu::File => lang.pick("文件", "File"),
+            Menu::Edit => lang.pick("编辑", "Edit"),
+            Menu::View => lang.pick("视图", "View"),
+        }
+    }
+}
+
+const CMD: Modifiers = Modifiers::COMMAND;
+const CMD_SHIFT: Modifiers = Modifiers {
+    shift: true,
+    ..Modifiers::COMMAND
+};
+
+impl AppCommand {
+    /// Every command, in menu order.
+    pub const ALL: [AppCommand; 21] = [
+        AppCommand::New,
+        AppCommand::Open,
+        AppCommand::Save,
+        AppCommand::SaveAs,
+        AppCommand::Quit,
+        AppCommand::Undo,
+        AppCommand::Redo,
+        AppCommand::SelectAll,
+        AppCommand::Copy,
+        AppCommand::Paste,
+        AppCommand::Delete,
+        AppCommand::Deselect,
+        AppCommand::LinkTool,
+        AppCommand::FitView,
+        AppCommand::ZoomIn,
+        AppCommand::ZoomOut,
+        AppCommand::ToggleOutline,
+        AppCommand::ToggleInspector,
+        AppCommand::ToggleLegend,
+        AppCommand::LangZh,
+        AppCommand::LangEn,
+    ];
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        use AppCommand::*;
+        match self {
+            New => lang.pick("新建", "New"),
+            Open => lang.pick("打开…", "Open…"),
+            Save => lang.pick("保存", "Save"),
+            SaveAs => lang.pick("另存为…", "Save As…"),
+            Quit => lang.pick("退出", "Quit"),
+            Undo => lang.pick("撤销", "Undo"),
+            Redo => lang.pick("重做", "Redo"),
+            SelectAll => lang.pick("全选", "Select All"),
+            Copy => lang.pick("复制", "Copy"),
+            Paste => lang.pick("粘贴", "Paste"),
+            Delete => lang.pick("删除", "Delete"),
+            Deselect => lang.pick("取消选择", "Deselect"),
+            LinkTool => lang.pick("连线工具", "Link Tool"),
+            FitView => lang.pick("适应窗口", "Fit to View"),
+            ZoomIn => lang.pick("放大", "Zoom In"),
+            ZoomOut => lang.pick("缩小", "Zoom Out"),
+            ToggleOutline => lang.pick("大纲面板", "Outline Panel"),
+            ToggleInspector => lang.pick("属性面板", "Inspector Panel"),
+            ToggleLegend => lang.pick("图例", "Legend"),
+            LangZh => "简体中文",
+            LangEn => "English",
+        }
+    }
+
+    /// What the command does, for tooltips.
+    pub fn tooltip(self, lang: Lang) -> &'static str {
+        use AppCommand::*;
+        match self {
+            New => lang.pick("新建空白项目", "Start an empty project"),
+            Open => lang.pick("打开项目文件", "Open a project file"),
+            Save => lang.pick("保存当前项目", "Save the project"),
+            SaveAs => lang.pick("保存到新的文件", "Save the project to a new file"),
+            Quit => lang.pick("关闭窗口", "Close the window"),
+            Undo => lang.pick("撤销上一步修改", "Undo the last change"),
+            Redo => lang.pick("重做刚撤销的修改", "Redo the change just undone"),
+            SelectAll => lang.pick("选择全部节点", "Select every node"),
+            Copy => lang.pick(
+                "复制所选节点及其之间的连线",
+                "Copy the selected nodes and the links between them",
+            ),
+            Paste => lang.pick("粘贴为新节点(新编号)", "Paste as new nodes (new ids)"),
+            Delete => lang.pick("删除所选节点和连线", "Delete the selected nodes and links"),
+            Deselect => lang.pick("取消选择,关闭弹出框", "Clear the selection, close pickers"),
+            LinkTool => lang.pick(
+                "开启后从节点拖到另一节点即可连线",
+                "When on, drag from one node to another to link them",
+            ),
+            FitView => lang.pick("显示整张图", "Show the whole graph"),
+            ZoomIn => lang.pick("以画布中心放大", "Zoom in at the centre"),
+            ZoomOut => lang.pick("以画布中心缩小", "Zoom out at the centre"),
+            ToggleOutline => lang.pick("显示或隐藏大纲", "Show or hide the outline"),
+            ToggleInspector => lang.pick("显示或隐藏属性面板", "Show or hide the inspector"),
+            ToggleLegend => lang.pick("显示或隐藏图例", "Show or hide the legend"),
+            LangZh => lang.pick("界面使用简体中文", "Use Chinese"),
+            LangEn => lang.pick("界面使用英文", "Use English"),
+        }
+    }
+
+    /// The main shortcut.
+    pub fn shortcut(self) -> Option<KeyboardShortcut> {
+        use AppCommand::*;
+        let k = KeyboardShortcut::new;
+        Some(match self {
+            New => k(CMD, Key::N),
+            Open => k(CMD, Key::O),
+            Save => k(CMD, Key::S),
+            SaveAs => k(CMD_SHIFT, Key::S),
+            Quit => k(CMD, Key::Q),
+            Undo => k(CMD, Key::Z),
+            Redo => k(CMD_SHIFT, Key::Z),
+            SelectAll => k(CMD, Key::A),
+            Copy => k(CMD, Key::C),
+            Paste => k(CMD, Key::V),
+            Delete => k(Modifiers::NONE, Key::Delete),
+            Deselect => k(Modifiers::NONE, Key::Escape),
+            LinkTool => k(Modifiers::NONE, Key::L),
+            FitView => k(Modifiers::NONE, Key::F),
+            ZoomIn => k(Modifiers::NONE, Key::Plus),
+            ZoomOut => k(Modifiers::NONE, Key::Minus),
+            ToggleOutline | ToggleInspector | ToggleLegend | LangZh | LangEn => return None,
+        })
+    }
+
+    /// Further keys that give the same command (Ctrl+Y for redo, Backspace for delete, = for +).
+    pub fn extra_shortcuts(self) -> &'static [KeyboardShortcut] {
+        const REDO: [KeyboardShortcut; 1] = [KeyboardShortcut::new(CMD, Key::Y)];
+        const DELETE: [KeyboardShortcut; 1] =
+            [KeyboardShortcut::new(Modifiers::NONE, Key::Backspace)];
+        const ZOOM_IN: [KeyboardShortcut; 1] =
+            [KeyboardShortcut::new(Modifiers::NONE, Key::Equals)];
+        match self {
+            AppCommand::Redo => &REDO,
+            AppCommand::Delete => &DELETE,
+            AppCommand::ZoomIn => &ZOOM_IN,
+            _ => &[],
+        }
+    }
+
+    /// Commands that act on the canvas and must not fire while a text field has the keyboard.
+    pub fn is_canvas_key(self) -> bool {
+        use AppCommand::*;
+        matches!(
+            self,
+            Undo | Redo | SelectAll | Copy | Paste | Delete | LinkTool | FitView | ZoomIn | ZoomOut
+        )
+    }
+
+    pub fn menu(self) -> Menu {
+        use AppCommand::*;
+        match self {
+            New | Open | Save | SaveAs | Quit => Menu::File,
+            Undo | Redo | SelectAll | Copy | Paste | Delete | Deselect | LinkTool => Menu::Edit,
+            _ => Menu::View,
+        }
+    }
+}

@@ -1,0 +1,154 @@
+//! File dialogs: the native one through rfd, run off the UI thread (it blocks until answered),
+//! and a file browser inside the app when no native dialog can be shown. rfd answers "nothing"
+//! within milliseconds when there is no desktop portal; a real user needs longer than that to
+//! cancel, so a fast empty answer means "no native dialog here" and the in-app browser opens.
+
+use crate::i18n::Lang;
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+/// Faster than any person can press Cancel.
+const NO_DIALOG_THRESHOLD: Duration = Duration::from_millis(250);
+
+/// What the chosen path is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    Open,
+    SaveAs,
+}
+
+/// What came of a dialog this frame.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    Chosen(Purpose, PathBuf),
+    Cancelled,
+}
+
+/// The open file dialog, if any.
+#[derive(Default)]
+pub struct FileDialogs {
+    native: Option<(Purpose, Receiver<(Option<PathBuf>, Duration)>)>,
+    browser: Option<(Purpose, egui_file::FileDialog)>,
+    /// Native dialogs failed once: go straight to the browser from now on.
+    native_unavailable: bool,
+}
+
+impl FileDialogs {
+    /// Whether a dialog is showing.
+    pub fn is_open(&self) -> bool {
+        self.native.is_some() || self.browser.is_some()
+    }
+
+    /// Starts a dialog for `purpose`; `suggested` is the current file, if any.
+    pub fn start(
+        &mut self,
+        ctx: &egui::Context,
+        purpose: Purpose,
+        suggested: Option<PathBuf>,
+        lang: Lang,
+    ) {
+        if self.is_open() {
+            return;
+        }
+        let use_native =
+            !self.native_unavailable && std::env::var_os("CHAINMAP_NO_NATIVE_DIALOG").is_none();
+        if !use_native {
+            self.open_browser(purpose, suggested, lang);
+            return;
+        }
+        let (tx, rx) = channel();
+        let ctx = ctx.clone();
+        let title = match purpose {
+            Purpose::Open => lang.pick("打开项目", "Open project"),
+            Purpose::SaveAs => lang.pick("项目另存为", "Save project as"),
+        }
+        .to_owned();
+        let spawned = std::thread::Builder::new()
+            .name("file-dialog".to_owned())
+            .spawn(move || {
+                let started = Instant::now();
+                let mut dialog = rfd::FileDialog::new()
+                    .set_title(&title)
+                    .add_filter("chainmap", &["json"]);
+                if let Some(dir) = suggested.as_ref().and_then(|p| p.parent()) {
+                    dialog = dialog.set_directory(dir);
+                }
+                let chosen = match purpose {
+                    Purpose::Open => dialog.pick_file(),
+                    Purpose::SaveAs => {
+                        let name = suggested
+                            .as_ref()
+                            .and_then(|p| p.file_name())
+                            .map(|n| n.to_string_lossy().into_owned())
+                            .unwrap_or_else(|| "project.chainmap.json".to_owned());
+                        dialog.set_file_name(name).save_file()
+                    }
+                };
+                let _ = tx.send((chosen, started.elapsed()));
+                ctx.request_repaint();
+            });
+        match spawned {
+            Ok(_) => self.native = Some((purpose, rx)),
+            Err(_) => self.open_browser(purpose, None, lang),
+        }
+    }
+
+    fn open_browser(&mut self, purpose: Purpose, suggested: Option<PathBuf>, lang: Lang) {
+        let start_dir = suggested
+            .as_ref()
+            .and_then(|p| p.parent().map(|d| d.to_owned()))
+            .or_else(|| std::env::current_dir().ok());
+        let mut dialog = match purpose {
+            Purpose::Open => egui_file::FileDialog::open_file(),
+            Purpose::SaveAs => {
+                egui_file::FileDialog::save_file().default_filename("project.chainmap.json")
+            }
+        }
+        .title(match purpose {
+            Purpose::Open => lang.pick("打开项目", "Open project"),
+            Purpose::SaveAs => lang.pick("项目另存为", "Save project as"),
+        })
+        .open_button_text(lang.pick("打开", "Open").into())
+        .save_button_text(lang.pick("保存", "Save").into())
+        .cancel_button_text(lang.pick("取消", "Cancel").into())
+        .file_label_text(lang.pick("文件:", "File:").into())
+        .default_size([640.0, 420.0]);
+        if let Some(dir) = start_dir {
+            dialog = dialog.initial_path(dir);
+        }
+        dialog.open();
+        self.browser = Some((purpose, dialog));
+    }
+
+    /// Shows the in-app browser and collects answers; call every frame.
+    pub fn poll(&mut self, ctx: &egui::Context, lang: Lang) -> Option<Outcome> {
+        if let Some((purpose, rx)) = &self.native
+            && let Ok((chosen, elapsed)) = rx.try_recv()
+        {
+            let purpose = *purpose;
+            self.native = None;
+            return match chosen {
+                Some(path) => Some(Outcome::Chosen(purpose, path)),
+                None if elapsed < NO_DIALOG_THRESHOLD => {
+                    self.native_unavailable = true;
+                    self.open_browser(purpose, None, lang);
+                    None
+                }
+                None => Some(Outcome::Cancelled),
+            };
+        }
+        let (purpose, dialog) = self.browser.as_mut()?;
+        let purpose = *purpose;
+        dialog.show(ctx);
+        let outcome = match dialog.state() {
+            egui_file::State::Open => return None,
+            egui_file::State::Selected => dialog
+                .path()
+                .map(|p| Outcome::Chosen(purpose, p.to_owned())),
+            egui_file::State::Cancelled | egui_file::State::Closed => Some(Outcome::Cancelled),
+        };
+        self.browser = None;
+        outcome
+    }
+}

@@ -1,0 +1,34 @@
+//! The egui editor: the only place eframe, egui and rfd are used.
+//!
+//! Each frame: shortcuts become commands; panels and the canvas read the document and queue
+//! edits and commands; the queue is applied at the end of the frame (see `app.rs`).
+
+pub mod app;
+mod canvas;
+pub mod command;
+mod file_dialog;
+mod panels;
+pub mod state;
+pub mod theme;
+
+pub use app::ChainmapApp;
+
+use crate::i18n::Lang;
+use std::path::PathBuf;
+
+/// Opens the editor window on `file`, or on the bundled sample.
+pub fn run_native(file: Option<PathBuf>, lang: Option<Lang>) -> eframe::Result {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("串珠 chainmap")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([720.0, 480.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "chainmap",
+        options,
+        Box::new(move |cc| Ok(Box::new(ChainmapApp::new(cc, file, lang)))),
+    )
+}

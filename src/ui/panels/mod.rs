@@ -1,0 +1,5 @@
+//! Side and bottom panels: functions of the read-only document plus UI state and the queue.
+
+pub mod inspector;
+pub mod outline;
+pub mod status;

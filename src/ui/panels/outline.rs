@@ -1,0 +1,165 @@
+//! The outline: chains → stages → nodes, then parks, regions and unplaced nodes, with a search
+//! box that filters by name or id as you type; a click selects the node and centres the canvas.
+
+use crate::document::Document;
+use crate::i18n::Lang;
+use crate::model::{Node, NodeKind};
+use crate::ui::state::UiState;
+use crate::ui::theme;
+
+pub fn outline_ui(ui: &mut egui::Ui, doc: &Document, state: &mut UiState) {
+    let lang = state.lang();
+    let project = &doc.project;
+    ui.add_space(4.0);
+    ui.horizontal(|ui| {
+        ui.heading(lang.pick("大纲", "Outline"));
+    });
+    let search = egui::TextEdit::singleline(&mut state.search)
+        .hint_text(lang.pick("按名称搜索…", "Search by name…"))
+        .desired_width(f32::INFINITY);
+    ui.add(search)
+        .labelled_by(ui.label(lang.pick("搜索", "Search")).id);
+    ui.separator();
+    let needle = state.search.trim().to_lowercase();
+    let matches = |n: &Node| {
+        needle.is_empty()
+            || n.name.to_lowercase().contains(&needle)
+            || n.id.as_str().to_lowercase().contains(&needle)
+    };
+    let searching = !needle.is_empty();
+    let mut clicked = None;
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for chain in project.chains.values() {
+                let chain_name = match lang {
+                    Lang::En if !chain.name_en.is_empty() => &chain.name_en,
+                    _ => &chain.name,
+                };
+                egui::CollapsingHeader::new(egui::RichText::new(chain_name).strong())
+                    .id_salt(("chain", chain.id.as_str()))
+                    .default_open(true)
+                    .open(searching.then_some(true))
+                    .show(ui, |ui| {
+                        for stage in &chain.stages {
+                            let members: Vec<&Node> = project
+                                .nodes
+                                .values()
+                                .filter(|n| n.stages.first() == Some(&stage.id) && matches(n))
+                                .collect();
+                            if searching && members.is_empty() {
+                                continue;
+                            }
+                            let stage_name = match lang {
+                                Lang::En if !stage.name_en.is_empty() => &stage.name_en,
+                                _ => &stage.name,
+                            };
+                            let title = egui::RichText::new(format!(
+                                "{} {} ({})",
+                                stage.id,
+                                stage_name,
+                                members.len()
+                            ))
+                            .color(theme::segment_strong(stage.segment));
+                            egui::CollapsingHeader::new(title)
+                                .id_salt(("stage", stage.id.as_str()))
+                                .default_open(false)
+                                .open(searching.then_some(true))
+                                .show(ui, |ui| {
+                                    for node in members {
+                                        node_row(ui, node, state, lang, &mut clicked);
+                                    }
+                                });
+                        }
+                    });
+            }
+            let groups = [
+                (lang.pick("园区", "Parks"), NodeKind::Park),
+                (lang.pick("行政区", "Regions"), NodeKind::Region),
+            ];
+            for (title, kind) in groups {
+                let members: Vec<&Node> = project
+                    .nodes
+                    .values()
+                    .filter(|n| n.kind == kind && matches(n))
+                    .collect();
+                if members.is_empty() {
+                    continue;
+                }
+                egui::CollapsingHeader::new(
+                    egui::RichText::new(format!("{title} ({})", members.len())).strong(),
+                )
+                .id_salt(("group", kind.code()))
+                .default_open(true)
+                .open(searching.then_some(true))
+                .show(ui, |ui| {
+                    for node in members {
+                        node_row(ui, node, state, lang, &mut clicked);
+                    }
+                });
+            }
+            let loose: Vec<&Node> = project
+                .nodes
+                .values()
+                .filter(|n| {
+                    n.kind.is_enterprise_like()
+                        && n.stages.first().is_none_or(|s| project.stage(s).is_none())
+                        && matches(n)
+                })
+                .collect();
+            if !loose.is_empty() {
+                egui::CollapsingHeader::new(
+                    egui::RichText::new(format!(
+                        "{} ({})",
+                        lang.pick("未归环节", "No stage"),
+                        loose.len()
+                    ))
+                    .strong(),
+                )
+                .id_salt("loose")
+                .default_open(true)
+                .open(searching.then_some(true))
+                .show(ui, |ui| {
+                    for node in loose {
+                        node_row(ui, node, state, lang, &mut clicked);
+                    }
+                });
+            }
+        });
+    if let Some(id) = clicked {
+        state.selection.only_node(id);
+        if let Some(n) = project.nodes.get(
+            &state
+                .selection
+                .nodes
+                .iter()
+                .next()
+                .cloned()
+                .unwrap_or_default(),
+        ) && n.position.is_some()
+        {
+            state.focus_request = Some(n.id.clone());
+        }
+    }
+}
+
+fn node_row(
+    ui: &mut egui::Ui,
+    node: &Node,
+    state: &UiState,
+    lang: Lang,
+    clicked: &mut Option<crate::model::NodeId>,
+) {
+    let selected = state.selection.nodes.contains(&node.id);
+    ui.horizontal(|ui| {
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+        ui.painter()
+            .circle_filled(rect.center(), 4.5, theme::node_fill(node.kind));
+        let resp = ui
+            .selectable_label(selected, &node.name)
+            .on_hover_text(format!("{} · {}", node.id, node.kind.label(lang)));
+        if resp.clicked() {
+            *clicked = Some(node.id.clone());
+        }
+    });
+}

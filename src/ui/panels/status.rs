@@ -1,0 +1,42 @@
+//! The status bar: counts, selection, zoom, unsaved state, and the last message.
+
+use crate::document::Document;
+use crate::ui::state::UiState;
+use crate::ui::theme;
+
+pub fn status_ui(ui: &mut egui::Ui, doc: &Document, state: &UiState) {
+    let lang = state.lang();
+    ui.horizontal(|ui| {
+        ui.label(format!(
+            "{} {} · {} {}",
+            lang.pick("节点", "Nodes"),
+            doc.project.nodes.len(),
+            lang.pick("连线", "Links"),
+            doc.project.links.len()
+        ));
+        ui.separator();
+        ui.label(format!("{} {}", lang.pick("已选", "Selected"), state.selection.count()));
+        ui.separator();
+        ui.label(format!("{} {:.0}%", lang.pick("缩放", "Zoom"), state.camera.zoom * 100.0));
+        ui.separator();
+        if doc.is_dirty() {
+            ui.colored_label(theme::WARNING, lang.pick("● 未保存", "● Unsaved"));
+        } else {
+            ui.label(lang.pick("已保存", "Saved"));
+        }
+        if let Some(m) = &state.message {
+            ui.separator();
+            if m.is_error {
+                ui.colored_label(theme::ERROR, &m.text);
+            } else {
+                ui.label(&m.text);
+            }
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.weak(lang.pick(
+                "拖动空白处平移 · 滚轮缩放 · Shift+拖动框选 · 双击空白处添加节点",
+                "Drag empty space to pan · wheel to zoom · Shift+drag to select · double-click to add",
+            ));
+        });
+    });
+}

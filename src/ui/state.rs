@@ -1,0 +1,176 @@
+//! UI state: selection, camera, panels, clipboard. Never saved in the project.
+
+use crate::edit::Edit;
+use crate::i18n::Lang;
+use crate::model::{Link, LinkId, Node, NodeId, Pos};
+use crate::ui::command::AppCommand;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+/// What is selected on the canvas.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Selection {
+    pub nodes: BTreeSet<NodeId>,
+    pub links: BTreeSet<LinkId>,
+}
+
+impl Selection {
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty() && self.links.is_empty()
+    }
+
+    pub fn clear(&mut self) {
+        self.nodes.clear();
+        self.links.clear();
+    }
+
+    /// Selects exactly one node.
+    pub fn only_node(&mut self, id: NodeId) {
+        self.clear();
+        self.nodes.insert(id);
+    }
+
+    pub fn count(&self) -> usize {
+        self.nodes.len() + self.links.len()
+    }
+}
+
+/// Where the canvas looks: screen = rect.min + offset + canvas × zoom.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Camera {
+    pub offset: egui::Vec2,
+    pub zoom: f32,
+}
+
+impl Default for Camera {
+    fn default() -> Self {
+        Self {
+            offset: egui::vec2(40.0, 60.0),
+            zoom: 1.0,
+        }
+    }
+}
+
+impl Camera {
+    pub const MIN_ZOOM: f32 = 0.05;
+    pub const MAX_ZOOM: f32 = 6.0;
+
+    pub fn to_screen(&self, origin: egui::Pos2, p: Pos) -> egui::Pos2 {
+        origin + self.offset + egui::vec2(p.x, p.y) * self.zoom
+    }
+
+    pub fn to_canvas(&self, origin: egui::Pos2, p: egui::Pos2) -> Pos {
+        let v = (p - origin - self.offset) / self.zoom;
+        Pos { x: v.x, y: v.y }
+    }
+
+    /// Zooms by `factor`, keeping the canvas point under `anchor` (a screen point) in place.
+    pub fn zoom_at(&mut self, origin: egui::Pos2, anchor: egui::Pos2, factor: f32) {
+        let before = self.to_canvas(origin, anchor);
+        self.zoom = (self.zoom * factor).clamp(Self::MIN_ZOOM, Self::MAX_ZOOM);
+        self.offset = anchor - origin - egui::vec2(before.x, before.y) * self.zoom;
+    }
+}
+
+/// Settings remembered across runs (through eframe's storage).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub lang: Lang,
+    pub recent: Vec<PathBuf>,
+    pub show_outline: bool,
+    pub show_inspector: bool,
+    pub show_legend: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            lang: Lang::Zh,
+            recent: Vec::new(),
+            show_outline: true,
+            show_inspector: true,
+            show_legend: true,
+        }
+    }
+}
+
+/// How many recent files are remembered.
+pub const RECENT_LIMIT: usize = 10;
+
+impl Settings {
+    /// Puts `path` first in the recent list.
+    pub fn remember(&mut self, path: &std::path::Path) {
+        self.recent.retain(|p| p != path);
+        self.recent.insert(0, path.to_owned());
+        self.recent.truncate(RECENT_LIMIT);
+    }
+}
+
+/// A node or link kind picker waiting for the user's choice.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Picker {
+    /// Add a node at this canvas point (double-click on empty space).
+    NewNode { at: Pos, screen: egui::Pos2 },
+    /// Link these two nodes (drag from a handle).
+    NewLink {
+        from: NodeId,
+        to: NodeId,
+        screen: egui::Pos2,
+    },
+}
+
+/// A status message, shown in the status bar until replaced.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Message {
+    pub text: String,
+    pub is_error: bool,
+}
+
+/// Everything the panels and the canvas may change besides the project.
+#[derive(Debug, Default)]
+pub struct UiState {
+    pub settings: Settings,
+    pub selection: Selection,
+    pub camera: Camera,
+    /// Fit the whole graph into view on the next frame.
+    pub fit_requested: bool,
+    /// Centre the canvas on this node on the next frame.
+    pub focus_request: Option<NodeId>,
+    pub search: String,
+    pub clipboard: Option<(Vec<Node>, Vec<Link>)>,
+    /// Drag from any node to create a link.
+    pub link_tool: bool,
+    pub picker: Option<Picker>,
+    pub message: Option<Message>,
+}
+
+impl UiState {
+    pub fn lang(&self) -> Lang {
+        self.settings.lang
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            is_error: false,
+        });
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            is_error: true,
+        });
+    }
+}
+
+/// What panels and the canvas ask for; applied at the end of the frame.
+#[derive(Debug, Default)]
+pub struct Queue {
+    pub edits: Vec<Edit>,
+    pub commands: Vec<AppCommand>,
+    /// Open this file (a recent file, a dropped file).
+    pub open_path: Option<PathBuf>,
+}

@@ -1,0 +1,110 @@
+//! Colours, strokes and fonts. The bundled CJK font makes Chinese render on a machine with no
+//! fonts installed; eframe's system-font fallback stays on for anything rarer.
+
+use crate::model::{LinkKind, NodeKind, Segment};
+use egui::{
+    Color32, FontData, FontFamily,
+    epaint::text::{FontInsert, FontPriority, InsertFontFamily},
+};
+
+/// Noto Sans CJK SC, subset to the CJK Unified Ideographs block (SIL OFL 1.1, see assets/fonts).
+const CJK_FONT: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-chainmap.otf");
+
+/// Registers the bundled CJK font after egui's own Latin fonts, for proportional and monospace
+/// text, so Latin text keeps egui's look and every Chinese character has a glyph.
+pub fn install_fonts(ctx: &egui::Context) {
+    ctx.add_font(FontInsert::new(
+        "noto_sans_sc",
+        FontData::from_static(CJK_FONT),
+        vec![
+            InsertFontFamily {
+                family: FontFamily::Proportional,
+                priority: FontPriority::Lowest,
+            },
+            InsertFontFamily {
+                family: FontFamily::Monospace,
+                priority: FontPriority::Lowest,
+            },
+        ],
+    ));
+}
+
+/// The light look the canvas is designed for.
+pub fn install_style(ctx: &egui::Context) {
+    ctx.set_theme(egui::Theme::Light);
+    ctx.global_style_mut(|style| {
+        style.spacing.item_spacing = egui::vec2(8.0, 6.0);
+        style.spacing.button_padding = egui::vec2(8.0, 3.0);
+    });
+}
+
+/// Lane background of a segment.
+pub fn segment_fill(segment: Segment) -> Color32 {
+    match segment {
+        Segment::Upstream => Color32::from_rgb(232, 241, 251),
+        Segment::Midstream => Color32::from_rgb(233, 246, 236),
+        Segment::Downstream => Color32::from_rgb(253, 242, 228),
+        Segment::Support => Color32::from_rgb(242, 238, 248),
+    }
+}
+
+/// Lane header colour of a segment.
+pub fn segment_strong(segment: Segment) -> Color32 {
+    match segment {
+        Segment::Upstream => Color32::from_rgb(44, 108, 176),
+        Segment::Midstream => Color32::from_rgb(46, 125, 70),
+        Segment::Downstream => Color32::from_rgb(196, 104, 20),
+        Segment::Support => Color32::from_rgb(112, 84, 160),
+    }
+}
+
+/// Fill colour of a node kind.
+pub fn node_fill(kind: NodeKind) -> Color32 {
+    match kind {
+        NodeKind::Enterprise => Color32::from_rgb(52, 120, 198),
+        NodeKind::Cooperative => Color32::from_rgb(62, 150, 84),
+        NodeKind::VillageCollective => Color32::from_rgb(120, 150, 40),
+        NodeKind::FamilyFarms => Color32::from_rgb(120, 186, 110),
+        NodeKind::Institute => Color32::from_rgb(136, 92, 190),
+        NodeKind::PublicInstitution => Color32::from_rgb(30, 150, 160),
+        NodeKind::Financial => Color32::from_rgb(200, 160, 30),
+        NodeKind::ExternalEnterprise => Color32::from_rgb(150, 150, 150),
+        NodeKind::Park => Color32::from_rgb(230, 140, 40),
+        NodeKind::Region => Color32::from_rgb(200, 70, 70),
+    }
+}
+
+/// Stroke colour of a link kind.
+pub fn link_colour(kind: LinkKind) -> Color32 {
+    match kind {
+        LinkKind::Supply => Color32::from_rgb(80, 96, 120),
+        LinkKind::LocatedIn => Color32::from_rgb(200, 150, 90),
+        LinkKind::Trusteeship => Color32::from_rgb(214, 110, 20),
+        LinkKind::Integrates => Color32::from_rgb(214, 160, 60),
+        LinkKind::Enclave => Color32::from_rgb(200, 60, 60),
+        LinkKind::FarmerLinkage => Color32::from_rgb(60, 160, 80),
+        LinkKind::Investment => Color32::from_rgb(140, 80, 180),
+    }
+}
+
+/// Dash pattern of a link kind (dash, gap), or none for a solid line.
+pub fn link_dash(kind: LinkKind) -> Option<(f32, f32)> {
+    match kind {
+        LinkKind::Supply => None,
+        LinkKind::LocatedIn => Some((2.0, 4.0)),
+        LinkKind::Trusteeship => Some((10.0, 5.0)),
+        LinkKind::Integrates => Some((6.0, 4.0)),
+        LinkKind::Enclave => Some((12.0, 4.0)),
+        LinkKind::FarmerLinkage => Some((3.0, 3.0)),
+        LinkKind::Investment => Some((8.0, 3.0)),
+    }
+}
+
+/// Selection highlight.
+pub const SELECTION: Color32 = Color32::from_rgb(255, 170, 0);
+/// Text on the canvas.
+pub const CANVAS_TEXT: Color32 = Color32::from_rgb(40, 44, 52);
+/// Error text.
+pub const ERROR: Color32 = Color32::from_rgb(200, 40, 40);
+/// Warning text.
+pub const WARNING: Color32 = Color32::from_rgb(176, 112, 0);
