@@ -417,10 +417,7 @@ impl ChainmapApp {
                             AppCommand::LinkTool => Some(self.ui.link_tool),
                             _ => None,
                         };
-                        if let Some(on) = checked {
-                            label = format!("{} {label}", if on { "☑" } else { "☐" });
-                        }
-                        let mut button = egui::Button::new(label);
+                        let mut button = egui::Button::new(label).selected(checked == Some(true));
                         if let Some(shortcut) = command.shortcut() {
                             button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
                         }
@@ -590,15 +587,17 @@ impl ChainmapApp {
         if self.ui.settings.show_outline {
             egui::Panel::left("outline")
                 .resizable(true)
-                .default_size(250.0)
+                .default_size(220.0)
                 .min_size(160.0)
+                .max_size(420.0)
                 .show(ui, |ui| outline::outline_ui(ui, &self.doc, &mut self.ui));
         }
         if self.ui.settings.show_inspector {
             egui::Panel::right("inspector")
                 .resizable(true)
-                .default_size(300.0)
-                .min_size(200.0)
+                .default_size(280.0)
+                .min_size(220.0)
+                .max_size(480.0)
                 .show(ui, |ui| {
                     inspector::inspector_ui(
                         ui,

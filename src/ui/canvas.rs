@@ -176,15 +176,18 @@ pub fn canvas_ui(
     for lane in &lanes {
         let x0 = lane.center_x - LANE_WIDTH / 2.0 + 6.0;
         let x1 = lane.center_x + LANE_WIDTH / 2.0 - 6.0;
-        let r = Rect::from_min_max(
+        let header_h = (34.0 * zoom).max(20.0);
+        let mut r = Rect::from_min_max(
             cam.to_screen(origin, Pos { x: x0, y: top }),
             cam.to_screen(origin, Pos { x: x1, y: bottom }),
         );
+        // Room for the header above the first row of nodes, whatever the zoom.
+        r.min.y -= header_h;
         if !r.intersects(rect) {
             continue;
         }
         painter.rect_filled(r, CornerRadius::same(6), theme::segment_fill(lane.segment));
-        let header_h = (34.0 * zoom).max(4.0);
+        // The header keeps a readable height when zoomed out: lanes stay legible at any zoom.
         let header = Rect::from_min_size(r.min, vec2(r.width(), header_h));
         painter.rect_filled(
             header,
@@ -196,22 +199,31 @@ pub fn canvas_ui(
             },
             theme::segment_strong(lane.segment),
         );
-        if zoom >= LABEL_MIN_ZOOM {
-            let font = FontId::proportional((13.0 * zoom).clamp(9.0, 22.0));
-            let galley = painter.layout(
-                format!("{} {}", lane.stage, lane.name),
-                font,
-                Color32::WHITE,
-                r.width() - 8.0,
-            );
-            let text_rect = Rect::from_center_size(header.center(), galley.size());
-            painter.with_clip_rect(header.intersect(rect)).galley(
-                pos2(header.left() + 4.0, text_rect.top())
-                    .max(pos2(header.left() + 4.0, header.top())),
-                galley,
-                Color32::WHITE,
-            );
-        }
+        let font = FontId::proportional((13.0 * zoom).clamp(11.0, 22.0));
+        let text = fit_text(
+            &painter,
+            &format!("{} {}", lane.stage, lane.name),
+            &font,
+            r.width() - 8.0,
+        );
+        painter.with_clip_rect(header.intersect(rect)).text(
+            header.center(),
+            Align2::CENTER_CENTER,
+            text,
+            font,
+            Color32::WHITE,
+        );
+        let header_resp = ui.interact(
+            header,
+            ui.scope_id().with(("lane", lane.stage.as_str())),
+            Sense::hover(),
+        );
+        header_resp.on_hover_text(format!(
+            "{} {} · {}",
+            lane.stage,
+            lane.name,
+            lane.segment.label(lang)
+        ));
     }
 
     // Geometry of every placed node this frame (with the drag preview applied).
@@ -449,10 +461,12 @@ pub fn canvas_ui(
 
     // Empty space: pan (drag, middle drag), rubber band (Shift+drag), click to clear, double-click
     // to add a node.
-    if bg.drag_started() && mods.shift && bg.dragged_by(egui::PointerButton::Primary) {
-        if let Some(p) = bg.interact_pointer_pos() {
-            canvas.rubber = Some((p, p));
-        }
+    if bg.drag_started()
+        && mods.shift
+        && bg.dragged_by(egui::PointerButton::Primary)
+        && let Some(p) = bg.interact_pointer_pos()
+    {
+        canvas.rubber = Some((p, p));
     }
     if bg.dragged() {
         match canvas.rubber.as_mut() {
@@ -525,6 +539,29 @@ pub fn canvas_ui(
     picker_ui(ui, project, state, queue, &lane_of);
 }
 
+/// `text`, cut with an ellipsis to fit `width` pixels.
+fn fit_text(painter: &egui::Painter, text: &str, font: &FontId, width: f32) -> String {
+    let measure = |t: &str| {
+        painter
+            .layout_no_wrap(t.to_owned(), font.clone(), Color32::WHITE)
+            .size()
+            .x
+    };
+    if measure(text) <= width {
+        return text.to_owned();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut n = chars.len();
+    while n > 1 {
+        n -= 1;
+        let candidate: String = chars[..n].iter().collect::<String>() + "…";
+        if measure(&candidate) <= width {
+            return candidate;
+        }
+    }
+    String::new()
+}
+
 /// Top and bottom of the lanes: around every enterprise-like node, with room for the header.
 fn lane_extent(project: &Project) -> (f32, f32) {
     let ys: Vec<f32> = project
@@ -538,7 +575,7 @@ fn lane_extent(project: &Project) -> (f32, f32) {
     if ys.is_empty() {
         (-80.0, 600.0)
     } else {
-        (top - 90.0, bottom + 70.0)
+        (top - 45.0, bottom + 70.0)
     }
 }
 
@@ -711,20 +748,20 @@ fn paint_shape(
 }
 
 fn paint_legend(painter: &egui::Painter, rect: Rect, lang: Lang) {
-    let kinds = NodeKind::ALL;
     let links = [
         LinkKind::Supply,
         LinkKind::LocatedIn,
         LinkKind::Trusteeship,
+        LinkKind::Integrates,
         LinkKind::Enclave,
         LinkKind::FarmerLinkage,
         LinkKind::Investment,
     ];
-    let row = 18.0;
+    let row = 17.0;
     let font = FontId::proportional(12.0);
-    let col_w = 150.0;
-    let rows = kinds.len().div_ceil(2).max(links.len().div_ceil(2));
-    let size = vec2(col_w * 4.0 + 16.0, rows as f32 * row + 34.0);
+    let col_w = 118.0;
+    let rows = NodeKind::ALL.len().max(links.len());
+    let size = vec2(col_w * 2.0 + 14.0, rows as f32 * row + 32.0);
     let box_rect = Rect::from_min_size(
         pos2(rect.left() + 10.0, rect.bottom() - size.y - 10.0),
         size,
@@ -744,19 +781,19 @@ fn paint_legend(painter: &egui::Painter, rect: Rect, lang: Lang) {
         theme::CANVAS_TEXT,
     );
     let top = box_rect.top() + 26.0;
-    for (i, kind) in kinds.iter().enumerate() {
-        let x = box_rect.left() + 8.0 + (i % 2) as f32 * col_w;
-        let y = top + (i / 2) as f32 * row + row / 2.0;
+    for (i, kind) in NodeKind::ALL.iter().enumerate() {
+        let x = box_rect.left() + 8.0;
+        let y = top + i as f32 * row + row / 2.0;
         paint_shape(
             painter,
             *kind,
-            pos2(x + 8.0, y),
-            6.0,
+            pos2(x + 7.0, y),
+            5.5,
             theme::node_fill(*kind),
             Stroke::NONE,
         );
         painter.text(
-            pos2(x + 22.0, y),
+            pos2(x + 20.0, y),
             Align2::LEFT_CENTER,
             kind.label(lang),
             font.clone(),
@@ -764,10 +801,10 @@ fn paint_legend(painter: &egui::Painter, rect: Rect, lang: Lang) {
         );
     }
     for (i, kind) in links.iter().enumerate() {
-        let x = box_rect.left() + 8.0 + (2 + i % 2) as f32 * col_w;
-        let y = top + (i / 2) as f32 * row + row / 2.0;
+        let x = box_rect.left() + 8.0 + col_w;
+        let y = top + i as f32 * row + row / 2.0;
         let stroke = Stroke::new(2.0, theme::link_colour(*kind));
-        let (a, b) = (pos2(x, y), pos2(x + 22.0, y));
+        let (a, b) = (pos2(x, y), pos2(x + 20.0, y));
         match theme::link_dash(*kind) {
             None => {
                 painter.line_segment([a, b], stroke);
@@ -777,7 +814,7 @@ fn paint_legend(painter: &egui::Painter, rect: Rect, lang: Lang) {
             }
         }
         painter.text(
-            pos2(x + 30.0, y),
+            pos2(x + 26.0, y),
             Align2::LEFT_CENTER,
             kind.label(lang),
             font.clone(),

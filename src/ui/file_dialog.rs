@@ -25,10 +25,13 @@ pub enum Outcome {
     Cancelled,
 }
 
+/// The answer of a native dialog: the path, and how long the dialog took to give it.
+type NativeAnswer = (Option<PathBuf>, Duration);
+
 /// The open file dialog, if any.
 #[derive(Default)]
 pub struct FileDialogs {
-    native: Option<(Purpose, Receiver<(Option<PathBuf>, Duration)>)>,
+    native: Option<(Purpose, Receiver<NativeAnswer>)>,
     browser: Option<(Purpose, egui_file::FileDialog)>,
     /// Native dialogs failed once: go straight to the browser from now on.
     native_unavailable: bool,

@@ -36,6 +36,7 @@ pub fn outline_ui(ui: &mut egui::Ui, doc: &Document, state: &mut UiState) {
                     Lang::En if !chain.name_en.is_empty() => &chain.name_en,
                     _ => &chain.name,
                 };
+                ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
                 egui::CollapsingHeader::new(egui::RichText::new(chain_name).strong())
                     .id_salt(("chain", chain.id.as_str()))
                     .default_open(true)
@@ -57,7 +58,7 @@ pub fn outline_ui(ui: &mut egui::Ui, doc: &Document, state: &mut UiState) {
                             let title = egui::RichText::new(format!(
                                 "{} {} ({})",
                                 stage.id,
-                                stage_name,
+                                short(stage_name, 12),
                                 members.len()
                             ))
                             .color(theme::segment_strong(stage.segment));
@@ -162,4 +163,13 @@ fn node_row(
             *clicked = Some(node.id.clone());
         }
     });
+}
+
+/// A long name cut to `n` characters, so the outline stays narrow (the canvas has the full name).
+fn short(name: &str, n: usize) -> String {
+    if name.chars().count() <= n {
+        name.to_owned()
+    } else {
+        name.chars().take(n).collect::<String>() + "…"
+    }
 }

@@ -1,0 +1,354 @@
+//! The editor driven headless with egui_kittest, as a user drives it: click by label, type,
+//! drag, keys.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use chainmap::document::Document;
+use chainmap::i18n::Lang;
+use chainmap::model::NodeId;
+use chainmap::ui::ChainmapApp;
+use chainmap::ui::command::AppCommand;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use std::path::PathBuf;
+
+fn sample(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("sample_projects")
+        .join(name)
+}
+
+fn harness(lang: Lang) -> Harness<'static, ChainmapApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(move |cc| ChainmapApp::new(cc, None, Some(lang)));
+    harness.run_steps(3);
+    harness
+}
+
+fn node_centre(harness: &Harness<'_, ChainmapApp>, name: &str) -> egui::Pos2 {
+    harness.get_by_label(name).rect().center()
+}
+
+#[test]
+fn opens_on_the_bundled_sample_with_a_title() {
+    let harness = harness(Lang::Zh);
+    let app = harness.state();
+    assert_eq!(app.doc.project.nodes.len(), 48);
+    assert!(app.window_title().contains("柞水木耳"));
+    assert!(!app.window_title().starts_with('●'));
+    // Painted nodes are findable by name.
+    harness.get_by_label("菌包工厂A");
+    harness.get_by_label("大纲");
+}
+
+#[test]
+fn add_node_by_double_click_rename_it_and_undo_redo_exactly() {
+    let mut harness = harness(Lang::En);
+    let before = harness.state().doc.project.clone();
+    // Double-click empty canvas space (far below the chain).
+    let canvas = harness.get_by_role_and_label(Role::Canvas, "canvas").rect();
+    let spot = egui::pos2(canvas.center().x, canvas.bottom() - 40.0);
+    harness.hover_at(spot);
+    harness.run_steps(1);
+    // A double click: two press/release pairs within egui's double-click delay.
+    harness.input_mut().time = Some(10.0);
+    for (pressed, time) in [(true, 10.0), (false, 10.05), (true, 10.1), (false, 10.15)] {
+        harness.input_mut().time = Some(time);
+        harness.event(egui::Event::PointerButton {
+            pos: spot,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Default::default(),
+        });
+        harness.run_steps(1);
+    }
+    harness.run_steps(2);
+    harness.get_by_label("Add node");
+    harness
+        .get_by_role_and_label(Role::Button, "enterprise")
+        .click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().doc.project.nodes.len(), 49);
+    assert!(
+        harness.state().window_title().starts_with('●'),
+        "unsaved marker"
+    );
+
+    // Rename it in the inspector: type, then Enter commits.
+    let name_field = harness.get_by_label("Name");
+    name_field.click();
+    harness.run_steps(1);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label("Name").type_text("菌种堃喆有限公司");
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(2);
+    let renamed = harness
+        .state()
+        .doc
+        .project
+        .nodes
+        .values()
+        .find(|n| n.name == "菌种堃喆有限公司")
+        .cloned()
+        .expect("renamed node");
+    assert_eq!(
+        harness.state().doc.undo_label(Lang::En),
+        Some("edit \"New enterprise\"")
+    );
+    harness.get_by_label("菌种堃喆有限公司");
+
+    // Undo both steps through the keyboard: back to the exact earlier project.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Escape);
+    harness.run_steps(1);
+    let app = harness.state_mut();
+    let ctx = egui::Context::default();
+    app.run_command(&ctx, AppCommand::Undo);
+    app.run_command(&ctx, AppCommand::Undo);
+    assert_eq!(app.doc.project, before);
+    assert!(
+        !app.doc.is_dirty(),
+        "undo back to the opened state clears the marker"
+    );
+    app.run_command(&ctx, AppCommand::Redo);
+    app.run_command(&ctx, AppCommand::Redo);
+    assert_eq!(app.doc.project.nodes.get(&renamed.id), Some(&renamed));
+}
+
+#[test]
+fn drag_moves_a_node_as_one_undo_step() {
+    let mut harness = harness(Lang::Zh);
+    let id = NodeId::from("E24");
+    let before = harness.state().doc.project.nodes[&id].position.unwrap();
+    let from = node_centre(&harness, "木耳休闲食品公司");
+    let to = from + egui::vec2(0.0, 60.0);
+    harness.get_by_label("木耳休闲食品公司").hover();
+    harness.run_steps(1);
+    harness.drag_at(from);
+    harness.run_steps(1);
+    for i in 1..=6 {
+        harness.hover_at(from + (to - from) * (i as f32 / 6.0));
+        harness.run_steps(1);
+    }
+    harness.drop_at(to);
+    harness.run_steps(2);
+    let after = harness.state().doc.project.nodes[&id].position.unwrap();
+    assert!(
+        after.y > before.y + 10.0,
+        "moved down: {before:?} → {after:?}"
+    );
+    assert_eq!(harness.state().doc.undo_depth(), 1, "one gesture, one step");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run_steps(1);
+    assert_eq!(
+        harness.state().doc.project.nodes[&id].position.unwrap(),
+        before
+    );
+}
+
+#[test]
+fn link_two_nodes_with_the_handle_and_the_kind_picker() {
+    let mut harness = harness(Lang::Zh);
+    let links_before = harness.state().doc.project.links.len();
+    harness.get_by_label("电商企业1").click();
+    harness.run_steps(2);
+    let handle = harness.get_by_label("连线手柄").rect().center();
+    let target = node_centre(&harness, "县检验检测中心");
+    harness.hover_at(handle);
+    harness.run_steps(1);
+    harness.drag_at(handle);
+    harness.run_steps(1);
+    for i in 1..=8 {
+        harness.hover_at(handle + (target - handle) * (i as f32 / 8.0));
+        harness.run_steps(1);
+    }
+    harness.drop_at(target);
+    harness.run_steps(2);
+    harness.get_by_label("连线类型");
+    harness.get_by_label("供应").click();
+    harness.run_steps(2);
+    let project = &harness.state().doc.project;
+    assert_eq!(project.links.len(), links_before + 1);
+    assert!(
+        project
+            .links
+            .values()
+            .any(|l| l.from.as_str() == "E29" && l.to.as_str() == "E36")
+    );
+}
+
+#[test]
+fn delete_removes_node_with_its_links_and_undo_restores() {
+    let mut harness = harness(Lang::Zh);
+    let before = harness.state().doc.project.clone();
+    harness.get_by_label("菌种公司A").click();
+    harness.run_steps(1);
+    harness.key_press(egui::Key::Delete);
+    harness.run_steps(2);
+    let p = &harness.state().doc.project;
+    assert!(!p.nodes.contains_key(&NodeId::from("E01")));
+    assert!(
+        p.links
+            .values()
+            .all(|l| l.from.as_str() != "E01" && l.to.as_str() != "E01")
+    );
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run_steps(1);
+    assert_eq!(harness.state().doc.project, before);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
+    harness.run_steps(1);
+    assert!(
+        !harness
+            .state()
+            .doc
+            .project
+            .nodes
+            .contains_key(&NodeId::from("E01"))
+    );
+}
+
+#[test]
+fn copy_paste_duplicates_with_new_ids() {
+    let mut harness = harness(Lang::Zh);
+    harness.get_by_label("菌包工厂B").click();
+    harness.run_steps(1);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::C);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::V);
+    harness.run_steps(2);
+    let copies: Vec<_> = harness
+        .state()
+        .doc
+        .project
+        .nodes
+        .values()
+        .filter(|n| n.name == "菌包工厂B")
+        .collect();
+    assert_eq!(copies.len(), 2);
+    assert_ne!(copies[0].id, copies[1].id);
+}
+
+#[test]
+fn open_a_sample_through_the_command_path_and_a_bad_file_keeps_the_project() {
+    let mut harness = harness(Lang::En);
+    harness
+        .state_mut()
+        .open_path(sample("ankang-enclave.chainmap.json"));
+    harness.run_steps(2);
+    assert_eq!(harness.state().doc.project.agreements.len(), 1);
+    assert!(
+        harness
+            .state()
+            .window_title()
+            .contains("ankang-enclave.chainmap.json")
+    );
+    harness.get_by_label("岚皋魔芋食品公司");
+
+    let bad = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dangling-link.json");
+    harness.state_mut().open_path(bad);
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().doc.project.agreements.len(),
+        1,
+        "current project kept"
+    );
+    harness.get_by_label("Cannot open the file");
+    assert!(
+        harness
+            .state()
+            .load_failure()
+            .unwrap()
+            .1
+            .iter()
+            .any(|i| i.place == "links/l1")
+    );
+    harness.get_by_label("Close").click();
+    harness.run_steps(2);
+    assert!(harness.state().load_failure().is_none());
+}
+
+#[test]
+fn unsaved_changes_prompt_on_new() {
+    let mut harness = harness(Lang::En);
+    harness.get_by_label("菌种公司A").click();
+    harness.run_steps(1);
+    harness.key_press(egui::Key::Delete);
+    harness.run_steps(1);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    harness.run_steps(2);
+    harness.get_by_label("Save changes?");
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().doc.project.nodes.len(),
+        47,
+        "cancel keeps the project"
+    );
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    harness.run_steps(2);
+    harness.get_by_label("Discard").click();
+    harness.run_steps(2);
+    assert!(harness.state().doc.project.nodes.is_empty());
+    assert!(!harness.state().doc.is_dirty());
+}
+
+#[test]
+fn save_as_through_the_document_writes_and_clears_the_marker() {
+    let mut harness = harness(Lang::Zh);
+    harness.get_by_label("菌种公司A").click();
+    harness.run_steps(1);
+    harness.key_press(egui::Key::Delete);
+    harness.run_steps(1);
+    assert!(harness.state().window_title().starts_with('●'));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("copy.chainmap.json");
+    harness.state_mut().doc.save(Some(&path)).unwrap();
+    harness.run_steps(1);
+    assert!(!harness.state().window_title().starts_with('●'));
+    let reopened = Document::open(&path).unwrap();
+    assert_eq!(reopened.project, harness.state().doc.project);
+}
+
+#[test]
+fn language_switch_through_the_menu() {
+    let mut harness = harness(Lang::Zh);
+    harness.get_by_label("视图").click();
+    harness.run_steps(3);
+    harness.get_by_label("语言 Language").click();
+    harness.run_steps(3);
+    harness.get_by_label("English").click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().ui.settings.lang, Lang::En);
+    harness.get_by_label("Outline");
+    harness.get_by_label("Inspector");
+    assert!(harness.query_by_label("大纲").is_none());
+}
+
+#[test]
+fn outline_search_filters_and_focuses() {
+    let mut harness = harness(Lang::Zh);
+    harness.get_by_label("搜索").click();
+    harness.get_by_label("搜索").type_text("冷链");
+    harness.run_steps(2);
+    // The outline row (a selectable label) for the match is there; a non-match is not listed.
+    let rows = harness.query_all_by_label("冷链仓储中心").count();
+    assert!(rows >= 2, "canvas node and outline row");
+    assert_eq!(
+        harness.query_all_by_label("菌种公司A").count(),
+        1,
+        "only the canvas node"
+    );
+    harness
+        .query_all_by_label("冷链仓储中心")
+        .last()
+        .unwrap()
+        .click();
+    harness.run_steps(2);
+    assert!(
+        harness
+            .state()
+            .ui
+            .selection
+            .nodes
+            .contains(&NodeId::from("E21"))
+    );
+}
