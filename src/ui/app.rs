@@ -198,6 +198,7 @@ impl ChainmapApp {
                 };
                 let rect = ctx.content_rect();
                 self.ui.camera.zoom_at(rect.min, rect.center(), factor);
+                self.canvas.touch_camera();
             }
             AppCommand::ToggleOutline => self.ui.settings.show_outline ^= true,
             AppCommand::ToggleInspector => self.ui.settings.show_inspector ^= true,

@@ -30,7 +30,17 @@ pub struct CanvasState {
     rubber: Option<(Pos2, Pos2)>,
     /// A link being drawn from this node, to the pointer.
     linking: Option<NodeId>,
-    initialised: bool,
+    /// The canvas size the view was last fitted to.
+    fitted_size: Option<Vec2>,
+    /// The user has panned or zoomed since the last fit: window resizes no longer refit.
+    camera_touched: bool,
+}
+
+impl CanvasState {
+    /// The camera was moved by a command: window resizes no longer refit the view.
+    pub fn touch_camera(&mut self) {
+        self.camera_touched = true;
+    }
 }
 
 /// A stage's lane: its column on the canvas.
@@ -144,14 +154,18 @@ pub fn canvas_ui(
     painter.rect_filled(rect, 0.0, Color32::from_rgb(250, 250, 248));
     let origin = rect.min;
 
-    if !canvas.initialised || state.fit_requested {
+    // Fit on request, and keep the untouched first view fitted while the window settles in size.
+    let resized = canvas.fitted_size != Some(rect.size());
+    if state.fit_requested || (resized && !canvas.camera_touched) {
         fit(project, state, rect);
-        canvas.initialised = true;
+        canvas.fitted_size = Some(rect.size());
+        canvas.camera_touched = false;
         state.fit_requested = false;
     }
     if let Some(id) = state.focus_request.take()
         && let Some(p) = project.nodes.get(&id).and_then(|n| n.position)
     {
+        canvas.camera_touched = true;
         state.camera.offset = rect.size() / 2.0 - vec2(p.x, p.y) * state.camera.zoom;
     }
 
@@ -164,6 +178,7 @@ pub fn canvas_ui(
         let factor = pinch * (scroll * 0.0015).exp();
         if (factor - 1.0).abs() > 1e-4 {
             state.camera.zoom_at(origin, hover, factor);
+            canvas.camera_touched = true;
         }
     }
     let cam = state.camera;
@@ -475,7 +490,10 @@ pub fn canvas_ui(
                     *end = p;
                 }
             }
-            None => state.camera.offset += bg.drag_delta(),
+            None => {
+                state.camera.offset += bg.drag_delta();
+                canvas.camera_touched = true;
+            }
         }
     }
     if let Some((a, b)) = canvas.rubber {
@@ -759,7 +777,10 @@ fn paint_legend(painter: &egui::Painter, rect: Rect, lang: Lang) {
     ];
     let row = 17.0;
     let font = FontId::proportional(12.0);
-    let col_w = 118.0;
+    let col_w = match lang {
+        Lang::Zh => 118.0,
+        Lang::En => 160.0,
+    };
     let rows = NodeKind::ALL.len().max(links.len());
     let size = vec2(col_w * 2.0 + 14.0, rows as f32 * row + 32.0);
     let box_rect = Rect::from_min_size(

@@ -14,11 +14,13 @@ pub fn outline_ui(ui: &mut egui::Ui, doc: &Document, state: &mut UiState) {
     ui.horizontal(|ui| {
         ui.heading(lang.pick("大纲", "Outline"));
     });
-    let search = egui::TextEdit::singleline(&mut state.search)
-        .hint_text(lang.pick("按名称搜索…", "Search by name…"))
-        .desired_width(f32::INFINITY);
-    ui.add(search)
-        .labelled_by(ui.label(lang.pick("搜索", "Search")).id);
+    ui.horizontal(|ui| {
+        let label = ui.label(lang.pick("搜索", "Search")).id;
+        let search = egui::TextEdit::singleline(&mut state.search)
+            .hint_text(lang.pick("按名称搜索…", "Search by name…"))
+            .desired_width(f32::INFINITY);
+        ui.add(search).labelled_by(label);
+    });
     ui.separator();
     let needle = state.search.trim().to_lowercase();
     let matches = |n: &Node| {
