@@ -21,6 +21,7 @@ fn sample(name: &str) -> PathBuf {
 fn harness(lang: Lang) -> Harness<'static, ChainmapApp> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
+        .with_theme(egui::Theme::Light)
         .build_eframe(move |cc| ChainmapApp::new(cc, None, Some(lang)));
     harness.run_steps(3);
     harness
@@ -350,5 +351,81 @@ fn outline_search_filters_and_focuses() {
             .selection
             .nodes
             .contains(&NodeId::from("E21"))
+    );
+}
+
+#[test]
+fn open_falls_back_to_the_in_app_browser_without_a_native_dialog() {
+    // SAFETY of the environment: no other test in this binary opens a file dialog.
+    unsafe_free_env();
+    let mut harness = harness(Lang::En);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    harness.run_steps(4);
+    harness.get_by_label("Cancel");
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(3);
+    assert!(
+        harness.query_by_label("Cancel").is_none(),
+        "the browser closed"
+    );
+    assert_eq!(
+        harness.state().doc.project.nodes.len(),
+        48,
+        "nothing changed"
+    );
+}
+
+/// Asks for the in-app browser (set once; reading it is all the app does).
+fn unsafe_free_env() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        // Rust 2024 makes set_var unsafe, and the crate forbids unsafe code; use a child-free
+        // route instead: the app also honours a process-wide switch.
+        chainmap::ui::force_in_app_file_browser();
+    });
+}
+
+/// eframe's storage, in memory.
+#[derive(Default)]
+struct MemoryStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn language_and_recent_files_are_remembered_across_runs() {
+    let mut harness = harness(Lang::Zh);
+    harness.get_by_label("视图").click();
+    harness.run_steps(3);
+    harness.get_by_label("语言 Language").click();
+    harness.run_steps(3);
+    harness.get_by_label("English").click();
+    harness.run_steps(2);
+    harness
+        .state_mut()
+        .open_path(sample("meixian-kiwi.chainmap.json"));
+    harness.run_steps(1);
+    let mut storage = MemoryStorage::default();
+    eframe::App::save(harness.state_mut(), &mut storage);
+    let next_run = chainmap::ui::app::settings_from_storage(Some(&storage));
+    assert_eq!(next_run.lang, Lang::En);
+    assert_eq!(
+        next_run.recent.first(),
+        Some(&sample("meixian-kiwi.chainmap.json"))
+    );
+    assert_eq!(
+        chainmap::ui::app::settings_from_storage(None).lang,
+        Lang::Zh,
+        "Chinese by default"
     );
 }

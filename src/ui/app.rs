@@ -61,10 +61,7 @@ impl ChainmapApp {
     ) -> Self {
         theme::install_fonts(&cc.egui_ctx);
         theme::install_style(&cc.egui_ctx);
-        let mut settings: Settings = cc
-            .storage
-            .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
-            .unwrap_or_default();
+        let mut settings = settings_from_storage(cc.storage);
         if let Some(lang) = lang {
             settings.lang = lang;
         }
@@ -649,6 +646,13 @@ impl ChainmapApp {
             self.title = title;
         }
     }
+}
+
+/// The settings remembered by the last run (language, recent files, panels), or the defaults.
+pub fn settings_from_storage(storage: Option<&dyn eframe::Storage>) -> Settings {
+    storage
+        .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
+        .unwrap_or_default()
 }
 
 /// Adds `.chainmap.json` when the user typed a bare name.

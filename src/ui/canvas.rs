@@ -658,13 +658,11 @@ fn paint_node(
         painter.circle_stroke(c, r + 4.0, Stroke::new(2.0, Color32::from_rgb(212, 40, 40)));
     }
     if zoom >= LABEL_MIN_ZOOM {
+        // One line, cut to the lane so labels of a crowded lane do not run into each other; the
+        // tooltip has the whole name.
         let font = FontId::proportional((12.5 * zoom.sqrt()).clamp(9.0, 20.0));
-        let galley = painter.layout(
-            node.name.clone(),
-            font,
-            theme::CANVAS_TEXT,
-            (LANE_WIDTH - 24.0) * zoom,
-        );
+        let label = fit_text(painter, &node.name, &font, (LANE_WIDTH - 16.0) * zoom);
+        let galley = painter.layout_no_wrap(label, font, theme::CANVAS_TEXT);
         let pos = c + vec2(-galley.size().x / 2.0, r + 3.0);
         let bg = Rect::from_min_size(pos, galley.size()).expand(1.5);
         painter.rect_filled(bg, 3.0, Color32::from_rgba_unmultiplied(250, 250, 248, 210));

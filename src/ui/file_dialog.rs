@@ -8,6 +8,14 @@ use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
+/// Set when the in-app browser must be used (tests; machines known to have no portal).
+static FORCE_IN_APP: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Always use the in-app file browser from now on.
+pub fn force_in_app_browser() {
+    FORCE_IN_APP.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
 /// Faster than any person can press Cancel.
 const NO_DIALOG_THRESHOLD: Duration = Duration::from_millis(250);
 
@@ -54,8 +62,9 @@ impl FileDialogs {
         if self.is_open() {
             return;
         }
-        let use_native =
-            !self.native_unavailable && std::env::var_os("CHAINMAP_NO_NATIVE_DIALOG").is_none();
+        let use_native = !self.native_unavailable
+            && !FORCE_IN_APP.load(std::sync::atomic::Ordering::Relaxed)
+            && std::env::var_os("CHAINMAP_NO_NATIVE_DIALOG").is_none();
         if !use_native {
             self.open_browser(purpose, suggested, lang);
             return;
@@ -116,7 +125,16 @@ impl FileDialogs {
         .save_button_text(lang.pick("保存", "Save").into())
         .cancel_button_text(lang.pick("取消", "Cancel").into())
         .file_label_text(lang.pick("文件:", "File:").into())
-        .default_size([640.0, 420.0]);
+        .rename_button_text(lang.pick("重命名", "Rename").into())
+        .new_folder_button_text(lang.pick("新建文件夹", "New Folder").into())
+        .new_folder_name_text(lang.pick("新文件夹", "New folder").into())
+        .show_hidden_checkbox_text(lang.pick("显示隐藏文件", "Show hidden").into())
+        .refresh_button_hover_text(lang.pick("刷新", "Refresh").into())
+        .parent_folder_button_hover_text(lang.pick("上一级文件夹", "Parent folder").into())
+        .default_size([640.0, 420.0])
+        .show_files_filter(Box::new(|path: &std::path::Path| {
+            path.is_dir() || path.to_string_lossy().ends_with(".json")
+        }));
         if let Some(dir) = start_dir {
             dialog = dialog.initial_path(dir);
         }

@@ -12,6 +12,7 @@ pub mod state;
 pub mod theme;
 
 pub use app::ChainmapApp;
+pub use file_dialog::force_in_app_browser as force_in_app_file_browser;
 
 use crate::i18n::Lang;
 use std::path::PathBuf;

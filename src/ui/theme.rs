@@ -10,12 +10,29 @@ use egui::{
 /// Noto Sans CJK SC, subset to the CJK Unified Ideographs block (SIL OFL 1.1, see assets/fonts).
 const CJK_FONT: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-chainmap.otf");
 
+/// A few symbols (folder and file icons of the in-app browser, ⚠ ✓ ☐ …) from Symbola.
+const ICON_FONT: &[u8] = include_bytes!("../../assets/fonts/Symbola-icons.ttf");
+
 /// Registers the bundled CJK font after egui's own Latin fonts, for proportional and monospace
 /// text, so Latin text keeps egui's look and every Chinese character has a glyph.
 pub fn install_fonts(ctx: &egui::Context) {
     ctx.add_font(FontInsert::new(
         "noto_sans_sc",
         FontData::from_static(CJK_FONT),
+        vec![
+            InsertFontFamily {
+                family: FontFamily::Proportional,
+                priority: FontPriority::Lowest,
+            },
+            InsertFontFamily {
+                family: FontFamily::Monospace,
+                priority: FontPriority::Lowest,
+            },
+        ],
+    ));
+    ctx.add_font(FontInsert::new(
+        "symbola_icons",
+        FontData::from_static(ICON_FONT),
         vec![
             InsertFontFamily {
                 family: FontFamily::Proportional,

@@ -276,7 +276,7 @@ fn node_ui(
             if node.kind.is_enterprise_like() {
                 let stages: Vec<(StageId, String)> = project
                     .stages()
-                    .map(|(_, s)| (s.id.clone(), format!("{} {}", s.id, s.name)))
+                    .map(|(_, s)| (s.id.clone(), stage_label(s, lang)))
                     .collect();
                 let indices: Vec<usize> = (0..stages.len()).collect();
                 let current = node
@@ -849,7 +849,7 @@ fn many_ui(
             }
             let stages: Vec<(StageId, String)> = project
                 .stages()
-                .map(|(_, s)| (s.id.clone(), format!("{} {}", s.id, s.name)))
+                .map(|(_, s)| (s.id.clone(), stage_label(s, lang)))
                 .collect();
             let indices: Vec<usize> = (0..stages.len()).collect();
             let current = same(&|n| format!("{:?}", n.stages.first()))
@@ -943,4 +943,15 @@ fn many_ui(
             }
             ui.end_row();
         });
+}
+
+/// A stage as a choice: id and name in the UI language, cut so the combo box stays narrow.
+fn stage_label(stage: &crate::model::Stage, lang: Lang) -> String {
+    let name = match lang {
+        Lang::En if !stage.name_en.is_empty() => &stage.name_en,
+        _ => &stage.name,
+    };
+    let short: String = name.chars().take(16).collect();
+    let ellipsis = if name.chars().count() > 16 { "…" } else { "" };
+    format!("{} {short}{ellipsis}", stage.id)
 }

@@ -1,0 +1,30 @@
+//! Image snapshots of the main screen in both languages, rendered on the CPU (Mesa llvmpipe via
+//! wgpu's GL backend; `.ci/run` sets `WGPU_BACKEND=gl`). `UPDATE_SNAPSHOTS=1 cargo test` rewrites them.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use chainmap::i18n::Lang;
+use chainmap::ui::ChainmapApp;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn main_screen(lang: Lang, name: &str) {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_theme(egui::Theme::Light)
+        .build_eframe(move |cc| ChainmapApp::new(cc, None, Some(lang)));
+    harness.run_steps(4);
+    // Select the chain leader so the inspector and the link handle show too.
+    harness.get_by_label("链主食品集团(县外引进)").click();
+    harness.run_steps(4);
+    harness.snapshot(name);
+}
+
+#[test]
+fn main_screen_in_chinese() {
+    main_screen(Lang::Zh, "main_screen_zh");
+}
+
+#[test]
+fn main_screen_in_english() {
+    main_screen(Lang::En, "main_screen_en");
+}
