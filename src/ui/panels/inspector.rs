@@ -201,11 +201,26 @@ fn combo<T: PartialEq + Copy>(
     none: Option<&str>,
     name: impl Fn(T) -> String,
 ) -> Option<Option<T>> {
-    let label_id = ui.label(label).id;
-    let mut chosen = None;
     let text = current
         .map(&name)
         .unwrap_or_else(|| none.unwrap_or("—").to_owned());
+    combo_with_text(ui, id, label, text, current, options, none, name)
+}
+
+/// A combo box showing `text` (e.g. "(mixed)" when several nodes differ).
+#[allow(clippy::too_many_arguments)]
+fn combo_with_text<T: PartialEq + Copy>(
+    ui: &mut egui::Ui,
+    id: &str,
+    label: &str,
+    text: String,
+    current: Option<T>,
+    options: &[T],
+    none: Option<&str>,
+    name: impl Fn(T) -> String,
+) -> Option<Option<T>> {
+    let label_id = ui.label(label).id;
+    let mut chosen = None;
     let resp = egui::ComboBox::from_id_salt(id)
         .selected_text(text)
         .width(ui.available_width().min(220.0))
@@ -900,10 +915,17 @@ fn many_ui(
                         .and_then(|r| regions.iter().position(|n| &n.id == r))
                 })
                 .flatten();
-            if let Some(choice) = combo(
+            let mixed = !same(&|n| format!("{:?}", n.region));
+            let text = match (mixed, current) {
+                (true, _) => lang.pick("(多个值)", "(mixed)").to_owned(),
+                (false, Some(i)) => regions[i].name.clone(),
+                (false, None) => lang.pick("(无)", "(none)").to_owned(),
+            };
+            if let Some(choice) = combo_with_text(
                 ui,
                 "many-region",
                 lang.pick("所在地区", "Region"),
+                text,
                 current,
                 &indices,
                 Some(lang.pick("(无)", "(none)")),
