@@ -6,11 +6,13 @@
 //! i18n                 the two languages every message comes in
 //! model                pure data: Project, chains, nodes, links, agreements, views; validate()
 //! file                 the on-disk contract: versioned JSON envelope, migrate(), atomic save
+//! analysis             gaps, network measures, leaders, impact, land efficiency (pure functions)
 //! edit, document       the only way the project changes; undo and redo; the unsaved marker
 //! cli                  headless commands (check, fmt ...)
 //! ui                   the egui editor: the only place eframe, egui and rfd are used
 //! ```
 
+pub mod analysis;
 pub mod cli;
 pub mod document;
 pub mod edit;

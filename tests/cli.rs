@@ -109,3 +109,123 @@ fn fmt_rewrites_to_canonical_form() {
     assert_eq!(chainmap(&["fmt", t]).status.code(), Some(0));
     assert_eq!(chainmap(&["fmt", "--check", t]).status.code(), Some(0));
 }
+
+#[test]
+fn analyze_json_has_the_documented_keys() {
+    let o = chainmap(&[
+        "analyze",
+        "sample_projects/zhashui-fungus.chainmap.json",
+        "--json",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    for key in [
+        "completeness",
+        "local_supporting_rate",
+        "stages",
+        "products",
+        "gaps",
+        "nodes",
+        "components",
+        "articulation_points",
+        "bridges",
+        "land",
+    ] {
+        assert!(v.get(key).is_some(), "missing {key}");
+    }
+    assert!(v["completeness"]["stage"].is_number() && v["completeness"]["product"].is_number());
+    let stage = &v["stages"][0];
+    for key in [
+        "id",
+        "chain",
+        "segment",
+        "local_enterprises",
+        "output",
+        "local_supporting_rate",
+        "status",
+    ] {
+        assert!(stage.get(key).is_some(), "stage lacks {key}");
+    }
+    let gap = &v["gaps"][0];
+    for key in ["class", "action", "stage", "product", "nodes", "message"] {
+        assert!(gap.get(key).is_some(), "gap lacks {key}");
+    }
+    let node = &v["nodes"][0];
+    for key in [
+        "id",
+        "name",
+        "in_degree",
+        "out_degree",
+        "strength",
+        "betweenness",
+        "pagerank",
+        "leader_score",
+    ] {
+        assert!(node.get(key).is_some(), "node lacks {key}");
+    }
+    assert!(v["bridges"][0].as_array().is_some_and(|p| p.len() == 2));
+    let land = &v["land"][0];
+    for key in ["id", "tax_per_mu", "output_per_mu", "class"] {
+        assert!(land.get(key).is_some(), "land lacks {key}");
+    }
+    // A stage nothing flows into has null, not 0.
+    assert!(
+        v["stages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["local_supporting_rate"].is_null())
+    );
+}
+
+#[test]
+fn analyze_text_and_chain_errors() {
+    let o = chainmap(&["analyze", "sample_projects/meixian-kiwi.chainmap.json"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("stage coverage 8/9"), "{}", stdout(&o));
+    let o = chainmap(&[
+        "analyze",
+        "sample_projects/meixian-kiwi.chainmap.json",
+        "--chain",
+        "nope",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("kiwi"),
+        "names the chains there are"
+    );
+    assert_eq!(
+        chainmap(&["analyze", "tests/fixtures/dangling-link.json"])
+            .status
+            .code(),
+        Some(1)
+    );
+}
+
+#[test]
+fn impact_json_and_unknown_node() {
+    let o = chainmap(&[
+        "impact",
+        "sample_projects/zhashui-fungus.chainmap.json",
+        "--node",
+        "E05",
+        "--json",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["value_at_stake"], 1650.0);
+    assert_eq!(v["lost"].as_array().unwrap().len(), 7);
+    let o = chainmap(&[
+        "impact",
+        "sample_projects/zhashui-fungus.chainmap.json",
+        "--node",
+        "ZZ",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        chainmap(&["impact", "sample_projects/zhashui-fungus.chainmap.json"])
+            .status
+            .code(),
+        Some(2)
+    );
+}

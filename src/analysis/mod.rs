@@ -1,0 +1,166 @@
+//! Chain analysis: pure functions of the project, following DOMAIN.md's definitions exactly.
+//! petgraph is used here (built per run); every result is keyed by our ids.
+//!
+//! - `gaps`: stage coverage, product completeness, local supporting rates, the four gap classes;
+//! - `network`: betweenness, PageRank, components, articulation points and bridges;
+//! - `leaders`: chain-leader candidates with the parts of their score;
+//! - `impact`: what a firm's leaving takes down;
+//! - `land`: 亩均税收 / 亩均产值 and their classes.
+
+pub mod gaps;
+pub mod graph;
+pub mod impact;
+pub mod land;
+pub mod leaders;
+pub mod network;
+mod report;
+
+pub use gaps::{Completeness, Gap, GapClass, ProductReport, StageReport, Status};
+pub use impact::{Impact, LostSupply, impact};
+pub use land::LandReport;
+pub use leaders::LeaderReport;
+
+use crate::model::{ChainId, Figures, Node, NodeId, Project, Year};
+use graph::SupplyGraph;
+use rust_decimal::prelude::ToPrimitive;
+
+/// What to analyse.
+#[derive(Debug, Clone, Default)]
+pub struct AnalysisOptions {
+    /// Only this chain (its stages, and the firms in them); all chains when none.
+    pub chain: Option<ChainId>,
+    /// The year of figures; the project's base year, else each node's latest year.
+    pub year: Option<Year>,
+}
+
+/// Network measures of one node of the supply graph.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NodeReport {
+    pub id: NodeId,
+    pub name: String,
+    pub local: bool,
+    pub in_degree: usize,
+    pub out_degree: usize,
+    pub strength: f64,
+    pub betweenness: f64,
+    pub pagerank: f64,
+    /// Local supply value into it ÷ all supply value into it; none when nothing flows in.
+    pub local_supporting_rate: Option<f64>,
+    /// Chain-leader score (local firms only).
+    pub leader_score: Option<f64>,
+}
+
+/// Everything `analyze` finds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Analysis {
+    pub chain: Option<ChainId>,
+    pub year: Option<Year>,
+    pub completeness: Completeness,
+    /// Of the whole chain (or project); none when there is no supply into it.
+    pub local_supporting_rate: Option<f64>,
+    pub stages: Vec<StageReport>,
+    pub products: Vec<ProductReport>,
+    pub gaps: Vec<Gap>,
+    /// In id order.
+    pub nodes: Vec<NodeReport>,
+    /// Best first.
+    pub leaders: Vec<LeaderReport>,
+    /// Largest first.
+    pub components: Vec<Vec<NodeId>>,
+    pub articulation_points: Vec<NodeId>,
+    pub bridges: Vec<(NodeId, NodeId)>,
+    pub land: Vec<LandReport>,
+}
+
+impl Analysis {
+    /// The report of one node, if it is in the supply graph.
+    pub fn node(&self, id: &NodeId) -> Option<&NodeReport> {
+        self.nodes
+            .binary_search_by(|n| n.id.cmp(id))
+            .ok()
+            .map(|i| &self.nodes[i])
+    }
+}
+
+/// The figures of a node for the analysed year: that year's when a year is set, else the latest.
+pub fn figures(node: &Node, year: Option<Year>) -> Option<&Figures> {
+    match year {
+        Some(y) => node.figures.get(&y),
+        None => node.latest_figures().map(|(_, f)| f),
+    }
+}
+
+/// A node's output for the analysed year, 0 when unknown.
+pub fn output(node: &Node, year: Option<Year>) -> f64 {
+    figures(node, year)
+        .and_then(|f| f.output)
+        .and_then(|d| d.to_f64())
+        .unwrap_or(0.0)
+}
+
+/// Whether a node belongs to the analysed scope.
+fn in_scope(project: &Project, chain: Option<&ChainId>, node: &Node) -> bool {
+    match chain {
+        None => true,
+        Some(c) => node
+            .stages
+            .iter()
+            .any(|s| project.stage(s).is_some_and(|(ch, _)| &ch.id == c)),
+    }
+}
+
+/// Analyses the project.
+///
+/// # Complexity
+/// Dominated by betweenness: O(V·E) on the supply graph, split over the cores.
+pub fn analyze(project: &Project, options: &AnalysisOptions) -> Analysis {
+    let year = options.year.or(project.meta.base_year);
+    let chain = options.chain.as_ref();
+    let graph = SupplyGraph::build(project, |n| in_scope(project, chain, n));
+    let betweenness = network::betweenness(&graph);
+    let pagerank = network::pagerank(&graph, 0.85);
+    let components = network::components(&graph);
+    let (points, bridges) = network::cut_points(&graph);
+    let leaders = leaders::rank(project, &graph, &betweenness, year);
+    let buyer_rates = gaps::buyer_rates(project, &graph);
+    let gap_report = gaps::analyse(project, chain, year, &leaders);
+    let score_of: std::collections::BTreeMap<&NodeId, f64> =
+        leaders.iter().map(|l| (&l.id, l.score)).collect();
+    let nodes = (0..graph.len())
+        .map(|i| {
+            let id = &graph.ids[i];
+            let node = &project.nodes[id];
+            NodeReport {
+                id: id.clone(),
+                name: node.name.clone(),
+                local: node.kind.is_local(),
+                in_degree: graph.inc[i].len(),
+                out_degree: graph.out[i].len(),
+                strength: graph.strength[i],
+                betweenness: betweenness[i],
+                pagerank: pagerank[i],
+                local_supporting_rate: buyer_rates[i],
+                leader_score: score_of.get(id).copied(),
+            }
+        })
+        .collect();
+    let ids = |v: &[usize]| v.iter().map(|&i| graph.ids[i].clone()).collect::<Vec<_>>();
+    Analysis {
+        chain: options.chain.clone(),
+        year,
+        completeness: gap_report.completeness,
+        local_supporting_rate: gap_report.local_supporting_rate,
+        stages: gap_report.stages,
+        products: gap_report.products,
+        gaps: gap_report.gaps,
+        nodes,
+        leaders,
+        components: components.iter().map(|c| ids(c)).collect(),
+        articulation_points: ids(&points),
+        bridges: bridges
+            .iter()
+            .map(|&(a, b)| (graph.ids[a].clone(), graph.ids[b].clone()))
+            .collect(),
+        land: land::analyse(project, |n| in_scope(project, chain, n), year),
+    }
+}

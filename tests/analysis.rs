@@ -1,0 +1,329 @@
+//! Chain analysis: measures on small graphs with hand-computed answers, the samples' headline
+//! figures, and betweenness / PageRank / cut points against networkx (tests/data).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use chainmap::analysis::{AnalysisOptions, GapClass, Status, analyze, impact};
+use chainmap::file::{LoadOptions, load_path, load_str};
+use chainmap::model::{NodeId, Project};
+use std::path::PathBuf;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn load(rel: &str) -> Project {
+    load_path(&root().join(rel), LoadOptions::default())
+        .unwrap()
+        .project
+}
+
+/// A small chain, written out so every figure below can be checked by hand:
+///
+/// stages: s1 (upstream, products 原料 req, 辅料 req), s2 (midstream, 半成品 req),
+///         s3 (downstream, 成品 req)
+/// a (s1, local)  --原料 60-->  c (s2)
+/// b (s1, local)  --原料 20-->  c
+/// x (s1, external) --辅料 20--> c
+/// c (s2, local)  --半成品 100--> d (s2, local: a second firm in s2 buying from c)
+/// s3 has no firm at all.
+const SMALL: &str = r#"{
+  "format": "chainmap", "version": 1, "name": "small", "unit": "万元", "base_year": 2024,
+  "land_classes": [{"name": "A", "min_tax_per_mu": 30}, {"name": "B", "min_tax_per_mu": 10}, {"name": "D", "min_tax_per_mu": 0}],
+  "chains": [{"id": "c", "name": "链", "stages": [
+    {"id": "s1", "name": "上游", "segment": "upstream", "products": [{"name": "原料", "required": true}, {"name": "辅料", "required": true}]},
+    {"id": "s2", "name": "中游", "segment": "midstream", "products": [{"name": "半成品", "required": true}]},
+    {"id": "s3", "name": "下游", "segment": "downstream", "products": [{"name": "成品", "required": true}]}]}],
+  "nodes": [
+    {"id": "a", "name": "甲", "kind": "enterprise", "stages": ["s1"], "figures": {"2024": {"output": 100, "tax": 40, "land_mu": 1}}},
+    {"id": "b", "name": "乙", "kind": "enterprise", "stages": ["s1"], "figures": {"2024": {"output": 50, "tax": 12, "land_mu": 1}}},
+    {"id": "c", "name": "丙", "kind": "enterprise", "stages": ["s2"], "tags": ["链主"], "figures": {"2024": {"output": 300, "tax": 5, "land_mu": 2}}},
+    {"id": "d", "name": "丁", "kind": "enterprise", "stages": ["s2"], "figures": {"2024": {"output": 80}}},
+    {"id": "x", "name": "县外", "kind": "external_enterprise", "stages": ["s1"]},
+    {"id": "pk", "name": "园", "kind": "park"}],
+  "links": [
+    {"id": "l1", "kind": "supply", "from": "a", "to": "c", "product": "原料", "value": 60},
+    {"id": "l2", "kind": "supply", "from": "b", "to": "c", "product": "原料", "value": 20},
+    {"id": "l3", "kind": "supply", "from": "x", "to": "c", "product": "辅料", "value": 20},
+    {"id": "l4", "kind": "supply", "from": "c", "to": "d", "product": "半成品", "value": 100},
+    {"id": "p1", "kind": "located_in", "from": "a", "to": "pk"},
+    {"id": "p2", "kind": "located_in", "from": "c", "to": "pk"}],
+  "agreements": [], "views": []
+}"#;
+
+fn small() -> Project {
+    load_str(SMALL, LoadOptions::default()).unwrap().project
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() < 1e-9
+}
+
+#[test]
+fn coverage_completeness_and_supporting_rates_by_hand() {
+    let a = analyze(&small(), &AnalysisOptions::default());
+    // Stages with a local firm: s1, s2 of 3.
+    assert_eq!(
+        (a.completeness.stages_covered, a.completeness.stages_total),
+        (2, 3)
+    );
+    // Required products with a local supplier: 原料, 半成品 of 原料, 辅料, 半成品, 成品.
+    assert_eq!(
+        (
+            a.completeness.products_covered,
+            a.completeness.products_required
+        ),
+        (2, 4)
+    );
+    assert!(close(a.completeness.product.unwrap(), 0.5));
+    // Chain: local 60 + 20 + 100 of 200.
+    assert!(close(a.local_supporting_rate.unwrap(), 0.9));
+    let stage = |id: &str| a.stages.iter().find(|s| s.id.as_str() == id).unwrap();
+    // Into s2 buyers (c, d): local 180 of 200. Nothing flows into s1: "—", not 0.
+    assert!(close(stage("s2").local_supporting_rate.unwrap(), 0.9));
+    assert_eq!(stage("s1").local_supporting_rate, None);
+    assert_eq!(stage("s3").status, Status::Missing);
+    assert!(close(stage("s2").output, 380.0));
+    // Per buyer: c gets 80 local of 100.
+    assert!(close(
+        a.node(&"c".into()).unwrap().local_supporting_rate.unwrap(),
+        0.8
+    ));
+    assert_eq!(a.node(&"a".into()).unwrap().local_supporting_rate, None);
+}
+
+#[test]
+fn the_four_gap_classes_by_hand() {
+    let a = analyze(&small(), &AnalysisOptions::default());
+    let product = |name: &str| a.products.iter().find(|p| p.name == name).unwrap();
+    // 原料: suppliers a 60, b 20 → shares .75, .25 → HHI .625 ≥ .5: weak though two suppliers.
+    assert!(close(product("原料").hhi.unwrap(), 0.625));
+    assert_eq!(product("原料").status, Status::Weak);
+    // 辅料: only the external x → missing; 半成品: only c → weak.
+    assert_eq!(product("辅料").status, Status::Missing);
+    assert_eq!(product("辅料").external_suppliers, vec![NodeId::from("x")]);
+    assert_eq!(product("半成品").status, Status::Weak);
+    let has = |class: GapClass, stage: Option<&str>, product: Option<&str>| {
+        a.gaps.iter().any(|g| {
+            g.class == class
+                && g.stage.as_ref().map(|s| s.as_str()) == stage
+                && g.product.as_deref() == product
+        })
+    };
+    assert!(has(GapClass::Missing, Some("s1"), Some("辅料")));
+    assert!(has(GapClass::Weak, Some("s1"), Some("原料")));
+    assert!(has(GapClass::Weak, Some("s2"), Some("半成品")));
+    // A downstream stage with no local enterprise is 延链, and its required product 补链.
+    assert!(has(GapClass::Extend, Some("s3"), None));
+    assert!(has(GapClass::Missing, Some("s3"), Some("成品")));
+    // Downstream output 0 < 20 % of midstream 380: the chain-level 延链.
+    assert!(has(GapClass::Extend, None, None));
+    // c is 链主; its only 辅料 comes from outside: 固链.
+    let risk = a.gaps.iter().find(|g| g.class == GapClass::AtRisk).unwrap();
+    assert_eq!(risk.nodes, vec![NodeId::from("c"), NodeId::from("x")]);
+    assert_eq!(risk.product.as_deref(), Some("辅料"));
+    assert_eq!(risk.stage.as_ref().map(|s| s.as_str()), Some("s1"));
+}
+
+#[test]
+fn leaders_show_the_parts_of_their_score() {
+    let a = analyze(&small(), &AnalysisOptions::default());
+    // c is the only broker (a→c→d, b→c→d, x→c→d), the largest strength (200) and output (300).
+    let top = &a.leaders[0];
+    assert_eq!(top.id.as_str(), "c");
+    assert!(
+        close(top.betweenness_part, 1.0)
+            && close(top.strength_part, 1.0)
+            && close(top.output_part, 1.0)
+    );
+    assert!(close(top.score, 1.0));
+    // a: betweenness 0, strength 60/200, output 100/300.
+    let a_row = a.leaders.iter().find(|l| l.id.as_str() == "a").unwrap();
+    assert!(close(a_row.score, 0.3 * 0.3 + 0.3 * (100.0 / 300.0)));
+    assert!(
+        a.leaders.iter().all(|l| l.id.as_str() != "x"),
+        "external firms are not candidates"
+    );
+}
+
+#[test]
+fn impact_by_hand() {
+    let p = small();
+    // Without c, d loses its only local 半成品 (100); nothing else depends on c.
+    let i = impact(&p, &"c".into()).unwrap();
+    assert_eq!(i.lost.len(), 1);
+    assert_eq!(i.lost[0].buyer.as_str(), "d");
+    assert!(close(i.value_at_stake, 100.0));
+    assert_eq!(i.downstream, vec![NodeId::from("d")]);
+    // Without a, c still has b for 原料: nothing without local replacement.
+    let i = impact(&p, &"a".into()).unwrap();
+    assert!(i.lost.is_empty());
+    assert!(close(i.value_at_stake, 0.0) && close(i.supply_value, 60.0));
+    assert_eq!(i.downstream, vec![NodeId::from("c"), NodeId::from("d")]);
+    assert!(impact(&p, &"nobody".into()).is_none());
+}
+
+#[test]
+fn land_efficiency_by_hand() {
+    let a = analyze(&small(), &AnalysisOptions::default());
+    let row = |id: &str| a.land.iter().find(|l| l.id.as_str() == id).unwrap();
+    // a: 40/1 = 40 ≥ 30 → A; b: 12 → B; c: 5/2 = 2.5 → D; d has no land: left out.
+    assert_eq!(row("a").class.as_deref(), Some("A"));
+    assert_eq!(row("b").class.as_deref(), Some("B"));
+    assert!(close(row("c").tax_per_mu.unwrap(), 2.5));
+    assert!(close(row("c").output_per_mu.unwrap(), 150.0));
+    assert!(a.land.iter().all(|l| l.id.as_str() != "d"));
+    // The park, over its firms a and c: tax 45 over 3 mu = 15 → B.
+    assert!(close(row("pk").tax_per_mu.unwrap(), 15.0));
+    assert_eq!(row("pk").class.as_deref(), Some("B"));
+}
+
+#[test]
+fn zhashui_headline_figures() {
+    let a = analyze(
+        &load("sample_projects/zhashui-fungus.chainmap.json"),
+        &AnalysisOptions::default(),
+    );
+    assert_eq!(
+        (a.completeness.stages_covered, a.completeness.stages_total),
+        (14, 14)
+    );
+    // 菌袋, 灭菌设备 and 冷链运输 have no local supplier.
+    assert_eq!(
+        (
+            a.completeness.products_covered,
+            a.completeness.products_required
+        ),
+        (14, 17)
+    );
+    // 54 links worth 21 130 万元, of which 1 830 from the three external firms.
+    assert!(close(
+        a.local_supporting_rate.unwrap(),
+        (21130.0 - 1830.0) / 21130.0
+    ));
+    assert_eq!(a.leaders[0].id.as_str(), "E23", "the 链主 food group leads");
+    assert_eq!(a.nodes.len(), 39);
+    let missing: Vec<&str> = a
+        .gaps
+        .iter()
+        .filter(|g| g.class == GapClass::Missing)
+        .filter_map(|g| g.product.as_deref())
+        .collect();
+    assert_eq!(missing, ["菌袋", "灭菌设备", "冷链运输"]);
+    assert_eq!(
+        a.gaps
+            .iter()
+            .filter(|g| g.class == GapClass::AtRisk)
+            .count(),
+        3
+    );
+    // The beads not yet strung: the two tourism firms and the bank have no supply links.
+    assert_eq!(a.components.len(), 4);
+    assert_eq!(a.components[0].len(), 36);
+}
+
+#[test]
+fn meixian_flags_the_missing_processing_stage_and_pollen() {
+    let a = analyze(
+        &load("sample_projects/meixian-kiwi.chainmap.json"),
+        &AnalysisOptions::default(),
+    );
+    assert!(a.gaps.iter().any(
+        |g| g.class == GapClass::Extend && g.stage.as_ref().is_some_and(|s| s.as_str() == "K6")
+    ));
+    assert!(
+        a.gaps
+            .iter()
+            .any(|g| g.class == GapClass::Weak && g.product.as_deref() == Some("授粉花粉"))
+    );
+}
+
+#[test]
+fn chain_filter_keeps_to_the_chain() {
+    let p = load("sample_projects/zhashui-fungus.chainmap.json");
+    let a = analyze(
+        &p,
+        &AnalysisOptions {
+            chain: Some("muer".into()),
+            year: None,
+        },
+    );
+    assert_eq!(a.stages.len(), 14);
+    assert_eq!(a.nodes.len(), 39);
+}
+
+/// Betweenness and PageRank match networkx to 1e-9; cut points and components exactly.
+#[test]
+fn network_measures_match_networkx() {
+    let reference: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("tests/data/networkx_reference.json")).unwrap(),
+    )
+    .unwrap();
+    for file in [
+        "sample_projects/zhashui-fungus.chainmap.json",
+        "sample_projects/meixian-kiwi.chainmap.json",
+        "sample_projects/ankang-enclave.chainmap.json",
+        "tests/fixtures/random-supply.json",
+    ] {
+        let r = &reference[file];
+        let a = analyze(&load(file), &AnalysisOptions::default());
+        assert_eq!(
+            a.nodes.len(),
+            r["pagerank"].as_object().unwrap().len(),
+            "{file}"
+        );
+        for n in &a.nodes {
+            let b = r["betweenness"][n.id.as_str()].as_f64().unwrap();
+            let pr = r["pagerank"][n.id.as_str()].as_f64().unwrap();
+            assert!(
+                (n.betweenness - b).abs() < 1e-9,
+                "{file} {}: betweenness {} vs networkx {b}",
+                n.id,
+                n.betweenness
+            );
+            assert!(
+                (n.pagerank - pr).abs() < 1e-9,
+                "{file} {}: pagerank {} vs networkx {pr}",
+                n.id,
+                n.pagerank
+            );
+        }
+        let points: Vec<&str> = a.articulation_points.iter().map(|i| i.as_str()).collect();
+        let expected: Vec<&str> = r["articulation_points"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
+        assert_eq!(points, expected, "{file}");
+        let bridges: Vec<[&str; 2]> = a
+            .bridges
+            .iter()
+            .map(|(x, y)| [x.as_str(), y.as_str()])
+            .collect();
+        let expected: Vec<[&str; 2]> = r["bridges"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| [p[0].as_str().unwrap(), p[1].as_str().unwrap()])
+            .collect();
+        assert_eq!(bridges, expected, "{file}");
+        let comps: Vec<Vec<&str>> = a
+            .components
+            .iter()
+            .map(|c| c.iter().map(|i| i.as_str()).collect())
+            .collect();
+        let expected: Vec<Vec<&str>> = r["components"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| {
+                c.as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|v| v.as_str().unwrap())
+                    .collect()
+            })
+            .collect();
+        assert_eq!(comps, expected, "{file}");
+    }
+}
