@@ -17,6 +17,7 @@ pub mod cli;
 pub mod document;
 pub mod edit;
 pub mod file;
+pub mod generate;
 pub mod i18n;
 pub mod model;
 pub mod ui;

@@ -240,16 +240,45 @@ pub(super) fn analyse(
     let value = |l: &crate::model::Link| l.value.and_then(|v| v.to_f64()).unwrap_or(0.0);
     let is_local = |id: &NodeId| project.nodes.get(id).is_some_and(|n| n.kind.is_local());
 
+    // One pass over nodes and links to index what the per-stage and per-product loops need, so
+    // the work stays linear in the size of the project.
+    let mut members_of: BTreeMap<&StageId, Vec<&crate::model::Node>> = BTreeMap::new();
+    for node in project
+        .nodes
+        .values()
+        .filter(|n| n.kind.is_enterprise_like())
+    {
+        for stage in &node.stages {
+            members_of.entry(stage).or_default().push(node);
+        }
+    }
+    let mut into_stage: BTreeMap<&StageId, (f64, f64)> = BTreeMap::new();
+    let mut by_product: BTreeMap<&str, Vec<&crate::model::Link>> = BTreeMap::new();
+    let mut by_buyer: BTreeMap<&NodeId, Vec<&crate::model::Link>> = BTreeMap::new();
+    for link in &supply {
+        if let Some(stage) = project.nodes[&link.to].main_stage() {
+            let entry = into_stage.entry(stage).or_default();
+            entry.1 += value(link);
+            if is_local(&link.from) {
+                entry.0 += value(link);
+            }
+        }
+        by_product
+            .entry(link.product.as_str())
+            .or_default()
+            .push(link);
+        by_buyer.entry(&link.to).or_default().push(link);
+    }
+
     let mut gaps = Vec::new();
     let mut stage_reports = Vec::new();
     let mut products = Vec::new();
     let (mut chain_local, mut chain_total, mut chain_any) = (0.0, 0.0, false);
     for (chain_of, stage) in &stages {
-        let members: Vec<&crate::model::Node> = project
-            .nodes
-            .values()
-            .filter(|n| n.kind.is_enterprise_like() && n.stages.contains(&stage.id))
-            .collect();
+        let members: &[&crate::model::Node] = members_of
+            .get(&stage.id)
+            .map(|v| v.as_slice())
+            .unwrap_or(&[]);
         let local: Vec<NodeId> = members
             .iter()
             .filter(|n| n.kind.is_local())
@@ -265,16 +294,10 @@ pub(super) fn analyse(
             .filter(|n| n.kind.is_local())
             .map(|n| output(n, year))
             .fold(0.0, |a, b| a + b);
-        let (mut l, mut t, mut any) = (0.0, 0.0, false);
-        for link in &supply {
-            if project.nodes[&link.to].main_stage() == Some(&stage.id) {
-                any = true;
-                t += value(link);
-                if is_local(&link.from) {
-                    l += value(link);
-                }
-            }
-        }
+        let (l, t, any) = match into_stage.get(&stage.id) {
+            Some(&(l, t)) => (l, t, true),
+            None => (0.0, 0.0, false),
+        };
         chain_local += l;
         chain_total += t;
         chain_any |= any;
@@ -311,10 +334,12 @@ pub(super) fn analyse(
         }
         for product in &stage.products {
             let mut by_supplier: BTreeMap<&NodeId, f64> = BTreeMap::new();
-            for link in &supply {
-                if link.product == product.name
-                    && project.nodes[&link.from].stages.contains(&stage.id)
-                {
+            for link in by_product
+                .get(product.name.as_str())
+                .map(|v| v.as_slice())
+                .unwrap_or(&[])
+            {
+                if project.nodes[&link.from].stages.contains(&stage.id) {
                     *by_supplier.entry(&link.from).or_default() += value(link);
                 }
             }
@@ -454,7 +479,7 @@ pub(super) fn analyse(
             continue;
         }
         let mut by_product: BTreeMap<&str, BTreeMap<&NodeId, f64>> = BTreeMap::new();
-        for link in supply.iter().filter(|l| &l.to == buyer) {
+        for link in by_buyer.get(buyer).map(|v| v.as_slice()).unwrap_or(&[]) {
             *by_product
                 .entry(link.product.as_str())
                 .or_default()

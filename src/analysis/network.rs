@@ -4,7 +4,6 @@
 
 use super::graph::SupplyGraph;
 use petgraph::graph::UnGraph;
-use std::collections::VecDeque;
 
 /// Betweenness centrality of every node: Brandes' algorithm, unweighted, on the directed graph,
 /// normalised as networkx's `betweenness_centrality` does for directed graphs (divided by
@@ -53,47 +52,82 @@ pub fn betweenness(g: &SupplyGraph) -> Vec<f64> {
     total
 }
 
+/// Successors in compressed form: `targets[offsets[v]..offsets[v + 1]]` (cache-friendly).
+struct Csr {
+    offsets: Vec<u32>,
+    targets: Vec<u32>,
+}
+
+impl Csr {
+    fn new(adjacency: &[Vec<usize>]) -> Self {
+        let mut offsets = Vec::with_capacity(adjacency.len() + 1);
+        let mut targets = Vec::new();
+        offsets.push(0);
+        for list in adjacency {
+            targets.extend(list.iter().map(|&t| t as u32));
+            offsets.push(targets.len() as u32);
+        }
+        Self { offsets, targets }
+    }
+
+    fn of(&self, v: usize) -> &[u32] {
+        &self.targets[self.offsets[v] as usize..self.offsets[v + 1] as usize]
+    }
+}
+
 /// Brandes' accumulation for the sources in `sources`.
+///
+/// The shortest-path DAG edges found by the BFS are kept in discovery order; walking them
+/// backwards visits every node's successors before the node itself, so the dependency pass only
+/// touches shortest-path edges.
 fn brandes_from(g: &SupplyGraph, sources: std::ops::Range<usize>) -> Vec<f64> {
     let n = g.len();
+    let out = Csr::new(&g.out);
     let mut centrality = vec![0.0; n];
     let mut sigma = vec![0.0f64; n];
-    let mut dist = vec![usize::MAX; n];
+    let mut dist = vec![u32::MAX; n];
     let mut delta = vec![0.0f64; n];
-    let mut order: Vec<usize> = Vec::with_capacity(n);
-    let mut queue = VecDeque::with_capacity(n);
+    let mut order: Vec<u32> = Vec::with_capacity(n);
+    // (successor, predecessor) pairs on shortest paths.
+    let mut dag: Vec<(u32, u32)> = Vec::new();
     for s in sources {
+        if out.of(s).is_empty() {
+            continue; // a source with no successors is on nobody's path from itself
+        }
         for &v in &order {
+            let v = v as usize;
             sigma[v] = 0.0;
-            dist[v] = usize::MAX;
+            dist[v] = u32::MAX;
             delta[v] = 0.0;
         }
         order.clear();
+        dag.clear();
         sigma[s] = 1.0;
         dist[s] = 0;
-        queue.push_back(s);
-        while let Some(v) = queue.pop_front() {
-            order.push(v);
-            for &w in &g.out[v] {
-                if dist[w] == usize::MAX {
-                    dist[w] = dist[v] + 1;
-                    queue.push_back(w);
+        order.push(s as u32);
+        let mut head = 0;
+        while head < order.len() {
+            let v = order[head] as usize;
+            head += 1;
+            let next = dist[v] + 1;
+            for &w in out.of(v) {
+                let wi = w as usize;
+                if dist[wi] == u32::MAX {
+                    dist[wi] = next;
+                    order.push(w);
                 }
-                if dist[w] == dist[v] + 1 {
-                    sigma[w] += sigma[v];
+                if dist[wi] == next {
+                    sigma[wi] += sigma[v];
+                    dag.push((w, v as u32));
                 }
             }
         }
-        // Dependencies, farthest first; predecessors are the in-neighbours one step closer.
-        for &w in order.iter().rev() {
-            for &v in &g.inc[w] {
-                if dist[v] != usize::MAX && dist[v] + 1 == dist[w] {
-                    delta[v] += sigma[v] / sigma[w] * (1.0 + delta[w]);
-                }
-            }
-            if w != s {
-                centrality[w] += delta[w];
-            }
+        for &(w, v) in dag.iter().rev() {
+            let (w, v) = (w as usize, v as usize);
+            delta[v] += sigma[v] / sigma[w] * (1.0 + delta[w]);
+        }
+        for &w in &order[1..] {
+            centrality[w as usize] += delta[w as usize];
         }
     }
     centrality

@@ -1,0 +1,136 @@
+//! Synthetic chains of any size, for benchmarks and scale tests: stages from upstream to
+//! downstream with a support lane, firms spread over them, supply links mostly to the next
+//! stages, a share of external suppliers. Deterministic for a given seed.
+
+use crate::model::*;
+use rust_decimal::Decimal;
+
+/// A small, fast, deterministic generator (xorshift64*).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+/// A project with `nodes` firms and about `links` supply links over 24 stages.
+pub fn chain(nodes: usize, links: usize, seed: u64) -> Project {
+    let mut rng = Rng(seed | 1);
+    let mut p = Project::new(&format!("generated {nodes} firms"));
+    p.meta.base_year = Some(2024);
+    let segments = [
+        (Segment::Upstream, 6),
+        (Segment::Midstream, 8),
+        (Segment::Downstream, 7),
+        (Segment::Support, 3),
+    ];
+    let mut stages = Vec::new();
+    for (segment, count) in segments {
+        for _ in 0..count {
+            let i = stages.len();
+            stages.push(Stage {
+                id: StageId(format!("S{i:02}")),
+                name: format!("环节{i}"),
+                name_en: format!("stage {i}"),
+                segment,
+                products: (0..3)
+                    .map(|k| Product {
+                        name: format!("产品{i}-{k}"),
+                        required: k < 2,
+                    })
+                    .collect(),
+            });
+        }
+    }
+    let chain_id = ChainId::from("gen");
+    let n_stages = stages.len();
+    let mut stage_of = Vec::with_capacity(nodes);
+    let mut per_stage = vec![0usize; n_stages];
+    for i in 0..nodes {
+        let s = rng.below(n_stages);
+        stage_of.push(s);
+        let row = per_stage[s];
+        per_stage[s] += 1;
+        let kind = if rng.below(10) == 0 {
+            NodeKind::ExternalEnterprise
+        } else {
+            NodeKind::Enterprise
+        };
+        let output = Decimal::from(100 + rng.below(20_000) as i64);
+        let id = NodeId(format!("g{i:05}"));
+        p.nodes.insert(
+            id.clone(),
+            Node {
+                id,
+                name: format!("企业{i}"),
+                kind,
+                stages: vec![stages[s].id.clone()],
+                figures: [(
+                    2024,
+                    Figures {
+                        output: Some(output),
+                        tax: Some(output / Decimal::from(20)),
+                        land_mu: Some(Decimal::from(1 + rng.below(100) as i64)),
+                        ..Figures::default()
+                    },
+                )]
+                .into(),
+                position: Some(Pos {
+                    x: s as f32 * 240.0,
+                    y: row as f32 * 60.0,
+                }),
+                ..Node::default()
+            },
+        );
+    }
+    // Index firms by stage so links go mostly one or two stages downstream.
+    let mut by_stage: Vec<Vec<usize>> = vec![Vec::new(); n_stages];
+    for (i, s) in stage_of.iter().enumerate() {
+        by_stage[*s].push(i);
+    }
+    for k in 0..links {
+        let from = rng.below(nodes);
+        let s = stage_of[from];
+        let target_stage = (s + 1 + rng.below(2)).min(n_stages - 1);
+        let pool = if by_stage[target_stage].is_empty() {
+            &by_stage[s]
+        } else {
+            &by_stage[target_stage]
+        };
+        let to = pool[rng.below(pool.len())];
+        if to == from {
+            continue;
+        }
+        let id = LinkId(format!("s{k:06}"));
+        p.links.insert(
+            id.clone(),
+            Link {
+                id,
+                kind: LinkKind::Supply,
+                from: NodeId(format!("g{from:05}")),
+                to: NodeId(format!("g{to:05}")),
+                product: stages[s].products[rng.below(3)].name.clone(),
+                value: Some(Decimal::from(1 + rng.below(1000) as i64)),
+                ..Link::default()
+            },
+        );
+    }
+    p.chains.insert(
+        chain_id.clone(),
+        Chain {
+            id: chain_id,
+            name: "生成的产业链".to_owned(),
+            name_en: "generated chain".to_owned(),
+            stages,
+        },
+    );
+    p
+}
