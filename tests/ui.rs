@@ -429,3 +429,106 @@ fn language_and_recent_files_are_remembered_across_runs() {
         "Chinese by default"
     );
 }
+
+#[test]
+fn analysis_panel_gaps_highlight_the_canvas() {
+    let mut harness = harness(Lang::Zh);
+    assert!(
+        harness.state().analysis().is_some(),
+        "computed for the bundled sample"
+    );
+    harness.get_by_label("缺口").click();
+    harness.run_steps(2);
+    let row = "“栽培原辅料(木屑/玉米芯/麸皮/菌袋耗材)”环节的必需产品“菌袋”没有本地供应商";
+    harness.get_by_label(row).click();
+    harness.run_steps(2);
+    let h = harness.state().ui.highlight.clone().expect("a highlight");
+    assert!(h.stages.contains(&"U2".into()));
+    assert!(
+        h.nodes.contains(&NodeId::from("E04")),
+        "the external supplier involved"
+    );
+    harness.get_by_label("清除突出显示").click();
+    harness.run_steps(2);
+    assert!(harness.state().ui.highlight.is_none());
+}
+
+#[test]
+fn analysis_follows_edits() {
+    let mut harness = harness(Lang::En);
+    let before = harness.state().analysis().unwrap().clone();
+    assert!(
+        !before
+            .gaps
+            .iter()
+            .any(|g| g.product.as_deref() == Some("木屑")
+                && g.class == chainmap::analysis::GapClass::Missing)
+    );
+    // Deleting the only local 木屑 supplier leaves 木屑 without a local supplier.
+    harness.get_by_label("木屑加工厂A").click();
+    harness.run_steps(1);
+    harness.key_press(egui::Key::Delete);
+    harness.run_steps(2);
+    let a = harness.state().analysis().unwrap();
+    assert_ne!(a, &before);
+    assert!(a.gaps.iter().any(|g| g.product.as_deref() == Some("木屑")
+        && g.class == chainmap::analysis::GapClass::Missing));
+}
+
+#[test]
+fn leaders_tab_selects_and_impact_tab_highlights_what_breaks() {
+    let mut harness = harness(Lang::En);
+    harness.get_by_label("Leaders").click();
+    harness.run_steps(2);
+    harness
+        .query_all_by_label("链主食品集团(县外引进)")
+        .last()
+        .unwrap()
+        .click();
+    harness.run_steps(2);
+    assert!(
+        harness
+            .state()
+            .ui
+            .selection
+            .nodes
+            .contains(&NodeId::from("E23"))
+    );
+
+    harness.get_by_label("Gaps").click();
+    harness.run_steps(2);
+    harness.get_by_label("菌包工厂A").click();
+    harness.run_steps(1);
+    harness.get_by_label("Impact").click();
+    harness.run_steps(2);
+    harness.get_by_label("Use the selected firm").click();
+    harness.run_steps(2);
+    harness.get_by_label("Show on the canvas").click();
+    harness.run_steps(2);
+    let h = harness.state().ui.highlight.clone().unwrap();
+    assert_eq!(
+        h.danger.len(),
+        7,
+        "the seven buyers left without 菌包 or 菌渣"
+    );
+    assert!(
+        h.nodes.contains(&NodeId::from("E23")),
+        "downstream reaches the chain leader"
+    );
+}
+
+#[test]
+fn land_tab_and_colouring_by_a_measure() {
+    let mut harness = harness(Lang::En);
+    harness.get_by_label("Land").click();
+    harness.run_steps(3);
+    harness.get_by_label("Class thresholds (tax per mu): A ≥ 30 · B ≥ 15 · C ≥ 6 · D ≥ 0");
+    harness.get_by_label("Colour nodes by").click();
+    harness.run_steps(2);
+    harness.get_by_label("betweenness").click();
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().ui.colour_by,
+        Some(chainmap::ui::state::Measure::Betweenness)
+    );
+}

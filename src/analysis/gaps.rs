@@ -275,6 +275,11 @@ pub(super) fn analyse(
     let mut products = Vec::new();
     let (mut chain_local, mut chain_total, mut chain_any) = (0.0, 0.0, false);
     for (chain_of, stage) in &stages {
+        let name_en = if stage.name_en.is_empty() {
+            &stage.name
+        } else {
+            &stage.name_en
+        };
         let members: &[&crate::model::Node] = members_of
             .get(&stage.id)
             .map(|v| v.as_slice())
@@ -319,7 +324,7 @@ pub(super) fn analyse(
                     product: None,
                     nodes: external.clone(),
                     zh: format!("环节“{}”没有本地企业", stage.name),
-                    en: format!("stage \"{}\" has no local enterprise", stage.name),
+                    en: format!("stage \"{name_en}\" has no local enterprise"),
                 });
             }
             Status::Weak => gaps.push(Gap {
@@ -328,7 +333,7 @@ pub(super) fn analyse(
                 product: None,
                 nodes: local.clone(),
                 zh: format!("环节“{}”只有一家本地企业", stage.name),
-                en: format!("stage \"{}\" has only one local enterprise", stage.name),
+                en: format!("stage \"{name_en}\" has only one local enterprise"),
             }),
             Status::Ok => {}
         }
@@ -379,8 +384,8 @@ pub(super) fn analyse(
                             stage.name, product.name
                         ),
                         en: format!(
-                            "required product \"{}\" of stage \"{}\" has no local supplier",
-                            product.name, stage.name
+                            "required product \"{}\" of stage \"{name_en}\" has no local supplier",
+                            product.name
                         ),
                     }),
                     Status::Weak => {

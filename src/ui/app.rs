@@ -1,6 +1,7 @@
 //! The eframe app: the frame loop. Shortcuts become commands; panels and the canvas read the
 //! document and fill the queue; the queue is applied at the end of the frame.
 
+use crate::analysis::{Analysis, AnalysisOptions, analyze};
 use crate::document::Document;
 use crate::edit::Edit;
 use crate::file::{self, LoadOptions};
@@ -9,11 +10,13 @@ use crate::model::{Issue, Link, LinkId, NodeId, Pos, Project};
 use crate::ui::canvas::{self, CanvasState};
 use crate::ui::command::{AppCommand, Menu};
 use crate::ui::file_dialog::{FileDialogs, Outcome, Purpose};
-use crate::ui::panels::{inspector, outline, status};
+use crate::ui::panels::{analysis as analysis_panel, inspector, outline, status};
 use crate::ui::state::{Queue, Settings, UiState};
 use crate::ui::theme;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::Receiver;
 
 /// The bundled 柞水木耳 sample, so the app opens on something from any folder.
 pub const BUNDLED_SAMPLE: &str = include_str!("../../sample_projects/zhashui-fungus.chainmap.json");
@@ -50,7 +53,17 @@ pub struct ChainmapApp {
     after_save: Option<Pending>,
     /// Start the open dialog on the next frame (needs the context).
     open_dialog_requested: bool,
+    /// Bumped whenever a different document is loaded, so results of the old one are dropped.
+    generation: u64,
+    analysis: Option<Arc<Analysis>>,
+    /// (generation, revision) the analysis was computed for.
+    analysis_key: Option<(u64, u64)>,
+    /// An analysis running on a worker thread for a large project.
+    analysis_job: Option<((u64, u64), Receiver<Analysis>)>,
 }
+
+/// Above this many nodes the analysis runs off the UI thread.
+const BACKGROUND_ANALYSIS_NODES: usize = 2_000;
 
 impl ChainmapApp {
     /// Creates the app: fonts, style, remembered settings, and the project to show.
@@ -91,6 +104,10 @@ impl ChainmapApp {
             title: String::new(),
             after_save: None,
             open_dialog_requested: false,
+            generation: 0,
+            analysis: None,
+            analysis_key: None,
+            analysis_job: None,
         }
     }
 
@@ -124,6 +141,9 @@ impl ChainmapApp {
         match Document::open(&path) {
             Ok(doc) => {
                 self.doc = doc;
+                self.generation += 1;
+                self.ui.highlight = None;
+                self.ui.impact_node = None;
                 self.ui.selection.clear();
                 self.ui.fit_requested = true;
                 self.ui.settings.remember(&path);
@@ -200,6 +220,7 @@ impl ChainmapApp {
             AppCommand::ToggleOutline => self.ui.settings.show_outline ^= true,
             AppCommand::ToggleInspector => self.ui.settings.show_inspector ^= true,
             AppCommand::ToggleLegend => self.ui.settings.show_legend ^= true,
+            AppCommand::ToggleAnalysis => self.ui.settings.show_analysis ^= true,
             AppCommand::LangZh => self.ui.settings.lang = Lang::Zh,
             AppCommand::LangEn => self.ui.settings.lang = Lang::En,
         }
@@ -243,6 +264,9 @@ impl ChainmapApp {
             Pending::New => {
                 let lang = self.ui.lang();
                 self.doc = Document::new(Project::new(lang.pick("新项目", "New project")));
+                self.generation += 1;
+                self.ui.highlight = None;
+                self.ui.impact_node = None;
                 self.ui.selection.clear();
                 self.ui.fit_requested = true;
                 self.issues_revision = None;
@@ -412,6 +436,7 @@ impl ChainmapApp {
                             AppCommand::ToggleOutline => Some(self.ui.settings.show_outline),
                             AppCommand::ToggleInspector => Some(self.ui.settings.show_inspector),
                             AppCommand::ToggleLegend => Some(self.ui.settings.show_legend),
+                            AppCommand::ToggleAnalysis => Some(self.ui.settings.show_analysis),
                             AppCommand::LinkTool => Some(self.ui.link_tool),
                             _ => None,
                         };
@@ -579,9 +604,28 @@ impl ChainmapApp {
             self.issues_revision = Some(self.doc.revision());
         }
 
+        self.refresh_analysis(&ctx);
+
         let mut queue = Queue::default();
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui, &mut queue));
         egui::Panel::bottom("status").show(ui, |ui| status::status_ui(ui, &self.doc, &self.ui));
+        if self.ui.settings.show_analysis {
+            let busy = self.analysis_job.is_some();
+            egui::Panel::bottom("analysis")
+                .resizable(true)
+                .default_size(260.0)
+                .min_size(120.0)
+                .max_size(640.0)
+                .show(ui, |ui| {
+                    analysis_panel::analysis_ui(
+                        ui,
+                        &self.doc,
+                        self.analysis.as_deref(),
+                        busy,
+                        &mut self.ui,
+                    )
+                });
+        }
         if self.ui.settings.show_outline {
             egui::Panel::left("outline")
                 .resizable(true)
@@ -610,7 +654,14 @@ impl ChainmapApp {
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
-                canvas::canvas_ui(ui, &self.doc, &mut self.ui, &mut self.canvas, &mut queue)
+                canvas::canvas_ui(
+                    ui,
+                    &self.doc,
+                    self.analysis.as_deref(),
+                    &mut self.ui,
+                    &mut self.canvas,
+                    &mut queue,
+                )
             });
         self.modals(&ctx);
 
@@ -653,6 +704,67 @@ pub fn settings_from_storage(storage: Option<&dyn eframe::Storage>) -> Settings 
     storage
         .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
         .unwrap_or_default()
+}
+
+impl ChainmapApp {
+    /// Keeps the analysis in step with the document: recomputed when the revision changes, on a
+    /// worker thread for large projects (the old results stay on screen meanwhile).
+    fn refresh_analysis(&mut self, ctx: &egui::Context) {
+        let key = (self.generation, self.doc.revision());
+        if let Some((job_key, rx)) = &self.analysis_job
+            && let Ok(result) = rx.try_recv()
+        {
+            if *job_key == key {
+                self.analysis = Some(Arc::new(result));
+                self.analysis_key = Some(key);
+            }
+            self.analysis_job = None;
+        }
+        if self.analysis_key == Some(key)
+            || self.analysis_job.as_ref().is_some_and(|(k, _)| *k == key)
+        {
+            return;
+        }
+        if self.generation_changed(key) {
+            self.analysis = None;
+        }
+        if self.doc.project.nodes.len() < BACKGROUND_ANALYSIS_NODES {
+            self.analysis = Some(Arc::new(analyze(
+                &self.doc.project,
+                &AnalysisOptions::default(),
+            )));
+            self.analysis_key = Some(key);
+            return;
+        }
+        let project = self.doc.project.clone();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("analysis".to_owned())
+            .spawn(move || {
+                let _ = tx.send(analyze(&project, &AnalysisOptions::default()));
+                ctx.request_repaint();
+            });
+        match spawned {
+            Ok(_) => self.analysis_job = Some((key, rx)),
+            Err(_) => {
+                self.analysis = Some(Arc::new(analyze(
+                    &self.doc.project,
+                    &AnalysisOptions::default(),
+                )));
+                self.analysis_key = Some(key);
+            }
+        }
+    }
+
+    fn generation_changed(&self, key: (u64, u64)) -> bool {
+        self.analysis_key.is_some_and(|(g, _)| g != key.0)
+    }
+
+    /// The current analysis results, if computed.
+    pub fn analysis(&self) -> Option<&Analysis> {
+        self.analysis.as_deref()
+    }
 }
 
 /// Adds `.chainmap.json` when the user typed a bare name.

@@ -1,6 +1,7 @@
 //! The canvas: stage lanes, links and nodes painted with egui's painter; pan, zoom, selection,
 //! dragging, rubber-band, link creation and the kind pickers. Gestures become edits on release.
 
+use crate::analysis::Analysis;
 use crate::document::Document;
 use crate::edit::Edit;
 use crate::i18n::Lang;
@@ -8,7 +9,7 @@ use crate::model::validate::link_endpoints_ok;
 use crate::model::{
     Link, LinkId, LinkKind, Node, NodeId, NodeKind, Pos, Project, Segment, StageId, fresh_id,
 };
-use crate::ui::state::{Picker, Queue, UiState};
+use crate::ui::state::{Measure, Picker, Queue, UiState};
 use crate::ui::theme;
 use egui::{
     Align2, Color32, CornerRadius, FontId, Pos2, Rect, Role, Sense, Shape, Stroke, StrokeKind,
@@ -142,11 +143,16 @@ fn link_value(link: &Link) -> f64 {
 pub fn canvas_ui(
     ui: &mut egui::Ui,
     doc: &Document,
+    analysis: Option<&Analysis>,
     state: &mut UiState,
     canvas: &mut CanvasState,
     queue: &mut Queue,
 ) {
     let project = &doc.project;
+    let measure = state
+        .colour_by
+        .and_then(|m| analysis.map(|a| (m, measure_values(a, m))));
+    let highlight = state.highlight.clone();
     let lang = state.lang();
     let (rect, bg) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
     bg.widget_info(|| WidgetInfo::labeled(Role::Canvas, true, lang.pick("画布", "canvas")));
@@ -202,6 +208,17 @@ pub fn canvas_ui(
             continue;
         }
         painter.rect_filled(r, CornerRadius::same(6), theme::segment_fill(lane.segment));
+        if highlight
+            .as_ref()
+            .is_some_and(|h| h.stages.contains(&lane.stage))
+        {
+            painter.rect_stroke(
+                r,
+                CornerRadius::same(6),
+                Stroke::new(3.0, theme::SELECTION),
+                StrokeKind::Outside,
+            );
+        }
         // The header keeps a readable height when zoomed out: lanes stay legible at any zoom.
         let header = Rect::from_min_size(r.min, vec2(r.width(), header_h));
         painter.rect_filled(
@@ -288,11 +305,31 @@ pub fn canvas_ui(
             _ => 1.5,
         } * zoom.sqrt().clamp(0.4, 1.6);
         let selected = state.selection.links.contains(&link.id);
+        let (lit, faded) = match &highlight {
+            None => (false, false),
+            Some(h) => {
+                let pair = if link.from < link.to {
+                    (link.from.clone(), link.to.clone())
+                } else {
+                    (link.to.clone(), link.from.clone())
+                };
+                let lit = h.edges.contains(&pair);
+                (
+                    lit,
+                    !(lit || h.contains(&link.from) && h.contains(&link.to)),
+                )
+            }
+        };
         let colour = if selected {
             theme::SELECTION
+        } else if lit {
+            theme::ERROR
+        } else if faded {
+            theme::link_colour(link.kind).gamma_multiply(0.18)
         } else {
             theme::link_colour(link.kind)
         };
+        let width = if lit { width + 3.0 } else { width };
         let stroke = Stroke::new(if selected { width + 2.0 } else { width }, colour);
         match theme::link_dash(link.kind) {
             None => {
@@ -346,7 +383,24 @@ pub fn canvas_ui(
             continue;
         }
         let selected = state.selection.nodes.contains(&node.id);
-        paint_node(&painter, node, c, r, selected, zoom, lang);
+        let look = NodeLook {
+            fill: match &measure {
+                Some((_, values)) => values
+                    .get(&node.id)
+                    .map(|v| ramp(*v))
+                    .unwrap_or(Color32::from_gray(200)),
+                None => theme::node_fill(node.kind),
+            },
+            selected,
+            faded: highlight.as_ref().is_some_and(|h| !h.contains(&node.id)),
+            danger: highlight
+                .as_ref()
+                .is_some_and(|h| h.danger.contains(&node.id)),
+            lit: highlight
+                .as_ref()
+                .is_some_and(|h| h.nodes.contains(&node.id)),
+        };
+        paint_node(&painter, node, c, r, &look, zoom, lang);
         let resp = ui.interact(
             hit,
             ui.scope_id().with(("node", node.id.as_str())),
@@ -540,6 +594,9 @@ pub fn canvas_ui(
 
     if state.settings.show_legend {
         paint_legend(&painter, rect, lang);
+        if let Some((m, values)) = &measure {
+            paint_ramp_legend(&painter, rect, m.label(lang), values, lang);
+        }
     }
     if state.link_tool {
         painter.text(
@@ -637,24 +694,50 @@ fn node_tooltip(node: &Node, project: &Project, lang: Lang) -> String {
     lines.join("\n")
 }
 
-/// Paints one node: shape and colour by kind, label below.
+/// How a node is drawn this frame.
+struct NodeLook {
+    fill: Color32,
+    selected: bool,
+    /// Not part of the highlight: drawn pale.
+    faded: bool,
+    /// Part of the highlight as what breaks.
+    danger: bool,
+    /// Part of the highlight.
+    lit: bool,
+}
+
+/// Paints one node: shape and colour by kind (or by measure), label below.
 fn paint_node(
     painter: &egui::Painter,
     node: &Node,
     c: Pos2,
     r: f32,
-    selected: bool,
+    look: &NodeLook,
     zoom: f32,
     lang: Lang,
 ) {
-    let fill = theme::node_fill(node.kind);
-    let outline = if selected {
+    let fill = if look.faded {
+        look.fill.gamma_multiply(0.22)
+    } else {
+        look.fill
+    };
+    if look.danger || look.lit {
+        let ring = if look.danger {
+            theme::ERROR
+        } else {
+            theme::SELECTION
+        };
+        painter.circle_filled(c, r + 9.0, ring.gamma_multiply(0.25));
+    }
+    let outline = if look.selected {
         Stroke::new(3.0, theme::SELECTION)
+    } else if look.danger {
+        Stroke::new(2.5, theme::ERROR)
     } else {
         Stroke::new(1.2, fill.linear_multiply(0.6).to_opaque())
     };
     paint_shape(painter, node.kind, c, r, fill, outline);
-    if node.tags.iter().any(|t| t == "链主") {
+    if node.tags.iter().any(|t| t == "链主") && !look.faded {
         painter.circle_stroke(c, r + 4.0, Stroke::new(2.0, Color32::from_rgb(212, 40, 40)));
     }
     if zoom >= LABEL_MIN_ZOOM {
@@ -662,11 +745,16 @@ fn paint_node(
         // tooltip has the whole name.
         let font = FontId::proportional((12.5 * zoom.sqrt()).clamp(9.0, 20.0));
         let label = fit_text(painter, &node.name, &font, (LANE_WIDTH - 16.0) * zoom);
-        let galley = painter.layout_no_wrap(label, font, theme::CANVAS_TEXT);
+        let text_colour = if look.faded {
+            theme::CANVAS_TEXT.gamma_multiply(0.35)
+        } else {
+            theme::CANVAS_TEXT
+        };
+        let galley = painter.layout_no_wrap(label, font, text_colour);
         let pos = c + vec2(-galley.size().x / 2.0, r + 3.0);
         let bg = Rect::from_min_size(pos, galley.size()).expand(1.5);
         painter.rect_filled(bg, 3.0, Color32::from_rgba_unmultiplied(250, 250, 248, 210));
-        painter.galley(pos, galley, theme::CANVAS_TEXT);
+        painter.galley(pos, galley, text_colour);
     }
     if node.kind == NodeKind::Park && zoom >= LABEL_MIN_ZOOM {
         painter.text(
@@ -763,26 +851,146 @@ fn paint_shape(
     }
 }
 
+/// The legend: a strip along the bottom of the canvas whose items flow into as many rows as
+/// the width needs, so it stays small on a small window.
 fn paint_legend(painter: &egui::Painter, rect: Rect, lang: Lang) {
-    let links = [
-        LinkKind::Supply,
-        LinkKind::LocatedIn,
-        LinkKind::Trusteeship,
-        LinkKind::Integrates,
-        LinkKind::Enclave,
-        LinkKind::FarmerLinkage,
-        LinkKind::Investment,
-    ];
-    let row = 17.0;
+    enum Item {
+        Node(NodeKind),
+        Link(LinkKind),
+    }
+    let items: Vec<Item> = NodeKind::ALL
+        .into_iter()
+        .map(Item::Node)
+        .chain(LinkKind::ALL.into_iter().map(Item::Link))
+        .collect();
     let font = FontId::proportional(12.0);
-    let col_w = match lang {
-        Lang::Zh => 118.0,
-        Lang::En => 160.0,
-    };
-    let rows = NodeKind::ALL.len().max(links.len());
-    let size = vec2(col_w * 2.0 + 14.0, rows as f32 * row + 32.0);
+    let row_h = 18.0;
+    let max_w = (rect.width() - 40.0).clamp(200.0, 900.0);
+    // Lay out first (to size the box), then paint.
+    let mut placed = Vec::new();
+    let (mut x, mut y, mut widest) = (0.0f32, 0.0f32, 0.0f32);
+    for item in &items {
+        let label = match item {
+            Item::Node(k) => k.label(lang),
+            Item::Link(k) => k.label(lang),
+        };
+        let text_w = painter
+            .layout_no_wrap(label.to_owned(), font.clone(), theme::CANVAS_TEXT)
+            .size()
+            .x;
+        let w = 26.0 + text_w + 14.0;
+        if x > 0.0 && x + w > max_w {
+            x = 0.0;
+            y += row_h;
+        }
+        placed.push((item, label, x, y));
+        x += w;
+        widest = widest.max(x);
+    }
+    let size = vec2(widest + 12.0, y + row_h + 10.0);
     let box_rect = Rect::from_min_size(
         pos2(rect.left() + 10.0, rect.bottom() - size.y - 10.0),
+        size,
+    );
+    painter.rect(
+        box_rect,
+        6.0,
+        Color32::from_rgba_unmultiplied(255, 255, 255, 230),
+        Stroke::new(1.0, Color32::from_gray(205)),
+        StrokeKind::Inside,
+    );
+    for (item, label, x, y) in placed {
+        let origin = box_rect.min + vec2(6.0 + x, 5.0 + y + row_h / 2.0);
+        match item {
+            Item::Node(kind) => {
+                paint_shape(
+                    painter,
+                    *kind,
+                    origin + vec2(9.0, 0.0),
+                    5.5,
+                    theme::node_fill(*kind),
+                    Stroke::NONE,
+                );
+            }
+            Item::Link(kind) => {
+                let stroke = Stroke::new(2.0, theme::link_colour(*kind));
+                let (a, b) = (origin, origin + vec2(20.0, 0.0));
+                match theme::link_dash(*kind) {
+                    None => {
+                        painter.line_segment([a, b], stroke);
+                    }
+                    Some((d, g)) => {
+                        painter.extend(Shape::dashed_line(&[a, b], stroke, d.min(6.0), g.min(3.0)));
+                    }
+                }
+            }
+        }
+        painter.text(
+            origin + vec2(26.0, 0.0),
+            Align2::LEFT_CENTER,
+            label,
+            font.clone(),
+            theme::CANVAS_TEXT,
+        );
+    }
+}
+
+/// Each node's value of a measure, scaled to [0, 1] by the largest (0 when all are 0); nodes
+/// without a value are left out (drawn grey).
+fn measure_values(a: &Analysis, m: Measure) -> BTreeMap<NodeId, f32> {
+    let raw: Vec<(NodeId, f64)> = match m {
+        Measure::TaxPerMu => a
+            .land
+            .iter()
+            .filter_map(|l| Some((l.id.clone(), l.tax_per_mu?)))
+            .collect(),
+        _ => a
+            .nodes
+            .iter()
+            .filter_map(|n| {
+                let v = match m {
+                    Measure::Betweenness => Some(n.betweenness),
+                    Measure::PageRank => Some(n.pagerank),
+                    Measure::Strength => Some(n.strength),
+                    Measure::LeaderScore => n.leader_score,
+                    Measure::LocalSupport => n.local_supporting_rate,
+                    Measure::TaxPerMu => None,
+                };
+                Some((n.id.clone(), v?))
+            })
+            .collect(),
+    };
+    let max = raw.iter().map(|(_, v)| *v).fold(0.0, f64::max);
+    raw.into_iter()
+        .map(|(id, v)| (id, if max > 0.0 { (v / max) as f32 } else { 0.0 }))
+        .collect()
+}
+
+/// A sequential colour ramp from pale yellow (0) through orange to deep red (1).
+pub fn ramp(t: f32) -> Color32 {
+    let stops = [
+        (255.0, 237.0, 160.0),
+        (253.0, 141.0, 60.0),
+        (189.0, 0.0, 38.0),
+    ];
+    let t = t.clamp(0.0, 1.0) * 2.0;
+    let i = (t.floor() as usize).min(1);
+    let f = t - i as f32;
+    let (a, b) = (stops[i], stops[i + 1]);
+    let mix = |x: f32, y: f32| (x + (y - x) * f).round() as u8;
+    Color32::from_rgb(mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2))
+}
+
+fn paint_ramp_legend(
+    painter: &egui::Painter,
+    rect: Rect,
+    title: &str,
+    values: &BTreeMap<NodeId, f32>,
+    lang: Lang,
+) {
+    let size = vec2(220.0, 58.0);
+    let box_rect = Rect::from_min_size(
+        pos2(rect.right() - size.x - 10.0, rect.bottom() - size.y - 10.0),
         size,
     );
     painter.rect(
@@ -793,53 +1001,50 @@ fn paint_legend(painter: &egui::Painter, rect: Rect, lang: Lang) {
         StrokeKind::Inside,
     );
     painter.text(
-        box_rect.min + vec2(8.0, 6.0),
+        box_rect.min + vec2(8.0, 5.0),
         Align2::LEFT_TOP,
-        lang.pick("图例", "Legend"),
+        title,
         FontId::proportional(13.0),
         theme::CANVAS_TEXT,
     );
-    let top = box_rect.top() + 26.0;
-    for (i, kind) in NodeKind::ALL.iter().enumerate() {
-        let x = box_rect.left() + 8.0;
-        let y = top + i as f32 * row + row / 2.0;
-        paint_shape(
-            painter,
-            *kind,
-            pos2(x + 7.0, y),
-            5.5,
-            theme::node_fill(*kind),
-            Stroke::NONE,
-        );
-        painter.text(
-            pos2(x + 20.0, y),
-            Align2::LEFT_CENTER,
-            kind.label(lang),
-            font.clone(),
-            theme::CANVAS_TEXT,
+    let bar = Rect::from_min_size(box_rect.min + vec2(8.0, 26.0), vec2(size.x - 16.0, 10.0));
+    let steps = 40;
+    for i in 0..steps {
+        let x0 = bar.left() + bar.width() * i as f32 / steps as f32;
+        let x1 = bar.left() + bar.width() * (i + 1) as f32 / steps as f32;
+        painter.rect_filled(
+            Rect::from_x_y_ranges(x0..=x1, bar.y_range()),
+            0.0,
+            ramp(i as f32 / (steps - 1) as f32),
         );
     }
-    for (i, kind) in links.iter().enumerate() {
-        let x = box_rect.left() + 8.0 + col_w;
-        let y = top + i as f32 * row + row / 2.0;
-        let stroke = Stroke::new(2.0, theme::link_colour(*kind));
-        let (a, b) = (pos2(x, y), pos2(x + 20.0, y));
-        match theme::link_dash(*kind) {
-            None => {
-                painter.line_segment([a, b], stroke);
-            }
-            Some((d, g)) => {
-                painter.extend(Shape::dashed_line(&[a, b], stroke, d.min(6.0), g.min(3.0)));
-            }
-        }
-        painter.text(
-            pos2(x + 26.0, y),
-            Align2::LEFT_CENTER,
-            kind.label(lang),
-            font.clone(),
-            theme::CANVAS_TEXT,
-        );
-    }
+    let font = FontId::proportional(11.0);
+    painter.text(
+        bar.left_bottom() + vec2(0.0, 2.0),
+        Align2::LEFT_TOP,
+        lang.pick("低", "low"),
+        font.clone(),
+        theme::CANVAS_TEXT,
+    );
+    painter.text(
+        bar.right_bottom() + vec2(0.0, 2.0),
+        Align2::RIGHT_TOP,
+        lang.pick("高(最大值)", "high (largest)"),
+        font.clone(),
+        theme::CANVAS_TEXT,
+    );
+    let missing = lang.pick("灰色:无数据", "grey: no value");
+    painter.text(
+        bar.center_bottom() + vec2(0.0, 2.0),
+        Align2::CENTER_TOP,
+        if values.is_empty() {
+            lang.pick("无数据", "no values")
+        } else {
+            missing
+        },
+        font,
+        Color32::from_gray(120),
+    );
 }
 
 /// A fresh node id (`n12`).

@@ -27,6 +27,7 @@ pub enum AppCommand {
     ToggleOutline,
     ToggleInspector,
     ToggleLegend,
+    ToggleAnalysis,
     LangZh,
     LangEn,
 }
@@ -59,7 +60,7 @@ const CMD_SHIFT: Modifiers = Modifiers {
 
 impl AppCommand {
     /// Every command, in menu order.
-    pub const ALL: [AppCommand; 21] = [
+    pub const ALL: [AppCommand; 22] = [
         AppCommand::New,
         AppCommand::Open,
         AppCommand::Save,
@@ -79,6 +80,7 @@ impl AppCommand {
         AppCommand::ToggleOutline,
         AppCommand::ToggleInspector,
         AppCommand::ToggleLegend,
+        AppCommand::ToggleAnalysis,
         AppCommand::LangZh,
         AppCommand::LangEn,
     ];
@@ -105,6 +107,7 @@ impl AppCommand {
             ToggleOutline => lang.pick("大纲面板", "Outline Panel"),
             ToggleInspector => lang.pick("属性面板", "Inspector Panel"),
             ToggleLegend => lang.pick("图例", "Legend"),
+            ToggleAnalysis => lang.pick("分析面板", "Analysis Panel"),
             LangZh => "简体中文",
             LangEn => "English",
         }
@@ -139,6 +142,10 @@ impl AppCommand {
             ToggleOutline => lang.pick("显示或隐藏大纲", "Show or hide the outline"),
             ToggleInspector => lang.pick("显示或隐藏属性面板", "Show or hide the inspector"),
             ToggleLegend => lang.pick("显示或隐藏图例", "Show or hide the legend"),
+            ToggleAnalysis => lang.pick(
+                "缺口、链主、风险、亩均效益和影响分析",
+                "Gaps, leaders, risks, land efficiency and impact",
+            ),
             LangZh => lang.pick("界面使用简体中文", "Use Chinese"),
             LangEn => lang.pick("界面使用英文", "Use English"),
         }
@@ -166,6 +173,7 @@ impl AppCommand {
             ZoomIn => k(Modifiers::NONE, Key::Plus),
             ZoomOut => k(Modifiers::NONE, Key::Minus),
             ToggleOutline | ToggleInspector | ToggleLegend | LangZh | LangEn => return None,
+            ToggleAnalysis => k(Modifiers::NONE, Key::F9),
         })
     }
 

@@ -2,7 +2,7 @@
 
 use crate::edit::Edit;
 use crate::i18n::Lang;
-use crate::model::{Link, LinkId, Node, NodeId, Pos};
+use crate::model::{Link, LinkId, Node, NodeId, Pos, StageId};
 use crate::ui::command::AppCommand;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -82,6 +82,7 @@ pub struct Settings {
     pub show_outline: bool,
     pub show_inspector: bool,
     pub show_legend: bool,
+    pub show_analysis: bool,
 }
 
 impl Default for Settings {
@@ -92,6 +93,7 @@ impl Default for Settings {
             show_outline: true,
             show_inspector: true,
             show_legend: true,
+            show_analysis: true,
         }
     }
 }
@@ -121,6 +123,67 @@ pub enum Picker {
     },
 }
 
+/// What the canvas lights up (from the analysis panel); everything else is faded.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Highlight {
+    pub nodes: BTreeSet<NodeId>,
+    /// Drawn in the warning colour: what breaks.
+    pub danger: BTreeSet<NodeId>,
+    pub stages: BTreeSet<StageId>,
+    /// Links between these pairs stand out (bridges).
+    pub edges: BTreeSet<(NodeId, NodeId)>,
+}
+
+impl Highlight {
+    pub fn contains(&self, id: &NodeId) -> bool {
+        self.nodes.contains(id) || self.danger.contains(id)
+    }
+}
+
+/// A node measure the canvas can colour by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Measure {
+    Betweenness,
+    PageRank,
+    Strength,
+    LeaderScore,
+    LocalSupport,
+    TaxPerMu,
+}
+
+impl Measure {
+    pub const ALL: [Measure; 6] = [
+        Measure::Betweenness,
+        Measure::PageRank,
+        Measure::Strength,
+        Measure::LeaderScore,
+        Measure::LocalSupport,
+        Measure::TaxPerMu,
+    ];
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Measure::Betweenness => lang.pick("中介中心性", "betweenness"),
+            Measure::PageRank => "PageRank",
+            Measure::Strength => lang.pick("供应强度", "strength"),
+            Measure::LeaderScore => lang.pick("链主得分", "leader score"),
+            Measure::LocalSupport => lang.pick("本地配套率", "local supporting rate"),
+            Measure::TaxPerMu => lang.pick("亩均税收", "tax per mu"),
+        }
+    }
+}
+
+/// The tabs of the analysis panel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum AnalysisTab {
+    #[default]
+    Gaps,
+    Leaders,
+    Risks,
+    Land,
+    Impact,
+}
+
 /// A status message, shown in the status bar until replaced.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Message {
@@ -144,6 +207,11 @@ pub struct UiState {
     pub link_tool: bool,
     pub picker: Option<Picker>,
     pub message: Option<Message>,
+    pub highlight: Option<Highlight>,
+    pub colour_by: Option<Measure>,
+    pub analysis_tab: AnalysisTab,
+    /// The firm the impact tab looks at.
+    pub impact_node: Option<NodeId>,
 }
 
 impl UiState {

@@ -1,5 +1,6 @@
 //! Side and bottom panels: functions of the read-only document plus UI state and the queue.
 
+pub mod analysis;
 pub mod inspector;
 pub mod outline;
 pub mod status;
