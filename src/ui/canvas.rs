@@ -988,11 +988,9 @@ fn paint_ramp_legend(
     values: &BTreeMap<NodeId, f32>,
     lang: Lang,
 ) {
-    let size = vec2(220.0, 58.0);
-    let box_rect = Rect::from_min_size(
-        pos2(rect.right() - size.x - 10.0, rect.bottom() - size.y - 10.0),
-        size,
-    );
+    let size = vec2(240.0, 72.0);
+    // Top right: the bottom edge belongs to the kind legend.
+    let box_rect = Rect::from_min_size(pos2(rect.right() - size.x - 10.0, rect.top() + 10.0), size);
     painter.rect(
         box_rect,
         6.0,
@@ -1035,8 +1033,8 @@ fn paint_ramp_legend(
     );
     let missing = lang.pick("灰色:无数据", "grey: no value");
     painter.text(
-        bar.center_bottom() + vec2(0.0, 2.0),
-        Align2::CENTER_TOP,
+        bar.left_bottom() + vec2(0.0, 18.0),
+        Align2::LEFT_TOP,
         if values.is_empty() {
             lang.pick("无数据", "no values")
         } else {

@@ -469,7 +469,6 @@ fn land_ui(ui: &mut egui::Ui, project: &Project, a: &Analysis, state: &mut UiSta
                 }
             });
         let ui = &mut cols[1];
-        let names: Vec<String> = rows.iter().map(|r| r.name.clone()).collect();
         let bars: Vec<egui_plot::Bar> = rows
             .iter()
             .enumerate()
@@ -502,13 +501,8 @@ fn land_ui(ui: &mut egui::Ui, project: &Project, a: &Analysis, state: &mut UiSta
             .allow_scroll(false)
             .include_y(0.0)
             .y_axis_label(lang.pick("亩均税收(万元/亩)", "tax per mu"))
-            .x_axis_formatter(move |mark, _| {
-                names
-                    .get(mark.value as usize)
-                    .filter(|_| mark.value.fract() == 0.0)
-                    .cloned()
-                    .unwrap_or_default()
-            })
+            // Names are in the table and on hover; under the bars they would run into each other.
+            .show_axes([false, true])
             .legend(egui_plot::Legend::default())
             .show(ui, |plot| {
                 plot.bar_chart(
