@@ -76,6 +76,23 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Yearly split schedules of benefit-sharing agreements, per ledger and metric.
+    Split {
+        /// Project file.
+        file: PathBuf,
+        /// Only this agreement (by id).
+        #[arg(long)]
+        agreement: Option<String>,
+        /// First year (default: the first phase year).
+        #[arg(long)]
+        from: Option<i32>,
+        /// Last year (default: the last year with figures in scope).
+        #[arg(long)]
+        to: Option<i32>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Rewrite project files in canonical form (sorted, pretty-printed; migrates old versions).
     Fmt {
         /// Project files.
@@ -117,6 +134,13 @@ pub fn run(command: Command, lang: Lang, out: &mut dyn Write, err: &mut dyn Writ
             json,
         } => analyze(&file, chain, year, json, lang, out, err),
         Command::Impact { file, node, json } => impact(&file, &node, json, lang, out, err),
+        Command::Split {
+            file,
+            agreement,
+            from,
+            to,
+            json,
+        } => split(&file, agreement, from, to, json, lang, out, err),
     };
     match result {
         Ok(code) => code,
@@ -641,5 +665,208 @@ fn impact(
             .collect::<Vec<_>>()
             .join(", ")
     )?;
+    Ok(EXIT_OK)
+}
+
+/// An exact amount as a JSON number (every digit kept).
+fn amount_json(d: rust_decimal::Decimal) -> serde_json::Value {
+    use std::str::FromStr;
+    serde_json::Number::from_str(&d.to_string())
+        .map(serde_json::Value::Number)
+        .unwrap_or_else(|_| serde_json::Value::String(d.to_string()))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn split(
+    path: &Path,
+    agreement: Option<String>,
+    from: Option<i32>,
+    to: Option<i32>,
+    json: bool,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<u8> {
+    use crate::sharing::schedule;
+    use serde_json::json;
+    let Some(project) = load_for_command(path, lang, err)? else {
+        return Ok(EXIT_PROBLEM);
+    };
+    let agreements: Vec<&crate::model::Agreement> = match &agreement {
+        Some(id) => match project
+            .agreements
+            .get(&crate::model::AgreementId::from(id.as_str()))
+        {
+            Some(a) => vec![a],
+            None => {
+                let known: Vec<&str> = project.agreements.keys().map(|k| k.as_str()).collect();
+                writeln!(
+                    err,
+                    "{}: {} \"{id}\" ({}: {})",
+                    path.display(),
+                    lang.pick("没有这个协议", "no such agreement"),
+                    lang.pick("已有", "agreements are"),
+                    if known.is_empty() {
+                        "—".to_owned()
+                    } else {
+                        known.join(", ")
+                    }
+                )?;
+                return Ok(EXIT_PROBLEM);
+            }
+        },
+        None => project.agreements.values().collect(),
+    };
+    let name = |id: &crate::model::NodeId| {
+        project
+            .nodes
+            .get(id)
+            .map(|n| n.name.clone())
+            .unwrap_or_else(|| id.to_string())
+    };
+    let schedules: Vec<_> = agreements
+        .iter()
+        .map(|a| (a, schedule(&project, a, from, to)))
+        .collect();
+    if json {
+        let doc: Vec<serde_json::Value> = schedules
+            .iter()
+            .map(|(a, s)| {
+                json!({
+                    "id": a.id,
+                    "name": a.name,
+                    "from": s.from,
+                    "to": s.to,
+                    "parties": a.parties.iter().map(|p| json!({"id": p.node, "name": name(&p.node), "role": p.role})).collect::<Vec<_>>(),
+                    "eligibility": s.eligibility.iter().map(|e| json!({"node": e.node, "eligible": e.eligible, "reason": lang.pick(&e.zh, &e.en)})).collect::<Vec<_>>(),
+                    "rows": s.rows.iter().map(|r| json!({
+                        "year": r.year,
+                        "ledger": r.ledger,
+                        "metric": r.metric,
+                        "phase": r.phase,
+                        "rule": r.rule,
+                        "total": amount_json(r.total),
+                        "parts": r.parts.iter().map(|(p, v)| (p.to_string(), amount_json(*v))).collect::<serde_json::Map<_, _>>(),
+                        "note": r.note(lang),
+                    })).collect::<Vec<_>>(),
+                    "costs": s.costs.iter().map(|c| json!({
+                        "year": c.year,
+                        "name": c.name,
+                        "kind": c.kind,
+                        "amount": amount_json(c.amount),
+                        "parts": c.parts.iter().map(|(p, v)| (p.to_string(), amount_json(*v))).collect::<serde_json::Map<_, _>>(),
+                    })).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut *out, &json!({ "agreements": doc }))?;
+        writeln!(out)?;
+        return Ok(EXIT_OK);
+    }
+    if schedules.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            lang.pick("项目中没有协议", "the project has no agreements")
+        )?;
+    }
+    for (a, s) in &schedules {
+        writeln!(
+            out,
+            "{} ({}) {}–{} · {}",
+            a.name, a.id, s.from, s.to, project.meta.unit
+        )?;
+        let party_names: Vec<String> = s.parties.iter().map(&name).collect();
+        for e in &s.eligibility {
+            if !e.zh.is_empty() {
+                let mark = if e.eligible {
+                    lang.pick("符合", "eligible")
+                } else {
+                    lang.pick("不符合", "not eligible")
+                };
+                writeln!(
+                    out,
+                    "  {} {}: {}",
+                    name(&e.node),
+                    mark,
+                    lang.pick(&e.zh, &e.en)
+                )?;
+            }
+        }
+        let mut groups: Vec<(crate::model::Ledger, crate::model::Metric)> =
+            s.rows.iter().map(|r| (r.ledger, r.metric)).collect();
+        groups.dedup();
+        for (ledger, metric) in groups {
+            writeln!(out, "\n  {} · {}", ledger.label(lang), metric.label(lang))?;
+            writeln!(
+                out,
+                "  {:<6}{:>12}  {}",
+                lang.pick("年份", "year"),
+                lang.pick("合计", "total"),
+                party_names
+                    .iter()
+                    .map(|n| format!("{n:>14}"))
+                    .collect::<String>()
+            )?;
+            for r in s
+                .rows
+                .iter()
+                .filter(|r| r.ledger == ledger && r.metric == metric)
+            {
+                let cells: String = s
+                    .parties
+                    .iter()
+                    .map(|p| {
+                        let v = r
+                            .parts
+                            .iter()
+                            .find(|(q, _)| q == p)
+                            .map(|(_, v)| format!("{v:.2}"))
+                            .unwrap_or_else(|| "—".into());
+                        format!("{v:>14}")
+                    })
+                    .collect();
+                let note = r.note(lang);
+                writeln!(
+                    out,
+                    "  {:<6}{:>12}  {cells}{}",
+                    r.year,
+                    format!("{:.2}", r.total),
+                    if note.is_empty() {
+                        String::new()
+                    } else {
+                        format!("  {note}")
+                    }
+                )?;
+            }
+        }
+        if !s.costs.is_empty() {
+            writeln!(out, "\n  {}", lang.pick("成本分担", "Cost sharing"))?;
+            for c in &s.costs {
+                let cells: String = s
+                    .parties
+                    .iter()
+                    .map(|p| {
+                        format!(
+                            "{:>14}",
+                            c.parts
+                                .iter()
+                                .find(|(q, _)| q == p)
+                                .map(|(_, v)| format!("{v:.2}"))
+                                .unwrap_or_else(|| "—".into())
+                        )
+                    })
+                    .collect();
+                writeln!(
+                    out,
+                    "  {:<6}{:>12}  {cells}  {}",
+                    c.year,
+                    format!("{:.2}", c.amount),
+                    c.name
+                )?;
+            }
+        }
+        writeln!(out)?;
+    }
     Ok(EXIT_OK)
 }

@@ -7,6 +7,7 @@
 //! model                pure data: Project, chains, nodes, links, agreements, views; validate()
 //! file                 the on-disk contract: versioned JSON envelope, migrate(), atomic save
 //! analysis             gaps, network measures, leaders, impact, land efficiency (pure functions)
+//! sharing              agreements → yearly split schedules per ledger, exact money
 //! edit, document       the only way the project changes; undo and redo; the unsaved marker
 //! cli                  headless commands (check, fmt ...)
 //! ui                   the egui editor: the only place eframe, egui and rfd are used
@@ -20,4 +21,5 @@ pub mod file;
 pub mod generate;
 pub mod i18n;
 pub mod model;
+pub mod sharing;
 pub mod ui;

@@ -229,3 +229,45 @@ fn impact_json_and_unknown_node() {
         Some(2)
     );
 }
+
+#[test]
+fn split_prints_schedules_and_exact_json() {
+    let o = chainmap(&[
+        "split",
+        "sample_projects/ankang-enclave.chainmap.json",
+        "--from",
+        "2023",
+        "--to",
+        "2024",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let text = stdout(&o);
+    assert!(text.contains("assessment · output"), "{text}");
+    assert!(text.contains("16520.00"), "{text}");
+    let o = chainmap(&[
+        "split",
+        "sample_projects/ankang-enclave.chainmap.json",
+        "--agreement",
+        "AK1",
+        "--json",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let rows = v["agreements"][0]["rows"].as_array().unwrap();
+    let fiscal_2025 = rows
+        .iter()
+        .find(|r| r["ledger"] == "fiscal" && r["year"] == 2025)
+        .unwrap();
+    assert_eq!(fiscal_2025["parts"]["SRC"].to_string(), "606");
+    assert_eq!(
+        chainmap(&[
+            "split",
+            "sample_projects/ankang-enclave.chainmap.json",
+            "--agreement",
+            "nope"
+        ])
+        .status
+        .code(),
+        Some(1)
+    );
+}

@@ -1,0 +1,6 @@
+//! Benefit sharing: agreements → yearly split schedules per ledger and metric, with exact money.
+
+pub mod money;
+pub mod schedule;
+
+pub use schedule::{CostRow, EligibilityResult, Row, Schedule, schedule};
