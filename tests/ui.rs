@@ -532,3 +532,37 @@ fn land_tab_and_colouring_by_a_measure() {
         Some(chainmap::ui::state::Measure::Betweenness)
     );
 }
+
+#[test]
+fn ctrl_shift_z_redoes_rather_than_undoes() {
+    let mut harness = harness(Lang::Zh);
+    harness.get_by_label("菌种公司A").click();
+    harness.run_steps(1);
+    harness.key_press(egui::Key::Delete);
+    harness.run_steps(1);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run_steps(1);
+    assert!(
+        harness
+            .state()
+            .doc
+            .project
+            .nodes
+            .contains_key(&NodeId::from("E01"))
+    );
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::Z,
+    );
+    harness.run_steps(1);
+    assert!(
+        !harness
+            .state()
+            .doc
+            .project
+            .nodes
+            .contains_key(&NodeId::from("E01")),
+        "redone"
+    );
+    assert_eq!(harness.state().doc.redo_label(Lang::Zh), None);
+}

@@ -380,20 +380,30 @@ impl ChainmapApp {
 
     fn handle_keys(&mut self, ctx: &egui::Context) {
         let typing = ctx.egui_wants_keyboard_input();
+        // egui matches shortcuts "logically": Ctrl+Shift+Z also matches Ctrl+Z. Trying the
+        // shortcuts with more modifiers first lets Ctrl+Shift+Z redo and Ctrl+Shift+S save as.
+        let mut shortcuts: Vec<(AppCommand, egui::KeyboardShortcut)> = AppCommand::ALL
+            .into_iter()
+            .filter(|c| !(typing && c.is_canvas_key()))
+            .flat_map(|c| {
+                c.shortcut()
+                    .into_iter()
+                    .chain(c.extra_shortcuts().iter().copied())
+                    .map(move |s| (c, s))
+            })
+            .collect();
+        let weight = |m: egui::Modifiers| {
+            [m.alt, m.shift, m.command || m.ctrl || m.mac_cmd]
+                .iter()
+                .filter(|b| **b)
+                .count()
+        };
+        shortcuts.sort_by_key(|(_, s)| std::cmp::Reverse(weight(s.modifiers)));
         let mut fired = Vec::new();
         ctx.input_mut(|input| {
-            for command in AppCommand::ALL {
-                if typing && command.is_canvas_key() {
-                    continue;
-                }
-                let shortcuts = command
-                    .shortcut()
-                    .into_iter()
-                    .chain(command.extra_shortcuts().iter().copied());
-                for shortcut in shortcuts {
-                    if input.consume_shortcut(&shortcut) {
-                        fired.push(command);
-                    }
+            for (command, shortcut) in &shortcuts {
+                if input.consume_shortcut(shortcut) {
+                    fired.push(*command);
                 }
             }
         });
