@@ -93,6 +93,39 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The fair-split benchmark: Shapley value, nucleolus and core check of a game.
+    ///
+    /// Either a quick game (--players A,B,C --values v1,…: values listed by coalition size, then
+    /// in lexicographic order of player position: {A}, {B}, {C}, {A,B}, {A,C}, {B,C}, {A,B,C}),
+    /// or the coalition values of a project's agreement (FILE [--agreement ID]), compared with
+    /// the contract's split.
+    Fair {
+        /// Project file whose agreement's coalition values to use.
+        file: Option<PathBuf>,
+        /// The agreement (default: the first with coalition values).
+        #[arg(long, requires = "file")]
+        agreement: Option<String>,
+        /// Player names, comma-separated.
+        #[arg(
+            long,
+            value_delimiter = ',',
+            conflicts_with = "file",
+            requires = "values"
+        )]
+        players: Vec<String>,
+        /// Coalition values, comma-separated (numbers or fractions such as 7/3).
+        #[arg(
+            long,
+            value_delimiter = ',',
+            conflicts_with = "file",
+            requires = "players",
+            allow_hyphen_values = true
+        )]
+        values: Vec<String>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Rewrite project files in canonical form (sorted, pretty-printed; migrates old versions).
     Fmt {
         /// Project files.
@@ -141,6 +174,13 @@ pub fn run(command: Command, lang: Lang, out: &mut dyn Write, err: &mut dyn Writ
             to,
             json,
         } => split(&file, agreement, from, to, json, lang, out, err),
+        Command::Fair {
+            file,
+            agreement,
+            players,
+            values,
+            json,
+        } => fair(file, agreement, players, values, json, lang, out, err),
     };
     match result {
         Ok(code) => code,
@@ -867,6 +907,216 @@ fn split(
             }
         }
         writeln!(out)?;
+    }
+    Ok(EXIT_OK)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn fair(
+    file: Option<PathBuf>,
+    agreement: Option<String>,
+    players: Vec<String>,
+    values: Vec<String>,
+    json: bool,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<u8> {
+    use crate::sharing::fair::{
+        Game, Q, contract_allocation, core_check, decimal_to_q, nucleolus, parse_q,
+        q_to_decimal_string, shapley,
+    };
+    use serde_json::json;
+    let (game, contract) = match file {
+        Some(path) => {
+            let Some(project) = load_for_command(&path, lang, err)? else {
+                return Ok(EXIT_PROBLEM);
+            };
+            let chosen = match &agreement {
+                Some(id) => project
+                    .agreements
+                    .get(&crate::model::AgreementId::from(id.as_str())),
+                None => project
+                    .agreements
+                    .values()
+                    .find(|a| !a.coalition_values.is_empty()),
+            };
+            let Some(a) = chosen else {
+                writeln!(
+                    err,
+                    "{}: {}",
+                    path.display(),
+                    lang.pick("没有带联盟价值的协议", "no agreement with coalition values")
+                )?;
+                return Ok(EXIT_PROBLEM);
+            };
+            let name = |id: &crate::model::NodeId| {
+                project
+                    .nodes
+                    .get(id)
+                    .map(|n| n.name.clone())
+                    .unwrap_or_else(|| id.to_string())
+            };
+            let names: Vec<String> = a.parties.iter().map(|p| name(&p.node)).collect();
+            let coalitions: Vec<(Vec<String>, Q)> = a
+                .coalition_values
+                .iter()
+                .map(|c| (c.parties.iter().map(&name).collect(), decimal_to_q(c.value)))
+                .collect();
+            let game = match Game::from_coalitions(names, &coalitions) {
+                Ok(g) => g,
+                Err(e) => {
+                    writeln!(
+                        err,
+                        "{}: {} \"{}\": {e}",
+                        path.display(),
+                        lang.pick("协议", "agreement"),
+                        a.id
+                    )?;
+                    return Ok(EXIT_PROBLEM);
+                }
+            };
+            let schedule = crate::sharing::schedule(&project, a, None, None);
+            let parties: Vec<crate::model::NodeId> =
+                a.parties.iter().map(|p| p.node.clone()).collect();
+            let contract = contract_allocation(&schedule, &game, &parties);
+            (game, contract)
+        }
+        None => {
+            if players.is_empty() {
+                writeln!(
+                    err,
+                    "chainmap fair: {}",
+                    lang.pick(
+                        "需要 --players 和 --values,或一个项目文件",
+                        "give --players and --values, or a project file"
+                    )
+                )?;
+                return Ok(EXIT_USAGE);
+            }
+            let mut parsed = Vec::new();
+            for (i, v) in values.iter().enumerate() {
+                match parse_q(v) {
+                    Some(q) => parsed.push(q),
+                    None => {
+                        let message = match lang {
+                            Lang::Zh => format!("第 {} 个值“{v}”不是数字", i + 1),
+                            Lang::En => format!("value {} \"{v}\" is not a number", i + 1),
+                        };
+                        writeln!(err, "chainmap fair: {message}")?;
+                        return Ok(EXIT_PROBLEM);
+                    }
+                }
+            }
+            match Game::from_listed(players, parsed) {
+                Ok(g) => (g, None),
+                Err(e) => {
+                    writeln!(err, "chainmap fair: {e}")?;
+                    return Ok(EXIT_PROBLEM);
+                }
+            }
+        }
+    };
+    let phi = shapley(&game);
+    let nucleolus = nucleolus(&game);
+    let phi_core = core_check(&game, &phi);
+    let nuc_core = nucleolus.as_ref().ok().map(|x| core_check(&game, x));
+    let contract_core = contract.as_ref().map(|x| core_check(&game, x));
+    // The nucleolus lies in the core whenever the core is not empty.
+    let core_empty = nuc_core.as_ref().map(|c| !c.in_core);
+    if json {
+        let values = |x: &[Q]| -> Vec<serde_json::Value> {
+            game.players
+                .iter()
+                .zip(x)
+                .map(|(p, v)| {
+                    let decimal = q_to_decimal_string(v, 6);
+                    json!({
+                        "player": p,
+                        "fraction": v.to_string(),
+                        "decimal": std::str::FromStr::from_str(&decimal).map(serde_json::Value::Number).unwrap_or(serde_json::Value::String(decimal)),
+                    })
+                })
+                .collect()
+        };
+        let blocking = |c: &crate::sharing::fair::CoreCheck| -> Vec<serde_json::Value> {
+            c.blocking.iter().map(|(m, short)| json!({"coalition": game.name(*m), "shortfall": short.to_string()})).collect()
+        };
+        let doc = json!({
+            "players": game.players,
+            "shapley": values(&phi),
+            "shapley_in_core": phi_core.in_core,
+            "shapley_blocked_by": blocking(&phi_core),
+            "nucleolus": nucleolus.as_ref().ok().map(|x| values(x)),
+            "nucleolus_error": nucleolus.as_ref().err().map(|e| e.to_string()),
+            "nucleolus_in_core": nuc_core.as_ref().map(|c| c.in_core),
+            "core_empty": core_empty,
+            "contract": contract.as_ref().map(|x| values(x)),
+            "contract_in_core": contract_core.as_ref().map(|c| c.in_core),
+            "contract_blocked_by": contract_core.as_ref().map(blocking),
+        });
+        serde_json::to_writer_pretty(&mut *out, &doc)?;
+        writeln!(out)?;
+        return Ok(EXIT_OK);
+    }
+    let yes_no = |b: bool| {
+        if b {
+            lang.pick("在核心中", "in the core")
+        } else {
+            lang.pick("不在核心中", "not in the core")
+        }
+    };
+    let print = |out: &mut dyn Write,
+                 title: &str,
+                 x: &[Q],
+                 check: &crate::sharing::fair::CoreCheck|
+     -> std::io::Result<()> {
+        writeln!(out, "{title} ({})", yes_no(check.in_core))?;
+        for (p, v) in game.players.iter().zip(x) {
+            writeln!(out, "  {p:<16} {:>16}  = {}", q_to_decimal_string(v, 4), v)?;
+        }
+        for (m, short) in check.blocking.iter().take(5) {
+            writeln!(
+                out,
+                "  {} {} {}",
+                game.name(*m),
+                lang.pick("单干可多得", "would gain alone"),
+                q_to_decimal_string(short, 4)
+            )?;
+        }
+        Ok(())
+    };
+    print(
+        out,
+        lang.pick("Shapley 值", "Shapley value"),
+        &phi,
+        &phi_core,
+    )?;
+    match (&nucleolus, &nuc_core) {
+        (Ok(x), Some(c)) => print(out, lang.pick("核仁", "Nucleolus"), x, c)?,
+        (Err(e), _) => writeln!(out, "{}: {e}", lang.pick("核仁", "Nucleolus"))?,
+        _ => {}
+    }
+    if let (Some(x), Some(c)) = (&contract, &contract_core) {
+        print(
+            out,
+            lang.pick(
+                "合同分成(按财税分成累计比例)",
+                "Contract split (cumulative fiscal shares)",
+            ),
+            x,
+            c,
+        )?;
+    }
+    if core_empty == Some(true) {
+        writeln!(
+            out,
+            "{}",
+            lang.pick(
+                "核心为空:没有任何分法能让所有联盟都满意。",
+                "The core is empty: no split satisfies every coalition."
+            )
+        )?;
     }
     Ok(EXIT_OK)
 }

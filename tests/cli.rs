@@ -271,3 +271,70 @@ fn split_prints_schedules_and_exact_json() {
         Some(1)
     );
 }
+
+#[test]
+fn fair_prints_shapley_nucleolus_and_the_core() {
+    let o = chainmap(&[
+        "fair",
+        "--players",
+        "A,B,C",
+        "--values",
+        "0,0,0,60,60,60,72",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let text = stdout(&o);
+    assert!(text.contains("Nucleolus (not in the core)"), "{text}");
+    assert!(text.contains("The core is empty"), "{text}");
+    let o = chainmap(&[
+        "fair",
+        "--players",
+        "A,B,C",
+        "--values",
+        "-1,0,1,3,4,2,5",
+        "--json",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["nucleolus"][0]["fraction"], "8/3");
+    assert_eq!(v["nucleolus"][0]["decimal"], 2.666667);
+    assert_eq!(v["nucleolus_in_core"], true);
+    assert_eq!(v["core_empty"], false);
+    assert_eq!(v["shapley"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn fair_on_the_enclave_sample_compares_the_contract() {
+    let o = chainmap(&[
+        "fair",
+        "sample_projects/ankang-enclave.chainmap.json",
+        "--json",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["nucleolus"][0]["fraction"], "1700");
+    assert_eq!(v["shapley"][0]["fraction"], "5200/3");
+    // The trustee gets no fiscal share in the contract but could make 200 alone.
+    assert_eq!(v["contract_in_core"], false);
+    assert_eq!(v["contract_blocked_by"][0]["shortfall"], "200");
+}
+
+#[test]
+fn fair_bad_input() {
+    assert_eq!(
+        chainmap(&["fair", "--players", "A,B", "--values", "1,x,3"])
+            .status
+            .code(),
+        Some(1)
+    );
+    assert_eq!(
+        chainmap(&["fair", "--players", "A,B", "--values", "1,2"])
+            .status
+            .code(),
+        Some(1)
+    );
+    assert_eq!(
+        chainmap(&["fair", "--players", "A,B"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(chainmap(&["fair"]).status.code(), Some(2));
+}
