@@ -3,7 +3,7 @@
 
 use crate::i18n::Lang;
 use crate::model::validate::link_endpoints_ok;
-use crate::model::{Link, LinkId, Node, NodeId, Pos, Project, ProjectMeta};
+use crate::model::{Agreement, AgreementId, Link, LinkId, Node, NodeId, Pos, Project, ProjectMeta};
 use std::collections::BTreeSet;
 
 /// One user action on the project. One gesture is one edit, hence one undo step.
@@ -27,6 +27,9 @@ pub enum Edit {
         links: Vec<Link>,
     },
     SetMeta(ProjectMeta),
+    /// Add an agreement, or replace the one with the same id.
+    SetAgreement(Agreement),
+    RemoveAgreement(AgreementId),
 }
 
 /// Why an edit was refused.
@@ -53,6 +56,7 @@ impl EditError {
 pub struct Change {
     nodes: Vec<(NodeId, Option<Node>)>,
     links: Vec<(LinkId, Option<Link>)>,
+    agreements: Vec<(AgreementId, Option<Agreement>)>,
     meta: Option<ProjectMeta>,
 }
 
@@ -76,11 +80,19 @@ impl Change {
             };
             inverse.links.push((id, old));
         }
+        for (id, value) in self.agreements {
+            let old = match value {
+                Some(a) => project.agreements.insert(id.clone(), a),
+                None => project.agreements.remove(&id),
+            };
+            inverse.agreements.push((id, old));
+        }
         if let Some(meta) = self.meta {
             inverse.meta = Some(std::mem::replace(&mut project.meta, meta));
         }
         inverse.nodes.reverse();
         inverse.links.reverse();
+        inverse.agreements.reverse();
         inverse
     }
 }
@@ -132,6 +144,18 @@ impl Edit {
                 Lang::En => format!("paste {} nodes", nodes.len()),
             },
             Edit::SetMeta(_) => lang.pick("修改项目信息", "edit project details").to_owned(),
+            Edit::SetAgreement(a) if project.agreements.contains_key(&a.id) => match lang {
+                Lang::Zh => format!("修改协议“{}”", a.name),
+                Lang::En => format!("edit agreement \"{}\"", a.name),
+            },
+            Edit::SetAgreement(a) => match lang {
+                Lang::Zh => format!("新建协议“{}”", a.name),
+                Lang::En => format!("add agreement \"{}\"", a.name),
+            },
+            Edit::RemoveAgreement(id) => match lang {
+                Lang::Zh => format!("删除协议“{id}”"),
+                Lang::En => format!("delete agreement \"{id}\""),
+            },
         }
     }
 
@@ -196,6 +220,45 @@ impl Edit {
             }
             Edit::Remove { nodes, links } => {
                 let gone: BTreeSet<&NodeId> = nodes.iter().collect();
+                // A party or a firm in an agreement's scope is part of a contract: removing it
+                // would silently change who gets what, so the user takes it out there first.
+                for agreement in project.agreements.values() {
+                    let named = agreement
+                        .parties
+                        .iter()
+                        .map(|p| &p.node)
+                        .chain(&agreement.scope)
+                        .find(|n| gone.contains(n));
+                    if let Some(node) = named {
+                        let name = project
+                            .nodes
+                            .get(node)
+                            .map(|n| n.name.as_str())
+                            .unwrap_or(node.as_str());
+                        return Err(EditError::new(
+                            format!("“{name}”在协议“{}”中,请先在协议里移除它", agreement.name),
+                            format!(
+                                "\"{name}\" is in agreement \"{}\"; take it out of the agreement first",
+                                agreement.name
+                            ),
+                        ));
+                    }
+                }
+                // Nodes that lie in a removed region no longer lie anywhere.
+                for node in project.nodes.values() {
+                    if !gone.contains(&node.id)
+                        && let Some(region) = &node.region
+                        && gone.contains(region)
+                    {
+                        change.nodes.push((
+                            node.id.clone(),
+                            Some(Node {
+                                region: None,
+                                ..node.clone()
+                            }),
+                        ));
+                    }
+                }
                 let mut gone_links: BTreeSet<LinkId> = links.into_iter().collect();
                 for link in project.links.values() {
                     if gone.contains(&link.from) || gone.contains(&link.to) {
@@ -225,6 +288,32 @@ impl Edit {
                 change.links = links.into_iter().map(|l| (l.id.clone(), Some(l))).collect();
             }
             Edit::SetMeta(meta) => change.meta = Some(meta),
+            Edit::SetAgreement(agreement) => {
+                if agreement.id.as_str().trim().is_empty() {
+                    return Err(EditError::new(
+                        "编号不能为空".to_owned(),
+                        "the id cannot be empty".to_owned(),
+                    ));
+                }
+                for party in &agreement.parties {
+                    if !project.nodes.contains_key(&party.node) {
+                        return Err(missing_node(&party.node));
+                    }
+                }
+                for node in &agreement.scope {
+                    if !project.nodes.contains_key(node) {
+                        return Err(missing_node(node));
+                    }
+                }
+                change
+                    .agreements
+                    .push((agreement.id.clone(), Some(agreement)));
+            }
+            Edit::RemoveAgreement(id) => {
+                if project.agreements.contains_key(&id) {
+                    change.agreements.push((id, None));
+                }
+            }
         }
         Ok(change)
     }

@@ -566,3 +566,53 @@ fn ctrl_shift_z_redoes_rather_than_undoes() {
     );
     assert_eq!(harness.state().doc.redo_label(Lang::Zh), None);
 }
+
+#[test]
+fn deleting_a_town_clears_the_region_of_its_firms_and_undo_restores_it() {
+    let mut harness = harness(Lang::Zh);
+    let before = harness.state().doc.project.clone();
+    // The canvas node (the outline row may be scrolled out of view).
+    harness.query_all_by_label("镇甲").last().unwrap().click();
+    harness.run_steps(1);
+    harness.key_press(egui::Key::Delete);
+    harness.run_steps(2);
+    let p = &harness.state().doc.project;
+    assert!(
+        p.nodes
+            .values()
+            .all(|n| n.region.as_ref().is_none_or(|r| r.as_str() != "T1"))
+    );
+    // The result still saves and loads: no dangling region.
+    let text = chainmap::file::to_json(p).unwrap();
+    assert!(chainmap::file::load_str(&text, Default::default()).is_ok());
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run_steps(1);
+    assert_eq!(harness.state().doc.project, before);
+}
+
+#[test]
+fn a_party_to_an_agreement_cannot_be_deleted_from_under_it() {
+    let mut harness = harness(Lang::En);
+    harness
+        .state_mut()
+        .open_path(sample("ankang-enclave.chainmap.json"));
+    harness.run_steps(2);
+    harness.query_all_by_label("岚皋县").last().unwrap().click();
+    harness.run_steps(1);
+    harness.key_press(egui::Key::Delete);
+    harness.run_steps(2);
+    assert!(
+        harness
+            .state()
+            .doc
+            .project
+            .nodes
+            .contains_key(&NodeId::from("SRC"))
+    );
+    let message = harness.state().ui.message.clone().unwrap();
+    assert!(
+        message.is_error && message.text.contains("take it out of the agreement first"),
+        "{}",
+        message.text
+    );
+}
