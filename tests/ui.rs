@@ -616,3 +616,132 @@ fn a_party_to_an_agreement_cannot_be_deleted_from_under_it() {
         message.text
     );
 }
+
+fn ankang(lang: Lang) -> Harness<'static, ChainmapApp> {
+    let path = sample("ankang-enclave.chainmap.json");
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 1000.0))
+        .with_theme(egui::Theme::Light)
+        .build_eframe(move |cc| ChainmapApp::new(cc, Some(path), Some(lang)));
+    harness.run_steps(3);
+    harness
+}
+
+#[test]
+fn sharing_tab_shows_the_schedule_and_exports_csv() {
+    let mut harness = ankang(Lang::En);
+    harness.get_by_label("Sharing").click();
+    harness.run_steps(3);
+    harness.get_by_label("Schedule");
+    // The first ledger the contract shapes: assessment · output, 2024 split 70 : 30.
+    harness.get_by_label("16520.00");
+    harness.get_by_label("7080.00");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("schedule.csv");
+    harness.state_mut().export_schedule(path.clone());
+    let csv = std::fs::read_to_string(&path).unwrap();
+    assert!(csv.starts_with('\u{feff}'), "BOM for Excel");
+    assert!(
+        csv.contains("2024,assessment,output,23600.00,16520.00,7080.00,"),
+        "{csv}"
+    );
+}
+
+#[test]
+fn new_agreement_from_the_enclave_and_editing_it_are_undoable() {
+    let mut harness = ankang(Lang::En);
+    harness.get_by_label("Sharing").click();
+    harness.run_steps(2);
+    harness.get_by_label("New agreement").click();
+    harness.run_steps(3);
+    let p = &harness.state().doc.project;
+    assert_eq!(p.agreements.len(), 2);
+    let added = p
+        .agreements
+        .values()
+        .find(|a| a.id.as_str() != "AK1")
+        .unwrap();
+    // Seeded from the enclave link: source county and host district, the park's firms in scope.
+    let parties: Vec<&str> = added.parties.iter().map(|x| x.node.as_str()).collect();
+    assert_eq!(parties, ["SRC", "HOST"]);
+    assert_eq!(added.scope.len(), 4);
+    // Scroll the agreement editor with the mouse wheel until its "Add phase" button is in view.
+    let over_editor = harness.get_by_label("Parties").rect().center();
+    harness.hover_at(over_editor);
+    for _ in 0..40 {
+        if harness.get_by_label("Add phase").rect().center().y < 930.0 {
+            break;
+        }
+        harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -50.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Unknown,
+            modifiers: Default::default(),
+        });
+        harness.run_steps(1);
+    }
+    harness.run_steps(5);
+    harness.get_by_label("Add phase").click();
+    harness.run_steps(3);
+    let a = harness
+        .state()
+        .doc
+        .project
+        .agreements
+        .values()
+        .find(|a| a.id.as_str() != "AK1")
+        .unwrap()
+        .clone();
+    assert_eq!(a.phases.len(), 1);
+    match &a.phases[0].rule {
+        chainmap::model::Rule::FixedShares { shares } => {
+            let total: rust_decimal::Decimal = shares.iter().map(|s| s.pct).sum();
+            assert_eq!(
+                total,
+                rust_decimal::Decimal::ONE_HUNDRED,
+                "a new rule starts valid"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run_steps(2);
+    assert_eq!(harness.state().doc.project.agreements.len(), 1);
+}
+
+#[test]
+fn fairness_tab_shows_shapley_nucleolus_and_the_contract() {
+    let mut harness = ankang(Lang::En);
+    harness.get_by_label("Fair split").click();
+    harness.run_steps(3);
+    assert!(
+        harness
+            .query_all_by_label("Contract (cumulative fiscal shares)")
+            .count()
+            >= 1
+    );
+    harness.get_by_label("1733.33");
+    harness.get_by_label("1700.00");
+    harness.get_by_label("no ({安康高新技术产业开发区} +200.00)");
+}
+
+#[test]
+fn an_enclave_link_opens_its_agreement() {
+    let mut harness = ankang(Lang::Zh);
+    harness.state_mut().ui.selection.links.insert("L21".into());
+    harness.run_steps(2);
+    harness
+        .get_by_label("打开协议 “岚皋–汉滨飞地园区合作共建协议”")
+        .click();
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().ui.analysis_tab,
+        chainmap::ui::state::AnalysisTab::Sharing
+    );
+    assert_eq!(
+        harness.state().ui.agreement.as_ref().map(|a| a.as_str()),
+        Some("AK1")
+    );
+}

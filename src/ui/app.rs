@@ -631,8 +631,10 @@ impl ChainmapApp {
                         ui,
                         &self.doc,
                         self.analysis.as_deref(),
+                        &self.issues,
                         busy,
                         &mut self.ui,
+                        &mut queue,
                     )
                 });
         }
@@ -675,7 +677,12 @@ impl ChainmapApp {
             });
         self.modals(&ctx);
 
+        if self.ui.export_schedule {
+            self.ui.export_schedule = false;
+            self.dialogs.start(&ctx, Purpose::ExportCsv, None, lang);
+        }
         match self.dialogs.poll(&ctx, lang) {
+            Some(Outcome::Chosen(Purpose::ExportCsv, path)) => self.export_schedule(path),
             Some(Outcome::Chosen(Purpose::Open, path)) => self.open_path(path),
             Some(Outcome::Chosen(Purpose::SaveAs, path)) => {
                 let path = with_extension(path);
@@ -717,6 +724,52 @@ pub fn settings_from_storage(storage: Option<&dyn eframe::Storage>) -> Settings 
 }
 
 impl ChainmapApp {
+    /// Writes the schedule shown in the sharing tab to `path` as CSV.
+    pub fn export_schedule(&mut self, path: PathBuf) {
+        let lang = self.ui.lang();
+        let project = &self.doc.project;
+        let agreement = self
+            .ui
+            .agreement
+            .as_ref()
+            .and_then(|id| project.agreements.get(id))
+            .or_else(|| project.agreements.values().next());
+        let Some(a) = agreement else {
+            return;
+        };
+        let s = crate::sharing::schedule(project, a, None, None);
+        let first = s
+            .rows
+            .iter()
+            .find(|r| r.ledger != crate::model::Ledger::Statistics)
+            .or(s.rows.first());
+        let Some(view) = self
+            .ui
+            .schedule_view
+            .or_else(|| first.map(|r| (r.ledger, r.metric)))
+        else {
+            return;
+        };
+        let path = if path.extension().is_some() {
+            path
+        } else {
+            path.with_extension("csv")
+        };
+        let csv = crate::ui::panels::sharing::schedule_csv(project, &s, view, lang);
+        match std::fs::write(&path, csv) {
+            Ok(()) => self.ui.info(format!(
+                "{} {}",
+                lang.pick("已导出", "Exported"),
+                path.display()
+            )),
+            Err(e) => self.ui.error(format!(
+                "{} {}: {e}",
+                lang.pick("无法写入", "Cannot write"),
+                path.display()
+            )),
+        }
+    }
+
     /// Keeps the analysis in step with the document: recomputed when the revision changes, on a
     /// worker thread for large projects (the old results stay on screen meanwhile).
     fn refresh_analysis(&mut self, ctx: &egui::Context) {

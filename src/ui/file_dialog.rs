@@ -24,6 +24,8 @@ const NO_DIALOG_THRESHOLD: Duration = Duration::from_millis(250);
 pub enum Purpose {
     Open,
     SaveAs,
+    /// A schedule table to CSV.
+    ExportCsv,
 }
 
 /// What came of a dialog this frame.
@@ -35,6 +37,14 @@ pub enum Outcome {
 
 /// The answer of a native dialog: the path, and how long the dialog took to give it.
 type NativeAnswer = (Option<PathBuf>, Duration);
+
+fn title(purpose: Purpose, lang: Lang) -> &'static str {
+    match purpose {
+        Purpose::Open => lang.pick("打开项目", "Open project"),
+        Purpose::SaveAs => lang.pick("项目另存为", "Save project as"),
+        Purpose::ExportCsv => lang.pick("导出分成表(CSV)", "Export schedule (CSV)"),
+    }
+}
 
 /// The open file dialog, if any.
 #[derive(Default)]
@@ -71,18 +81,16 @@ impl FileDialogs {
         }
         let (tx, rx) = channel();
         let ctx = ctx.clone();
-        let title = match purpose {
-            Purpose::Open => lang.pick("打开项目", "Open project"),
-            Purpose::SaveAs => lang.pick("项目另存为", "Save project as"),
-        }
-        .to_owned();
+        let title = title(purpose, lang).to_owned();
         let spawned = std::thread::Builder::new()
             .name("file-dialog".to_owned())
             .spawn(move || {
                 let started = Instant::now();
-                let mut dialog = rfd::FileDialog::new()
-                    .set_title(&title)
-                    .add_filter("chainmap", &["json"]);
+                let mut dialog = rfd::FileDialog::new().set_title(&title);
+                dialog = match purpose {
+                    Purpose::ExportCsv => dialog.add_filter("CSV", &["csv"]),
+                    _ => dialog.add_filter("chainmap", &["json"]),
+                };
                 if let Some(dir) = suggested.as_ref().and_then(|p| p.parent()) {
                     dialog = dialog.set_directory(dir);
                 }
@@ -96,6 +104,7 @@ impl FileDialogs {
                             .unwrap_or_else(|| "project.chainmap.json".to_owned());
                         dialog.set_file_name(name).save_file()
                     }
+                    Purpose::ExportCsv => dialog.set_file_name("schedule.csv").save_file(),
                 };
                 let _ = tx.send((chosen, started.elapsed()));
                 ctx.request_repaint();
@@ -116,11 +125,11 @@ impl FileDialogs {
             Purpose::SaveAs => {
                 egui_file::FileDialog::save_file().default_filename("project.chainmap.json")
             }
+            Purpose::ExportCsv => {
+                egui_file::FileDialog::save_file().default_filename("schedule.csv")
+            }
         }
-        .title(match purpose {
-            Purpose::Open => lang.pick("打开项目", "Open project"),
-            Purpose::SaveAs => lang.pick("项目另存为", "Save project as"),
-        })
+        .title(title(purpose, lang))
         .open_button_text(lang.pick("打开", "Open").into())
         .save_button_text(lang.pick("保存", "Save").into())
         .cancel_button_text(lang.pick("取消", "Cancel").into())
@@ -132,8 +141,13 @@ impl FileDialogs {
         .refresh_button_hover_text(lang.pick("刷新", "Refresh").into())
         .parent_folder_button_hover_text(lang.pick("上一级文件夹", "Parent folder").into())
         .default_size([640.0, 420.0])
-        .show_files_filter(Box::new(|path: &std::path::Path| {
-            path.is_dir() || path.to_string_lossy().ends_with(".json")
+        .show_files_filter(Box::new(move |path: &std::path::Path| {
+            let wanted = if purpose == Purpose::ExportCsv {
+                ".csv"
+            } else {
+                ".json"
+            };
+            path.is_dir() || path.to_string_lossy().ends_with(wanted)
         }));
         if let Some(dir) = start_dir {
             dialog = dialog.initial_path(dir);

@@ -182,6 +182,8 @@ pub enum AnalysisTab {
     Risks,
     Land,
     Impact,
+    Sharing,
+    Fairness,
 }
 
 /// A status message, shown in the status bar until replaced.
@@ -212,6 +214,14 @@ pub struct UiState {
     pub analysis_tab: AnalysisTab,
     /// The firm the impact tab looks at.
     pub impact_node: Option<NodeId>,
+    /// The agreement the sharing and fairness tabs show.
+    pub agreement: Option<crate::model::AgreementId>,
+    /// Which ledger and metric the schedule chart shows.
+    pub schedule_view: Option<(crate::model::Ledger, crate::model::Metric)>,
+    /// Text being typed into agreement fields, by field key.
+    pub agreement_texts: std::collections::BTreeMap<String, String>,
+    /// Write the shown schedule to a CSV file chosen by the user.
+    pub export_schedule: bool,
 }
 
 impl UiState {

@@ -59,8 +59,10 @@ pub fn analysis_ui(
     ui: &mut egui::Ui,
     doc: &Document,
     analysis: Option<&Analysis>,
+    issues: &[crate::model::Issue],
     busy: bool,
     state: &mut UiState,
+    queue: &mut crate::ui::state::Queue,
 ) {
     let lang = state.lang();
     ui.horizontal(|ui| {
@@ -71,6 +73,8 @@ pub fn analysis_ui(
             (AnalysisTab::Risks, lang.pick("风险", "Risks")),
             (AnalysisTab::Land, lang.pick("亩均效益", "Land")),
             (AnalysisTab::Impact, lang.pick("影响", "Impact")),
+            (AnalysisTab::Sharing, lang.pick("协议分成", "Sharing")),
+            (AnalysisTab::Fairness, lang.pick("公平分成", "Fair split")),
         ] {
             ui.selectable_value(&mut state.analysis_tab, tab, label);
         }
@@ -104,6 +108,12 @@ pub fn analysis_ui(
         }
     });
     ui.separator();
+    // The agreement tabs need no analysis.
+    match state.analysis_tab {
+        AnalysisTab::Sharing => return super::sharing::sharing_ui(ui, doc, issues, state, queue),
+        AnalysisTab::Fairness => return super::sharing::fairness_ui(ui, doc, state),
+        _ => {}
+    }
     let Some(a) = analysis else {
         ui.weak(lang.pick("正在计算…", "computing…"));
         return;
@@ -117,6 +127,7 @@ pub fn analysis_ui(
             AnalysisTab::Risks => risks_ui(ui, project, a, state, lang),
             AnalysisTab::Land => land_ui(ui, project, a, state, lang),
             AnalysisTab::Impact => impact_ui(ui, project, state, lang),
+            AnalysisTab::Sharing | AnalysisTab::Fairness => {}
         });
 }
 

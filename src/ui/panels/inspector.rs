@@ -97,6 +97,7 @@ pub fn inspector_ui(
                 inspector.sync(format!("link:{}", link.id), doc.revision());
                 show_issues(ui, issues, &format!("links/{}", link.id), lang);
                 link_ui(ui, project, link, inspector, queue, lang);
+                agreements_of_link_ui(ui, project, link, state, lang);
             }
             ([], []) => {
                 inspector.sync(String::new(), doc.revision());
@@ -976,4 +977,54 @@ fn stage_label(stage: &crate::model::Stage, lang: Lang) -> String {
     let short: String = name.chars().take(16).collect();
     let ellipsis = if name.chars().count() > 16 { "…" } else { "" };
     format!("{} {short}{ellipsis}", stage.id)
+}
+
+/// An enclave link opens the agreements between its source region and its park.
+fn agreements_of_link_ui(
+    ui: &mut egui::Ui,
+    project: &Project,
+    link: &Link,
+    state: &mut UiState,
+    lang: Lang,
+) {
+    if link.kind != LinkKind::Enclave {
+        return;
+    }
+    let in_park: Vec<&NodeId> = project
+        .links
+        .values()
+        .filter(|l| l.kind == LinkKind::LocatedIn && l.to == link.to)
+        .map(|l| &l.from)
+        .collect();
+    let related: Vec<&crate::model::Agreement> = project
+        .agreements
+        .values()
+        .filter(|a| a.parties.iter().any(|p| p.node == link.from))
+        .filter(|a| {
+            a.scope
+                .iter()
+                .any(|s| *s == link.to || in_park.contains(&s))
+        })
+        .collect();
+    ui.separator();
+    if related.is_empty() {
+        ui.weak(lang.pick(
+            "这块飞地还没有分成协议(在“协议分成”页新建)",
+            "No sharing agreement for this enclave yet (create one on the Sharing tab)",
+        ));
+    }
+    for a in related {
+        if ui
+            .button(format!(
+                "{} “{}”",
+                lang.pick("打开协议", "Open agreement"),
+                a.name
+            ))
+            .clicked()
+        {
+            state.agreement = Some(a.id.clone());
+            state.analysis_tab = crate::ui::state::AnalysisTab::Sharing;
+            state.settings.show_analysis = true;
+        }
+    }
 }

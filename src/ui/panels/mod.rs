@@ -3,4 +3,5 @@
 pub mod analysis;
 pub mod inspector;
 pub mod outline;
+pub mod sharing;
 pub mod status;
