@@ -745,3 +745,45 @@ fn an_enclave_link_opens_its_agreement() {
         Some("AK1")
     );
 }
+
+#[test]
+fn typing_a_name_then_clicking_pinned_keeps_both_as_one_step() {
+    let mut harness = harness(Lang::En);
+    let id = NodeId::from("E24");
+    harness.get_by_label("木耳休闲食品公司").click();
+    harness.run_steps(2);
+    harness.get_by_label("Name").click();
+    harness.run_steps(1);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label("Name").type_text("木耳零食公司");
+    harness.run_steps(1);
+    // Clicking the checkbox takes focus from the name field in the same frame.
+    harness.get_by_label("layouts leave it in place").click();
+    harness.run_steps(3);
+    let node = &harness.state().doc.project.nodes[&id];
+    assert_eq!(node.name, "木耳零食公司");
+    assert!(node.pinned);
+    assert_eq!(harness.state().doc.undo_depth(), 1);
+}
+
+#[test]
+fn a_drag_released_over_a_panel_still_moves_the_node() {
+    let mut harness = harness(Lang::Zh);
+    let id = NodeId::from("E24");
+    let before = harness.state().doc.project.nodes[&id].position.unwrap();
+    let from = node_centre(&harness, "木耳休闲食品公司");
+    let over_inspector = harness.get_by_label("属性").rect().center();
+    harness.get_by_label("木耳休闲食品公司").hover();
+    harness.run_steps(1);
+    harness.drag_at(from);
+    harness.run_steps(1);
+    for i in 1..=8 {
+        harness.hover_at(from + (over_inspector - from) * (i as f32 / 8.0));
+        harness.run_steps(1);
+    }
+    harness.drop_at(over_inspector);
+    harness.run_steps(2);
+    let after = harness.state().doc.project.nodes[&id].position.unwrap();
+    assert!(after.x > before.x + 10.0, "{before:?} → {after:?}");
+    assert_eq!(harness.state().doc.undo_depth(), 1);
+}

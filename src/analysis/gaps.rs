@@ -439,11 +439,18 @@ pub(super) fn analyse(
     }
 
     // 延链: downstream output small next to the midstream output it could process.
+    // Each firm counts once, under its main stage, however many stages it lists.
     let segment_output = |seg: Segment| -> f64 {
-        stage_reports
-            .iter()
-            .filter(|s| s.segment == seg)
-            .map(|s| s.output)
+        project
+            .nodes
+            .values()
+            .filter(|n| n.kind.is_enterprise_like() && n.kind.is_local())
+            .filter(|n| {
+                n.main_stage()
+                    .and_then(|st| stages.iter().find(|(_, s)| &s.id == st))
+                    .is_some_and(|(_, s)| s.segment == seg)
+            })
+            .map(|n| output(n, year))
             .fold(0.0, |a, b| a + b)
     };
     let (mid, down) = (
@@ -503,7 +510,8 @@ pub(super) fn analyse(
             else {
                 continue;
             };
-            if is_local(main) {
+            // Without values there is no "main" supply to speak of.
+            if is_local(main) || suppliers.values().all(|v| *v <= 0.0) {
                 continue;
             }
             let supplier = &project.nodes[*main];

@@ -41,7 +41,9 @@ pub fn analyse(
         let Some(land) = land.filter(|l| *l > Decimal::ZERO) else {
             continue;
         };
-        let per_mu = |v: Option<Decimal>| v.and_then(|v| (v / land).to_f64());
+        // Checked: absurd typed values (tiny land, huge tax) must not bring the app down.
+        let per_mu =
+            |v: Option<Decimal>| v.and_then(|v| v.checked_div(land)).and_then(|d| d.to_f64());
         let (tax_per_mu, output_per_mu) = (per_mu(tax), per_mu(output));
         if tax_per_mu.is_none() && output_per_mu.is_none() {
             continue;
@@ -80,7 +82,7 @@ fn park_totals(
     let (mut tax, mut output, mut land) = (None::<Decimal>, None::<Decimal>, None::<Decimal>);
     let add = |acc: &mut Option<Decimal>, v: Option<Decimal>| {
         if let Some(v) = v {
-            *acc = Some(acc.unwrap_or_default() + v);
+            *acc = acc.unwrap_or_default().checked_add(v).or(*acc);
         }
     };
     for link in project.links.values() {

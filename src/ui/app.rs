@@ -60,6 +60,13 @@ pub struct ChainmapApp {
     analysis_key: Option<(u64, u64)>,
     /// An analysis running on a worker thread for a large project.
     analysis_job: Option<((u64, u64), Receiver<Analysis>)>,
+    /// Commands waiting one frame for the text field being typed into to commit.
+    deferred: Vec<AppCommand>,
+    /// A close request waiting for the same.
+    close_deferred: bool,
+    /// A text field had the keyboard at the end of the last frame (Escape has cleared it by
+    /// the time keys are read).
+    typing_last_frame: bool,
 }
 
 /// Above this many nodes the analysis runs off the UI thread.
@@ -108,6 +115,9 @@ impl ChainmapApp {
             analysis: None,
             analysis_key: None,
             analysis_job: None,
+            deferred: Vec::new(),
+            close_deferred: false,
+            typing_last_frame: false,
         }
     }
 
@@ -162,6 +172,22 @@ impl ChainmapApp {
     /// Runs a command (from a menu, a key, or a test).
     pub fn run_command(&mut self, ctx: &egui::Context, command: AppCommand) {
         let lang = self.ui.lang();
+        // Text typed into a field reaches the project when the field loses focus: let it, then
+        // save (or leave) on the next frame, so nothing typed is lost or left out.
+        let touches_file = matches!(
+            command,
+            AppCommand::New
+                | AppCommand::Open
+                | AppCommand::Save
+                | AppCommand::SaveAs
+                | AppCommand::Quit
+        );
+        if touches_file && let Some(id) = ctx.memory(|m| m.focused()) {
+            ctx.memory_mut(|m| m.surrender_focus(id));
+            self.deferred.push(command);
+            ctx.request_repaint();
+            return;
+        }
         match command {
             AppCommand::New => self.guard(Pending::New),
             AppCommand::Open => self.guard(Pending::OpenDialog),
@@ -213,7 +239,7 @@ impl ChainmapApp {
                 } else {
                     0.8
                 };
-                let rect = ctx.content_rect();
+                let rect = self.ui.canvas_rect.unwrap_or_else(|| ctx.content_rect());
                 self.ui.camera.zoom_at(rect.min, rect.center(), factor);
                 self.canvas.touch_camera();
             }
@@ -282,6 +308,9 @@ impl ChainmapApp {
     fn save(&mut self, ctx: &egui::Context, then: Option<Pending>) {
         let lang = self.ui.lang();
         if self.doc.path.is_none() {
+            if self.dialogs.is_open() {
+                return; // a dialog is already up; a stale follow-up must not run later
+            }
             self.after_save = then;
             self.dialogs.start(ctx, Purpose::SaveAs, None, lang);
             return;
@@ -379,7 +408,7 @@ impl ChainmapApp {
     }
 
     fn handle_keys(&mut self, ctx: &egui::Context) {
-        let typing = ctx.egui_wants_keyboard_input();
+        let typing = ctx.egui_wants_keyboard_input() || self.typing_last_frame;
         // egui matches shortcuts "logically": Ctrl+Shift+Z also matches Ctrl+Z. Trying the
         // shortcuts with more modifiers first lets Ctrl+Shift+Z redo and Ctrl+Shift+S save as.
         let mut shortcuts: Vec<(AppCommand, egui::KeyboardShortcut)> = AppCommand::ALL
@@ -586,10 +615,17 @@ impl ChainmapApp {
             self.guard(Pending::OpenPath(path));
         }
         // Closing the window with unsaved changes asks first.
-        if ctx.input(|i| i.viewport().close_requested()) && self.doc.is_dirty() && !self.allow_close
-        {
-            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.confirm = Some(Pending::Close);
+        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {
+            if let Some(id) = ctx.memory(|m| m.focused()) {
+                // Let the field commit first, then ask again.
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                ctx.memory_mut(|m| m.surrender_focus(id));
+                self.close_deferred = true;
+                ctx.request_repaint();
+            } else if self.doc.is_dirty() {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                self.confirm = Some(Pending::Close);
+            }
         }
         if self.allow_close {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -619,6 +655,25 @@ impl ChainmapApp {
         let mut queue = Queue::default();
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui, &mut queue));
         egui::Panel::bottom("status").show(ui, |ui| status::status_ui(ui, &self.doc, &self.ui));
+        // The inspector is drawn before the panels that change the selection (outline, analysis),
+        // so a field being typed into commits before its item is replaced.
+        if self.ui.settings.show_inspector {
+            egui::Panel::right("inspector")
+                .resizable(true)
+                .default_size(280.0)
+                .min_size(220.0)
+                .max_size(480.0)
+                .show(ui, |ui| {
+                    inspector::inspector_ui(
+                        ui,
+                        &self.doc,
+                        &self.issues,
+                        &mut self.ui,
+                        &mut self.inspector,
+                        &mut queue,
+                    )
+                });
+        }
         if self.ui.settings.show_analysis {
             let busy = self.analysis_job.is_some();
             egui::Panel::bottom("analysis")
@@ -646,23 +701,6 @@ impl ChainmapApp {
                 .max_size(420.0)
                 .show(ui, |ui| outline::outline_ui(ui, &self.doc, &mut self.ui));
         }
-        if self.ui.settings.show_inspector {
-            egui::Panel::right("inspector")
-                .resizable(true)
-                .default_size(280.0)
-                .min_size(220.0)
-                .max_size(480.0)
-                .show(ui, |ui| {
-                    inspector::inspector_ui(
-                        ui,
-                        &self.doc,
-                        &self.issues,
-                        &mut self.ui,
-                        &mut self.inspector,
-                        &mut queue,
-                    )
-                });
-        }
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
@@ -683,7 +721,8 @@ impl ChainmapApp {
         }
         match self.dialogs.poll(&ctx, lang) {
             Some(Outcome::Chosen(Purpose::ExportCsv, path)) => self.export_schedule(path),
-            Some(Outcome::Chosen(Purpose::Open, path)) => self.open_path(path),
+            // The user may have edited while the dialog was open: ask again about unsaved work.
+            Some(Outcome::Chosen(Purpose::Open, path)) => self.guard(Pending::OpenPath(path)),
             Some(Outcome::Chosen(Purpose::SaveAs, path)) => {
                 let path = with_extension(path);
                 self.save_to(Some(path));
@@ -697,13 +736,20 @@ impl ChainmapApp {
             None => {}
         }
 
-        // Apply what the frame asked for.
+        // Apply what the frame asked for, then what waited for typed text to commit.
+        let deferred = std::mem::take(&mut self.deferred);
+        let close_deferred = std::mem::take(&mut self.close_deferred);
         for edit in queue.edits {
             self.apply_edit(edit);
         }
-        for command in queue.commands {
+        self.prune_selection();
+        for command in queue.commands.into_iter().chain(deferred) {
             self.run_command(&ctx, command);
         }
+        if close_deferred {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        self.typing_last_frame = ctx.egui_wants_keyboard_input();
         if let Some(path) = queue.open_path {
             self.guard(Pending::OpenPath(path));
         }
@@ -783,9 +829,8 @@ impl ChainmapApp {
             }
             self.analysis_job = None;
         }
-        if self.analysis_key == Some(key)
-            || self.analysis_job.as_ref().is_some_and(|(k, _)| *k == key)
-        {
+        // One job at a time: when a stale one finishes, the next frame starts the latest.
+        if self.analysis_key == Some(key) || self.analysis_job.is_some() {
             return;
         }
         if self.generation_changed(key) {

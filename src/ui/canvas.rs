@@ -155,6 +155,7 @@ pub fn canvas_ui(
     let highlight = state.highlight.clone();
     let lang = state.lang();
     let (rect, bg) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
+    state.canvas_rect = Some(rect);
     bg.widget_info(|| WidgetInfo::labeled(Role::Canvas, true, lang.pick("画布", "canvas")));
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 0.0, Color32::from_rgb(250, 250, 248));
@@ -466,6 +467,32 @@ pub fn canvas_ui(
         resp.on_hover_text(node_tooltip(node, project, lang));
     }
 
+    // A drag released where no visible node saw it (over a panel, or the node scrolled out of
+    // view) still ends, and still counts.
+    if let Some(delta) = canvas.moving
+        && ui.input(|i| i.pointer.any_released())
+    {
+        canvas.moving = None;
+        if delta.length() > 0.0 {
+            let moves: Vec<(NodeId, Pos)> = state
+                .selection
+                .nodes
+                .iter()
+                .filter_map(|id| {
+                    let p = project.nodes.get(id)?.position?;
+                    Some((
+                        id.clone(),
+                        Pos {
+                            x: p.x + delta.x,
+                            y: p.y + delta.y,
+                        },
+                    ))
+                })
+                .collect();
+            queue.edits.push(Edit::MoveNodes(moves));
+        }
+    }
+
     // The link handle of the single selected node: drag it onto another node to link them.
     if let [only] = state.selection.nodes.iter().collect::<Vec<_>>().as_slice()
         && let Some(&(c, r)) = centres.get(only)
@@ -561,7 +588,8 @@ pub fn canvas_ui(
         );
         if bg.drag_stopped() {
             canvas.rubber = None;
-            if !extend {
+            // Shift starts the band; Ctrl/Cmd adds to the selection instead of replacing it.
+            if !mods.command {
                 state.selection.clear();
             }
             for (id, (c, _)) in &centres {

@@ -197,7 +197,16 @@ impl AppCommand {
         use AppCommand::*;
         matches!(
             self,
-            Undo | Redo | SelectAll | Copy | Paste | Delete | LinkTool | FitView | ZoomIn | ZoomOut
+            Undo | Redo
+                | SelectAll
+                | Copy
+                | Paste
+                | Delete
+                | Deselect
+                | LinkTool
+                | FitView
+                | ZoomIn
+                | ZoomOut
         )
     }
 

@@ -222,6 +222,8 @@ pub struct UiState {
     pub agreement_texts: std::collections::BTreeMap<String, String>,
     /// Write the shown schedule to a CSV file chosen by the user.
     pub export_schedule: bool,
+    /// Where the canvas was drawn last frame (zoom commands zoom about its centre).
+    pub canvas_rect: Option<egui::Rect>,
 }
 
 impl UiState {

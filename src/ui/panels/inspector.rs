@@ -23,13 +23,27 @@ pub struct InspectorState {
     source: Option<(String, u64)>,
     texts: BTreeMap<String, String>,
     new_year: String,
+    /// The field being typed into, whose text survives changes made elsewhere (a drag).
+    focused: Option<String>,
 }
 
 impl InspectorState {
+    /// Fresh drafts for a new item; for the same item after a change (undo, a drag), fresh
+    /// drafts for every field but the one being typed into.
     fn sync(&mut self, key: String, revision: u64) {
-        if self.source.as_ref() != Some(&(key.clone(), revision)) {
-            self.source = Some((key, revision));
-            self.texts.clear();
+        match &self.source {
+            Some((k, r)) if *k == key && *r == revision => {}
+            Some((k, _)) if *k == key => {
+                let focused = self.focused.clone();
+                self.texts
+                    .retain(|field, _| Some(field) == focused.as_ref());
+                self.source = Some((key, revision));
+            }
+            _ => {
+                self.texts.clear();
+                self.focused = None;
+                self.source = Some((key, revision));
+            }
         }
     }
 
@@ -56,6 +70,11 @@ impl InspectorState {
             .add(edit.desired_width(f32::INFINITY))
             .labelled_by(label_id);
         ui.end_row();
+        if resp.has_focus() {
+            self.focused = Some(key.to_owned());
+        } else if self.focused.as_deref() == Some(key) {
+            self.focused = None;
+        }
         (resp.lost_focus() && text.as_str() != current).then(|| text.clone())
     }
 }
@@ -189,8 +208,43 @@ fn project_ui(ui: &mut egui::Ui, doc: &Document, issues: &[Issue], lang: Lang) {
     ));
 }
 
-fn commit(queue: &mut Queue, node: Node) {
-    queue.edits.push(Edit::SetNodes(vec![node]));
+/// Merges one field change into the frame's pending edit. Every widget builds its change from
+/// the node as it was at the start of the frame; merging field by field keeps two changes made in
+/// the same frame (a name losing focus as a checkbox is clicked) from undoing each other, and
+/// makes them one undo step.
+fn commit(pending: &mut Option<Node>, original: &Node, new: Node) {
+    let p = pending.get_or_insert_with(|| original.clone());
+    macro_rules! take {
+        ($($field:ident),*) => {
+            $(if new.$field != original.$field {
+                p.$field = new.$field.clone();
+            })*
+        };
+    }
+    take!(
+        name,
+        kind,
+        stages,
+        region,
+        tags,
+        srdi,
+        park_level,
+        region_level,
+        town_class,
+        position,
+        pinned,
+        note
+    );
+    for (year, figures) in &new.figures {
+        if original.figures.get(year) != Some(figures) {
+            p.figures.insert(*year, figures.clone());
+        }
+    }
+    for year in original.figures.keys() {
+        if !new.figures.contains_key(year) {
+            p.figures.remove(year);
+        }
+    }
 }
 
 fn combo<T: PartialEq + Copy>(
@@ -250,6 +304,7 @@ fn node_ui(
     queue: &mut Queue,
     lang: Lang,
 ) {
+    let mut pending: Option<Node> = None;
     egui::Grid::new("node-fields")
         .num_columns(2)
         .spacing([10.0, 6.0])
@@ -264,7 +319,8 @@ fn node_ui(
                     inspector.texts.insert("name".into(), node.name.clone());
                 } else {
                     commit(
-                        queue,
+                        &mut pending,
+                        node,
                         Node {
                             name: name.trim().to_owned(),
                             ..node.clone()
@@ -282,7 +338,8 @@ fn node_ui(
                 |k| k.label(lang).to_owned(),
             ) {
                 commit(
-                    queue,
+                    &mut pending,
+                    node,
                     Node {
                         kind,
                         ..node.clone()
@@ -314,7 +371,7 @@ fn node_ui(
                         n.stages.retain(|s| *s != stages[i].0);
                         n.stages.insert(0, stages[i].0.clone());
                     }
-                    commit(queue, n);
+                    commit(&mut pending, node, n);
                 }
                 if node.stages.len() > 1 {
                     ui.label(lang.pick("其他环节", "Other stages"));
@@ -348,7 +405,8 @@ fn node_ui(
                 |i| regions[i].name.clone(),
             ) {
                 commit(
-                    queue,
+                    &mut pending,
+                    node,
                     Node {
                         region: choice.map(|i| regions[i].id.clone()),
                         ..node.clone()
@@ -368,7 +426,8 @@ fn node_ui(
                     .filter(|t| !t.is_empty())
                     .collect();
                 commit(
-                    queue,
+                    &mut pending,
+                    node,
                     Node {
                         tags,
                         ..node.clone()
@@ -387,7 +446,8 @@ fn node_ui(
                         |l| l.label(lang).to_owned(),
                     ) {
                         commit(
-                            queue,
+                            &mut pending,
+                            node,
                             Node {
                                 park_level: level,
                                 ..node.clone()
@@ -406,7 +466,8 @@ fn node_ui(
                         |l| l.label(lang).to_owned(),
                     ) {
                         commit(
-                            queue,
+                            &mut pending,
+                            node,
                             Node {
                                 region_level: level,
                                 ..node.clone()
@@ -423,7 +484,8 @@ fn node_ui(
                         |c| c.label(lang).to_owned(),
                     ) {
                         commit(
-                            queue,
+                            &mut pending,
+                            node,
                             Node {
                                 town_class: class,
                                 ..node.clone()
@@ -442,7 +504,8 @@ fn node_ui(
                         |t| t.label(lang).to_owned(),
                     ) {
                         commit(
-                            queue,
+                            &mut pending,
+                            node,
                             Node {
                                 srdi: tier,
                                 ..node.clone()
@@ -461,7 +524,8 @@ fn node_ui(
                 .changed()
             {
                 commit(
-                    queue,
+                    &mut pending,
+                    node,
                     Node {
                         pinned,
                         ..node.clone()
@@ -473,7 +537,8 @@ fn node_ui(
                 inspector.text_field(ui, "note", lang.pick("备注", "Note"), &node.note, true)
             {
                 commit(
-                    queue,
+                    &mut pending,
+                    node,
                     Node {
                         note,
                         ..node.clone()
@@ -483,7 +548,10 @@ fn node_ui(
         });
     if node.kind.is_enterprise_like() || node.kind == NodeKind::Park {
         ui.separator();
-        figures_ui(ui, node, inspector, queue, lang);
+        figures_ui(ui, node, inspector, &mut pending, lang);
+    }
+    if let Some(changed) = pending.filter(|p| p != node) {
+        queue.edits.push(Edit::SetNodes(vec![changed]));
     }
 }
 
@@ -608,7 +676,7 @@ fn figures_ui(
     ui: &mut egui::Ui,
     node: &Node,
     inspector: &mut InspectorState,
-    queue: &mut Queue,
+    pending: &mut Option<Node>,
     lang: Lang,
 ) {
     ui.label(
@@ -639,7 +707,7 @@ fn figures_ui(
                                 if set(&mut f, &text).is_ok() {
                                     let mut n = node.clone();
                                     n.figures.insert(*year, f);
-                                    commit(queue, n);
+                                    commit(pending, node, n);
                                 }
                             }
                             if let Some(text) = inspector.texts.get(&field_key)
@@ -660,7 +728,7 @@ fn figures_ui(
                 {
                     let mut n = node.clone();
                     n.figures.remove(year);
-                    commit(queue, n);
+                    commit(pending, node, n);
                 }
             });
     }
@@ -684,7 +752,7 @@ fn figures_ui(
         {
             let mut n = node.clone();
             n.figures.insert(y, Figures::default());
-            commit(queue, n);
+            commit(pending, node, n);
             inspector.new_year.clear();
         }
     });
@@ -800,6 +868,17 @@ fn link_ui(
                         equity_pct,
                         ..link.clone()
                     }));
+                }
+                let bad = |t: &String| {
+                    dec(t).map_or(true, |v| v.is_some_and(|p| p > Decimal::ONE_HUNDRED))
+                };
+                if inspector.texts.get("equity").is_some_and(bad) {
+                    ui.label("");
+                    ui.colored_label(
+                        theme::ERROR,
+                        lang.pick("请输入 0–100 之间的数字", "Enter a number from 0 to 100"),
+                    );
+                    ui.end_row();
                 }
             }
             if let Some(note) =

@@ -66,10 +66,10 @@ fn decimal_field(
     } else {
         Decimal::from_str(text.trim()).ok().map(Some)
     };
-    let resp = ui.add(
-        egui::TextEdit::singleline(text)
-            .desired_width(width)
-            .text_color_opt(parsed.is_none().then_some(theme::ERROR)),
+    // A fixed size: inside a grid a text field would otherwise shrink to last frame's column.
+    let resp = ui.add_sized(
+        [width, 20.0],
+        egui::TextEdit::singleline(text).text_color_opt(parsed.is_none().then_some(theme::ERROR)),
     );
     let resp = resp.on_hover_text(lang.pick("输入数字后按回车", "type a number and press Enter"));
     if resp.lost_focus() {
@@ -584,46 +584,118 @@ fn editor_ui(
     ui.separator();
     ui.label(RichText::new(lang.pick("成本分担", "Shared costs")).strong());
     let mut remove_cost = None;
-    egui::Grid::new(("costs", &a.id))
-        .num_columns(5)
-        .show(ui, |ui| {
-            for (i, c) in a.costs.iter().enumerate() {
-                ui.label(&c.name);
-                ui.label(c.year.to_string());
-                if let Some(Some(v)) = decimal_field(
-                    ui,
-                    state,
-                    &format!("{}:cost{i}", a.id),
-                    Some(c.amount),
-                    70.0,
-                    lang,
-                ) {
-                    edited.costs[i].amount = v;
+    let cost_kinds = [
+        CostKind::Land,
+        CostKind::Levelling,
+        CostKind::Infrastructure,
+        CostKind::Plant,
+        CostKind::Subsidy,
+        CostKind::Other,
+    ];
+    for (i, c) in a.costs.iter().enumerate() {
+        ui.horizontal_wrapped(|ui| {
+            let key = format!("{}:costname{i}", a.id);
+            let text = state
+                .agreement_texts
+                .entry(key.clone())
+                .or_insert_with(|| c.name.clone());
+            if ui
+                .add(egui::TextEdit::singleline(text).desired_width(110.0))
+                .lost_focus()
+            {
+                if !text.trim().is_empty() && text.trim() != c.name {
+                    edited.costs[i].name = text.trim().to_owned();
                     changed = true;
                 }
-                let by_equity = matches!(c.split, CostSplit::Equity);
-                ui.label(if by_equity {
+                state.agreement_texts.remove(&key);
+            }
+            if let Some(kind) = combo(
+                ui,
+                ("cost-kind", &a.id, i),
+                &c.kind,
+                &cost_kinds,
+                |k| k.label(lang).to_owned(),
+                90.0,
+            ) {
+                edited.costs[i].kind = kind;
+                changed = true;
+            }
+            let mut year = c.year;
+            if ui
+                .add(egui::DragValue::new(&mut year).range(1949..=2100))
+                .changed()
+            {
+                edited.costs[i].year = year;
+                changed = true;
+            }
+            if let Some(Some(v)) = decimal_field(
+                ui,
+                state,
+                &format!("{}:cost{i}", a.id),
+                Some(c.amount),
+                70.0,
+                lang,
+            ) {
+                edited.costs[i].amount = v;
+                changed = true;
+            }
+            let by_equity = matches!(c.split, CostSplit::Equity);
+            let modes = [true, false];
+            let mode_label = |m: &bool| {
+                if *m {
                     lang.pick("按股权", "by equity").to_owned()
                 } else {
-                    match &c.split {
-                        CostSplit::Shares(sh) => sh
-                            .iter()
-                            .map(|s| format!("{} {}%", name_of(project, &s.party), s.pct))
-                            .collect::<Vec<_>>()
-                            .join(" / "),
-                        CostSplit::Equity => String::new(),
-                    }
-                });
-                if ui
-                    .small_button("✕")
-                    .on_hover_text(lang.pick("移除费用", "Remove cost"))
-                    .clicked()
-                {
-                    remove_cost = Some(i);
+                    lang.pick("按比例", "by shares").to_owned()
                 }
-                ui.end_row();
+            };
+            if let Some(m) = combo(
+                ui,
+                ("cost-split", &a.id, i),
+                &by_equity,
+                &modes,
+                mode_label,
+                80.0,
+            ) {
+                edited.costs[i].split = if m {
+                    CostSplit::Equity
+                } else {
+                    match default_rule(
+                        "fixed_shares",
+                        &a.parties.iter().map(|p| p.node.clone()).collect::<Vec<_>>(),
+                    ) {
+                        Rule::FixedShares { shares } => CostSplit::Shares(shares),
+                        _ => CostSplit::Equity,
+                    }
+                };
+                changed = true;
+            }
+            if let CostSplit::Shares(shares) = &c.split {
+                for (k, share) in shares.iter().enumerate() {
+                    ui.label(name_of(project, &share.party));
+                    if let Some(Some(v)) = decimal_field(
+                        ui,
+                        state,
+                        &format!("{}:cost{i}:share{k}", a.id),
+                        Some(share.pct),
+                        45.0,
+                        lang,
+                    ) && let CostSplit::Shares(edited_shares) = &mut edited.costs[i].split
+                    {
+                        edited_shares[k].pct = v;
+                        changed = true;
+                    }
+                    ui.label("%");
+                }
+            }
+            if ui
+                .small_button("✕")
+                .on_hover_text(lang.pick("移除费用", "Remove cost"))
+                .clicked()
+            {
+                remove_cost = Some(i);
             }
         });
+    }
     if let Some(i) = remove_cost {
         edited.costs.remove(i);
         changed = true;
