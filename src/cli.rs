@@ -126,6 +126,17 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Lay the chain out again and write the project (to OUT, or in place).
+    Layout {
+        /// Project file.
+        file: PathBuf,
+        /// The layout: swimlane (one column per stage, ordered to cut link crossings).
+        #[arg(long, value_enum, default_value = "swimlane")]
+        algo: LayoutAlgo,
+        /// Where to write the result (default: the file itself).
+        #[arg(short, long)]
+        out: Option<PathBuf>,
+    },
     /// Rewrite project files in canonical form (sorted, pretty-printed; migrates old versions).
     Fmt {
         /// Project files.
@@ -135,6 +146,13 @@ pub enum Command {
         #[arg(long)]
         check: bool,
     },
+}
+
+/// The layouts `chainmap layout` offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LayoutAlgo {
+    /// One column per stage (串珠成链), order chosen to minimise link crossings.
+    Swimlane,
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
@@ -181,6 +199,11 @@ pub fn run(command: Command, lang: Lang, out: &mut dyn Write, err: &mut dyn Writ
             values,
             json,
         } => fair(file, agreement, players, values, json, lang, out, err),
+        Command::Layout {
+            file,
+            algo,
+            out: target,
+        } => layout(&file, algo, target, lang, out, err),
     };
     match result {
         Ok(code) => code,
@@ -1118,5 +1141,40 @@ fn fair(
             )
         )?;
     }
+    Ok(EXIT_OK)
+}
+
+fn layout(
+    path: &Path,
+    algo: LayoutAlgo,
+    target: Option<PathBuf>,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<u8> {
+    let Some(mut project) = load_for_command(path, lang, err)? else {
+        return Ok(EXIT_PROBLEM);
+    };
+    let before = crate::layout::supply_crossings(&project);
+    let moves = match algo {
+        LayoutAlgo::Swimlane => crate::layout::swimlane(&project),
+    };
+    let moved = moves.len();
+    let edit = crate::edit::Edit::MoveNodes(moves);
+    if let Err(e) = edit.apply(&mut project) {
+        writeln!(err, "{}: {}", path.display(), e.message(lang))?;
+        return Ok(EXIT_PROBLEM);
+    }
+    let after = crate::layout::supply_crossings(&project);
+    let target = target.unwrap_or_else(|| path.to_owned());
+    file::save(&target, &project).map_err(std::io::Error::other)?;
+    writeln!(
+        out,
+        "{}: {} {moved} {}; {} {before} → {after}",
+        target.display(),
+        lang.pick("移动了", "moved"),
+        lang.pick("个节点", "nodes"),
+        lang.pick("供应连线交叉", "supply-link crossings"),
+    )?;
     Ok(EXIT_OK)
 }

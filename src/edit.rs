@@ -125,6 +125,9 @@ impl Edit {
                 Lang::En => format!("edit {} nodes", nodes.len()),
             },
             Edit::SetLink(_) => lang.pick("修改连线", "edit link").to_owned(),
+            Edit::MoveNodes(moves) if moves.len() > 1 && moves.len() == project.nodes.len() => {
+                lang.pick("自动布局", "auto layout").to_owned()
+            }
             Edit::MoveNodes(moves) if moves.len() == 1 => match lang {
                 Lang::Zh => format!("移动“{}”", name_of(&moves[0].0)),
                 Lang::En => format!("move \"{}\"", name_of(&moves[0].0)),

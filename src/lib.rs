@@ -8,6 +8,7 @@
 //! file                 the on-disk contract: versioned JSON envelope, migrate(), atomic save
 //! analysis             gaps, network measures, leaders, impact, land efficiency (pure functions)
 //! sharing              agreements → yearly split schedules per ledger, exact money
+//! layout               swimlane layout, link crossings (pure functions of positions)
 //! edit, document       the only way the project changes; undo and redo; the unsaved marker
 //! cli                  headless commands (check, fmt ...)
 //! ui                   the egui editor: the only place eframe, egui and rfd are used
@@ -20,6 +21,7 @@ pub mod edit;
 pub mod file;
 pub mod generate;
 pub mod i18n;
+pub mod layout;
 pub mod model;
 pub mod sharing;
 pub mod ui;

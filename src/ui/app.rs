@@ -232,6 +232,13 @@ impl ChainmapApp {
                 }
             }
             AppCommand::LinkTool => self.ui.link_tool = !self.ui.link_tool,
+            AppCommand::AutoLayout => {
+                let moves = crate::layout::swimlane(&self.doc.project);
+                if !moves.is_empty() {
+                    self.apply_edit(Edit::MoveNodes(moves));
+                    self.ui.fit_requested = true;
+                }
+            }
             AppCommand::FitView => self.ui.fit_requested = true,
             AppCommand::ZoomIn | AppCommand::ZoomOut => {
                 let factor = if command == AppCommand::ZoomIn {

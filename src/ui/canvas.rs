@@ -17,8 +17,7 @@ use egui::{
 };
 use std::collections::{BTreeMap, BTreeSet};
 
-/// Width of a stage lane, in canvas units.
-pub const LANE_WIDTH: f32 = 240.0;
+pub use crate::layout::LANE_WIDTH;
 /// Below this zoom, labels are left out so the picture stays readable.
 const LABEL_MIN_ZOOM: f32 = 0.35;
 
@@ -52,33 +51,26 @@ pub struct Lane {
     pub center_x: f32,
 }
 
-/// Lanes of every chain, left to right: upstream to downstream, the support lanes apart after a
-/// gap column.
+/// Lanes of every chain, left to right (the layout's columns), named in the UI language.
 pub fn lanes(project: &Project, lang: Lang) -> Vec<Lane> {
-    let mut lanes = Vec::new();
-    let mut column = 0.0;
-    for chain in project.chains.values() {
-        let mut in_support = false;
-        for stage in &chain.stages {
-            if stage.segment == Segment::Support && !in_support {
-                in_support = true;
-                column += 1.0;
-            }
-            let name = match lang {
-                Lang::En if !stage.name_en.is_empty() => stage.name_en.clone(),
-                _ => stage.name.clone(),
-            };
-            lanes.push(Lane {
-                stage: stage.id.clone(),
+    crate::layout::lane_columns(project)
+        .into_iter()
+        .map(|(stage, center_x, segment)| {
+            let name = project
+                .stage(&stage)
+                .map(|(_, s)| match lang {
+                    Lang::En if !s.name_en.is_empty() => s.name_en.clone(),
+                    _ => s.name.clone(),
+                })
+                .unwrap_or_default();
+            Lane {
+                stage,
                 name,
-                segment: stage.segment,
-                center_x: column * LANE_WIDTH,
-            });
-            column += 1.0;
-        }
-        column += 1.0;
-    }
-    lanes
+                segment,
+                center_x,
+            }
+        })
+        .collect()
 }
 
 /// Radius of a node on the canvas: by output, so big firms read big.

@@ -21,6 +21,7 @@ pub enum AppCommand {
     Delete,
     Deselect,
     LinkTool,
+    AutoLayout,
     FitView,
     ZoomIn,
     ZoomOut,
@@ -60,7 +61,7 @@ const CMD_SHIFT: Modifiers = Modifiers {
 
 impl AppCommand {
     /// Every command, in menu order.
-    pub const ALL: [AppCommand; 22] = [
+    pub const ALL: [AppCommand; 23] = [
         AppCommand::New,
         AppCommand::Open,
         AppCommand::Save,
@@ -74,6 +75,7 @@ impl AppCommand {
         AppCommand::Delete,
         AppCommand::Deselect,
         AppCommand::LinkTool,
+        AppCommand::AutoLayout,
         AppCommand::FitView,
         AppCommand::ZoomIn,
         AppCommand::ZoomOut,
@@ -101,6 +103,7 @@ impl AppCommand {
             Delete => lang.pick("删除", "Delete"),
             Deselect => lang.pick("取消选择", "Deselect"),
             LinkTool => lang.pick("连线工具", "Link Tool"),
+            AutoLayout => lang.pick("自动布局(串珠成链)", "Auto Layout (Swimlanes)"),
             FitView => lang.pick("适应窗口", "Fit to View"),
             ZoomIn => lang.pick("放大", "Zoom In"),
             ZoomOut => lang.pick("缩小", "Zoom Out"),
@@ -136,6 +139,10 @@ impl AppCommand {
                 "开启后从节点拖到另一节点即可连线",
                 "When on, drag from one node to another to link them",
             ),
+            AutoLayout => lang.pick(
+                "按环节分列排布企业,并调整顺序减少连线交叉(固定位置的节点不动)",
+                "One column per stage, ordered to cut link crossings (pinned nodes stay)",
+            ),
             FitView => lang.pick("显示整张图", "Show the whole graph"),
             ZoomIn => lang.pick("以画布中心放大", "Zoom in at the centre"),
             ZoomOut => lang.pick("以画布中心缩小", "Zoom out at the centre"),
@@ -169,6 +176,7 @@ impl AppCommand {
             Delete => k(Modifiers::NONE, Key::Delete),
             Deselect => k(Modifiers::NONE, Key::Escape),
             LinkTool => k(Modifiers::NONE, Key::L),
+            AutoLayout => k(CMD_SHIFT, Key::L),
             FitView => k(Modifiers::NONE, Key::F),
             ZoomIn => k(Modifiers::NONE, Key::Plus),
             ZoomOut => k(Modifiers::NONE, Key::Minus),
@@ -214,7 +222,9 @@ impl AppCommand {
         use AppCommand::*;
         match self {
             New | Open | Save | SaveAs | Quit => Menu::File,
-            Undo | Redo | SelectAll | Copy | Paste | Delete | Deselect | LinkTool => Menu::Edit,
+            Undo | Redo | SelectAll | Copy | Paste | Delete | Deselect | LinkTool | AutoLayout => {
+                Menu::Edit
+            }
             _ => Menu::View,
         }
     }

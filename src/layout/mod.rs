@@ -1,0 +1,13 @@
+//! Layouts: pure functions from a project to new node positions. Applying them is an edit (one
+//! undo step); pinned nodes are never moved.
+
+pub mod crossings;
+pub mod swimlane;
+
+pub use crossings::supply_crossings;
+pub use swimlane::{lane_columns, place_new, swimlane};
+
+/// Width of a stage lane, in canvas units.
+pub const LANE_WIDTH: f32 = 240.0;
+/// Vertical distance between two firms in a lane.
+pub const ROW_HEIGHT: f32 = 90.0;

@@ -1,0 +1,338 @@
+//! The chain swimlane layout (串珠成链): one column per stage from upstream to downstream, the
+//! support lanes apart, every firm in its main stage's column. The stages fix the layers, so what
+//! remains is Sugiyama's ordering phase — layered barycentre sweeps over the supply links, keeping
+//! the best order seen, then adjacent transposes — and a simple coordinate phase. External
+//! suppliers go to the outer (bottom) edge of their lane, parks below the lanes under their firms,
+//! regions above them. Pinned nodes never move and keep their place free.
+
+use super::{LANE_WIDTH, ROW_HEIGHT, crossings::segments_crossings};
+use crate::model::{LinkKind, NodeId, NodeKind, Pos, Project, Segment, StageId};
+use std::collections::BTreeMap;
+
+/// Every stage's column centre, left to right: chains one after another, each chain's support
+/// lanes after a gap column.
+pub fn lane_columns(project: &Project) -> Vec<(StageId, f32, Segment)> {
+    let mut lanes = Vec::new();
+    let mut column = 0.0;
+    for chain in project.chains.values() {
+        let mut in_support = false;
+        for stage in &chain.stages {
+            if stage.segment == Segment::Support && !in_support {
+                in_support = true;
+                column += 1.0;
+            }
+            lanes.push((stage.id.clone(), column * LANE_WIDTH, stage.segment));
+            column += 1.0;
+        }
+        column += 1.0;
+    }
+    lanes
+}
+
+/// Above this many supply links the best-of-sweeps choice uses the last sweep instead of
+/// counting crossings (an O(E²) count).
+const COUNT_LIMIT: usize = 4_000;
+
+/// New positions for every movable node (pinned ones excluded), in id order.
+pub fn swimlane(project: &Project) -> Vec<(NodeId, Pos)> {
+    let lanes = lane_columns(project);
+    let column_of: BTreeMap<&StageId, usize> = lanes
+        .iter()
+        .enumerate()
+        .map(|(i, (s, _, _))| (s, i))
+        .collect();
+    // Layers: enterprise-like nodes by main stage; those without a known stage get a lane of
+    // their own on the left.
+    let loose_column = lanes.len();
+    let mut layers: Vec<Vec<&NodeId>> = vec![Vec::new(); lanes.len() + 1];
+    for node in project
+        .nodes
+        .values()
+        .filter(|n| n.kind.is_enterprise_like())
+    {
+        let c = node
+            .main_stage()
+            .and_then(|s| column_of.get(s).copied())
+            .unwrap_or(loose_column);
+        layers[c].push(&node.id);
+    }
+    let layer_of: BTreeMap<&NodeId, usize> = layers
+        .iter()
+        .enumerate()
+        .flat_map(|(c, l)| l.iter().map(move |id| (*id, c)))
+        .collect();
+    let x_of = |c: usize| {
+        if c == loose_column {
+            -LANE_WIDTH * 1.5
+        } else {
+            lanes[c].1
+        }
+    };
+
+    // Neighbours through supply links (either direction), between different layers.
+    let mut neighbours: BTreeMap<&NodeId, Vec<&NodeId>> = BTreeMap::new();
+    let mut segments: Vec<(&NodeId, &NodeId)> = Vec::new();
+    for link in project
+        .links
+        .values()
+        .filter(|l| l.kind == LinkKind::Supply)
+    {
+        if let (Some(a), Some(b)) = (layer_of.get(&link.from), layer_of.get(&link.to))
+            && a != b
+        {
+            neighbours.entry(&link.from).or_default().push(&link.to);
+            neighbours.entry(&link.to).or_default().push(&link.from);
+            segments.push((&link.from, &link.to));
+        }
+    }
+    let is_external = |id: &NodeId| {
+        project
+            .nodes
+            .get(id)
+            .is_some_and(|n| n.kind == NodeKind::ExternalEnterprise)
+    };
+
+    // Start from the current vertical order (so a re-layout stays close to what the user had),
+    // locals before externals.
+    for layer in layers.iter_mut() {
+        layer.sort_by(|a, b| {
+            let ya = project.nodes[*a].position.map(|p| p.y).unwrap_or(f32::MAX);
+            let yb = project.nodes[*b].position.map(|p| p.y).unwrap_or(f32::MAX);
+            is_external(a)
+                .cmp(&is_external(b))
+                .then(ya.total_cmp(&yb))
+                .then(a.cmp(b))
+        });
+    }
+    let rank = |layers: &[Vec<&NodeId>]| -> BTreeMap<NodeId, f32> {
+        layers
+            .iter()
+            .flat_map(|l| {
+                l.iter()
+                    .enumerate()
+                    .map(|(i, id)| ((*id).clone(), i as f32 / l.len().max(1) as f32))
+            })
+            .collect()
+    };
+    let count = |layers: &[Vec<&NodeId>]| -> usize {
+        let pos = positions_of(layers, &x_of);
+        let segs: Vec<(&str, &str, Pos, Pos)> = segments
+            .iter()
+            .filter_map(|(a, b)| Some((a.as_str(), b.as_str(), *pos.get(*a)?, *pos.get(*b)?)))
+            .collect();
+        segments_crossings(&segs)
+    };
+    let counting = segments.len() <= COUNT_LIMIT;
+    let mut best = layers.clone();
+    let mut best_count = if counting { count(&layers) } else { usize::MAX };
+    let order: Vec<usize> = (0..layers.len()).collect();
+    for sweep in 0..24 {
+        // Alternate left-to-right and right-to-left sweeps.
+        let columns: Vec<usize> = if sweep % 2 == 0 {
+            order.clone()
+        } else {
+            order.iter().rev().copied().collect()
+        };
+        for &c in &columns {
+            let r = rank(&layers);
+            let mut keyed: Vec<(f32, bool, &NodeId)> = layers[c]
+                .iter()
+                .map(|id| {
+                    let ns: Vec<f32> = neighbours
+                        .get(id)
+                        .map(|v| v.iter().filter_map(|n| r.get(*n).copied()).collect())
+                        .unwrap_or_default();
+                    let bary = if ns.is_empty() {
+                        r[*id]
+                    } else {
+                        ns.iter().sum::<f32>() / ns.len() as f32
+                    };
+                    (bary, is_external(id), *id)
+                })
+                .collect();
+            keyed.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.total_cmp(&b.0)).then(a.2.cmp(b.2)));
+            layers[c] = keyed.into_iter().map(|(_, _, id)| id).collect();
+        }
+        if counting {
+            let c = count(&layers);
+            if c < best_count {
+                best_count = c;
+                best = layers.clone();
+            }
+        } else {
+            best = layers.clone();
+        }
+    }
+    // Adjacent transposes while they help (small graphs: each trial recounts).
+    if counting && segments.len() <= 600 {
+        let mut improved = true;
+        let mut rounds = 0;
+        while improved && rounds < 8 {
+            improved = false;
+            rounds += 1;
+            for c in 0..best.len() {
+                for i in 0..best[c].len().saturating_sub(1) {
+                    if is_external(best[c][i]) != is_external(best[c][i + 1]) {
+                        continue;
+                    }
+                    best[c].swap(i, i + 1);
+                    let n = count(&best);
+                    if n < best_count {
+                        best_count = n;
+                        improved = true;
+                    } else {
+                        best[c].swap(i, i + 1);
+                    }
+                }
+            }
+        }
+    }
+
+    // Coordinates: rows from the top of each lane, skipping rows a pinned node occupies.
+    let mut placed: BTreeMap<NodeId, Pos> = BTreeMap::new();
+    for (c, layer) in best.iter().enumerate() {
+        let x = x_of(c);
+        let pinned_rows: Vec<f32> = layer
+            .iter()
+            .filter(|id| project.nodes[**id].pinned)
+            .filter_map(|id| project.nodes[*id].position)
+            .filter(|p| (p.x - x).abs() < LANE_WIDTH / 2.0)
+            .map(|p| p.y)
+            .collect();
+        let mut row = 0;
+        for id in layer.iter().filter(|id| !project.nodes[**id].pinned) {
+            let mut y = row as f32 * ROW_HEIGHT;
+            while pinned_rows
+                .iter()
+                .any(|py| (py - y).abs() < ROW_HEIGHT * 0.75)
+            {
+                row += 1;
+                y = row as f32 * ROW_HEIGHT;
+            }
+            placed.insert((*id).clone(), Pos { x, y });
+            row += 1;
+        }
+    }
+    let lowest = placed.values().map(|p| p.y).fold(0.0f32, f32::max);
+
+    // Parks under their firms, regions above theirs, spread so none overlap.
+    let mean_x = |ids: &[&NodeId]| -> Option<f32> {
+        let xs: Vec<f32> = ids
+            .iter()
+            .filter_map(|id| {
+                placed
+                    .get(*id)
+                    .or(project.nodes.get(*id).and_then(|n| n.position.as_ref()))
+            })
+            .map(|p| p.x)
+            .collect();
+        (!xs.is_empty()).then(|| xs.iter().sum::<f32>() / xs.len() as f32)
+    };
+    let mut park_targets: Vec<(f32, &NodeId)> = Vec::new();
+    let mut region_targets: Vec<(f32, &NodeId)> = Vec::new();
+    for node in project.nodes.values().filter(|n| !n.pinned) {
+        match node.kind {
+            NodeKind::Park => {
+                let firms: Vec<&NodeId> = project
+                    .links
+                    .values()
+                    .filter(|l| l.kind == LinkKind::LocatedIn && l.to == node.id)
+                    .map(|l| &l.from)
+                    .collect();
+                park_targets.push((mean_x(&firms).unwrap_or(0.0), &node.id));
+            }
+            NodeKind::Region => {
+                let members: Vec<&NodeId> = project
+                    .nodes
+                    .values()
+                    .filter(|n| n.region.as_ref() == Some(&node.id) && n.kind.is_enterprise_like())
+                    .map(|n| &n.id)
+                    .collect();
+                region_targets.push((mean_x(&members).unwrap_or(0.0), &node.id));
+            }
+            _ => {}
+        }
+    }
+    let pinned_spots: Vec<Pos> = project
+        .nodes
+        .values()
+        .filter(|n| n.pinned)
+        .filter_map(|n| n.position)
+        .collect();
+    for (targets, y) in [
+        (&mut park_targets, lowest + 2.0 * ROW_HEIGHT),
+        (&mut region_targets, -2.5 * ROW_HEIGHT),
+    ] {
+        targets.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(b.1)));
+        let mut next_free = f32::MIN;
+        for (x, id) in targets.iter() {
+            let mut x = x.max(next_free);
+            while pinned_spots
+                .iter()
+                .any(|p| (p.y - y).abs() < ROW_HEIGHT && (p.x - x).abs() < LANE_WIDTH * 0.75)
+            {
+                x += LANE_WIDTH * 0.75;
+            }
+            placed.insert((*id).clone(), Pos { x, y });
+            next_free = x + LANE_WIDTH * 0.75;
+        }
+    }
+    placed.into_iter().collect()
+}
+
+fn positions_of<'a>(
+    layers: &[Vec<&'a NodeId>],
+    x_of: &dyn Fn(usize) -> f32,
+) -> BTreeMap<&'a NodeId, Pos> {
+    layers
+        .iter()
+        .enumerate()
+        .flat_map(|(c, l)| {
+            l.iter().enumerate().map(move |(i, id)| {
+                (
+                    *id,
+                    Pos {
+                        x: x_of(c),
+                        y: i as f32 * ROW_HEIGHT,
+                    },
+                )
+            })
+        })
+        .collect()
+}
+
+/// Positions for the nodes that have none yet (new ones), leaving every placed node where it is:
+/// firms at the bottom of their stage's lane, others at the left.
+pub fn place_new(project: &Project) -> Vec<(NodeId, Pos)> {
+    let lanes = lane_columns(project);
+    let mut bottom: BTreeMap<&StageId, f32> = BTreeMap::new();
+    for node in project.nodes.values() {
+        if let (Some(stage), Some(p)) = (node.main_stage(), node.position) {
+            let b = bottom.entry(stage).or_insert(f32::MIN);
+            *b = b.max(p.y);
+        }
+    }
+    let mut loose_row = 0.0;
+    let mut out = Vec::new();
+    for node in project.nodes.values().filter(|n| n.position.is_none()) {
+        let lane = node
+            .main_stage()
+            .and_then(|s| lanes.iter().find(|(id, _, _)| id == s));
+        let pos = match lane {
+            Some((stage, x, _)) => {
+                let y = bottom.get(stage).map(|b| b + ROW_HEIGHT).unwrap_or(0.0);
+                bottom.insert(stage, y);
+                Pos { x: *x, y }
+            }
+            None => {
+                loose_row += 1.0;
+                Pos {
+                    x: -LANE_WIDTH * 1.5,
+                    y: loose_row * ROW_HEIGHT,
+                }
+            }
+        };
+        out.push((node.id.clone(), pos));
+    }
+    out
+}

@@ -1,0 +1,126 @@
+//! Swimlane layout invariants: every firm in its stage's column, no two nodes on one spot,
+//! pinned nodes unmoved, the same answer for the same input, fewer crossings than the hand layout.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use chainmap::edit::Edit;
+use chainmap::file::{LoadOptions, load_path};
+use chainmap::layout::{
+    LANE_WIDTH, ROW_HEIGHT, lane_columns, place_new, supply_crossings, swimlane,
+};
+use chainmap::model::{NodeId, Pos, Project};
+use std::path::PathBuf;
+
+fn load(name: &str) -> Project {
+    load_path(
+        &PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("sample_projects")
+            .join(name),
+        LoadOptions::default(),
+    )
+    .unwrap()
+    .project
+}
+
+fn laid_out(mut p: Project) -> Project {
+    let moves = swimlane(&p);
+    Edit::MoveNodes(moves).apply(&mut p).unwrap();
+    p
+}
+
+fn check_invariants(p: &Project) {
+    let columns: Vec<_> = lane_columns(p);
+    for node in p.nodes.values().filter(|n| n.kind.is_enterprise_like()) {
+        let pos = node.position.unwrap();
+        if let Some(stage) = node.main_stage() {
+            let (_, x, _) = columns.iter().find(|(s, _, _)| s == stage).unwrap();
+            assert_eq!(pos.x, *x, "{} is in its stage's column", node.id);
+        }
+    }
+    let placed: Vec<(&NodeId, Pos)> = p
+        .nodes
+        .values()
+        .filter_map(|n| Some((&n.id, n.position?)))
+        .collect();
+    for (i, (a, pa)) in placed.iter().enumerate() {
+        for (b, pb) in &placed[i + 1..] {
+            let apart =
+                (pa.x - pb.x).abs() >= LANE_WIDTH * 0.5 || (pa.y - pb.y).abs() >= ROW_HEIGHT * 0.5;
+            assert!(apart, "{a} and {b} overlap at {pa:?} / {pb:?}");
+        }
+    }
+}
+
+#[test]
+fn samples_lay_out_in_columns_without_overlaps() {
+    for name in [
+        "zhashui-fungus.chainmap.json",
+        "meixian-kiwi.chainmap.json",
+        "ankang-enclave.chainmap.json",
+    ] {
+        check_invariants(&laid_out(load(name)));
+    }
+}
+
+#[test]
+fn swimlane_cuts_crossings_of_the_hand_layout() {
+    let p = load("zhashui-fungus.chainmap.json");
+    let before = supply_crossings(&p);
+    let after = supply_crossings(&laid_out(p));
+    assert!(after <= before, "{before} → {after}");
+}
+
+#[test]
+fn layout_is_deterministic() {
+    let p = load("zhashui-fungus.chainmap.json");
+    assert_eq!(swimlane(&p), swimlane(&p));
+    let once = laid_out(p);
+    // Laying out a laid-out chain again changes nothing.
+    assert_eq!(laid_out(once.clone()), once);
+}
+
+#[test]
+fn pinned_nodes_stay_and_keep_their_spot() {
+    let mut p = load("zhashui-fungus.chainmap.json");
+    let pinned = NodeId::from("E10");
+    let spot = Pos {
+        x: lane_columns(&p)
+            .iter()
+            .find(|(s, _, _)| s.as_str() == "M1")
+            .unwrap()
+            .1,
+        y: 0.0,
+    };
+    let mut node = p.nodes[&pinned].clone();
+    node.pinned = true;
+    node.position = Some(spot);
+    p.nodes.insert(pinned.clone(), node);
+    let moves = swimlane(&p);
+    assert!(moves.iter().all(|(id, _)| id != &pinned));
+    let p = laid_out(p);
+    assert_eq!(p.nodes[&pinned].position, Some(spot));
+    check_invariants(&p);
+}
+
+#[test]
+fn new_nodes_are_placed_without_moving_the_others() {
+    let mut p = load("meixian-kiwi.chainmap.json");
+    let id = NodeId::from("N05");
+    let mut node = p.nodes[&id].clone();
+    node.id = "new".into();
+    node.position = None;
+    p.nodes.insert(node.id.clone(), node);
+    let moves = place_new(&p);
+    assert_eq!(moves.len(), 1);
+    let (moved, pos) = &moves[0];
+    assert_eq!(moved.as_str(), "new");
+    // Below the lowest firm of its stage, in its column.
+    let column_x = p.nodes[&id].position.unwrap().x;
+    assert_eq!(pos.x, column_x);
+    let lowest = p
+        .nodes
+        .values()
+        .filter(|n| n.stages.first() == p.nodes[&id].stages.first() && n.position.is_some())
+        .map(|n| n.position.unwrap().y)
+        .fold(f32::MIN, f32::max);
+    assert_eq!(pos.y, lowest + ROW_HEIGHT);
+}
