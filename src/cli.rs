@@ -137,6 +137,15 @@ pub enum Command {
         #[arg(short, long)]
         out: Option<PathBuf>,
     },
+    /// Measure speed on generated chains: load, save, analysis, layout, canvas frames.
+    Bench {
+        /// Only this many firms (default: 1,000, 10,000 and 50,000).
+        #[arg(long)]
+        nodes: Option<usize>,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
     /// Rewrite project files in canonical form (sorted, pretty-printed; migrates old versions).
     Fmt {
         /// Project files.
@@ -204,6 +213,7 @@ pub fn run(command: Command, lang: Lang, out: &mut dyn Write, err: &mut dyn Writ
             algo,
             out: target,
         } => layout(&file, algo, target, lang, out, err),
+        Command::Bench { nodes, json } => bench(nodes, json, lang, out),
     };
     match result {
         Ok(code) => code,
@@ -1176,5 +1186,34 @@ fn layout(
         lang.pick("个节点", "nodes"),
         lang.pick("供应连线交叉", "supply-link crossings"),
     )?;
+    Ok(EXIT_OK)
+}
+
+fn bench(nodes: Option<usize>, json: bool, lang: Lang, out: &mut dyn Write) -> std::io::Result<u8> {
+    let sizes = match nodes {
+        Some(n) => vec![n.max(10)],
+        None => vec![1_000, 10_000, 50_000],
+    };
+    let measures = crate::bench::run(&sizes);
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &measures)?;
+        writeln!(out)?;
+        return Ok(EXIT_OK);
+    }
+    writeln!(
+        out,
+        "{:>7} {:>7}  {:<26} {:>11}",
+        lang.pick("节点", "nodes"),
+        lang.pick("连线", "links"),
+        lang.pick("测量", "measure"),
+        lang.pick("中位数 ms", "median ms")
+    )?;
+    for m in &measures {
+        writeln!(
+            out,
+            "{:>7} {:>7}  {:<26} {:>11.2}",
+            m.nodes, m.links, m.what, m.median_ms
+        )?;
+    }
     Ok(EXIT_OK)
 }

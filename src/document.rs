@@ -23,6 +23,8 @@ struct Step {
 /// A project being edited.
 pub struct Document {
     pub project: Project,
+    /// Tells documents apart (caches keyed by revision must not mix two documents).
+    id: u64,
     /// Where it was loaded from or last saved to; none for a new or bundled project.
     pub path: Option<PathBuf>,
     /// Problems found when it was loaded (shown until the next load).
@@ -40,8 +42,10 @@ pub struct Document {
 impl Document {
     /// A document for a project that is not on disk yet.
     pub fn new(project: Project) -> Self {
+        static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         Self {
             project,
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             path: None,
             load_issues: Vec::new(),
             undo: Vec::new(),
@@ -148,6 +152,11 @@ impl Document {
     /// The project differs from what is on disk (or it was never saved and has changes).
     pub fn is_dirty(&self) -> bool {
         self.state != self.saved_state
+    }
+
+    /// This document's identity, different for every document made in this run.
+    pub fn id(&self) -> u64 {
+        self.id
     }
 
     /// Bumped on every change of the project.

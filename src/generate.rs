@@ -105,7 +105,17 @@ pub fn chain(nodes: usize, links: usize, seed: u64) -> Project {
         } else {
             &by_stage[target_stage]
         };
-        let to = pool[rng.below(pool.len())];
+        // Mostly to firms at a similar height in the next lanes (real chains are local), now
+        // and then anywhere.
+        let row_of_from = by_stage[s].iter().position(|&i| i == from).unwrap_or(0);
+        let share = row_of_from as f64 / by_stage[s].len().max(1) as f64;
+        let centre = (share * pool.len() as f64) as usize;
+        let to = if rng.below(10) == 0 {
+            pool[rng.below(pool.len())]
+        } else {
+            let offset = rng.below(17) as isize - 8;
+            pool[(centre as isize + offset).clamp(0, pool.len() as isize - 1) as usize]
+        };
         if to == from {
             continue;
         }

@@ -15,6 +15,7 @@
 //! ```
 
 pub mod analysis;
+pub mod bench;
 pub mod cli;
 pub mod document;
 pub mod edit;

@@ -18,6 +18,22 @@ use egui::{
 use std::collections::{BTreeMap, BTreeSet};
 
 pub use crate::layout::LANE_WIDTH;
+/// Below this zoom the canvas draws its overview (meshes, no labels or arrowheads).
+const OVERVIEW_ZOOM: f32 = 0.12;
+/// With more nodes than this in view, likewise.
+const OVERVIEW_NODES: usize = 2_500;
+
+/// A straight line of `width` pixels as two triangles in `mesh`.
+fn push_segment(mesh: &mut egui::Mesh, a: Pos2, b: Pos2, width: f32, colour: Color32) {
+    let n = (b - a).normalized().rot90() * (width / 2.0);
+    let i = mesh.vertices.len() as u32;
+    for p in [a + n, a - n, b - n, b + n] {
+        mesh.colored_vertex(p, colour);
+    }
+    mesh.add_triangle(i, i + 1, i + 2);
+    mesh.add_triangle(i, i + 2, i + 3);
+}
+
 /// Below this zoom, labels are left out so the picture stays readable.
 const LABEL_MIN_ZOOM: f32 = 0.35;
 
@@ -34,6 +50,63 @@ pub struct CanvasState {
     fitted_size: Option<Vec2>,
     /// The user has panned or zoomed since the last fit: window resizes no longer refit.
     camera_touched: bool,
+    geometry: Geometry,
+}
+
+/// What the canvas needs of the project that only changes with it: node radii, link ends as
+/// indices and link widths, in the project's (id) order. Rebuilt when the document changes, so a
+/// frame does no map lookups or decimal conversions over thousands of items.
+#[derive(Debug, Default)]
+struct Geometry {
+    key: Option<(u64, u64)>,
+    index: std::collections::HashMap<NodeId, usize>,
+    radius: Vec<f32>,
+    /// (from, to, width at zoom 1), `usize::MAX` for a missing end.
+    links: Vec<(usize, usize, f32)>,
+}
+
+impl Geometry {
+    fn refresh(&mut self, doc: &Document) {
+        let key = (doc.id(), doc.revision());
+        if self.key == Some(key) {
+            return;
+        }
+        let project = &doc.project;
+        let max_out = max_output(project);
+        self.index = project
+            .nodes
+            .keys()
+            .enumerate()
+            .map(|(i, id)| (id.clone(), i))
+            .collect();
+        self.radius = project
+            .nodes
+            .values()
+            .map(|n| node_radius(n, max_out))
+            .collect();
+        let max_value = project
+            .links
+            .values()
+            .filter(|l| l.kind == LinkKind::Supply)
+            .map(link_value)
+            .fold(0.0, f64::max);
+        self.links = project
+            .links
+            .values()
+            .map(|l| {
+                let end = |id: &NodeId| self.index.get(id).copied().unwrap_or(usize::MAX);
+                let width = match l.kind {
+                    LinkKind::Supply if max_value > 0.0 => {
+                        1.0 + 5.0 * (link_value(l) / max_value).sqrt() as f32
+                    }
+                    LinkKind::Trusteeship | LinkKind::Enclave => 2.5,
+                    _ => 1.5,
+                };
+                (end(&l.from), end(&l.to), width)
+            })
+            .collect();
+        self.key = Some(key);
+    }
 }
 
 impl CanvasState {
@@ -83,7 +156,7 @@ pub fn node_radius(node: &Node, max_output: f64) -> f32 {
     let output = node
         .latest_figures()
         .and_then(|(_, f)| f.output)
-        .and_then(|d| d.to_string().parse::<f64>().ok())
+        .and_then(|d| rust_decimal::prelude::ToPrimitive::to_f64(&d))
         .unwrap_or(0.0);
     if max_output <= 0.0 || !node.kind.is_enterprise_like() {
         return base;
@@ -121,13 +194,13 @@ fn max_output(project: &Project) -> f64 {
         .nodes
         .values()
         .filter_map(|n| n.latest_figures().and_then(|(_, f)| f.output))
-        .filter_map(|d| d.to_string().parse::<f64>().ok())
+        .filter_map(|d| rust_decimal::prelude::ToPrimitive::to_f64(&d))
         .fold(0.0, f64::max)
 }
 
 fn link_value(link: &Link) -> f64 {
     link.value
-        .and_then(|d| d.to_string().parse::<f64>().ok())
+        .and_then(|d| rust_decimal::prelude::ToPrimitive::to_f64(&d))
         .unwrap_or(0.0)
 }
 
@@ -251,33 +324,44 @@ pub fn canvas_ui(
         ));
     }
 
-    // Geometry of every placed node this frame (with the drag preview applied).
-    let max_out = max_output(project);
+    // Geometry of every placed node this frame (with the drag preview applied), from radii and
+    // link ends worked out once per document revision.
+    canvas.geometry.refresh(doc);
+    let geometry = &canvas.geometry;
     let moving = canvas.moving.unwrap_or(Vec2::ZERO);
-    let mut centres: BTreeMap<&NodeId, (Pos2, f32)> = BTreeMap::new();
-    for node in project.nodes.values() {
-        let Some(mut p) = node.position else { continue };
-        if canvas.moving.is_some() && state.selection.nodes.contains(&node.id) {
-            p.x += moving.x;
-            p.y += moving.y;
-        }
-        centres.insert(
-            &node.id,
-            (cam.to_screen(origin, p), node_radius(node, max_out) * zoom),
-        );
-    }
+    let dragging = canvas.moving.is_some();
+    let centres: Vec<Option<(Pos2, f32)>> = project
+        .nodes
+        .values()
+        .zip(&geometry.radius)
+        .map(|(node, radius)| {
+            let mut p = node.position?;
+            if dragging && state.selection.nodes.contains(&node.id) {
+                p.x += moving.x;
+                p.y += moving.y;
+            }
+            Some((cam.to_screen(origin, p), radius * zoom))
+        })
+        .collect();
+    let centre_of = |id: &NodeId| geometry.index.get(id).and_then(|&i| centres[i]);
+
+    // Overview: far out or with thousands of nodes in view, links and nodes go into two meshes
+    // (no arrowheads, dashes or labels) and only the node under the pointer (and the selection)
+    // is interactive, so a frame stays cheap at 10,000 firms.
+    let in_view = centres
+        .iter()
+        .flatten()
+        .filter(|(c, _)| rect.contains(*c))
+        .count();
+    let overview = zoom < OVERVIEW_ZOOM || in_view > OVERVIEW_NODES;
+    let mut link_mesh = egui::Mesh::default();
+    let mut node_mesh = egui::Mesh::default();
 
     // Links.
-    let max_value = project
-        .links
-        .values()
-        .filter(|l| l.kind == LinkKind::Supply)
-        .map(link_value)
-        .fold(0.0, f64::max);
     let pointer = ui.input(|i| i.pointer.hover_pos());
     let mut hovered_link: Option<&LinkId> = None;
-    for link in project.links.values() {
-        let (Some(&(a, ra)), Some(&(b, rb))) = (centres.get(&link.from), centres.get(&link.to))
+    for (link, &(from, to, base_width)) in project.links.values().zip(&geometry.links) {
+        let (Some(&Some((a, ra))), Some(&Some((b, rb)))) = (centres.get(from), centres.get(to))
         else {
             continue;
         };
@@ -288,15 +372,19 @@ pub fn canvas_ui(
         if !dir.is_finite() {
             continue;
         }
+        if overview {
+            let colour = match &highlight {
+                Some(h) if !(h.contains(&link.from) && h.contains(&link.to)) => {
+                    theme::link_colour(link.kind).gamma_multiply(0.12)
+                }
+                _ => theme::link_colour(link.kind).gamma_multiply(0.55),
+            };
+            push_segment(&mut link_mesh, a, b, 0.8, colour);
+            continue;
+        }
         let start = a + dir * ra;
         let end = b - dir * (rb + 2.0);
-        let width = match link.kind {
-            LinkKind::Supply if max_value > 0.0 => {
-                1.0 + 5.0 * (link_value(link) / max_value).sqrt() as f32
-            }
-            LinkKind::Trusteeship | LinkKind::Enclave => 2.5,
-            _ => 1.5,
-        } * zoom.sqrt().clamp(0.4, 1.6);
+        let width = base_width * zoom.sqrt().clamp(0.4, 1.6);
         let selected = state.selection.links.contains(&link.id);
         let (lit, faded) = match &highlight {
             None => (false, false),
@@ -361,14 +449,17 @@ pub fn canvas_ui(
         }
     }
 
+    if !link_mesh.is_empty() {
+        painter.add(Shape::mesh(link_mesh));
+    }
     // Nodes: each is an interactive widget with its name as label, so tests and screen readers
     // find it.
     let mods = ui.input(|i| i.modifiers);
     let extend = mods.shift || mods.command;
     let mut node_hovered = false;
     let mut drop_target: Option<&NodeId> = None;
-    for node in project.nodes.values() {
-        let Some(&(c, r)) = centres.get(&node.id) else {
+    for (node, centre) in project.nodes.values().zip(&centres) {
+        let Some((c, r)) = *centre else {
             continue;
         };
         let hit = Rect::from_center_size(c, Vec2::splat(2.0 * r.max(6.0)));
@@ -376,6 +467,31 @@ pub fn canvas_ui(
             continue;
         }
         let selected = state.selection.nodes.contains(&node.id);
+        if overview {
+            let fill = match &measure {
+                Some((_, values)) => values
+                    .get(&node.id)
+                    .map(|v| ramp(*v))
+                    .unwrap_or(Color32::from_gray(200)),
+                None => theme::node_fill(node.kind),
+            };
+            let faded = highlight.as_ref().is_some_and(|h| !h.contains(&node.id));
+            let fill = if selected {
+                theme::SELECTION
+            } else if faded {
+                fill.gamma_multiply(0.2)
+            } else {
+                fill
+            };
+            node_mesh.add_colored_rect(
+                Rect::from_center_size(c, Vec2::splat((2.0 * r).max(2.0))),
+                fill,
+            );
+            let near_pointer = pointer.is_some_and(|p| hit.expand(2.0).contains(p));
+            if !(near_pointer || selected) {
+                continue;
+            }
+        }
         let look = NodeLook {
             fill: match &measure {
                 Some((_, values)) => values
@@ -393,7 +509,9 @@ pub fn canvas_ui(
                 .as_ref()
                 .is_some_and(|h| h.nodes.contains(&node.id)),
         };
-        paint_node(&painter, node, c, r, &look, zoom, lang);
+        if !overview {
+            paint_node(&painter, node, c, r, &look, zoom, lang);
+        }
         let resp = ui.interact(
             hit,
             ui.scope_id().with(("node", node.id.as_str())),
@@ -456,7 +574,14 @@ pub fn canvas_ui(
                 .collect();
             queue.edits.push(Edit::MoveNodes(moves));
         }
-        resp.on_hover_text(node_tooltip(node, project, lang));
+        // Built only for the hovered node: thousands of tooltips a frame would cost dearly.
+        if resp.hovered() {
+            resp.on_hover_text(node_tooltip(node, project, lang));
+        }
+    }
+
+    if !node_mesh.is_empty() {
+        painter.add(Shape::mesh(node_mesh));
     }
 
     // A drag released where no visible node saw it (over a panel, or the node scrolled out of
@@ -487,7 +612,7 @@ pub fn canvas_ui(
 
     // The link handle of the single selected node: drag it onto another node to link them.
     if let [only] = state.selection.nodes.iter().collect::<Vec<_>>().as_slice()
-        && let Some(&(c, r)) = centres.get(only)
+        && let Some((c, r)) = centre_of(only)
         && canvas.moving.is_none()
     {
         let handle = c + vec2(r + 9.0, 0.0);
@@ -525,7 +650,7 @@ pub fn canvas_ui(
 
     // A link being drawn.
     if let Some(from) = canvas.linking.clone() {
-        if let (Some(&(a, _)), Some(p)) = (centres.get(&from), pointer) {
+        if let (Some((a, _)), Some(p)) = (centre_of(&from), pointer) {
             painter.add(Shape::dashed_line(
                 &[a, p],
                 Stroke::new(2.0, theme::SELECTION),
@@ -584,9 +709,9 @@ pub fn canvas_ui(
             if !mods.command {
                 state.selection.clear();
             }
-            for (id, (c, _)) in &centres {
-                if band.contains(*c) {
-                    state.selection.nodes.insert((*id).clone());
+            for (node, centre) in project.nodes.values().zip(&centres) {
+                if centre.is_some_and(|(c, _)| band.contains(c)) {
+                    state.selection.nodes.insert(node.id.clone());
                 }
             }
         }

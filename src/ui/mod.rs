@@ -4,7 +4,7 @@
 //! edits and commands; the queue is applied at the end of the frame (see `app.rs`).
 
 pub mod app;
-mod canvas;
+pub mod canvas;
 pub mod command;
 mod file_dialog;
 mod panels;

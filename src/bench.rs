@@ -1,0 +1,133 @@
+//! `chainmap bench`: headless measurements on generated chains — load and validate, save,
+//! analysis, the swimlane layout, and the canvas frame's CPU time (the egui pass plus
+//! tessellation) at full view and zoomed in. Medians of repeated runs; figures, never asserts.
+
+use crate::analysis::{AnalysisOptions, analyze};
+use crate::document::Document;
+use crate::file::{self, LoadOptions};
+use crate::model::Project;
+use crate::ui::canvas::{CanvasState, canvas_ui};
+use crate::ui::state::{Queue, UiState};
+use serde::Serialize;
+use std::time::Instant;
+
+/// One measurement.
+#[derive(Debug, Clone, Serialize)]
+pub struct Measure {
+    pub nodes: usize,
+    pub links: usize,
+    pub what: &'static str,
+    pub median_ms: f64,
+    pub runs: usize,
+}
+
+fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {
+    let mut times: Vec<f64> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times[runs / 2]
+}
+
+/// Canvas frames: full view (fitted), then zoomed in on the middle. Fonts as in the app.
+fn canvas_frames(project: &Project, zoomed: bool, runs: usize) -> f64 {
+    let ctx = egui::Context::default();
+    crate::ui::theme::install_fonts(&ctx);
+    crate::ui::theme::install_style(&ctx);
+    let doc = Document::new(project.clone());
+    let mut state = UiState::default();
+    let mut canvas = CanvasState::default();
+    let size = egui::vec2(1600.0, 1000.0);
+    let input = || egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, size)),
+        ..Default::default()
+    };
+    let frame = |state: &mut UiState, canvas: &mut CanvasState| {
+        let output = ctx.run_ui(input(), |ui| {
+            let mut queue = Queue::default();
+            egui::CentralPanel::default()
+                .frame(egui::Frame::NONE)
+                .show(ui, |ui| {
+                    canvas_ui(ui, &doc, None, state, canvas, &mut queue)
+                });
+        });
+        let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
+        std::hint::black_box(primitives);
+    };
+    // Warm up: fonts, the first fit.
+    for _ in 0..3 {
+        frame(&mut state, &mut canvas);
+    }
+    if zoomed {
+        canvas.touch_camera();
+        let center = egui::pos2(size.x / 2.0, size.y / 2.0);
+        state
+            .camera
+            .zoom_at(egui::Pos2::ZERO, center, 1.0 / state.camera.zoom.max(0.01));
+        frame(&mut state, &mut canvas);
+    }
+    median_ms(runs, || frame(&mut state, &mut canvas))
+}
+
+/// Runs every measurement for each size.
+pub fn run(sizes: &[usize]) -> Vec<Measure> {
+    let mut out = Vec::new();
+    for &n in sizes {
+        let project = crate::generate::chain(n, n * 3, 42);
+        let links = project.links.len();
+        let text = file::to_json(&project).unwrap_or_default();
+        let runs = if n >= 50_000 {
+            3
+        } else if n >= 10_000 {
+            5
+        } else {
+            11
+        };
+        let mut push = |what, median_ms| {
+            out.push(Measure {
+                nodes: n,
+                links,
+                what,
+                median_ms,
+                runs,
+            })
+        };
+        push(
+            "load + validate",
+            median_ms(runs, || {
+                std::hint::black_box(file::load_str(&text, LoadOptions::default()).ok());
+            }),
+        );
+        push(
+            "save (to text)",
+            median_ms(runs, || {
+                std::hint::black_box(file::to_json(&project).ok());
+            }),
+        );
+        push(
+            "analysis",
+            median_ms(if n >= 50_000 { 1 } else { runs }, || {
+                std::hint::black_box(analyze(&project, &AnalysisOptions::default()));
+            }),
+        );
+        push(
+            "swimlane layout",
+            median_ms(if n >= 50_000 { 1 } else { runs }, || {
+                std::hint::black_box(crate::layout::swimlane(&project));
+            }),
+        );
+        push(
+            "canvas frame, full view",
+            canvas_frames(&project, false, runs),
+        );
+        push(
+            "canvas frame, zoomed in",
+            canvas_frames(&project, true, runs),
+        );
+    }
+    out
+}
