@@ -30,8 +30,8 @@ pub fn lane_columns(project: &Project) -> Vec<(StageId, f32, Segment)> {
 }
 
 /// Above this many supply links the best-of-sweeps choice uses the last sweep instead of
-/// counting crossings (an O(E²) count).
-const COUNT_LIMIT: usize = 4_000;
+/// counting crossings (an O(E²) count, too slow for large chains).
+const COUNT_LIMIT: usize = 1_500;
 
 /// New positions for every movable node (pinned ones excluded), in id order.
 pub fn swimlane(project: &Project) -> Vec<(NodeId, Pos)> {
@@ -69,56 +69,78 @@ pub fn swimlane(project: &Project) -> Vec<(NodeId, Pos)> {
         }
     };
 
+    // From here on nodes are indices (ids only at the end): the sweeps touch every node many
+    // times, and a 10,000-firm chain must lay out in well under a second.
+    let ids: Vec<&NodeId> = layers.iter().flatten().copied().collect();
+    let index: BTreeMap<&NodeId, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    let mut layers: Vec<Vec<usize>> = layers
+        .iter()
+        .map(|l| l.iter().map(|id| index[id]).collect())
+        .collect();
+    let external: Vec<bool> = ids
+        .iter()
+        .map(|id| {
+            project
+                .nodes
+                .get(*id)
+                .is_some_and(|n| n.kind == NodeKind::ExternalEnterprise)
+        })
+        .collect();
+    let start_y: Vec<f32> = ids
+        .iter()
+        .map(|id| project.nodes[*id].position.map(|p| p.y).unwrap_or(f32::MAX))
+        .collect();
+
     // Neighbours through supply links (either direction), between different layers.
-    let mut neighbours: BTreeMap<&NodeId, Vec<&NodeId>> = BTreeMap::new();
-    let mut segments: Vec<(&NodeId, &NodeId)> = Vec::new();
+    let mut neighbours: Vec<Vec<usize>> = vec![Vec::new(); ids.len()];
+    let mut segments: Vec<(usize, usize)> = Vec::new();
     for link in project
         .links
         .values()
         .filter(|l| l.kind == LinkKind::Supply)
     {
-        if let (Some(a), Some(b)) = (layer_of.get(&link.from), layer_of.get(&link.to))
-            && a != b
+        if let (Some(&a), Some(&b)) = (index.get(&link.from), index.get(&link.to))
+            && layer_of[ids[a]] != layer_of[ids[b]]
         {
-            neighbours.entry(&link.from).or_default().push(&link.to);
-            neighbours.entry(&link.to).or_default().push(&link.from);
-            segments.push((&link.from, &link.to));
+            neighbours[a].push(b);
+            neighbours[b].push(a);
+            segments.push((a, b));
         }
     }
-    let is_external = |id: &NodeId| {
-        project
-            .nodes
-            .get(id)
-            .is_some_and(|n| n.kind == NodeKind::ExternalEnterprise)
-    };
 
     // Start from the current vertical order (so a re-layout stays close to what the user had),
     // locals before externals.
     for layer in layers.iter_mut() {
-        layer.sort_by(|a, b| {
-            let ya = project.nodes[*a].position.map(|p| p.y).unwrap_or(f32::MAX);
-            let yb = project.nodes[*b].position.map(|p| p.y).unwrap_or(f32::MAX);
-            is_external(a)
-                .cmp(&is_external(b))
-                .then(ya.total_cmp(&yb))
-                .then(a.cmp(b))
+        layer.sort_by(|&a, &b| {
+            external[a]
+                .cmp(&external[b])
+                .then(start_y[a].total_cmp(&start_y[b]))
+                .then(ids[a].cmp(ids[b]))
         });
     }
-    let rank = |layers: &[Vec<&NodeId>]| -> BTreeMap<NodeId, f32> {
-        layers
-            .iter()
-            .flat_map(|l| {
-                l.iter()
-                    .enumerate()
-                    .map(|(i, id)| ((*id).clone(), i as f32 / l.len().max(1) as f32))
-            })
-            .collect()
+    let mut rank = vec![0.0f32; ids.len()];
+    let set_ranks = |rank: &mut Vec<f32>, layer: &[usize]| {
+        for (i, &n) in layer.iter().enumerate() {
+            rank[n] = i as f32 / layer.len().max(1) as f32;
+        }
     };
-    let count = |layers: &[Vec<&NodeId>]| -> usize {
-        let pos = positions_of(layers, &x_of);
+    for layer in &layers {
+        set_ranks(&mut rank, layer);
+    }
+    let names: Vec<String> = ids.iter().map(|id| id.to_string()).collect();
+    let count = |layers: &[Vec<usize>]| -> usize {
+        let mut pos = vec![Pos::default(); ids.len()];
+        for (c, layer) in layers.iter().enumerate() {
+            for (i, &n) in layer.iter().enumerate() {
+                pos[n] = Pos {
+                    x: x_of(c),
+                    y: i as f32 * ROW_HEIGHT,
+                };
+            }
+        }
         let segs: Vec<(&str, &str, Pos, Pos)> = segments
             .iter()
-            .filter_map(|(a, b)| Some((a.as_str(), b.as_str(), *pos.get(*a)?, *pos.get(*b)?)))
+            .map(|&(a, b)| (names[a].as_str(), names[b].as_str(), pos[a], pos[b]))
             .collect();
         segments_crossings(&segs)
     };
@@ -134,24 +156,26 @@ pub fn swimlane(project: &Project) -> Vec<(NodeId, Pos)> {
             order.iter().rev().copied().collect()
         };
         for &c in &columns {
-            let r = rank(&layers);
-            let mut keyed: Vec<(f32, bool, &NodeId)> = layers[c]
+            let mut keyed: Vec<(f32, usize)> = layers[c]
                 .iter()
-                .map(|id| {
-                    let ns: Vec<f32> = neighbours
-                        .get(id)
-                        .map(|v| v.iter().filter_map(|n| r.get(*n).copied()).collect())
-                        .unwrap_or_default();
+                .map(|&n| {
+                    let ns = &neighbours[n];
                     let bary = if ns.is_empty() {
-                        r[*id]
+                        rank[n]
                     } else {
-                        ns.iter().sum::<f32>() / ns.len() as f32
+                        ns.iter().map(|&m| rank[m]).sum::<f32>() / ns.len() as f32
                     };
-                    (bary, is_external(id), *id)
+                    (bary, n)
                 })
                 .collect();
-            keyed.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.total_cmp(&b.0)).then(a.2.cmp(b.2)));
-            layers[c] = keyed.into_iter().map(|(_, _, id)| id).collect();
+            keyed.sort_by(|a, b| {
+                external[a.1]
+                    .cmp(&external[b.1])
+                    .then(a.0.total_cmp(&b.0))
+                    .then(ids[a.1].cmp(ids[b.1]))
+            });
+            layers[c] = keyed.into_iter().map(|(_, n)| n).collect();
+            set_ranks(&mut rank, &layers[c]);
         }
         if counting {
             let c = count(&layers);
@@ -172,7 +196,7 @@ pub fn swimlane(project: &Project) -> Vec<(NodeId, Pos)> {
             rounds += 1;
             for c in 0..best.len() {
                 for i in 0..best[c].len().saturating_sub(1) {
-                    if is_external(best[c][i]) != is_external(best[c][i + 1]) {
+                    if external[best[c][i]] != external[best[c][i + 1]] {
                         continue;
                     }
                     best[c].swap(i, i + 1);
@@ -187,6 +211,10 @@ pub fn swimlane(project: &Project) -> Vec<(NodeId, Pos)> {
             }
         }
     }
+    let best: Vec<Vec<&NodeId>> = best
+        .iter()
+        .map(|l| l.iter().map(|&n| ids[n]).collect())
+        .collect();
 
     // Coordinates: rows from the top of each lane, skipping rows a pinned node occupies.
     let mut placed: BTreeMap<NodeId, Pos> = BTreeMap::new();
@@ -278,27 +306,6 @@ pub fn swimlane(project: &Project) -> Vec<(NodeId, Pos)> {
         }
     }
     placed.into_iter().collect()
-}
-
-fn positions_of<'a>(
-    layers: &[Vec<&'a NodeId>],
-    x_of: &dyn Fn(usize) -> f32,
-) -> BTreeMap<&'a NodeId, Pos> {
-    layers
-        .iter()
-        .enumerate()
-        .flat_map(|(c, l)| {
-            l.iter().enumerate().map(move |(i, id)| {
-                (
-                    *id,
-                    Pos {
-                        x: x_of(c),
-                        y: i as f32 * ROW_HEIGHT,
-                    },
-                )
-            })
-        })
-        .collect()
 }
 
 /// Positions for the nodes that have none yet (new ones), leaving every placed node where it is:
