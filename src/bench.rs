@@ -1,5 +1,5 @@
 //! `chainmap bench`: headless measurements on generated chains — load and validate, save,
-//! analysis, the swimlane layout, and the canvas frame's CPU time (the egui pass plus
+//! analysis, the swimlane layout, one force-layout step, and the canvas frame's CPU time (the egui pass plus
 //! tessellation) at full view and zoomed in. Medians of repeated runs; figures, never asserts.
 
 use crate::analysis::{AnalysisOptions, analyze};
@@ -120,6 +120,8 @@ pub fn run(sizes: &[usize]) -> Vec<Measure> {
                 std::hint::black_box(crate::layout::swimlane(&project));
             }),
         );
+        let mut force = crate::layout::ForceLayout::new(&project);
+        push("one force step", median_ms(runs, || force.step()));
         push(
             "canvas frame, full view",
             canvas_frames(&project, false, runs),

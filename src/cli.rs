@@ -130,7 +130,7 @@ pub enum Command {
     Layout {
         /// Project file.
         file: PathBuf,
-        /// The layout: swimlane (one column per stage, ordered to cut link crossings).
+        /// The layout: swimlane (one column per stage, ordered to cut link crossings) or force.
         #[arg(long, value_enum, default_value = "swimlane")]
         algo: LayoutAlgo,
         /// Where to write the result (default: the file itself).
@@ -162,6 +162,8 @@ pub enum Command {
 pub enum LayoutAlgo {
     /// One column per stage (串珠成链), order chosen to minimise link crossings.
     Swimlane,
+    /// Force-directed, for exploration (springs, grid-approximated repulsion, columns pull).
+    Force,
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
@@ -1168,6 +1170,9 @@ fn layout(
     let before = crate::layout::supply_crossings(&project);
     let moves = match algo {
         LayoutAlgo::Swimlane => crate::layout::swimlane(&project),
+        LayoutAlgo::Force => {
+            crate::layout::force(&project, crate::layout::force::default_steps(&project))
+        }
     };
     let moved = moves.len();
     let edit = crate::edit::Edit::MoveNodes(moves);

@@ -124,3 +124,28 @@ fn new_nodes_are_placed_without_moving_the_others() {
         .fold(f32::MIN, f32::max);
     assert_eq!(pos.y, lowest + ROW_HEIGHT);
 }
+
+#[test]
+fn force_layout_keeps_pinned_nodes_separates_the_rest_and_is_deterministic() {
+    let mut p = load("zhashui-fungus.chainmap.json");
+    let pinned = NodeId::from("E23");
+    let spot = p.nodes[&pinned].position.unwrap();
+    p.nodes.get_mut(&pinned).unwrap().pinned = true;
+    let moves = chainmap::layout::force(&p, 150);
+    assert!(moves.iter().all(|(id, _)| id != &pinned));
+    assert_eq!(
+        moves,
+        chainmap::layout::force(&p, 150),
+        "same input, same layout"
+    );
+    Edit::MoveNodes(moves).apply(&mut p).unwrap();
+    assert_eq!(p.nodes[&pinned].position, Some(spot));
+    let placed: Vec<Pos> = p.nodes.values().filter_map(|n| n.position).collect();
+    for (i, a) in placed.iter().enumerate() {
+        for b in &placed[i + 1..] {
+            let d = ((a.x - b.x).powi(2) + (a.y - b.y).powi(2)).sqrt();
+            assert!(d > 20.0, "two nodes nearly on one spot: {a:?} {b:?}");
+        }
+        assert!(a.x.is_finite() && a.y.is_finite());
+    }
+}

@@ -787,3 +787,45 @@ fn a_drag_released_over_a_panel_still_moves_the_node() {
     assert!(after.x > before.x + 10.0, "{before:?} → {after:?}");
     assert_eq!(harness.state().doc.undo_depth(), 1);
 }
+
+#[test]
+fn force_layout_runs_off_the_ui_thread_and_is_one_undo_step() {
+    let mut harness = harness(Lang::En);
+    let before = harness.state().doc.project.clone();
+    harness
+        .state_mut()
+        .run_command(&egui::Context::default(), AppCommand::ForceLayout);
+    assert!(harness.state().layout_running());
+    for _ in 0..400 {
+        harness.run_steps(1);
+        if !harness.state().layout_running() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert!(!harness.state().layout_running(), "the layout finished");
+    assert_ne!(harness.state().doc.project, before);
+    assert_eq!(harness.state().doc.undo_depth(), 1);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run_steps(1);
+    assert_eq!(harness.state().doc.project, before);
+}
+
+#[test]
+fn force_layout_can_be_cancelled() {
+    let mut harness = harness(Lang::En);
+    // Big enough that the layout is still running when Cancel is pressed.
+    harness.state_mut().doc = Document::new(chainmap::generate::chain(4_000, 12_000, 1));
+    harness.run_steps(1);
+    let before = harness.state().doc.project.clone();
+    harness
+        .state_mut()
+        .run_command(&egui::Context::default(), AppCommand::ForceLayout);
+    assert!(harness.state().layout_running());
+    // The window's first frame only measures it.
+    harness.run_steps(2);
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(2);
+    assert!(!harness.state().layout_running());
+    assert_eq!(harness.state().doc.project, before, "nothing applied");
+}

@@ -1,10 +1,13 @@
-//! Layouts: pure functions from a project to new node positions. Applying them is an edit (one
+//! Layouts: pure functions from a project to new node positions (swimlane; force-directed for
+//! exploration). Applying them is an edit (one
 //! undo step); pinned nodes are never moved.
 
 pub mod crossings;
+pub mod force;
 pub mod swimlane;
 
 pub use crossings::supply_crossings;
+pub use force::{ForceLayout, force};
 pub use swimlane::{lane_columns, place_new, swimlane};
 
 /// Width of a stage lane, in canvas units.

@@ -67,6 +67,23 @@ pub struct ChainmapApp {
     /// A text field had the keyboard at the end of the last frame (Escape has cleared it by
     /// the time keys are read).
     typing_last_frame: bool,
+    /// A force layout running on a worker thread.
+    layout_job: Option<LayoutJob>,
+}
+
+/// Messages from the layout worker.
+enum LayoutMessage {
+    Progress(f32),
+    Done(Vec<(NodeId, Pos)>),
+}
+
+/// A layout running off the UI thread, with its progress and a way to stop it.
+struct LayoutJob {
+    rx: Receiver<LayoutMessage>,
+    cancel: Arc<std::sync::atomic::AtomicBool>,
+    progress: f32,
+    /// The document revision it started from: results for an edited project are dropped.
+    key: (u64, u64),
 }
 
 /// Above this many nodes the analysis runs off the UI thread.
@@ -118,6 +135,7 @@ impl ChainmapApp {
             deferred: Vec::new(),
             close_deferred: false,
             typing_last_frame: false,
+            layout_job: None,
         }
     }
 
@@ -232,6 +250,7 @@ impl ChainmapApp {
                 }
             }
             AppCommand::LinkTool => self.ui.link_tool = !self.ui.link_tool,
+            AppCommand::ForceLayout => self.start_force_layout(ctx),
             AppCommand::AutoLayout => {
                 let moves = crate::layout::swimlane(&self.doc.project);
                 if !moves.is_empty() {
@@ -721,6 +740,7 @@ impl ChainmapApp {
                 )
             });
         self.modals(&ctx);
+        self.layout_job_ui(&ctx);
 
         if self.ui.export_schedule {
             self.ui.export_schedule = false;
@@ -777,6 +797,98 @@ pub fn settings_from_storage(storage: Option<&dyn eframe::Storage>) -> Settings 
 }
 
 impl ChainmapApp {
+    /// Whether a layout is running on its worker thread.
+    pub fn layout_running(&self) -> bool {
+        self.layout_job.is_some()
+    }
+
+    /// Starts the force layout on a worker thread; progress and Cancel show in a window.
+    fn start_force_layout(&mut self, ctx: &egui::Context) {
+        if self.layout_job.is_some() {
+            return;
+        }
+        let project = self.doc.project.clone();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let cancel = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let stop = cancel.clone();
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("layout".to_owned())
+            .spawn(move || {
+                let steps = crate::layout::force::default_steps(&project);
+                let mut layout = crate::layout::ForceLayout::new(&project);
+                for step in 0..steps {
+                    if stop.load(std::sync::atomic::Ordering::Relaxed) {
+                        return;
+                    }
+                    layout.step();
+                    if step % 5 == 0 {
+                        let _ = tx.send(LayoutMessage::Progress(step as f32 / steps as f32));
+                        ctx.request_repaint();
+                    }
+                }
+                let _ = tx.send(LayoutMessage::Done(layout.positions()));
+                ctx.request_repaint();
+            });
+        if spawned.is_ok() {
+            self.layout_job = Some(LayoutJob {
+                rx,
+                cancel,
+                progress: 0.0,
+                key: (self.doc.id(), self.doc.revision()),
+            });
+        }
+    }
+
+    /// Shows the layout's progress; applies its result as one edit when it is done.
+    fn layout_job_ui(&mut self, ctx: &egui::Context) {
+        let Some(job) = self.layout_job.as_mut() else {
+            return;
+        };
+        let mut done = None;
+        while let Ok(message) = job.rx.try_recv() {
+            match message {
+                LayoutMessage::Progress(p) => job.progress = p,
+                LayoutMessage::Done(moves) => done = Some(moves),
+            }
+        }
+        let lang = self.ui.lang();
+        let mut cancelled = false;
+        egui::Window::new(lang.pick("正在布局", "Laying out"))
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+            .show(ctx, |ui| {
+                ui.add(
+                    egui::ProgressBar::new(job.progress)
+                        .show_percentage()
+                        .desired_width(260.0),
+                );
+                if ui.button(lang.pick("取消", "Cancel")).clicked() {
+                    cancelled = true;
+                }
+            });
+        if cancelled {
+            job.cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+            self.layout_job = None;
+            self.ui.info(lang.pick("布局已取消", "Layout cancelled"));
+            return;
+        }
+        if let Some(moves) = done {
+            let key = job.key;
+            self.layout_job = None;
+            if key == (self.doc.id(), self.doc.revision()) {
+                self.apply_edit(Edit::MoveNodes(moves));
+                self.ui.fit_requested = true;
+            } else {
+                self.ui.error(lang.pick(
+                    "项目在布局期间被修改,布局结果未应用",
+                    "The project changed during the layout; the result was not applied",
+                ));
+            }
+        }
+    }
+
     /// Writes the schedule shown in the sharing tab to `path` as CSV.
     pub fn export_schedule(&mut self, path: PathBuf) {
         let lang = self.ui.lang();

@@ -22,6 +22,7 @@ pub enum AppCommand {
     Deselect,
     LinkTool,
     AutoLayout,
+    ForceLayout,
     FitView,
     ZoomIn,
     ZoomOut,
@@ -61,7 +62,7 @@ const CMD_SHIFT: Modifiers = Modifiers {
 
 impl AppCommand {
     /// Every command, in menu order.
-    pub const ALL: [AppCommand; 23] = [
+    pub const ALL: [AppCommand; 24] = [
         AppCommand::New,
         AppCommand::Open,
         AppCommand::Save,
@@ -76,6 +77,7 @@ impl AppCommand {
         AppCommand::Deselect,
         AppCommand::LinkTool,
         AppCommand::AutoLayout,
+        AppCommand::ForceLayout,
         AppCommand::FitView,
         AppCommand::ZoomIn,
         AppCommand::ZoomOut,
@@ -104,6 +106,7 @@ impl AppCommand {
             Deselect => lang.pick("取消选择", "Deselect"),
             LinkTool => lang.pick("连线工具", "Link Tool"),
             AutoLayout => lang.pick("自动布局(串珠成链)", "Auto Layout (Swimlanes)"),
+            ForceLayout => lang.pick("力导向布局(探索)", "Force Layout (Explore)"),
             FitView => lang.pick("适应窗口", "Fit to View"),
             ZoomIn => lang.pick("放大", "Zoom In"),
             ZoomOut => lang.pick("缩小", "Zoom Out"),
@@ -143,6 +146,10 @@ impl AppCommand {
                 "按环节分列排布企业,并调整顺序减少连线交叉(固定位置的节点不动)",
                 "One column per stage, ordered to cut link crossings (pinned nodes stay)",
             ),
+            ForceLayout => lang.pick(
+                "按连线关系弹簧式排布,便于发现聚集;可随时取消(固定位置的节点不动)",
+                "Springs along links to see clusters; can be cancelled (pinned nodes stay)",
+            ),
             FitView => lang.pick("显示整张图", "Show the whole graph"),
             ZoomIn => lang.pick("以画布中心放大", "Zoom in at the centre"),
             ZoomOut => lang.pick("以画布中心缩小", "Zoom out at the centre"),
@@ -177,6 +184,7 @@ impl AppCommand {
             Deselect => k(Modifiers::NONE, Key::Escape),
             LinkTool => k(Modifiers::NONE, Key::L),
             AutoLayout => k(CMD_SHIFT, Key::L),
+            ForceLayout => return None,
             FitView => k(Modifiers::NONE, Key::F),
             ZoomIn => k(Modifiers::NONE, Key::Plus),
             ZoomOut => k(Modifiers::NONE, Key::Minus),
@@ -222,9 +230,8 @@ impl AppCommand {
         use AppCommand::*;
         match self {
             New | Open | Save | SaveAs | Quit => Menu::File,
-            Undo | Redo | SelectAll | Copy | Paste | Delete | Deselect | LinkTool | AutoLayout => {
-                Menu::Edit
-            }
+            Undo | Redo | SelectAll | Copy | Paste | Delete | Deselect | LinkTool | AutoLayout
+            | ForceLayout => Menu::Edit,
             _ => Menu::View,
         }
     }
