@@ -10,6 +10,7 @@ use crate::model::validate::validate;
 use crate::model::{Issue, Project, ProjectMeta};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
+use serde_json::value::RawValue;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -90,31 +91,45 @@ pub fn load_bytes(bytes: &[u8], options: LoadOptions) -> Result<Loaded, LoadErro
 
 /// Loads a project from the text of a file.
 pub fn load_str(text: &str, options: LoadOptions) -> Result<Loaded, LoadError> {
-    let value: Value = serde_json::from_str(text).map_err(|e| {
+    let syntax = |e: serde_json::Error| {
         fail(Issue::blocking(
             "json_syntax",
             format!("line {}, column {}", e.line(), e.column()),
             format!("JSON 语法错误,第 {} 行第 {} 列:{e}", e.line(), e.column()),
             format!("JSON syntax error: {e}"),
         ))
-    })?;
-    let Value::Object(mut top) = value else {
-        return Err(fail(not_chainmap("the file is JSON, but not an object")));
     };
-    match top.get("format") {
-        Some(Value::String(f)) if f == FORMAT => {}
-        Some(other) => {
+    // The top level as raw text per key: the big arrays are then read item by item straight
+    // from the file's text, in one pass (a `Value` in between would double the work, and would
+    // hand decimals an f64).
+    let top: BTreeMap<String, &RawValue> = match serde_json::from_str(text) {
+        Ok(top) => top,
+        Err(e) if e.classify() == serde_json::error::Category::Data => {
+            return Err(fail(not_chainmap("the file is JSON, but not an object")));
+        }
+        Err(e) => return Err(syntax(e)),
+    };
+    match top
+        .get("format")
+        .map(|raw| serde_json::from_str::<Value>(raw.get()))
+    {
+        Some(Ok(Value::String(f))) if f == FORMAT => {}
+        Some(Ok(other)) => {
             return Err(fail(not_chainmap(&format!(
                 "its \"format\" is {other}, not \"{FORMAT}\""
             ))));
         }
+        Some(Err(e)) => return Err(syntax(e)),
         None => {
             return Err(fail(not_chainmap(
                 "it has no \"format\": \"chainmap\" field",
             )));
         }
     }
-    let version = match top.get("version").and_then(Value::as_u64) {
+    let version = match top
+        .get("version")
+        .and_then(|raw| serde_json::from_str::<u64>(raw.get()).ok())
+    {
         Some(v) => u32::try_from(v).unwrap_or(u32::MAX),
         None => {
             return Err(fail(Issue::blocking(
@@ -137,27 +152,42 @@ pub fn load_str(text: &str, options: LoadOptions) -> Result<Loaded, LoadError> {
             ),
         )));
     }
-    migrate(&mut top, version).map_err(fail)?;
+    // Older versions go through `migrate()` on a `Value`, then back to text per key.
+    let migrated: Option<BTreeMap<String, String>> = if version < CURRENT_VERSION {
+        let Value::Object(mut map) = serde_json::from_str::<Value>(text).map_err(syntax)? else {
+            return Err(fail(not_chainmap("the file is JSON, but not an object")));
+        };
+        migrate(&mut map, version).map_err(fail)?;
+        Some(map.into_iter().map(|(k, v)| (k, v.to_string())).collect())
+    } else {
+        None
+    };
+    let entries: BTreeMap<&str, &str> = match &migrated {
+        Some(map) => map.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect(),
+        None => top.iter().map(|(k, v)| (k.as_str(), v.get())).collect(),
+    };
 
     let mut reader = SectionReader {
         issues: Vec::new(),
         strict: options.strict,
     };
     let sections = ["chains", "nodes", "links", "agreements", "views"];
-    let mut taken: BTreeMap<&str, Value> = BTreeMap::new();
-    for name in sections {
-        if let Some(v) = top.remove(name) {
-            taken.insert(name, v);
-        }
-    }
-    top.remove("format");
-    top.remove("version");
-    let meta: ProjectMeta = reader.item(Value::Object(top), "").unwrap_or_default();
+    // The project's own fields: everything but the envelope and the sections.
+    let meta_text = format!(
+        "{{{}}}",
+        entries
+            .iter()
+            .filter(|(k, _)| !sections.contains(k) && !matches!(**k, "format" | "version"))
+            .map(|(k, v)| format!("{}:{v}", Value::String((*k).to_owned())))
+            .collect::<Vec<_>>()
+            .join(",")
+    );
+    let meta: ProjectMeta = reader.item(&meta_text, String::new).unwrap_or_default();
     let mut project = Project {
         meta,
         ..Project::default()
     };
-    let mut section = |name: &str| taken.remove(name).unwrap_or(Value::Array(Vec::new()));
+    let section = |name: &str| entries.get(name).copied().unwrap_or("[]");
     project.chains = reader.keyed(section("chains"), "chains", |c: &crate::model::Chain| {
         c.id.0.clone()
     });
@@ -208,7 +238,7 @@ impl SectionReader {
     /// does not hide the problems of the others.
     fn keyed<K, T>(
         &mut self,
-        value: Value,
+        text: &str,
         section: &str,
         id_of: impl Fn(&T) -> String,
     ) -> BTreeMap<K, T>
@@ -217,7 +247,7 @@ impl SectionReader {
         T: DeserializeOwned,
     {
         let mut map = BTreeMap::new();
-        let Value::Array(items) = value else {
+        let Ok(items) = serde_json::from_str::<Vec<&RawValue>>(text) else {
             self.issues.push(Issue::blocking(
                 "wrong_type",
                 section,
@@ -228,18 +258,28 @@ impl SectionReader {
         };
         let mut first_index: BTreeMap<String, usize> = BTreeMap::new();
         for (index, item) in items.into_iter().enumerate() {
-            let place = match item.get("id").and_then(Value::as_str) {
-                Some(id) if !id.is_empty() => format!("{section}/{id}"),
-                _ => format!("{section}[{index}]"),
+            // Only a problem needs the place, so its id is read only then.
+            let place = || {
+                #[derive(serde::Deserialize)]
+                struct IdOnly {
+                    id: Option<Value>,
+                }
+                match serde_json::from_str::<IdOnly>(item.get())
+                    .ok()
+                    .and_then(|i| i.id)
+                {
+                    Some(Value::String(id)) if !id.is_empty() => format!("{section}/{id}"),
+                    _ => format!("{section}[{index}]"),
+                }
             };
-            let Some(parsed) = self.item::<T>(item, &place) else {
+            let Some(parsed) = self.item::<T>(item.get(), place) else {
                 continue;
             };
             let id = id_of(&parsed);
             if id.trim().is_empty() {
                 self.issues.push(Issue::blocking(
                     "missing_id",
-                    place,
+                    place(),
                     format!("{section} 中第 {} 项没有编号(id)", index + 1),
                     format!("item {} of {section} has no id", index + 1),
                 ));
@@ -248,7 +288,7 @@ impl SectionReader {
             if let Some(first) = first_index.get(&id) {
                 self.issues.push(Issue::blocking(
                     "duplicate_id",
-                    place,
+                    place(),
                     format!(
                         "编号“{id}”重复:{section} 中第 {} 项和第 {} 项用了同一个编号",
                         first + 1,
@@ -268,20 +308,21 @@ impl SectionReader {
         map
     }
 
-    /// Reads one item, recording a type error with its path, and unknown fields.
-    fn item<T: DeserializeOwned>(&mut self, value: Value, place: &str) -> Option<T> {
+    /// Reads one item from its text, recording unknown fields and a type error with its path.
+    fn item<T: DeserializeOwned>(&mut self, text: &str, place: impl Fn() -> String) -> Option<T> {
         let mut unknown = Vec::new();
-        let mut track = serde_path_to_error::Track::new();
-        // Re-read the item from text rather than from the `Value`: a `Value` hands numbers that
-        // fit an f64 to decimals as f64, which would round long amounts; text keeps every digit.
-        let text = value.to_string();
-        let mut json = serde_json::Deserializer::from_str(&text);
-        let result = {
-            let de = serde_path_to_error::Deserializer::new(&mut json, &mut track);
-            serde_ignored::deserialize(de, |path| unknown.push(path.to_string()))
+        let result: Result<T, _> = {
+            let mut json = serde_json::Deserializer::from_str(text);
+            serde_ignored::deserialize(&mut json, |path| unknown.push(path.to_string()))
         };
+        if unknown.is_empty()
+            && let Ok(v) = result
+        {
+            return Some(v);
+        }
+        let place = place();
         let join = |inner: &str| match (place.is_empty(), inner.is_empty() || inner == ".") {
-            (_, true) => place.to_owned(),
+            (_, true) => place.clone(),
             (true, false) => inner.to_owned(),
             (false, false) => format!("{place}/{}", inner.replace('.', "/")),
         };
@@ -300,6 +341,11 @@ impl SectionReader {
         match result {
             Ok(v) => Some(v),
             Err(e) => {
+                // Read again with path tracking, only now that there is an error to place.
+                let mut track = serde_path_to_error::Track::new();
+                let mut json = serde_json::Deserializer::from_str(text);
+                let de = serde_path_to_error::Deserializer::new(&mut json, &mut track);
+                let _ = T::deserialize(de);
                 let path = track.path().to_string();
                 self.issues.push(Issue::blocking(
                     "wrong_type",
