@@ -829,3 +829,28 @@ fn force_layout_can_be_cancelled() {
     assert!(!harness.state().layout_running());
     assert_eq!(harness.state().doc.project, before, "nothing applied");
 }
+
+#[test]
+fn clicking_the_minimap_moves_the_view() {
+    let mut harness = harness(Lang::En);
+    let before = harness.state().ui.camera.offset;
+    let mini = harness.get_by_label("minimap").rect();
+    // The left end of the minimap: the upstream lanes.
+    harness.hover_at(mini.left_center() + egui::vec2(15.0, 0.0));
+    harness.run_steps(1);
+    harness.get_by_label("minimap").rect();
+    harness.event(egui::Event::PointerButton {
+        pos: mini.left_center() + egui::vec2(15.0, 0.0),
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: Default::default(),
+    });
+    harness.event(egui::Event::PointerButton {
+        pos: mini.left_center() + egui::vec2(15.0, 0.0),
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Default::default(),
+    });
+    harness.run_steps(2);
+    assert_ne!(harness.state().ui.camera.offset, before);
+}

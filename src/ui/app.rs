@@ -273,6 +273,7 @@ impl ChainmapApp {
             AppCommand::ToggleInspector => self.ui.settings.show_inspector ^= true,
             AppCommand::ToggleLegend => self.ui.settings.show_legend ^= true,
             AppCommand::ToggleAnalysis => self.ui.settings.show_analysis ^= true,
+            AppCommand::ToggleMinimap => self.ui.settings.show_minimap ^= true,
             AppCommand::LangZh => self.ui.settings.lang = Lang::Zh,
             AppCommand::LangEn => self.ui.settings.lang = Lang::En,
         }
@@ -502,6 +503,7 @@ impl ChainmapApp {
                             AppCommand::ToggleInspector => Some(self.ui.settings.show_inspector),
                             AppCommand::ToggleLegend => Some(self.ui.settings.show_legend),
                             AppCommand::ToggleAnalysis => Some(self.ui.settings.show_analysis),
+                            AppCommand::ToggleMinimap => Some(self.ui.settings.show_minimap),
                             AppCommand::LinkTool => Some(self.ui.link_tool),
                             _ => None,
                         };

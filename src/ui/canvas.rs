@@ -737,6 +737,9 @@ pub fn canvas_ui(
         });
     }
 
+    if state.settings.show_minimap {
+        minimap_ui(ui, project, state, canvas, rect);
+    }
     if state.settings.show_legend {
         paint_legend(&painter, rect, lang);
         if let Some((m, values)) = &measure {
@@ -1188,6 +1191,69 @@ fn paint_ramp_legend(
         font,
         Color32::from_gray(120),
     );
+}
+
+/// The minimap: every node as a dot, the part on screen as a frame; click or drag in it to look
+/// elsewhere.
+fn minimap_ui(
+    ui: &mut egui::Ui,
+    project: &Project,
+    state: &mut UiState,
+    canvas: &mut CanvasState,
+    rect: Rect,
+) {
+    let Some(bounds) = bounds(project) else {
+        return;
+    };
+    let bounds = bounds.expand(LANE_WIDTH / 2.0);
+    let size = vec2(200.0, 120.0);
+    let mini = Rect::from_min_size(rect.right_bottom() - size - vec2(10.0, 10.0), size);
+    let scale = (size.x / bounds.width()).min(size.y / bounds.height());
+    let inner = Rect::from_center_size(mini.center(), bounds.size() * scale);
+    let to_mini = |p: Pos2| inner.min + (p - bounds.min) * scale;
+    let painter = ui.painter_at(rect);
+    painter.rect(
+        mini,
+        4.0,
+        Color32::from_rgba_unmultiplied(255, 255, 255, 225),
+        Stroke::new(1.0, Color32::from_gray(190)),
+        StrokeKind::Inside,
+    );
+    let mut dots = egui::Mesh::default();
+    for node in project.nodes.values() {
+        if let Some(p) = node.position {
+            dots.add_colored_rect(
+                Rect::from_center_size(to_mini(pos2(p.x, p.y)), Vec2::splat(2.0)),
+                theme::node_fill(node.kind),
+            );
+        }
+    }
+    painter.add(Shape::mesh(dots));
+    let origin = rect.min;
+    let cam = state.camera;
+    let seen_min = cam.to_canvas(origin, rect.min);
+    let seen_max = cam.to_canvas(origin, rect.max);
+    let seen = Rect::from_min_max(
+        to_mini(pos2(seen_min.x, seen_min.y)),
+        to_mini(pos2(seen_max.x, seen_max.y)),
+    )
+    .intersect(mini);
+    painter.rect_stroke(
+        seen,
+        1.0,
+        Stroke::new(1.5, theme::SELECTION),
+        StrokeKind::Inside,
+    );
+    let lang = state.lang();
+    let resp = ui.interact(mini, ui.scope_id().with("minimap"), Sense::click_and_drag());
+    resp.widget_info(|| WidgetInfo::labeled(Role::Image, true, lang.pick("小地图", "minimap")));
+    if (resp.clicked() || resp.dragged())
+        && let Some(p) = resp.interact_pointer_pos()
+    {
+        let target = bounds.min + (p - inner.min) / scale;
+        state.camera.offset = rect.size() / 2.0 - target.to_vec2() * state.camera.zoom;
+        canvas.camera_touched = true;
+    }
 }
 
 /// A fresh node id (`n12`).

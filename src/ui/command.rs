@@ -29,6 +29,7 @@ pub enum AppCommand {
     ToggleOutline,
     ToggleInspector,
     ToggleLegend,
+    ToggleMinimap,
     ToggleAnalysis,
     LangZh,
     LangEn,
@@ -62,7 +63,7 @@ const CMD_SHIFT: Modifiers = Modifiers {
 
 impl AppCommand {
     /// Every command, in menu order.
-    pub const ALL: [AppCommand; 24] = [
+    pub const ALL: [AppCommand; 25] = [
         AppCommand::New,
         AppCommand::Open,
         AppCommand::Save,
@@ -84,6 +85,7 @@ impl AppCommand {
         AppCommand::ToggleOutline,
         AppCommand::ToggleInspector,
         AppCommand::ToggleLegend,
+        AppCommand::ToggleMinimap,
         AppCommand::ToggleAnalysis,
         AppCommand::LangZh,
         AppCommand::LangEn,
@@ -114,6 +116,7 @@ impl AppCommand {
             ToggleInspector => lang.pick("属性面板", "Inspector Panel"),
             ToggleLegend => lang.pick("图例", "Legend"),
             ToggleAnalysis => lang.pick("分析面板", "Analysis Panel"),
+            ToggleMinimap => lang.pick("小地图", "Minimap"),
             LangZh => "简体中文",
             LangEn => "English",
         }
@@ -156,6 +159,10 @@ impl AppCommand {
             ToggleOutline => lang.pick("显示或隐藏大纲", "Show or hide the outline"),
             ToggleInspector => lang.pick("显示或隐藏属性面板", "Show or hide the inspector"),
             ToggleLegend => lang.pick("显示或隐藏图例", "Show or hide the legend"),
+            ToggleMinimap => lang.pick(
+                "显示或隐藏小地图(点击可跳转)",
+                "Show or hide the minimap (click it to look there)",
+            ),
             ToggleAnalysis => lang.pick(
                 "缺口、链主、风险、亩均效益和影响分析",
                 "Gaps, leaders, risks, land efficiency and impact",
@@ -188,7 +195,9 @@ impl AppCommand {
             FitView => k(Modifiers::NONE, Key::F),
             ZoomIn => k(Modifiers::NONE, Key::Plus),
             ZoomOut => k(Modifiers::NONE, Key::Minus),
-            ToggleOutline | ToggleInspector | ToggleLegend | LangZh | LangEn => return None,
+            ToggleOutline | ToggleInspector | ToggleLegend | ToggleMinimap | LangZh | LangEn => {
+                return None;
+            }
             ToggleAnalysis => k(Modifiers::NONE, Key::F9),
         })
     }

@@ -83,6 +83,7 @@ pub struct Settings {
     pub show_inspector: bool,
     pub show_legend: bool,
     pub show_analysis: bool,
+    pub show_minimap: bool,
 }
 
 impl Default for Settings {
@@ -94,6 +95,7 @@ impl Default for Settings {
             show_inspector: true,
             show_legend: true,
             show_analysis: true,
+            show_minimap: true,
         }
     }
 }
