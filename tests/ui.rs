@@ -854,3 +854,45 @@ fn clicking_the_minimap_moves_the_view() {
     harness.run_steps(2);
     assert_ne!(harness.state().ui.camera.offset, before);
 }
+
+#[test]
+fn opening_a_file_places_nodes_that_have_no_position() {
+    let mut project =
+        chainmap::file::load_path(&sample("meixian-kiwi.chainmap.json"), Default::default())
+            .unwrap()
+            .project;
+    project
+        .nodes
+        .get_mut(&NodeId::from("N05"))
+        .unwrap()
+        .position = None;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("unplaced.chainmap.json");
+    chainmap::file::save(&path, &project).unwrap();
+    let mut harness = harness(Lang::En);
+    harness.state_mut().open_path(path);
+    harness.run_steps(2);
+    let placed = harness.state().doc.project.nodes[&NodeId::from("N05")].position;
+    assert!(placed.is_some(), "placed in its lane");
+    harness.get_by_label("齐峰猕猴桃专业合作社");
+}
+
+#[test]
+fn a_large_swimlane_layout_runs_off_the_ui_thread() {
+    let mut harness = harness(Lang::En);
+    harness.state_mut().doc = Document::new(chainmap::generate::chain(6_000, 18_000, 3));
+    harness.run_steps(1);
+    harness
+        .state_mut()
+        .run_command(&egui::Context::default(), AppCommand::AutoLayout);
+    assert!(harness.state().layout_running());
+    for _ in 0..2000 {
+        harness.run_steps(1);
+        if !harness.state().layout_running() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert!(!harness.state().layout_running());
+    assert_eq!(harness.state().doc.undo_depth(), 1);
+}

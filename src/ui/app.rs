@@ -86,6 +86,9 @@ struct LayoutJob {
     key: (u64, u64),
 }
 
+/// Above this many nodes the swimlane layout runs off the UI thread too.
+const BACKGROUND_LAYOUT_NODES: usize = 5_000;
+
 /// Above this many nodes the analysis runs off the UI thread.
 const BACKGROUND_ANALYSIS_NODES: usize = 2_000;
 
@@ -170,6 +173,12 @@ impl ChainmapApp {
             Ok(doc) => {
                 self.doc = doc;
                 self.generation += 1;
+                // Nodes without a position (from an import, or written by hand) get a place in
+                // their stage's lane; everything placed stays where it is. Undoable.
+                let moves = crate::layout::place_new(&self.doc.project);
+                if !moves.is_empty() {
+                    self.apply_edit(Edit::MoveNodes(moves));
+                }
                 self.ui.highlight = None;
                 self.ui.impact_node = None;
                 self.ui.selection.clear();
@@ -250,7 +259,10 @@ impl ChainmapApp {
                 }
             }
             AppCommand::LinkTool => self.ui.link_tool = !self.ui.link_tool,
-            AppCommand::ForceLayout => self.start_force_layout(ctx),
+            AppCommand::ForceLayout => self.start_layout(ctx, true),
+            AppCommand::AutoLayout if self.doc.project.nodes.len() > BACKGROUND_LAYOUT_NODES => {
+                self.start_layout(ctx, false);
+            }
             AppCommand::AutoLayout => {
                 let moves = crate::layout::swimlane(&self.doc.project);
                 if !moves.is_empty() {
@@ -804,8 +816,9 @@ impl ChainmapApp {
         self.layout_job.is_some()
     }
 
-    /// Starts the force layout on a worker thread; progress and Cancel show in a window.
-    fn start_force_layout(&mut self, ctx: &egui::Context) {
+    /// Starts a layout (force-directed, or a large swimlane) on a worker thread; progress and
+    /// Cancel show in a window.
+    fn start_layout(&mut self, ctx: &egui::Context, force: bool) {
         if self.layout_job.is_some() {
             return;
         }
@@ -817,6 +830,12 @@ impl ChainmapApp {
         let spawned = std::thread::Builder::new()
             .name("layout".to_owned())
             .spawn(move || {
+                if !force {
+                    // The swimlane runs in one go; the window still shows it is under way.
+                    let _ = tx.send(LayoutMessage::Done(crate::layout::swimlane(&project)));
+                    ctx.request_repaint();
+                    return;
+                }
                 let steps = crate::layout::force::default_steps(&project);
                 let mut layout = crate::layout::ForceLayout::new(&project);
                 for step in 0..steps {
