@@ -794,10 +794,8 @@ fn default_rule(kind: &str, parties: &[NodeId]) -> Rule {
     let first = parties.first().cloned().unwrap_or_default();
     let last = parties.last().cloned().unwrap_or_default();
     let even = || -> Vec<Share> {
-        let n = parties.len().max(1) as i64;
         let weights = vec![Decimal::ONE; parties.len()];
         let parts = crate::sharing::money::split(Decimal::ONE_HUNDRED, &weights);
-        let _ = n;
         parties
             .iter()
             .cloned()
