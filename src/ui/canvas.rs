@@ -51,7 +51,11 @@ pub struct CanvasState {
     /// The user has panned or zoomed since the last fit: window resizes no longer refit.
     camera_touched: bool,
     geometry: Geometry,
+    /// The minimap's dots, with the (document, canvas) state they were built for.
+    minimap: Option<(MinimapKey, std::sync::Arc<egui::Mesh>)>,
 }
+
+type MinimapKey = (Option<(u64, u64)>, Rect);
 
 /// What the canvas needs of the project that only changes with it: node radii, link ends as
 /// indices and link widths, in the project's (id) order. Rebuilt when the document changes, so a
@@ -1219,15 +1223,30 @@ fn minimap_ui(
         Stroke::new(1.0, Color32::from_gray(190)),
         StrokeKind::Inside,
     );
-    let mut dots = egui::Mesh::default();
-    for node in project.nodes.values() {
-        if let Some(p) = node.position {
-            dots.add_colored_rect(
-                Rect::from_center_size(to_mini(pos2(p.x, p.y)), Vec2::splat(2.0)),
-                theme::node_fill(node.kind),
-            );
+    // The dots only change with the project or the canvas size: built once, then shared.
+    let key = (canvas.geometry.key, mini);
+    let dots = match &canvas.minimap {
+        Some((k, mesh)) if *k == key => mesh.clone(),
+        _ => {
+            let mut dots = egui::Mesh::default();
+            let mut seen = std::collections::HashSet::new();
+            for node in project.nodes.values() {
+                if let Some(p) = node.position {
+                    let at = to_mini(pos2(p.x, p.y));
+                    // One dot per pixel is all a minimap can show.
+                    if seen.insert((at.x as i32, at.y as i32)) {
+                        dots.add_colored_rect(
+                            Rect::from_center_size(at, Vec2::splat(2.0)),
+                            theme::node_fill(node.kind),
+                        );
+                    }
+                }
+            }
+            let mesh = std::sync::Arc::new(dots);
+            canvas.minimap = Some((key, mesh.clone()));
+            mesh
         }
-    }
+    };
     painter.add(Shape::mesh(dots));
     let origin = rect.min;
     let cam = state.camera;
