@@ -745,7 +745,12 @@ pub fn canvas_ui(
         minimap_ui(ui, project, state, canvas, rect);
     }
     if state.settings.show_legend {
-        paint_legend(&painter, rect, lang);
+        let reserved = if state.settings.show_minimap {
+            220.0
+        } else {
+            0.0
+        };
+        paint_legend(&painter, rect, reserved, lang);
         if let Some((m, values)) = &measure {
             paint_ramp_legend(&painter, rect, m.label(lang), values, lang);
         }
@@ -1005,7 +1010,8 @@ fn paint_shape(
 
 /// The legend: a strip along the bottom of the canvas whose items flow into as many rows as
 /// the width needs, so it stays small on a small window.
-fn paint_legend(painter: &egui::Painter, rect: Rect, lang: Lang) {
+/// `reserved` is the width kept free at the right (the minimap).
+fn paint_legend(painter: &egui::Painter, rect: Rect, reserved: f32, lang: Lang) {
     enum Item {
         Node(NodeKind),
         Link(LinkKind),
@@ -1017,7 +1023,7 @@ fn paint_legend(painter: &egui::Painter, rect: Rect, lang: Lang) {
         .collect();
     let font = FontId::proportional(12.0);
     let row_h = 18.0;
-    let max_w = (rect.width() - 40.0).clamp(200.0, 900.0);
+    let max_w = (rect.width() - 40.0 - reserved).clamp(200.0, 900.0);
     // Lay out first (to size the box), then paint.
     let mut placed = Vec::new();
     let (mut x, mut y, mut widest) = (0.0f32, 0.0f32, 0.0f32);
