@@ -561,22 +561,7 @@ pub fn canvas_ui(
             && let Some(delta) = canvas.moving.take()
             && delta.length() > 0.0
         {
-            let moves: Vec<(NodeId, Pos)> = state
-                .selection
-                .nodes
-                .iter()
-                .filter_map(|id| {
-                    let p = project.nodes.get(id)?.position?;
-                    Some((
-                        id.clone(),
-                        Pos {
-                            x: p.x + delta.x,
-                            y: p.y + delta.y,
-                        },
-                    ))
-                })
-                .collect();
-            queue.edits.push(Edit::MoveNodes(moves));
+            queue.edits.push(move_selection(project, state, delta));
         }
         // Built only for the hovered node: thousands of tooltips a frame would cost dearly.
         if resp.hovered() {
@@ -595,22 +580,7 @@ pub fn canvas_ui(
     {
         canvas.moving = None;
         if delta.length() > 0.0 {
-            let moves: Vec<(NodeId, Pos)> = state
-                .selection
-                .nodes
-                .iter()
-                .filter_map(|id| {
-                    let p = project.nodes.get(id)?.position?;
-                    Some((
-                        id.clone(),
-                        Pos {
-                            x: p.x + delta.x,
-                            y: p.y + delta.y,
-                        },
-                    ))
-                })
-                .collect();
-            queue.edits.push(Edit::MoveNodes(moves));
+            queue.edits.push(move_selection(project, state, delta));
         }
     }
 
@@ -792,6 +762,26 @@ fn fit_text(painter: &egui::Painter, text: &str, font: &FontId, width: f32) -> S
         }
     }
     String::new()
+}
+
+/// The edit that moves every selected node by `delta` (canvas units): one drag, one undo step.
+fn move_selection(project: &Project, state: &UiState, delta: Vec2) -> Edit {
+    let moves = state
+        .selection
+        .nodes
+        .iter()
+        .filter_map(|id| {
+            let p = project.nodes.get(id)?.position?;
+            Some((
+                id.clone(),
+                Pos {
+                    x: p.x + delta.x,
+                    y: p.y + delta.y,
+                },
+            ))
+        })
+        .collect();
+    Edit::MoveNodes(moves)
 }
 
 /// Top and bottom of the lanes: around every enterprise-like node, with room for the header.

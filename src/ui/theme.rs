@@ -16,34 +16,16 @@ const ICON_FONT: &[u8] = include_bytes!("../../assets/fonts/Symbola-icons.ttf");
 /// Registers the bundled CJK font after egui's own Latin fonts, for proportional and monospace
 /// text, so Latin text keeps egui's look and every Chinese character has a glyph.
 pub fn install_fonts(ctx: &egui::Context) {
-    ctx.add_font(FontInsert::new(
-        "noto_sans_sc",
-        FontData::from_static(CJK_FONT),
-        vec![
-            InsertFontFamily {
-                family: FontFamily::Proportional,
+    for (name, data) in [("noto_sans_sc", CJK_FONT), ("symbola_icons", ICON_FONT)] {
+        let families = [FontFamily::Proportional, FontFamily::Monospace]
+            .into_iter()
+            .map(|family| InsertFontFamily {
+                family,
                 priority: FontPriority::Lowest,
-            },
-            InsertFontFamily {
-                family: FontFamily::Monospace,
-                priority: FontPriority::Lowest,
-            },
-        ],
-    ));
-    ctx.add_font(FontInsert::new(
-        "symbola_icons",
-        FontData::from_static(ICON_FONT),
-        vec![
-            InsertFontFamily {
-                family: FontFamily::Proportional,
-                priority: FontPriority::Lowest,
-            },
-            InsertFontFamily {
-                family: FontFamily::Monospace,
-                priority: FontPriority::Lowest,
-            },
-        ],
-    ));
+            })
+            .collect();
+        ctx.add_font(FontInsert::new(name, FontData::from_static(data), families));
+    }
 }
 
 /// The light look the canvas is designed for.
