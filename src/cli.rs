@@ -507,10 +507,7 @@ fn load_for_command(
     }
 }
 
-fn percent(v: Option<f64>) -> String {
-    v.map(|v| format!("{:.1}%", v * 100.0))
-        .unwrap_or_else(|| "—".to_owned())
-}
+use crate::analysis::percent;
 
 fn analyze(
     path: &Path,
@@ -546,13 +543,7 @@ fn analyze(
         writeln!(out)?;
         return Ok(EXIT_OK);
     }
-    let name = |id: &crate::model::NodeId| {
-        project
-            .nodes
-            .get(id)
-            .map(|n| n.name.clone())
-            .unwrap_or_else(|| id.to_string())
-    };
+    let name = |id: &crate::model::NodeId| project.node_name(id);
     writeln!(
         out,
         "{}{}",
@@ -706,13 +697,7 @@ fn impact(
         writeln!(out)?;
         return Ok(EXIT_OK);
     }
-    let name = |id: &crate::model::NodeId| {
-        project
-            .nodes
-            .get(id)
-            .map(|n| n.name.clone())
-            .unwrap_or_else(|| id.to_string())
-    };
+    let name = |id: &crate::model::NodeId| project.node_name(id);
     writeln!(out, "{} ({})", name(&id), id)?;
     writeln!(
         out,
@@ -792,13 +777,7 @@ fn split(
         },
         None => project.agreements.values().collect(),
     };
-    let name = |id: &crate::model::NodeId| {
-        project
-            .nodes
-            .get(id)
-            .map(|n| n.name.clone())
-            .unwrap_or_else(|| id.to_string())
-    };
+    let name = |id: &crate::model::NodeId| project.node_name(id);
     let schedules: Vec<_> = agreements
         .iter()
         .map(|a| (a, schedule(&project, a, from, to)))
@@ -893,10 +872,8 @@ fn split(
                     .iter()
                     .map(|p| {
                         let v = r
-                            .parts
-                            .iter()
-                            .find(|(q, _)| q == p)
-                            .map(|(_, v)| format!("{v:.2}"))
+                            .part(p)
+                            .map(|v| format!("{v:.2}"))
                             .unwrap_or_else(|| "—".into());
                         format!("{v:>14}")
                     })
@@ -924,10 +901,8 @@ fn split(
                     .map(|p| {
                         format!(
                             "{:>14}",
-                            c.parts
-                                .iter()
-                                .find(|(q, _)| q == p)
-                                .map(|(_, v)| format!("{v:.2}"))
+                            c.part(p)
+                                .map(|v| format!("{v:.2}"))
                                 .unwrap_or_else(|| "—".into())
                         )
                     })
@@ -985,13 +960,7 @@ fn fair(
                 )?;
                 return Ok(EXIT_PROBLEM);
             };
-            let name = |id: &crate::model::NodeId| {
-                project
-                    .nodes
-                    .get(id)
-                    .map(|n| n.name.clone())
-                    .unwrap_or_else(|| id.to_string())
-            };
+            let name = |id: &crate::model::NodeId| project.node_name(id);
             let names: Vec<String> = a.parties.iter().map(|p| name(&p.node)).collect();
             let coalitions: Vec<(Vec<String>, Q)> = a
                 .coalition_values

@@ -98,6 +98,12 @@ pub fn output(node: &Node, year: Option<Year>) -> f64 {
         .unwrap_or(0.0)
 }
 
+/// A rate as a percentage with one decimal, "—" when it is undefined (not 0: DOMAIN.md).
+pub fn percent(v: Option<f64>) -> String {
+    v.map(|v| format!("{:.1}%", v * 100.0))
+        .unwrap_or_else(|| "—".to_owned())
+}
+
 /// Whether a node belongs to the analysed scope.
 fn in_scope(project: &Project, chain: Option<&ChainId>, node: &Node) -> bool {
     match chain {

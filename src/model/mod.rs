@@ -122,6 +122,14 @@ impl Project {
         self.stages().find(|(_, s)| &s.id == id)
     }
 
+    /// A node's name for display, or its id when the node is missing.
+    pub fn node_name(&self, id: &NodeId) -> String {
+        self.nodes
+            .get(id)
+            .map(|n| n.name.clone())
+            .unwrap_or_else(|| id.to_string())
+    }
+
     /// Counts of nodes by kind, in kind order.
     pub fn node_counts(&self) -> BTreeMap<NodeKind, usize> {
         let mut counts = BTreeMap::new();

@@ -32,6 +32,22 @@ impl Row {
     pub fn note(&self, lang: Lang) -> &str {
         lang.pick(&self.note_zh, &self.note_en)
     }
+
+    /// A party's part this year, if it has one.
+    pub fn part(&self, party: &NodeId) -> Option<Decimal> {
+        part_of(&self.parts, party)
+    }
+}
+
+impl CostRow {
+    /// A party's share of the cost, if it has one.
+    pub fn part(&self, party: &NodeId) -> Option<Decimal> {
+        part_of(&self.parts, party)
+    }
+}
+
+fn part_of(parts: &[(NodeId, Decimal)], party: &NodeId) -> Option<Decimal> {
+    parts.iter().find(|(p, _)| p == party).map(|(_, v)| *v)
 }
 
 /// One shared cost.

@@ -31,18 +31,7 @@ pub fn gap_colour(class: GapClass) -> Color32 {
     }
 }
 
-fn percent(v: Option<f64>) -> String {
-    v.map(|v| format!("{:.1}%", v * 100.0))
-        .unwrap_or_else(|| "—".to_owned())
-}
-
-fn name_of(project: &Project, id: &NodeId) -> String {
-    project
-        .nodes
-        .get(id)
-        .map(|n| n.name.clone())
-        .unwrap_or_else(|| id.to_string())
-}
+use crate::analysis::percent;
 
 /// A small coloured tag with text, like a chip.
 fn chip(ui: &mut egui::Ui, colour: Color32, text: &str) {
@@ -333,7 +322,7 @@ fn risks_ui(ui: &mut egui::Ui, project: &Project, a: &Analysis, state: &mut UiSt
             });
         }
         for id in &a.articulation_points {
-            if ui.selectable_label(false, name_of(project, id)).clicked() {
+            if ui.selectable_label(false, project.node_name(id)).clicked() {
                 state.highlight = Some(Highlight {
                     danger: [id.clone()].into(),
                     ..Highlight::default()
@@ -372,7 +361,7 @@ fn risks_ui(ui: &mut egui::Ui, project: &Project, a: &Analysis, state: &mut UiSt
             if ui
                 .selectable_label(
                     false,
-                    format!("{} – {}", name_of(project, x), name_of(project, y)),
+                    format!("{} – {}", project.node_name(x), project.node_name(y)),
                 )
                 .clicked()
             {
@@ -407,7 +396,7 @@ fn risks_ui(ui: &mut egui::Ui, project: &Project, a: &Analysis, state: &mut UiSt
             });
         }
         for comp in stray {
-            let names: Vec<String> = comp.iter().map(|id| name_of(project, id)).collect();
+            let names: Vec<String> = comp.iter().map(|id| project.node_name(id)).collect();
             if ui.selectable_label(false, names.join("、")).clicked() {
                 state.highlight = Some(Highlight {
                     danger: comp.iter().cloned().collect(),
@@ -549,7 +538,7 @@ fn impact_ui(ui: &mut egui::Ui, project: &Project, state: &mut UiState, lang: La
         let current = state
             .impact_node
             .as_ref()
-            .map(|id| name_of(project, id))
+            .map(|id| project.node_name(id))
             .unwrap_or_else(|| "—".into());
         egui::ComboBox::from_id_salt("impact-node")
             .selected_text(current)
@@ -621,7 +610,7 @@ fn impact_ui(ui: &mut egui::Ui, project: &Project, state: &mut UiState, lang: La
             theme::ERROR,
             format!(
                 "{} ← {} ({:.0})",
-                name_of(project, &l.buyer),
+                project.node_name(&l.buyer),
                 l.product,
                 l.value
             ),
@@ -633,7 +622,7 @@ fn impact_ui(ui: &mut egui::Ui, project: &Project, state: &mut UiState, lang: La
         i.downstream.len(),
         i.downstream
             .iter()
-            .map(|id| name_of(project, id))
+            .map(|id| project.node_name(id))
             .collect::<Vec<_>>()
             .join("、")
     ));

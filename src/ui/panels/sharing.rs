@@ -30,14 +30,6 @@ fn party_colour(i: usize) -> Color32 {
     PARTY_COLOURS[i % PARTY_COLOURS.len()]
 }
 
-fn name_of(project: &Project, id: &NodeId) -> String {
-    project
-        .nodes
-        .get(id)
-        .map(|n| n.name.clone())
-        .unwrap_or_else(|| id.to_string())
-}
-
 /// The agreement shown: the chosen one, else the first.
 fn current<'a>(project: &'a Project, state: &UiState) -> Option<&'a Agreement> {
     state
@@ -303,7 +295,7 @@ fn editor_ui(
                 ("party", &a.id, i),
                 &p.node,
                 &candidates,
-                |id| name_of(project, id),
+                |id| project.node_name(id),
                 150.0,
             ) {
                 edited.parties[i].node = node;
@@ -671,7 +663,7 @@ fn editor_ui(
             }
             if let CostSplit::Shares(shares) = &c.split {
                 for (k, share) in shares.iter().enumerate() {
-                    ui.label(name_of(project, &share.party));
+                    ui.label(project.node_name(&share.party));
                     if let Some(Some(v)) = decimal_field(
                         ui,
                         state,
@@ -746,7 +738,7 @@ fn editor_ui(
                         "{{{}}}",
                         members
                             .iter()
-                            .map(|m| name_of(project, m))
+                            .map(|m| project.node_name(m))
                             .collect::<Vec<_>>()
                             .join(", ")
                     ));
@@ -857,7 +849,7 @@ fn rule_ui(
             (id, &a.id, k),
             current,
             parties,
-            |p| name_of(project, p),
+            |p| project.node_name(p),
             120.0,
         )
     };
@@ -865,7 +857,7 @@ fn rule_ui(
         let mut changed = false;
         for (i, share) in shares.iter_mut().enumerate() {
             ui.horizontal(|ui| {
-                ui.label(name_of(project, &share.party));
+                ui.label(project.node_name(&share.party));
                 if let Some(Some(v)) = decimal_field(
                     ui,
                     state,
@@ -903,7 +895,7 @@ fn rule_ui(
                 ui.vertical(|ui| {
                     for p in parties {
                         let mut on = counted.contains(p);
-                        if ui.checkbox(&mut on, name_of(project, p)).changed() {
+                        if ui.checkbox(&mut on, project.node_name(p)).changed() {
                             if on {
                                 counted.push(p.clone())
                             } else {
@@ -1020,7 +1012,7 @@ fn rule_ui(
                 ui.vertical(|ui| {
                     for p in parties {
                         let mut on = recipients.contains(p);
-                        if ui.checkbox(&mut on, name_of(project, p)).changed() {
+                        if ui.checkbox(&mut on, project.node_name(p)).changed() {
                             if on {
                                 recipients.push(p.clone())
                             } else {
@@ -1129,7 +1121,7 @@ fn schedule_ui(
             ui.strong(lang.pick("年份", "Year"));
             ui.strong(lang.pick("合计", "Total"));
             for p in &s.parties {
-                ui.strong(name_of(project, p));
+                ui.strong(project.node_name(p));
             }
             ui.end_row();
             for r in &rows {
@@ -1137,10 +1129,8 @@ fn schedule_ui(
                 ui.label(format!("{:.2}", r.total));
                 for p in &s.parties {
                     let v = r
-                        .parts
-                        .iter()
-                        .find(|(q, _)| q == p)
-                        .map(|(_, v)| format!("{v:.2}"))
+                        .part(p)
+                        .map(|v| format!("{v:.2}"))
                         .unwrap_or_else(|| "—".into());
                     ui.label(v);
                 }
@@ -1156,18 +1146,13 @@ fn schedule_ui(
         let bars: Vec<egui_plot::Bar> = rows
             .iter()
             .map(|r| {
-                let v = r
-                    .parts
-                    .iter()
-                    .find(|(q, _)| q == p)
-                    .and_then(|(_, v)| v.to_f64())
-                    .unwrap_or(0.0);
+                let v = r.part(p).and_then(|v| v.to_f64()).unwrap_or(0.0);
                 cumulative += v;
                 points.push([r.year as f64, cumulative]);
                 egui_plot::Bar::new(r.year as f64, v).width(0.6)
             })
             .collect();
-        let name = name_of(project, p);
+        let name = project.node_name(p);
         let others: Vec<&egui_plot::BarChart> = charts.iter().collect();
         let chart = egui_plot::BarChart::new(name.clone(), bars)
             .color(party_colour(i))
@@ -1205,10 +1190,8 @@ fn schedule_ui(
                     ui.label(format!("{:.2}", c.amount));
                     for p in &s.parties {
                         ui.label(
-                            c.parts
-                                .iter()
-                                .find(|(q, _)| q == p)
-                                .map(|(_, v)| format!("{v:.2}"))
+                            c.part(p)
+                                .map(|v| format!("{v:.2}"))
                                 .unwrap_or_else(|| "—".into()),
                         );
                     }
@@ -1234,7 +1217,7 @@ pub fn schedule_csv(project: &Project, s: &Schedule, view: (Ledger, Metric), lan
         lang.pick("指标", "metric").to_owned(),
         lang.pick("合计", "total").to_owned(),
     ];
-    header.extend(s.parties.iter().map(|p| name_of(project, p)));
+    header.extend(s.parties.iter().map(|p| project.node_name(p)));
     header.push(lang.pick("说明", "note").to_owned());
     out.push_str(
         &header
@@ -1251,13 +1234,11 @@ pub fn schedule_csv(project: &Project, s: &Schedule, view: (Ledger, Metric), lan
             r.metric.label(lang).to_owned(),
             format!("{:.2}", r.total),
         ];
-        cells.extend(s.parties.iter().map(|p| {
-            r.parts
+        cells.extend(
+            s.parties
                 .iter()
-                .find(|(q, _)| q == p)
-                .map(|(_, v)| format!("{v:.2}"))
-                .unwrap_or_default()
-        }));
+                .map(|p| r.part(p).map(|v| format!("{v:.2}")).unwrap_or_default()),
+        );
         cells.push(r.note(lang).to_owned());
         out.push_str(&cells.iter().map(|c| quote(c)).collect::<Vec<_>>().join(","));
         out.push('\n');
@@ -1298,14 +1279,14 @@ pub fn fairness_ui(ui: &mut egui::Ui, doc: &Document, state: &mut UiState) {
     let names: Vec<String> = a
         .parties
         .iter()
-        .map(|p| name_of(project, &p.node))
+        .map(|p| project.node_name(&p.node))
         .collect();
     let coalitions: Vec<(Vec<String>, Q)> = a
         .coalition_values
         .iter()
         .map(|c| {
             (
-                c.parties.iter().map(|p| name_of(project, p)).collect(),
+                c.parties.iter().map(|p| project.node_name(p)).collect(),
                 fair::decimal_to_q(c.value),
             )
         })
