@@ -6,7 +6,7 @@ use crate::analysis::{AnalysisOptions, analyze};
 use crate::document::Document;
 use crate::file::{self, LoadOptions};
 use crate::model::Project;
-use crate::ui::canvas::{CanvasState, canvas_ui};
+use crate::ui::canvas::{CanvasOptions, CanvasState, canvas_ui};
 use crate::ui::state::{Queue, UiState};
 use serde::Serialize;
 use std::time::Instant;
@@ -52,7 +52,8 @@ fn canvas_frames(project: &Project, zoomed: bool, runs: usize) -> f64 {
             egui::CentralPanel::default()
                 .frame(egui::Frame::NONE)
                 .show(ui, |ui| {
-                    canvas_ui(ui, &doc, None, state, canvas, &mut queue)
+                    let options = CanvasOptions::editor(&state.settings);
+                    canvas_ui(ui, &doc, None, state, canvas, &mut queue, &options);
                 });
         });
         let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);

@@ -3,8 +3,10 @@
 
 use crate::i18n::Lang;
 use crate::model::validate::link_endpoints_ok;
-use crate::model::{Agreement, AgreementId, Link, LinkId, Node, NodeId, Pos, Project, ProjectMeta};
-use std::collections::BTreeSet;
+use crate::model::{
+    Agreement, AgreementId, Link, LinkId, Node, NodeId, Pos, Project, ProjectMeta, View, ViewId,
+};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// One user action on the project. One gesture is one edit, hence one undo step.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,6 +32,8 @@ pub enum Edit {
     /// Add an agreement, or replace the one with the same id.
     SetAgreement(Agreement),
     RemoveAgreement(AgreementId),
+    /// Replace the saved views (slides) with this set: save, rename, reorder or delete views.
+    SetViews(BTreeMap<ViewId, View>),
 }
 
 /// Why an edit was refused.
@@ -58,6 +62,7 @@ pub struct Change {
     links: Vec<(LinkId, Option<Link>)>,
     agreements: Vec<(AgreementId, Option<Agreement>)>,
     meta: Option<ProjectMeta>,
+    views: Option<BTreeMap<ViewId, View>>,
 }
 
 impl Change {
@@ -89,6 +94,9 @@ impl Change {
         }
         if let Some(meta) = self.meta {
             inverse.meta = Some(std::mem::replace(&mut project.meta, meta));
+        }
+        if let Some(views) = self.views {
+            inverse.views = Some(std::mem::replace(&mut project.views, views));
         }
         inverse.nodes.reverse();
         inverse.links.reverse();
@@ -159,6 +167,7 @@ impl Edit {
                 Lang::Zh => format!("删除协议“{id}”"),
                 Lang::En => format!("delete agreement \"{id}\""),
             },
+            Edit::SetViews(views) => views_label(&project.views, views, lang),
         }
     }
 
@@ -317,8 +326,44 @@ impl Edit {
                     change.agreements.push((id, None));
                 }
             }
+            Edit::SetViews(views) => {
+                for (id, view) in &views {
+                    if id.as_str().trim().is_empty() || *id != view.id {
+                        return Err(EditError::new(
+                            format!("视图编号“{id}”无效"),
+                            format!("view id \"{id}\" is not valid"),
+                        ));
+                    }
+                }
+                change.views = Some(views);
+            }
         }
         Ok(change)
+    }
+}
+
+/// "Save view …", "Rename view …", "Delete view …" or "Reorder views", as the change shows.
+fn views_label(old: &BTreeMap<ViewId, View>, new: &BTreeMap<ViewId, View>, lang: Lang) -> String {
+    if let Some(added) = new.values().find(|v| !old.contains_key(&v.id)) {
+        return match lang {
+            Lang::Zh => format!("保存视图“{}”", added.name),
+            Lang::En => format!("save view \"{}\"", added.name),
+        };
+    }
+    if let Some(gone) = old.values().find(|v| !new.contains_key(&v.id)) {
+        return match lang {
+            Lang::Zh => format!("删除视图“{}”", gone.name),
+            Lang::En => format!("delete view \"{}\"", gone.name),
+        };
+    }
+    let changed: Vec<&View> = new
+        .values()
+        .filter(|v| old.get(&v.id).is_some_and(|o| o.order == v.order && o != *v))
+        .collect();
+    match (changed.as_slice(), lang) {
+        ([one], Lang::Zh) => format!("修改视图“{}”", one.name),
+        ([one], Lang::En) => format!("edit view \"{}\"", one.name),
+        _ => lang.pick("调整视图顺序", "reorder views").to_owned(),
     }
 }
 

@@ -528,8 +528,8 @@ fn land_tab_and_colouring_by_a_measure() {
     harness.get_by_label("betweenness").click();
     harness.run_steps(2);
     assert_eq!(
-        harness.state().ui.colour_by,
-        Some(chainmap::ui::state::Measure::Betweenness)
+        harness.state().ui.colouring,
+        chainmap::model::Colouring::Betweenness
     );
 }
 

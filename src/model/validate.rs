@@ -661,5 +661,18 @@ fn check_views(project: &Project, issues: &mut Vec<Issue>) {
                 ));
             }
         }
+        if let Some(a) = &view.agreement
+            && !project.agreements.contains_key(a)
+        {
+            issues.push(Issue::warning(
+                "dangling_reference",
+                format!("views/{}", view.id),
+                format!("视图“{}”要显示的协议“{a}”已不存在", view.name),
+                format!(
+                    "view \"{}\" shows agreement \"{a}\", which no longer exists",
+                    view.name
+                ),
+            ));
+        }
     }
 }

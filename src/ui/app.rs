@@ -11,6 +11,7 @@ use crate::ui::canvas::{self, CanvasState};
 use crate::ui::command::{AppCommand, Menu};
 use crate::ui::file_dialog::{FileDialogs, Outcome, Purpose};
 use crate::ui::panels::{analysis as analysis_panel, inspector, outline, status};
+use crate::ui::present::{self, Presentation, Story};
 use crate::ui::state::{Queue, Settings, UiState};
 use crate::ui::theme;
 use std::collections::{BTreeMap, BTreeSet};
@@ -69,6 +70,8 @@ pub struct ChainmapApp {
     typing_last_frame: bool,
     /// A force layout running on a worker thread.
     layout_job: Option<LayoutJob>,
+    /// The workshop presentation, while one runs (read-only).
+    pub present: Option<Presentation>,
 }
 
 /// Messages from the layout worker.
@@ -139,6 +142,7 @@ impl ChainmapApp {
             close_deferred: false,
             typing_last_frame: false,
             layout_job: None,
+            present: None,
         }
     }
 
@@ -286,6 +290,9 @@ impl ChainmapApp {
             AppCommand::ToggleLegend => self.ui.settings.show_legend ^= true,
             AppCommand::ToggleAnalysis => self.ui.settings.show_analysis ^= true,
             AppCommand::ToggleMinimap => self.ui.settings.show_minimap ^= true,
+            AppCommand::Present => self.start_presentation(ctx, Story::Chain),
+            AppCommand::PresentViews => self.start_presentation(ctx, Story::Views),
+            AppCommand::ReduceMotion => self.ui.settings.reduce_motion ^= true,
             AppCommand::LangZh => self.ui.settings.lang = Lang::Zh,
             AppCommand::LangEn => self.ui.settings.lang = Lang::En,
         }
@@ -508,6 +515,7 @@ impl ChainmapApp {
                             AppCommand::Redo => self.doc.redo_label(lang).is_some(),
                             AppCommand::Paste => self.ui.clipboard.is_some(),
                             AppCommand::Copy | AppCommand::Delete => !self.ui.selection.is_empty(),
+                            AppCommand::PresentViews => !self.doc.project.views.is_empty(),
                             _ => true,
                         };
                         let checked = match command {
@@ -517,6 +525,7 @@ impl ChainmapApp {
                             AppCommand::ToggleAnalysis => Some(self.ui.settings.show_analysis),
                             AppCommand::ToggleMinimap => Some(self.ui.settings.show_minimap),
                             AppCommand::LinkTool => Some(self.ui.link_tool),
+                            AppCommand::ReduceMotion => Some(self.ui.settings.reduce_motion),
                             _ => None,
                         };
                         let mut button = egui::Button::new(label).selected(checked == Some(true));
@@ -670,6 +679,15 @@ impl ChainmapApp {
         if self.allow_close {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
+        // A question for the user (save before closing? a file that failed to open?) ends the
+        // presentation, so it can be seen and answered.
+        if self.present.is_some() && (self.confirm.is_some() || self.load_failure.is_some()) {
+            self.stop_presentation(&ctx);
+        }
+        if self.present.is_some() {
+            self.presentation_frame(ui);
+            return;
+        }
         if self.confirm.is_none() && self.load_failure.is_none() {
             self.handle_keys(&ctx);
         }
@@ -744,6 +762,7 @@ impl ChainmapApp {
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
+                let options = canvas::CanvasOptions::editor(&self.ui.settings);
                 canvas::canvas_ui(
                     ui,
                     &self.doc,
@@ -751,7 +770,8 @@ impl ChainmapApp {
                     &mut self.ui,
                     &mut self.canvas,
                     &mut queue,
-                )
+                    &options,
+                );
             });
         self.modals(&ctx);
         self.layout_job_ui(&ctx);
@@ -799,6 +819,65 @@ impl ChainmapApp {
         if title != self.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title = title;
+        }
+    }
+}
+
+impl ChainmapApp {
+    /// Enters presentation mode: fullscreen, panels hidden, the canvas read-only.
+    fn start_presentation(&mut self, ctx: &egui::Context, story: Story) {
+        // A field being typed into commits first; the presentation starts on the next frame.
+        if let Some(id) = ctx.memory(|m| m.focused()) {
+            ctx.memory_mut(|m| m.surrender_focus(id));
+            self.deferred.push(match story {
+                Story::Chain => AppCommand::Present,
+                Story::Views => AppCommand::PresentViews,
+            });
+            return;
+        }
+        let story = if story == Story::Views && self.doc.project.views.is_empty() {
+            let lang = self.ui.lang();
+            self.ui.info(lang.pick(
+                "还没有保存的视图:按产业链演示",
+                "No saved views yet: presenting the chain",
+            ));
+            Story::Chain
+        } else {
+            story
+        };
+        let fullscreen = ctx.input(|i| i.viewport().fullscreen.unwrap_or(false));
+        self.present = Some(Presentation::start(story, &mut self.ui, fullscreen));
+        ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
+    }
+
+    /// Leaves presentation mode: the window, panels, camera and highlights as they were.
+    pub fn stop_presentation(&mut self, ctx: &egui::Context) {
+        if let Some(p) = self.present.take() {
+            let was_fullscreen = p.finish(&mut self.ui);
+            if !was_fullscreen {
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+            }
+        }
+    }
+
+    /// A frame of the presentation: no menus, panels or editing.
+    fn presentation_frame(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.refresh_analysis(&ctx);
+        let reduce_motion = self.ui.settings.reduce_motion;
+        let Some(presentation) = self.present.as_mut() else {
+            return;
+        };
+        let request = presentation.ui(
+            ui,
+            &self.doc,
+            self.analysis.as_deref(),
+            &mut self.ui,
+            &mut self.canvas,
+            reduce_motion,
+        );
+        if request == present::Request::Leave {
+            self.stop_presentation(&ctx);
         }
     }
 }

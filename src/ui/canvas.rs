@@ -9,8 +9,11 @@ use crate::model::validate::link_endpoints_ok;
 use crate::model::{
     Link, LinkId, LinkKind, Node, NodeId, NodeKind, Pos, Project, Segment, StageId, fresh_id,
 };
-use crate::ui::state::{Measure, Picker, Queue, UiState};
-use crate::ui::theme;
+use crate::model::Colouring;
+use crate::ui::colouring::{Legend, NodeColours, node_colours, ramp};
+use crate::ui::state::{Picker, Queue, UiState};
+use crate::ui::theme::{self, CanvasLook};
+use std::sync::Arc;
 use egui::{
     Align2, Color32, CornerRadius, FontId, Pos2, Rect, Role, Sense, Shape, Stroke, StrokeKind,
     Vec2, WidgetInfo, pos2, vec2,
@@ -53,6 +56,51 @@ pub struct CanvasState {
     geometry: Geometry,
     /// The minimap's dots, with the (document, canvas) state they were built for.
     minimap: Option<(MinimapKey, std::sync::Arc<egui::Mesh>)>,
+    /// Node colours with what they were worked out for.
+    colours: Option<(ColoursKey, Arc<NodeColours>)>,
+}
+
+/// (document id, revision, colouring, analysis address, language).
+type ColoursKey = (u64, u64, Colouring, usize, Lang);
+
+/// How the canvas is drawn and what it lets the user do: the editor, or a presentation.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CanvasOptions {
+    pub look: CanvasLook,
+    /// Nodes and labels are drawn this much larger (a projector needs bigger type).
+    pub scale: f32,
+    /// Nothing can be moved, linked, added or deleted; a click only reports the node.
+    pub read_only: bool,
+    /// The clock (seconds) when supply links show their flow; none when still.
+    pub flow_time: Option<f64>,
+    /// Darken everything but a circle around the pointer.
+    pub spotlight: bool,
+    pub show_minimap: bool,
+    pub show_legend: bool,
+}
+
+impl CanvasOptions {
+    /// The editor: everything editable, the panels' settings for minimap and legend.
+    pub fn editor(settings: &crate::ui::state::Settings) -> Self {
+        Self {
+            look: CanvasLook::Editor,
+            scale: 1.0,
+            read_only: false,
+            flow_time: None,
+            spotlight: false,
+            show_minimap: settings.show_minimap,
+            show_legend: settings.show_legend,
+        }
+    }
+}
+
+/// What happened on the canvas that its caller acts on.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CanvasOutput {
+    /// A node was clicked (in read-only mode, where clicks do not select).
+    pub clicked_node: Option<NodeId>,
+    /// Empty space was clicked.
+    pub clicked_empty: bool,
 }
 
 type MinimapKey = (Option<(u64, u64)>, Rect);
@@ -118,6 +166,27 @@ impl CanvasState {
     pub fn touch_camera(&mut self) {
         self.camera_touched = true;
     }
+
+    /// The node colours of `colouring`, worked out again only when something they depend on
+    /// changed.
+    fn colours(
+        &mut self,
+        doc: &Document,
+        analysis: Option<&Analysis>,
+        colouring: Colouring,
+        lang: Lang,
+    ) -> Arc<NodeColours> {
+        let address = analysis.map_or(0, |a| a as *const Analysis as usize);
+        let key = (doc.id(), doc.revision(), colouring, address, lang);
+        match &self.colours {
+            Some((k, colours)) if *k == key => colours.clone(),
+            _ => {
+                let colours = Arc::new(node_colours(&doc.project, analysis, colouring, lang));
+                self.colours = Some((key, colours.clone()));
+                colours
+            }
+        }
+    }
 }
 
 /// A stage's lane: its column on the canvas.
@@ -169,7 +238,7 @@ pub fn node_radius(node: &Node, max_output: f64) -> f32 {
 }
 
 /// The bounding box of every placed node, in canvas units.
-fn bounds(project: &Project) -> Option<Rect> {
+pub fn bounds(project: &Project) -> Option<Rect> {
     let mut it = project.nodes.values().filter_map(|n| n.position);
     let first = it.next()?;
     let mut r = Rect::from_min_max(pos2(first.x, first.y), pos2(first.x, first.y));
@@ -185,12 +254,19 @@ pub fn fit(project: &Project, state: &mut UiState, rect: Rect) {
         state.camera = Default::default();
         return;
     };
-    let b = b.expand2(vec2(LANE_WIDTH * 0.6, 120.0));
-    let zoom = (rect.width() / b.width())
-        .min(rect.height() / b.height())
-        .clamp(0.05, 1.5);
-    state.camera.zoom = zoom;
-    state.camera.offset = rect.size() / 2.0 - b.center().to_vec2() * zoom;
+    state.camera = camera_showing(b.expand2(vec2(LANE_WIDTH * 0.6, 120.0)), rect.size(), 1.5);
+}
+
+/// The camera that shows the canvas area `area` whole and centred on a canvas of `size`
+/// pixels, zoomed in no further than `max_zoom`.
+pub fn camera_showing(area: Rect, size: Vec2, max_zoom: f32) -> crate::ui::state::Camera {
+    let zoom = (size.x / area.width().max(1.0))
+        .min(size.y / area.height().max(1.0))
+        .clamp(crate::ui::state::Camera::MIN_ZOOM, max_zoom);
+    crate::ui::state::Camera {
+        zoom,
+        offset: size / 2.0 - area.center().to_vec2() * zoom,
+    }
 }
 
 fn max_output(project: &Project) -> f64 {
@@ -216,18 +292,21 @@ pub fn canvas_ui(
     state: &mut UiState,
     canvas: &mut CanvasState,
     queue: &mut Queue,
-) {
+    opts: &CanvasOptions,
+) -> CanvasOutput {
+    let mut output = CanvasOutput::default();
     let project = &doc.project;
-    let measure = state
-        .colour_by
-        .and_then(|m| analysis.map(|a| (m, measure_values(a, m))));
-    let highlight = state.highlight.clone();
     let lang = state.lang();
+    let colouring = state.colouring;
+    let colours = canvas.colours(doc, analysis, colouring, lang);
+    let look = opts.look;
+    let scale = opts.scale;
+    let highlight = state.highlight.clone();
     let (rect, bg) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
     state.canvas_rect = Some(rect);
     bg.widget_info(|| WidgetInfo::labeled(Role::Canvas, true, lang.pick("画布", "canvas")));
     let painter = ui.painter_at(rect);
-    painter.rect_filled(rect, 0.0, Color32::from_rgb(250, 250, 248));
+    painter.rect_filled(rect, 0.0, look.background());
     let origin = rect.min;
 
     // Fit on request, and keep the untouched first view fitted while the window settles in size.
@@ -267,7 +346,17 @@ pub fn canvas_ui(
     for lane in &lanes {
         let x0 = lane.center_x - LANE_WIDTH / 2.0 + 6.0;
         let x1 = lane.center_x + LANE_WIDTH / 2.0 - 6.0;
-        let header_h = (34.0 * zoom).max(20.0);
+        let header_h = (34.0 * zoom * scale).max(20.0 * scale);
+        let dim = highlight
+            .as_ref()
+            .is_some_and(|h| h.dim_stages.contains(&lane.stage));
+        let lane_colour = |c: Color32| {
+            if dim {
+                theme::blend(c, look.background(), 0.7)
+            } else {
+                c
+            }
+        };
         let mut r = Rect::from_min_max(
             cam.to_screen(origin, Pos { x: x0, y: top }),
             cam.to_screen(origin, Pos { x: x1, y: bottom }),
@@ -277,7 +366,11 @@ pub fn canvas_ui(
         if !r.intersects(rect) {
             continue;
         }
-        painter.rect_filled(r, CornerRadius::same(6), theme::segment_fill(lane.segment));
+        painter.rect_filled(
+            r,
+            CornerRadius::same(6),
+            lane_colour(look.lane_fill(lane.segment)),
+        );
         if highlight
             .as_ref()
             .is_some_and(|h| h.stages.contains(&lane.stage))
@@ -299,9 +392,9 @@ pub fn canvas_ui(
                 sw: 0,
                 se: 0,
             },
-            theme::segment_strong(lane.segment),
+            lane_colour(look.lane_header(lane.segment)),
         );
-        let font = FontId::proportional((13.0 * zoom).clamp(11.0, 22.0));
+        let font = FontId::proportional((13.0 * zoom * scale).clamp(11.0 * scale, 22.0 * scale));
         let text = fit_text(
             &painter,
             &format!("{} {}", lane.stage, lane.name),
@@ -334,17 +427,21 @@ pub fn canvas_ui(
     let geometry = &canvas.geometry;
     let moving = canvas.moving.unwrap_or(Vec2::ZERO);
     let dragging = canvas.moving.is_some();
+    let filtering = !state.filter.is_empty();
     let centres: Vec<Option<(Pos2, f32)>> = project
         .nodes
         .values()
         .zip(&geometry.radius)
         .map(|(node, radius)| {
+            if filtering && !state.filter.admits(project, node) {
+                return None;
+            }
             let mut p = node.position?;
             if dragging && state.selection.nodes.contains(&node.id) {
                 p.x += moving.x;
                 p.y += moving.y;
             }
-            Some((cam.to_screen(origin, p), radius * zoom))
+            Some((cam.to_screen(origin, p), radius * zoom * scale))
         })
         .collect();
     let centre_of = |id: &NodeId| geometry.index.get(id).and_then(|&i| centres[i]);
@@ -379,17 +476,20 @@ pub fn canvas_ui(
         if overview {
             let colour = match &highlight {
                 Some(h) if !(h.contains(&link.from) && h.contains(&link.to)) => {
-                    theme::link_colour(link.kind).gamma_multiply(0.12)
+                    look.link(link.kind).gamma_multiply(0.12)
                 }
-                _ => theme::link_colour(link.kind).gamma_multiply(0.55),
+                _ => look.link(link.kind).gamma_multiply(0.55),
             };
             push_segment(&mut link_mesh, a, b, 0.8, colour);
             continue;
         }
         let start = a + dir * ra;
         let end = b - dir * (rb + 2.0);
-        let width = base_width * zoom.sqrt().clamp(0.4, 1.6);
+        let width = base_width * zoom.sqrt().clamp(0.4, 1.6) * look.link_width() * scale.sqrt();
         let selected = state.selection.links.contains(&link.id);
+        let accent = highlight
+            .as_ref()
+            .is_some_and(|h| h.links.contains(&link.id));
         let (lit, faded) = match &highlight {
             None => (false, false),
             Some(h) => {
@@ -405,16 +505,16 @@ pub fn canvas_ui(
                 )
             }
         };
-        let colour = if selected {
+        let colour = if selected || accent {
             theme::SELECTION
         } else if lit {
             theme::ERROR
         } else if faded {
-            theme::link_colour(link.kind).gamma_multiply(0.18)
+            look.link(link.kind).gamma_multiply(look.faded() * 0.8)
         } else {
-            theme::link_colour(link.kind)
+            look.link(link.kind)
         };
-        let width = if lit { width + 3.0 } else { width };
+        let width = if lit || accent { width + 2.5 } else { width };
         let stroke = Stroke::new(if selected { width + 2.0 } else { width }, colour);
         match theme::link_dash(link.kind) {
             None => {
@@ -446,6 +546,12 @@ pub fn canvas_ui(
                 Stroke::NONE,
             ));
         }
+        if let Some(t) = opts.flow_time
+            && link.kind == LinkKind::Supply
+            && !faded
+        {
+            paint_flow(&painter, start, end, t, base_width, width, look);
+        }
         if let Some(p) = pointer
             && distance_to_segment(p, start, end) < 5.0
         {
@@ -471,19 +577,13 @@ pub fn canvas_ui(
             continue;
         }
         let selected = state.selection.nodes.contains(&node.id);
+        let fill = colours.fill(colouring, &node.id, node.kind);
         if overview {
-            let fill = match &measure {
-                Some((_, values)) => values
-                    .get(&node.id)
-                    .map(|v| ramp(*v))
-                    .unwrap_or(Color32::from_gray(200)),
-                None => theme::node_fill(node.kind),
-            };
             let faded = highlight.as_ref().is_some_and(|h| !h.contains(&node.id));
             let fill = if selected {
                 theme::SELECTION
             } else if faded {
-                fill.gamma_multiply(0.2)
+                fill.gamma_multiply(look.faded())
             } else {
                 fill
             };
@@ -496,14 +596,8 @@ pub fn canvas_ui(
                 continue;
             }
         }
-        let look = NodeLook {
-            fill: match &measure {
-                Some((_, values)) => values
-                    .get(&node.id)
-                    .map(|v| ramp(*v))
-                    .unwrap_or(Color32::from_gray(200)),
-                None => theme::node_fill(node.kind),
-            },
+        let node_look = NodeLook {
+            fill,
             selected,
             faded: highlight.as_ref().is_some_and(|h| !h.contains(&node.id)),
             danger: highlight
@@ -514,12 +608,16 @@ pub fn canvas_ui(
                 .is_some_and(|h| h.nodes.contains(&node.id)),
         };
         if !overview {
-            paint_node(&painter, node, c, r, &look, zoom, lang);
+            paint_node(&painter, node, c, r, &node_look, look, zoom * scale, lang);
         }
         let resp = ui.interact(
             hit,
             ui.scope_id().with(("node", node.id.as_str())),
-            Sense::click_and_drag(),
+            if opts.read_only {
+                Sense::click()
+            } else {
+                Sense::click_and_drag()
+            },
         );
         let name = node.name.clone();
         resp.widget_info(|| WidgetInfo::selected(Role::Button, true, selected, &name));
@@ -529,7 +627,9 @@ pub fn canvas_ui(
                 drop_target = Some(&node.id);
             }
         }
-        if resp.clicked() {
+        if resp.clicked() && opts.read_only {
+            output.clicked_node = Some(node.id.clone());
+        } else if resp.clicked() {
             if extend {
                 if !state.selection.nodes.remove(&node.id) {
                     state.selection.nodes.insert(node.id.clone());
@@ -538,7 +638,7 @@ pub fn canvas_ui(
                 state.selection.only_node(node.id.clone());
             }
         }
-        if resp.drag_started() {
+        if resp.drag_started() && !opts.read_only {
             if state.link_tool {
                 canvas.linking = Some(node.id.clone());
             } else {
@@ -588,6 +688,7 @@ pub fn canvas_ui(
     if let [only] = state.selection.nodes.iter().collect::<Vec<_>>().as_slice()
         && let Some((c, r)) = centre_of(only)
         && canvas.moving.is_none()
+        && !opts.read_only
     {
         let handle = c + vec2(r + 9.0, 0.0);
         let handle_rect = Rect::from_center_size(handle, Vec2::splat(14.0));
@@ -650,6 +751,7 @@ pub fn canvas_ui(
     // to add a node.
     if bg.drag_started()
         && mods.shift
+        && !opts.read_only
         && bg.dragged_by(egui::PointerButton::Primary)
         && let Some(p) = bg.interact_pointer_pos()
     {
@@ -690,7 +792,9 @@ pub fn canvas_ui(
             }
         }
     }
-    if bg.clicked() && !node_hovered {
+    if bg.clicked() && !node_hovered && opts.read_only {
+        output.clicked_empty = true;
+    } else if bg.clicked() && !node_hovered {
         match hovered_link {
             Some(id) => {
                 if !extend {
@@ -703,6 +807,7 @@ pub fn canvas_ui(
         }
     }
     if bg.double_clicked()
+        && !opts.read_only
         && let Some(p) = bg.interact_pointer_pos()
     {
         state.picker = Some(Picker::NewNode {
@@ -711,21 +816,22 @@ pub fn canvas_ui(
         });
     }
 
-    if state.settings.show_minimap {
+    if opts.spotlight
+        && let Some(p) = pointer
+        && rect.contains(p)
+    {
+        paint_spotlight(&painter, rect, p, 150.0 * scale.sqrt());
+    }
+    if opts.show_minimap {
         minimap_ui(ui, project, state, canvas, rect);
     }
-    if state.settings.show_legend {
-        let reserved = if state.settings.show_minimap {
-            220.0
-        } else {
-            0.0
-        };
+    if opts.show_legend {
+        let reserved = if opts.show_minimap { 220.0 } else { 0.0 };
         paint_legend(&painter, rect, reserved, lang);
-        if let Some((m, values)) = &measure {
-            paint_ramp_legend(&painter, rect, m.label(lang), values, lang);
-        }
     }
-    if state.link_tool {
+    // The colour legend is needed to read the colours, legend strip or not.
+    paint_colour_legend(&painter, rect, &colours.legend, lang);
+    if state.link_tool && !opts.read_only {
         painter.text(
             rect.center_top() + vec2(0.0, 10.0),
             Align2::CENTER_TOP,
@@ -738,7 +844,57 @@ pub fn canvas_ui(
         );
     }
 
-    picker_ui(ui, project, state, queue, &lane_of);
+    if !opts.read_only {
+        picker_ui(ui, project, state, queue, &lane_of);
+    }
+    output
+}
+
+/// Dots running along a supply link from seller to buyer; the more value, the faster they run.
+fn paint_flow(
+    painter: &egui::Painter,
+    start: Pos2,
+    end: Pos2,
+    time: f64,
+    base_width: f32,
+    width: f32,
+    look: CanvasLook,
+) {
+    let length = (end - start).length();
+    if length < 4.0 {
+        return;
+    }
+    // `base_width` runs from 1 (no value) to 6 (the largest supply): 30 to 130 px a second.
+    let speed = 10.0 + 20.0 * base_width as f64;
+    let spacing = 36.0_f64;
+    let phase = (time * speed).rem_euclid(spacing);
+    let dot = if look.is_dark() {
+        Color32::from_rgb(255, 236, 170)
+    } else {
+        Color32::from_rgb(255, 190, 40)
+    };
+    let radius = (width * 0.6).clamp(2.0, 5.0);
+    let mut d = phase;
+    while d < length as f64 {
+        let p = start + (end - start) * (d as f32 / length);
+        painter.circle_filled(p, radius, dot);
+        d += spacing;
+    }
+}
+
+/// Darkens the canvas outside a circle around `centre`: one ring with a very wide stroke.
+fn paint_spotlight(painter: &egui::Painter, rect: Rect, centre: Pos2, radius: f32) {
+    let reach = rect.size().length() * 2.0;
+    painter.circle_stroke(
+        centre,
+        radius + reach / 2.0,
+        Stroke::new(reach, Color32::from_black_alpha(165)),
+    );
+    painter.circle_stroke(
+        centre,
+        radius,
+        Stroke::new(2.0, Color32::from_white_alpha(90)),
+    );
 }
 
 /// `text`, cut with an ellipsis to fit `width` pixels.
@@ -785,7 +941,7 @@ fn move_selection(project: &Project, state: &UiState, delta: Vec2) -> Edit {
 }
 
 /// Top and bottom of the lanes: around every enterprise-like node, with room for the header.
-fn lane_extent(project: &Project) -> (f32, f32) {
+pub fn lane_extent(project: &Project) -> (f32, f32) {
     let ys: Vec<f32> = project
         .nodes
         .values()
@@ -854,17 +1010,20 @@ struct NodeLook {
 }
 
 /// Paints one node: shape and colour by kind (or by measure), label below.
+/// `zoom` is the camera's zoom times the presentation scale: how large labels are drawn.
+#[allow(clippy::too_many_arguments)]
 fn paint_node(
     painter: &egui::Painter,
     node: &Node,
     c: Pos2,
     r: f32,
     look: &NodeLook,
+    canvas_look: CanvasLook,
     zoom: f32,
     lang: Lang,
 ) {
     let fill = if look.faded {
-        look.fill.gamma_multiply(0.22)
+        look.fill.gamma_multiply(canvas_look.faded())
     } else {
         look.fill
     };
@@ -893,14 +1052,16 @@ fn paint_node(
         let font = FontId::proportional((12.5 * zoom.sqrt()).clamp(9.0, 20.0));
         let label = fit_text(painter, &node.name, &font, (LANE_WIDTH - 16.0) * zoom);
         let text_colour = if look.faded {
-            theme::CANVAS_TEXT.gamma_multiply(0.35)
+            canvas_look.text().gamma_multiply(0.35)
         } else {
-            theme::CANVAS_TEXT
+            canvas_look.text()
         };
         let galley = painter.layout_no_wrap(label, font, text_colour);
         let pos = c + vec2(-galley.size().x / 2.0, r + 3.0);
         let bg = Rect::from_min_size(pos, galley.size()).expand(1.5);
-        painter.rect_filled(bg, 3.0, Color32::from_rgba_unmultiplied(250, 250, 248, 210));
+        if !look.faded {
+            painter.rect_filled(bg, 3.0, canvas_look.label_backdrop());
+        }
         painter.galley(pos, galley, text_colour);
     }
     if node.kind == NodeKind::Park && zoom >= LABEL_MIN_ZOOM {
@@ -1083,61 +1244,15 @@ fn paint_legend(painter: &egui::Painter, rect: Rect, reserved: f32, lang: Lang) 
     }
 }
 
-/// Each node's value of a measure, scaled to [0, 1] by the largest (0 when all are 0); nodes
-/// without a value are left out (drawn grey).
-fn measure_values(a: &Analysis, m: Measure) -> BTreeMap<NodeId, f32> {
-    let raw: Vec<(NodeId, f64)> = match m {
-        Measure::TaxPerMu => a
-            .land
-            .iter()
-            .filter_map(|l| Some((l.id.clone(), l.tax_per_mu?)))
-            .collect(),
-        _ => a
-            .nodes
-            .iter()
-            .filter_map(|n| {
-                let v = match m {
-                    Measure::Betweenness => Some(n.betweenness),
-                    Measure::PageRank => Some(n.pagerank),
-                    Measure::Strength => Some(n.strength),
-                    Measure::LeaderScore => n.leader_score,
-                    Measure::LocalSupport => n.local_supporting_rate,
-                    Measure::TaxPerMu => None,
-                };
-                Some((n.id.clone(), v?))
-            })
-            .collect(),
+/// The colour legend of a colouring other than by kind, at the top right: a ramp for a measure,
+/// swatches for categories.
+fn paint_colour_legend(painter: &egui::Painter, rect: Rect, legend: &Legend, lang: Lang) {
+    let (title, rows) = match legend {
+        Legend::None => return,
+        Legend::Ramp { title, .. } => (title, 2.0),
+        Legend::Categories { title, items } => (title, (items.len() as f32 / 2.0).ceil()),
     };
-    let max = raw.iter().map(|(_, v)| *v).fold(0.0, f64::max);
-    raw.into_iter()
-        .map(|(id, v)| (id, if max > 0.0 { (v / max) as f32 } else { 0.0 }))
-        .collect()
-}
-
-/// A sequential colour ramp from pale yellow (0) through orange to deep red (1).
-pub fn ramp(t: f32) -> Color32 {
-    let stops = [
-        (255.0, 237.0, 160.0),
-        (253.0, 141.0, 60.0),
-        (189.0, 0.0, 38.0),
-    ];
-    let t = t.clamp(0.0, 1.0) * 2.0;
-    let i = (t.floor() as usize).min(1);
-    let f = t - i as f32;
-    let (a, b) = (stops[i], stops[i + 1]);
-    let mix = |x: f32, y: f32| (x + (y - x) * f).round() as u8;
-    Color32::from_rgb(mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2))
-}
-
-fn paint_ramp_legend(
-    painter: &egui::Painter,
-    rect: Rect,
-    title: &str,
-    values: &BTreeMap<NodeId, f32>,
-    lang: Lang,
-) {
-    let size = vec2(240.0, 72.0);
-    // Top right: the bottom edge belongs to the kind legend.
+    let size = vec2(240.0, 30.0 + rows * 18.0 + 6.0);
     let box_rect = Rect::from_min_size(pos2(rect.right() - size.x - 10.0, rect.top() + 10.0), size);
     painter.rect(
         box_rect,
@@ -1153,44 +1268,66 @@ fn paint_ramp_legend(
         FontId::proportional(13.0),
         theme::CANVAS_TEXT,
     );
-    let bar = Rect::from_min_size(box_rect.min + vec2(8.0, 26.0), vec2(size.x - 16.0, 10.0));
-    let steps = 40;
-    for i in 0..steps {
-        let x0 = bar.left() + bar.width() * i as f32 / steps as f32;
-        let x1 = bar.left() + bar.width() * (i + 1) as f32 / steps as f32;
-        painter.rect_filled(
-            Rect::from_x_y_ranges(x0..=x1, bar.y_range()),
-            0.0,
-            ramp(i as f32 / (steps - 1) as f32),
-        );
+    let font = FontId::proportional(11.5);
+    match legend {
+        Legend::None => {}
+        Legend::Ramp { empty, .. } => {
+            let bar =
+                Rect::from_min_size(box_rect.min + vec2(8.0, 26.0), vec2(size.x - 16.0, 10.0));
+            let steps = 40;
+            for i in 0..steps {
+                let x0 = bar.left() + bar.width() * i as f32 / steps as f32;
+                let x1 = bar.left() + bar.width() * (i + 1) as f32 / steps as f32;
+                painter.rect_filled(
+                    Rect::from_x_y_ranges(x0..=x1, bar.y_range()),
+                    0.0,
+                    ramp(i as f32 / (steps - 1) as f32),
+                );
+            }
+            painter.text(
+                bar.left_bottom() + vec2(0.0, 2.0),
+                Align2::LEFT_TOP,
+                lang.pick("低", "low"),
+                font.clone(),
+                theme::CANVAS_TEXT,
+            );
+            painter.text(
+                bar.right_bottom() + vec2(0.0, 2.0),
+                Align2::RIGHT_TOP,
+                lang.pick("高(最大值)", "high (largest)"),
+                font.clone(),
+                theme::CANVAS_TEXT,
+            );
+            painter.text(
+                bar.left_bottom() + vec2(0.0, 18.0),
+                Align2::LEFT_TOP,
+                if *empty {
+                    lang.pick("无数据", "no values")
+                } else {
+                    lang.pick("灰色:无数据", "grey: no value")
+                },
+                font,
+                Color32::from_gray(120),
+            );
+        }
+        Legend::Categories { items, .. } => {
+            for (i, (label, colour)) in items.iter().enumerate() {
+                let at = box_rect.min
+                    + vec2(
+                        8.0 + (i % 2) as f32 * 116.0,
+                        30.0 + (i / 2) as f32 * 18.0 + 7.0,
+                    );
+                painter.rect_filled(Rect::from_center_size(at + vec2(6.0, 0.0), Vec2::splat(11.0)), 2.0, *colour);
+                painter.text(
+                    at + vec2(17.0, 0.0),
+                    Align2::LEFT_CENTER,
+                    label,
+                    font.clone(),
+                    theme::CANVAS_TEXT,
+                );
+            }
+        }
     }
-    let font = FontId::proportional(11.0);
-    painter.text(
-        bar.left_bottom() + vec2(0.0, 2.0),
-        Align2::LEFT_TOP,
-        lang.pick("低", "low"),
-        font.clone(),
-        theme::CANVAS_TEXT,
-    );
-    painter.text(
-        bar.right_bottom() + vec2(0.0, 2.0),
-        Align2::RIGHT_TOP,
-        lang.pick("高(最大值)", "high (largest)"),
-        font.clone(),
-        theme::CANVAS_TEXT,
-    );
-    let missing = lang.pick("灰色:无数据", "grey: no value");
-    painter.text(
-        bar.left_bottom() + vec2(0.0, 18.0),
-        Align2::LEFT_TOP,
-        if values.is_empty() {
-            lang.pick("无数据", "no values")
-        } else {
-            missing
-        },
-        font,
-        Color32::from_gray(120),
-    );
 }
 
 /// The minimap: every node as a dot, the part on screen as a frame; click or drag in it to look

@@ -31,6 +31,9 @@ pub enum AppCommand {
     ToggleLegend,
     ToggleMinimap,
     ToggleAnalysis,
+    Present,
+    PresentViews,
+    ReduceMotion,
     LangZh,
     LangEn,
 }
@@ -63,7 +66,7 @@ const CMD_SHIFT: Modifiers = Modifiers {
 
 impl AppCommand {
     /// Every command, in menu order.
-    pub const ALL: [AppCommand; 25] = [
+    pub const ALL: [AppCommand; 28] = [
         AppCommand::New,
         AppCommand::Open,
         AppCommand::Save,
@@ -87,6 +90,9 @@ impl AppCommand {
         AppCommand::ToggleLegend,
         AppCommand::ToggleMinimap,
         AppCommand::ToggleAnalysis,
+        AppCommand::Present,
+        AppCommand::PresentViews,
+        AppCommand::ReduceMotion,
         AppCommand::LangZh,
         AppCommand::LangEn,
     ];
@@ -117,6 +123,9 @@ impl AppCommand {
             ToggleLegend => lang.pick("图例", "Legend"),
             ToggleAnalysis => lang.pick("分析面板", "Analysis Panel"),
             ToggleMinimap => lang.pick("小地图", "Minimap"),
+            Present => lang.pick("演示:串珠成链", "Present: the Chain"),
+            PresentViews => lang.pick("演示:保存的视图", "Present: Saved Views"),
+            ReduceMotion => lang.pick("减少动画", "Reduce Motion"),
             LangZh => "简体中文",
             LangEn => "English",
         }
@@ -167,6 +176,18 @@ impl AppCommand {
                 "缺口、链主、风险、亩均效益和影响分析",
                 "Gaps, leaders, risks, land efficiency and impact",
             ),
+            Present => lang.pick(
+                "全屏演示,按环节逐步点亮产业链(→ 下一步,Esc 退出)",
+                "Fullscreen, lighting the chain stage by stage (→ next, Esc to leave)",
+            ),
+            PresentViews => lang.pick(
+                "全屏演示,逐张播放保存的视图",
+                "Fullscreen, stepping through the saved views as slides",
+            ),
+            ReduceMotion => lang.pick(
+                "关闭镜头过渡和流动动画",
+                "No camera glides or flow animation",
+            ),
             LangZh => lang.pick("界面使用简体中文", "Use Chinese"),
             LangEn => lang.pick("界面使用英文", "Use English"),
         }
@@ -199,6 +220,9 @@ impl AppCommand {
                 return None;
             }
             ToggleAnalysis => k(Modifiers::NONE, Key::F9),
+            Present => k(Modifiers::NONE, Key::F5),
+            PresentViews => k(Modifiers::SHIFT, Key::F5),
+            ReduceMotion => return None,
         })
     }
 

@@ -5,7 +5,9 @@
 
 pub mod app;
 pub mod canvas;
+pub mod colouring;
 pub mod command;
+pub mod present;
 mod file_dialog;
 mod panels;
 pub mod state;

@@ -2,7 +2,7 @@
 
 use crate::edit::Edit;
 use crate::i18n::Lang;
-use crate::model::{Link, LinkId, Node, NodeId, Pos, StageId};
+use crate::model::{Colouring, Link, LinkId, Node, NodeId, Pos, StageId, ViewFilter};
 use crate::ui::command::AppCommand;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -84,6 +84,9 @@ pub struct Settings {
     pub show_legend: bool,
     pub show_analysis: bool,
     pub show_minimap: bool,
+    /// No camera glides and no flow animation (for people whom motion bothers, and slow
+    /// machines).
+    pub reduce_motion: bool,
 }
 
 impl Default for Settings {
@@ -96,6 +99,7 @@ impl Default for Settings {
             show_legend: true,
             show_analysis: true,
             show_minimap: true,
+            reduce_motion: false,
         }
     }
 }
@@ -132,46 +136,17 @@ pub struct Highlight {
     /// Drawn in the warning colour: what breaks.
     pub danger: BTreeSet<NodeId>,
     pub stages: BTreeSet<StageId>,
-    /// Links between these pairs stand out (bridges).
+    /// Links between these pairs stand out in the warning colour (bridges).
     pub edges: BTreeSet<(NodeId, NodeId)>,
+    /// These links stand out in the accent colour (the links into a presented stage).
+    pub links: BTreeSet<LinkId>,
+    /// Lanes drawn pale (stages a presentation has not reached yet).
+    pub dim_stages: BTreeSet<StageId>,
 }
 
 impl Highlight {
     pub fn contains(&self, id: &NodeId) -> bool {
         self.nodes.contains(id) || self.danger.contains(id)
-    }
-}
-
-/// A node measure the canvas can colour by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Measure {
-    Betweenness,
-    PageRank,
-    Strength,
-    LeaderScore,
-    LocalSupport,
-    TaxPerMu,
-}
-
-impl Measure {
-    pub const ALL: [Measure; 6] = [
-        Measure::Betweenness,
-        Measure::PageRank,
-        Measure::Strength,
-        Measure::LeaderScore,
-        Measure::LocalSupport,
-        Measure::TaxPerMu,
-    ];
-
-    pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            Measure::Betweenness => lang.pick("中介中心性", "betweenness"),
-            Measure::PageRank => "PageRank",
-            Measure::Strength => lang.pick("供应强度", "strength"),
-            Measure::LeaderScore => lang.pick("链主得分", "leader score"),
-            Measure::LocalSupport => lang.pick("本地配套率", "local supporting rate"),
-            Measure::TaxPerMu => lang.pick("亩均税收", "tax per mu"),
-        }
     }
 }
 
@@ -212,7 +187,9 @@ pub struct UiState {
     pub picker: Option<Picker>,
     pub message: Option<Message>,
     pub highlight: Option<Highlight>,
-    pub colour_by: Option<Measure>,
+    pub colouring: Colouring,
+    /// Only nodes this filter admits are drawn.
+    pub filter: ViewFilter,
     pub analysis_tab: AnalysisTab,
     /// The firm the impact tab looks at.
     pub impact_node: Option<NodeId>,

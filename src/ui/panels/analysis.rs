@@ -6,8 +6,8 @@
 use crate::analysis::{Analysis, GapClass, Status, impact};
 use crate::document::Document;
 use crate::i18n::Lang;
-use crate::model::{NodeId, Project};
-use crate::ui::state::{AnalysisTab, Highlight, Measure, UiState};
+use crate::model::{Colouring, NodeId, Project};
+use crate::ui::state::{AnalysisTab, Highlight, UiState};
 use crate::ui::theme;
 use egui::{Color32, RichText};
 use rust_decimal::prelude::ToPrimitive;
@@ -70,16 +70,10 @@ pub fn analysis_ui(
         ui.separator();
         let label = ui.label(lang.pick("节点着色", "Colour nodes by")).id;
         egui::ComboBox::from_id_salt("colour-by")
-            .selected_text(
-                state
-                    .colour_by
-                    .map(|m| m.label(lang))
-                    .unwrap_or(lang.pick("类型", "kind")),
-            )
+            .selected_text(state.colouring.label(lang))
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut state.colour_by, None, lang.pick("类型", "kind"));
-                for m in Measure::ALL {
-                    ui.selectable_value(&mut state.colour_by, Some(m), m.label(lang));
+                for c in Colouring::ALL {
+                    ui.selectable_value(&mut state.colouring, c, c.label(lang));
                 }
             })
             .response

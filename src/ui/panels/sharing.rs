@@ -1079,21 +1079,14 @@ fn schedule_ui(
     state: &mut UiState,
     lang: Lang,
 ) {
-    let mut views: Vec<(Ledger, Metric)> = s.rows.iter().map(|r| (r.ledger, r.metric)).collect();
-    views.dedup();
-    if views.is_empty() {
+    let views = schedule_views(s);
+    let Some(preferred) = preferred_view(s) else {
         ui.weak(lang.pick(
             "没有可计算的年份:请添加阶段,并确认范围内企业有年度数据。",
             "Nothing to schedule: add phases, and check the firms in scope have yearly figures.",
         ));
         return;
-    }
-    // Official statistics are the host's by rule; the ledgers the contract shapes come first.
-    let preferred = views
-        .iter()
-        .copied()
-        .find(|v| v.0 != Ledger::Statistics)
-        .unwrap_or(views[0]);
+    };
     let view = state
         .schedule_view
         .filter(|v| views.contains(v))
@@ -1137,7 +1130,61 @@ fn schedule_ui(
                 ui.end_row();
             }
         });
-    // Stacked bars by year and each party's cumulative line.
+    schedule_chart_ui(ui, project, s, view, lang, 220.0, &a.id);
+    if !s.costs.is_empty() {
+        ui.label(RichText::new(lang.pick("成本分担", "Cost sharing")).strong());
+        egui::Grid::new(("costs-table", &a.id))
+            .striped(true)
+            .show(ui, |ui| {
+                for c in &s.costs {
+                    ui.label(format!("{} {}", c.year, c.name));
+                    ui.label(format!("{:.2}", c.amount));
+                    for p in &s.parties {
+                        ui.label(
+                            c.part(p)
+                                .map(|v| format!("{v:.2}"))
+                                .unwrap_or_else(|| "—".into()),
+                        );
+                    }
+                    ui.end_row();
+                }
+            });
+    }
+}
+
+/// The (ledger, metric) pairs a schedule has rows for, in row order.
+pub fn schedule_views(s: &Schedule) -> Vec<(Ledger, Metric)> {
+    let mut views: Vec<(Ledger, Metric)> = s.rows.iter().map(|r| (r.ledger, r.metric)).collect();
+    views.dedup();
+    views
+}
+
+/// The ledger shown first: official statistics are the host's by rule, so the ledgers the
+/// contract shapes come first. None when the schedule has no rows.
+pub fn preferred_view(s: &Schedule) -> Option<(Ledger, Metric)> {
+    let views = schedule_views(s);
+    views
+        .iter()
+        .copied()
+        .find(|v| v.0 != Ledger::Statistics)
+        .or(views.first().copied())
+}
+
+/// Stacked bars of each party's part by year, with each party's cumulative line.
+pub fn schedule_chart_ui(
+    ui: &mut egui::Ui,
+    project: &Project,
+    s: &Schedule,
+    view: (Ledger, Metric),
+    lang: Lang,
+    height: f32,
+    id_salt: impl std::hash::Hash + std::fmt::Debug,
+) {
+    let rows: Vec<_> = s
+        .rows
+        .iter()
+        .filter(|r| (r.ledger, r.metric) == view)
+        .collect();
     let mut charts: Vec<egui_plot::BarChart> = Vec::new();
     let mut lines = Vec::new();
     for (i, p) in s.parties.iter().enumerate() {
@@ -1167,8 +1214,8 @@ fn schedule_ui(
             .width(2.0),
         );
     }
-    egui_plot::Plot::new(("schedule-plot", &a.id))
-        .height(220.0)
+    egui_plot::Plot::new(("schedule-plot", id_salt))
+        .height(height)
         .allow_scroll(false)
         .legend(egui_plot::Legend::default())
         .y_axis_label(project.meta.unit.clone())
@@ -1180,25 +1227,6 @@ fn schedule_ui(
                 plot.line(l);
             }
         });
-    if !s.costs.is_empty() {
-        ui.label(RichText::new(lang.pick("成本分担", "Cost sharing")).strong());
-        egui::Grid::new(("costs-table", &a.id))
-            .striped(true)
-            .show(ui, |ui| {
-                for c in &s.costs {
-                    ui.label(format!("{} {}", c.year, c.name));
-                    ui.label(format!("{:.2}", c.amount));
-                    for p in &s.parties {
-                        ui.label(
-                            c.part(p)
-                                .map(|v| format!("{v:.2}"))
-                                .unwrap_or_else(|| "—".into()),
-                        );
-                    }
-                    ui.end_row();
-                }
-            });
-    }
 }
 
 /// The schedule rows of one ledger and metric as CSV (UTF-8 with BOM so Excel reads Chinese).
