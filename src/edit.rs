@@ -358,7 +358,10 @@ fn views_label(old: &BTreeMap<ViewId, View>, new: &BTreeMap<ViewId, View>, lang:
     }
     let changed: Vec<&View> = new
         .values()
-        .filter(|v| old.get(&v.id).is_some_and(|o| o.order == v.order && o != *v))
+        .filter(|v| {
+            old.get(&v.id)
+                .is_some_and(|o| o.order == v.order && o != *v)
+        })
         .collect();
     match (changed.as_slice(), lang) {
         ([one], Lang::Zh) => format!("修改视图“{}”", one.name),

@@ -28,3 +28,20 @@ fn main_screen_in_chinese() {
 fn main_screen_in_english() {
     main_screen(Lang::En, "main_screen_en");
 }
+
+/// The views tab with a view selected and the filter open, coloured by segment.
+#[test]
+fn views_tab_in_english() {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_theme(egui::Theme::Light)
+        .build_eframe(move |cc| ChainmapApp::new(cc, None, Some(Lang::En)));
+    harness.run_steps(4);
+    harness.get_by_label("Views").click();
+    harness.run_steps(2);
+    harness.get_by_label("2. 链主企业").click();
+    harness.run_steps(2);
+    harness.get_by_label("Kinds").click();
+    harness.run_steps(4);
+    harness.snapshot("views_tab_en");
+}

@@ -63,7 +63,10 @@ pub struct ViewFilter {
 impl ViewFilter {
     /// Shows everything.
     pub fn is_empty(&self) -> bool {
-        self.kinds.is_empty() && self.chains.is_empty() && self.stages.is_empty() && self.tags.is_empty()
+        self.kinds.is_empty()
+            && self.chains.is_empty()
+            && self.stages.is_empty()
+            && self.tags.is_empty()
     }
 
     /// Whether `node` is shown: it meets every list that is not empty. A node without stages
@@ -199,7 +202,11 @@ mod tests {
         let park = node("p", NodeKind::Park, &[], &[]);
         let all = ViewFilter::default();
         assert!(all.is_empty());
-        assert!([&firm, &coop, &park].iter().all(|n| all.admits(&project, n)));
+        assert!(
+            [&firm, &coop, &park]
+                .iter()
+                .all(|n| all.admits(&project, n))
+        );
 
         let chain = ViewFilter {
             chains: vec![ChainId::from("c1")],
@@ -216,7 +223,10 @@ mod tests {
         };
         assert!(leaders.admits(&project, &firm));
         assert!(!leaders.admits(&project, &coop));
-        assert!(!leaders.admits(&project, &park), "a tag list holds back untagged parks");
+        assert!(
+            !leaders.admits(&project, &park),
+            "a tag list holds back untagged parks"
+        );
 
         let kinds = ViewFilter {
             kinds: vec![NodeKind::Cooperative],

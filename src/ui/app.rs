@@ -757,7 +757,9 @@ impl ChainmapApp {
                 .default_size(220.0)
                 .min_size(160.0)
                 .max_size(420.0)
-                .show(ui, |ui| outline::outline_ui(ui, &self.doc, &mut self.ui));
+                .show(ui, |ui| {
+                    outline::left_panel_ui(ui, &self.doc, &mut self.ui, &mut queue)
+                });
         }
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)

@@ -5,20 +5,20 @@ use crate::analysis::Analysis;
 use crate::document::Document;
 use crate::edit::Edit;
 use crate::i18n::Lang;
+use crate::model::Colouring;
 use crate::model::validate::link_endpoints_ok;
 use crate::model::{
     Link, LinkId, LinkKind, Node, NodeId, NodeKind, Pos, Project, Segment, StageId, fresh_id,
 };
-use crate::model::Colouring;
 use crate::ui::colouring::{Legend, NodeColours, node_colours, ramp};
 use crate::ui::state::{Picker, Queue, UiState};
 use crate::ui::theme::{self, CanvasLook};
-use std::sync::Arc;
 use egui::{
     Align2, Color32, CornerRadius, FontId, Pos2, Rect, Role, Sense, Shape, Stroke, StrokeKind,
     Vec2, WidgetInfo, pos2, vec2,
 };
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 pub use crate::layout::LANE_WIDTH;
 /// Below this zoom the canvas draws its overview (meshes, no labels or arrowheads).
@@ -882,14 +882,26 @@ fn paint_flow(
     }
 }
 
-/// Darkens the canvas outside a circle around `centre`: one ring with a very wide stroke.
+/// Darkens the canvas outside a circle around `centre`: a ring mesh from the circle out past
+/// the corners of the canvas.
 fn paint_spotlight(painter: &egui::Painter, rect: Rect, centre: Pos2, radius: f32) {
-    let reach = rect.size().length() * 2.0;
-    painter.circle_stroke(
-        centre,
-        radius + reach / 2.0,
-        Stroke::new(reach, Color32::from_black_alpha(165)),
-    );
+    let far = radius + rect.size().length() * 2.0;
+    let shade = Color32::from_black_alpha(165);
+    let steps = 72u32;
+    let mut mesh = egui::Mesh::default();
+    for i in 0..steps {
+        let a = std::f32::consts::TAU * i as f32 / steps as f32;
+        let dir = vec2(a.cos(), a.sin());
+        mesh.colored_vertex(centre + dir * radius, shade);
+        mesh.colored_vertex(centre + dir * far, shade);
+    }
+    for i in 0..steps {
+        let (inner, outer) = (2 * i, 2 * i + 1);
+        let (next_inner, next_outer) = (2 * ((i + 1) % steps), 2 * ((i + 1) % steps) + 1);
+        mesh.add_triangle(inner, outer, next_outer);
+        mesh.add_triangle(inner, next_outer, next_inner);
+    }
+    painter.add(Shape::mesh(mesh));
     painter.circle_stroke(
         centre,
         radius,
@@ -1317,7 +1329,11 @@ fn paint_colour_legend(painter: &egui::Painter, rect: Rect, legend: &Legend, lan
                         8.0 + (i % 2) as f32 * 116.0,
                         30.0 + (i / 2) as f32 * 18.0 + 7.0,
                     );
-                painter.rect_filled(Rect::from_center_size(at + vec2(6.0, 0.0), Vec2::splat(11.0)), 2.0, *colour);
+                painter.rect_filled(
+                    Rect::from_center_size(at + vec2(6.0, 0.0), Vec2::splat(11.0)),
+                    2.0,
+                    *colour,
+                );
                 painter.text(
                     at + vec2(17.0, 0.0),
                     Align2::LEFT_CENTER,

@@ -92,7 +92,12 @@ pub fn node_colours(
                 .nodes
                 .values()
                 .filter(|n| n.kind.is_enterprise_like())
-                .map(|n| (n.id.clone(), if n.kind.is_local() { LOCAL } else { EXTERNAL }))
+                .map(|n| {
+                    (
+                        n.id.clone(),
+                        if n.kind.is_local() { LOCAL } else { EXTERNAL },
+                    )
+                })
                 .collect();
             let items = vec![
                 (lang.pick("本地", "local").to_owned(), LOCAL),
@@ -222,7 +227,9 @@ mod tests {
             .iter()
             .find(|(_, n)| n.main_stage().is_some())
             .expect("a staged node");
-        let (_, stage) = project.stage(node.main_stage().expect("stage")).expect("known");
+        let (_, stage) = project
+            .stage(node.main_stage().expect("stage"))
+            .expect("known");
         assert_eq!(
             segment.by_node.get(id),
             Some(&theme::segment_strong(stage.segment))

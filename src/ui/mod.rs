@@ -7,9 +7,9 @@ pub mod app;
 pub mod canvas;
 pub mod colouring;
 pub mod command;
-pub mod present;
 mod file_dialog;
 mod panels;
+pub mod present;
 pub mod state;
 pub mod theme;
 

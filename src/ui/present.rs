@@ -333,7 +333,9 @@ impl Presentation {
                         .fill(self.look.background())
                         .inner_margin(16.0),
                 )
-                .show(ui, |ui| agreement_ui(ui, doc, agreement, self.look, self.scale, lang));
+                .show(ui, |ui| {
+                    agreement_ui(ui, doc, agreement, self.look, self.scale, lang)
+                });
         }
 
         let mut output = canvas::CanvasOutput::default();
@@ -353,15 +355,8 @@ impl Presentation {
                     show_legend: false,
                 };
                 let mut queue = Queue::default();
-                output = canvas::canvas_ui(
-                    ui,
-                    doc,
-                    analysis,
-                    state,
-                    canvas_state,
-                    &mut queue,
-                    &options,
-                );
+                output =
+                    canvas::canvas_ui(ui, doc, analysis, state, canvas_state, &mut queue, &options);
                 // Read-only: whatever the canvas queued is dropped.
                 drop(queue);
             });
@@ -376,11 +371,13 @@ impl Presentation {
             self.impact = false;
         }
 
-        self.subtitle_ui(&ctx, doc, step, steps.len(), lang);
+        // Subtitle and hint belong to the graph, not to the chart beside it.
+        let graph = state.canvas_rect.unwrap_or_else(|| ctx.content_rect());
+        self.subtitle_ui(&ctx, graph, doc, step, steps.len(), lang);
         if self.help {
             self.help_ui(&ctx, lang, reduce_motion);
         } else if now - started < HINT_SECONDS {
-            hint_ui(&ctx, lang, self.look);
+            hint_ui(&ctx, graph, lang, self.look);
             ctx.request_repaint_after(std::time::Duration::from_millis(500));
         }
         if self.glide.is_some() || (self.flow && !reduce_motion) || self.spotlight {
@@ -436,6 +433,7 @@ impl Presentation {
     fn subtitle_ui(
         &self,
         ctx: &egui::Context,
+        graph: Rect,
         doc: &Document,
         step: Option<&Step>,
         count: usize,
@@ -462,11 +460,11 @@ impl Presentation {
                 Color32::from_rgb(90, 96, 106),
             )
         };
-        let screen = ctx.content_rect();
-        let width = (screen.width() * 0.86).min(1500.0);
+        let width = (graph.width() * 0.86).min(1500.0);
         let s = self.scale.sqrt();
         egui::Area::new(egui::Id::unique("present-subtitle"))
-            .anchor(Align2::CENTER_BOTTOM, vec2(0.0, -18.0))
+            .pivot(Align2::CENTER_BOTTOM)
+            .fixed_pos(graph.center_bottom() - vec2(0.0, 18.0))
             .interactable(false)
             .show(ctx, |ui| {
                 egui::Frame::new()
@@ -571,7 +569,10 @@ impl Presentation {
                 lang.pick("下一步", "next step").into(),
             ),
             ("← / PageUp", lang.pick("上一步", "previous step").into()),
-            ("Home / End", lang.pick("第一步 / 最后一步", "first / last step").into()),
+            (
+                "Home / End",
+                lang.pick("第一步 / 最后一步", "first / last step").into(),
+            ),
             (
                 "V",
                 format!(
@@ -638,9 +639,18 @@ impl Presentation {
                     self.scale * 100.0
                 ),
             ),
-            ("F", lang.pick("回到本步视野", "back to the step's view").into()),
-            ("H", lang.pick("显示/隐藏帮助", "show / hide this help").into()),
-            ("Esc", lang.pick("退出演示", "leave the presentation").into()),
+            (
+                "F",
+                lang.pick("回到本步视野", "back to the step's view").into(),
+            ),
+            (
+                "H",
+                lang.pick("显示/隐藏帮助", "show / hide this help").into(),
+            ),
+            (
+                "Esc",
+                lang.pick("退出演示", "leave the presentation").into(),
+            ),
         ];
         egui::Area::new(egui::Id::unique("present-help"))
             .anchor(Align2::CENTER_CENTER, Vec2::ZERO)
@@ -689,14 +699,15 @@ fn progress_dots(ui: &mut egui::Ui, step: usize, count: usize, weak: Color32, st
 }
 
 /// The keys, for the first seconds of a presentation.
-fn hint_ui(ctx: &egui::Context, lang: Lang, look: CanvasLook) {
+fn hint_ui(ctx: &egui::Context, graph: Rect, lang: Lang, look: CanvasLook) {
     let colour = if look.is_dark() {
         Color32::from_rgb(200, 204, 212)
     } else {
         Color32::from_rgb(80, 86, 96)
     };
     egui::Area::new(egui::Id::unique("present-hint"))
-        .anchor(Align2::RIGHT_TOP, vec2(-16.0, 12.0))
+        .pivot(Align2::RIGHT_TOP)
+        .fixed_pos(graph.right_top() + vec2(-16.0, 12.0))
         .interactable(false)
         .show(ctx, |ui| {
             ui.label(
@@ -728,9 +739,7 @@ fn agreement_ui(
     );
     let schedule = crate::sharing::schedule(&doc.project, agreement, None, None);
     let Some(view) = sharing_panel::preferred_view(&schedule) else {
-        ui.label(
-            RichText::new(lang.pick("没有可计算的年份", "Nothing to schedule")).color(text),
-        );
+        ui.label(RichText::new(lang.pick("没有可计算的年份", "Nothing to schedule")).color(text));
         return;
     };
     ui.label(
@@ -751,6 +760,7 @@ fn agreement_ui(
         lang,
         height,
         ("present", &agreement.id),
+        false,
     );
 }
 
@@ -849,7 +859,7 @@ fn overview_step(
         .count();
     let mut parts = vec![match lang {
         Lang::Zh => format!("{} 个环节 · {firms} 家本地经营主体", lanes.len()),
-        Lang::En => format!("{} stages · {firms} local firms", lanes.len()),
+        Lang::En => format!("{} stages · {}", lanes.len(), local_firms_en(firms)),
     }];
     if let Some(a) = analysis {
         let c = &a.completeness;
@@ -895,6 +905,13 @@ fn overview_step(
     }
 }
 
+fn local_firms_en(n: usize) -> String {
+    match n {
+        1 => "1 local firm".to_owned(),
+        n => format!("{n} local firms"),
+    }
+}
+
 /// "3 local firms · output 1 200 万元 · local supply 90 %", then the stage's gaps.
 fn stage_caption(
     project: &Project,
@@ -911,7 +928,7 @@ fn stage_caption(
             .count();
         return match lang {
             Lang::Zh => format!("本地经营主体 {n} 家"),
-            Lang::En => format!("{n} local firms"),
+            Lang::En => local_firms_en(n),
         };
     };
     let mut parts = Vec::new();
@@ -923,8 +940,8 @@ fn stage_caption(
                 r.output
             ),
             Lang::En => format!(
-                "{} local firms · output {:.0} {unit}",
-                r.local_enterprises.len(),
+                "{} · output {:.0} {unit}",
+                local_firms_en(r.local_enterprises.len()),
                 r.output
             ),
         });
@@ -942,7 +959,10 @@ fn stage_caption(
         .iter()
         .filter(|g| g.stage.as_ref() == Some(stage))
         .take(2)
-        .map(|g| format!("{}:{}", g.class.action(lang), g.message(lang)))
+        .map(|g| match lang {
+            Lang::Zh => format!("{}:{}", g.class.action(lang), g.message(lang)),
+            Lang::En => format!("{}: {}", g.class.action(lang), g.message(lang)),
+        })
         .collect();
     for g in gaps {
         text.push('\n');
@@ -1000,7 +1020,11 @@ pub fn neighbourhood(
 ) -> (BTreeSet<NodeId>, BTreeSet<NodeId>) {
     let mut sellers: BTreeMap<&NodeId, Vec<&NodeId>> = BTreeMap::new();
     let mut buyers: BTreeMap<&NodeId, Vec<&NodeId>> = BTreeMap::new();
-    for l in project.links.values().filter(|l| l.kind == LinkKind::Supply) {
+    for l in project
+        .links
+        .values()
+        .filter(|l| l.kind == LinkKind::Supply)
+    {
         sellers.entry(&l.to).or_default().push(&l.from);
         buyers.entry(&l.from).or_default().push(&l.to);
     }
@@ -1031,7 +1055,9 @@ pub fn neighbourhood_highlight(project: &Project, node: &NodeId, depth: usize) -
         .links
         .values()
         .filter(|l| l.kind == LinkKind::Supply && nodes.contains(&l.from) && nodes.contains(&l.to))
-        .filter(|l| &l.from == node || &l.to == node || up.contains(&l.to) || down.contains(&l.from))
+        .filter(|l| {
+            &l.from == node || &l.to == node || up.contains(&l.to) || down.contains(&l.from)
+        })
         .map(|l| l.id.clone())
         .collect();
     Highlight {
@@ -1077,14 +1103,16 @@ fn camera_for_area(area: Rect, size: Vec2, scale: f32, from_left: bool) -> Camer
     }
     let margin = 30.0;
     let room = vec2(size.x, (size.y - subtitle_room(scale)).max(size.y * 0.5));
-    let mut zoom = canvas::camera_showing(area.expand(margin), room, 1.4).zoom;
+    // Room around the node centres for their labels.
+    let padded = area.expand2(vec2(LANE_WIDTH * 0.4, 40.0));
+    let mut zoom = canvas::camera_showing(padded.expand(margin), room, 1.4).zoom;
     if scale > 1.0 {
         zoom = (zoom / scale.sqrt()).max(Camera::MIN_ZOOM);
     }
     let centre = area.center().to_vec2();
     let mut offset = room / 2.0 - centre * zoom;
-    if from_left && area.width() * zoom + 2.0 * margin < room.x {
-        offset.x = margin - area.left() * zoom;
+    if from_left && padded.width() * zoom + 2.0 * margin < room.x {
+        offset.x = margin - padded.left() * zoom;
     }
     Camera { zoom, offset }
 }
@@ -1186,7 +1214,10 @@ mod tests {
         // a → b → c → d, and e → c; c → b makes a loop that must not run forever.
         let p = project(&[("a", "b"), ("b", "c"), ("c", "d"), ("e", "c"), ("c", "b")]);
         let c = NodeId::from("c");
-        assert_eq!(neighbourhood(&p, &c, 1), (ids(&["b", "e"]), ids(&["b", "d"])));
+        assert_eq!(
+            neighbourhood(&p, &c, 1),
+            (ids(&["b", "e"]), ids(&["b", "d"]))
+        );
         assert_eq!(
             neighbourhood(&p, &c, 2),
             (ids(&["a", "b", "e"]), ids(&["b", "d"]))
@@ -1243,7 +1274,10 @@ mod tests {
         assert!(steps[0].highlight.is_none());
         let mut previous: BTreeSet<NodeId> = BTreeSet::new();
         for (i, lane) in lanes.iter().enumerate() {
-            let h = steps[i + 1].highlight.as_ref().expect("a stage step lights");
+            let h = steps[i + 1]
+                .highlight
+                .as_ref()
+                .expect("a stage step lights");
             // Every firm of this stage and of the earlier ones is lit ...
             for node in project.nodes.values() {
                 let earlier = lanes[..=i].iter().any(|l| node.stages.contains(&l.stage));

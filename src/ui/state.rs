@@ -150,6 +150,14 @@ impl Highlight {
     }
 }
 
+/// The tabs of the left panel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LeftTab {
+    #[default]
+    Outline,
+    Views,
+}
+
 /// The tabs of the analysis panel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum AnalysisTab {
@@ -190,6 +198,11 @@ pub struct UiState {
     pub colouring: Colouring,
     /// Only nodes this filter admits are drawn.
     pub filter: ViewFilter,
+    pub left_tab: LeftTab,
+    /// The saved view being edited in the views tab.
+    pub selected_view: Option<crate::model::ViewId>,
+    /// Text being typed into view fields, by field key.
+    pub view_texts: std::collections::BTreeMap<String, String>,
     pub analysis_tab: AnalysisTab,
     /// The firm the impact tab looks at.
     pub impact_node: Option<NodeId>,

@@ -136,7 +136,9 @@ impl CanvasLook {
         match self {
             CanvasLook::Editor => segment_fill(segment),
             // A touch stronger than the editor's, so lanes survive a washed-out projector.
-            CanvasLook::ProjectorLight => blend(segment_fill(segment), segment_strong(segment), 0.12),
+            CanvasLook::ProjectorLight => {
+                blend(segment_fill(segment), segment_strong(segment), 0.12)
+            }
             CanvasLook::ProjectorDark => blend(self.background(), segment_strong(segment), 0.22),
         }
     }

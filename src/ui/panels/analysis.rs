@@ -6,7 +6,7 @@
 use crate::analysis::{Analysis, GapClass, Status, impact};
 use crate::document::Document;
 use crate::i18n::Lang;
-use crate::model::{Colouring, NodeId, Project};
+use crate::model::{NodeId, Project};
 use crate::ui::state::{AnalysisTab, Highlight, UiState};
 use crate::ui::theme;
 use egui::{Color32, RichText};
@@ -68,16 +68,7 @@ pub fn analysis_ui(
             ui.selectable_value(&mut state.analysis_tab, tab, label);
         }
         ui.separator();
-        let label = ui.label(lang.pick("节点着色", "Colour nodes by")).id;
-        egui::ComboBox::from_id_salt("colour-by")
-            .selected_text(state.colouring.label(lang))
-            .show_ui(ui, |ui| {
-                for c in Colouring::ALL {
-                    ui.selectable_value(&mut state.colouring, c, c.label(lang));
-                }
-            })
-            .response
-            .labelled_by(label);
+        super::views::colouring_combo(ui, state, "colour-by");
         if state.highlight.is_some()
             && ui
                 .button(lang.pick("清除突出显示", "Clear highlight"))

@@ -5,3 +5,4 @@ pub mod inspector;
 pub mod outline;
 pub mod sharing;
 pub mod status;
+pub mod views;

@@ -4,16 +4,36 @@
 use crate::document::Document;
 use crate::i18n::Lang;
 use crate::model::{Node, NodeKind};
-use crate::ui::state::UiState;
+use crate::ui::state::{LeftTab, Queue, UiState};
 use crate::ui::theme;
 
-pub fn outline_ui(ui: &mut egui::Ui, doc: &Document, state: &mut UiState) {
+/// The left panel: the outline, or the saved views.
+pub fn left_panel_ui(ui: &mut egui::Ui, doc: &Document, state: &mut UiState, queue: &mut Queue) {
     let lang = state.lang();
-    let project = &doc.project;
     ui.add_space(4.0);
     ui.horizontal(|ui| {
-        ui.heading(lang.pick("大纲", "Outline"));
+        for (tab, label) in [
+            (LeftTab::Outline, lang.pick("大纲", "Outline")),
+            (LeftTab::Views, lang.pick("视图", "Views")),
+        ] {
+            let text = egui::RichText::new(label).heading();
+            ui.selectable_value(&mut state.left_tab, tab, text);
+        }
     });
+    match state.left_tab {
+        LeftTab::Outline => outline_ui(ui, doc, state),
+        LeftTab::Views => {
+            ui.separator();
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| super::views::views_ui(ui, doc, state, queue));
+        }
+    }
+}
+
+fn outline_ui(ui: &mut egui::Ui, doc: &Document, state: &mut UiState) {
+    let lang = state.lang();
+    let project = &doc.project;
     ui.horizontal(|ui| {
         let label = ui.label(lang.pick("搜索", "Search")).id;
         let search = egui::TextEdit::singleline(&mut state.search)

@@ -1130,7 +1130,7 @@ fn schedule_ui(
                 ui.end_row();
             }
         });
-    schedule_chart_ui(ui, project, s, view, lang, 220.0, &a.id);
+    schedule_chart_ui(ui, project, s, view, lang, 220.0, &a.id, true);
     if !s.costs.is_empty() {
         ui.label(RichText::new(lang.pick("成本分担", "Cost sharing")).strong());
         egui::Grid::new(("costs-table", &a.id))
@@ -1170,7 +1170,9 @@ pub fn preferred_view(s: &Schedule) -> Option<(Ledger, Metric)> {
         .or(views.first().copied())
 }
 
-/// Stacked bars of each party's part by year, with each party's cumulative line.
+/// Stacked bars of each party's part by year, with each party's cumulative line when
+/// `cumulative` (a projector shows the bars alone: the lines would squash them).
+#[allow(clippy::too_many_arguments)]
 pub fn schedule_chart_ui(
     ui: &mut egui::Ui,
     project: &Project,
@@ -1179,6 +1181,7 @@ pub fn schedule_chart_ui(
     lang: Lang,
     height: f32,
     id_salt: impl std::hash::Hash + std::fmt::Debug,
+    cumulative: bool,
 ) {
     let rows: Vec<_> = s
         .rows
@@ -1223,8 +1226,10 @@ pub fn schedule_chart_ui(
             for c in charts {
                 plot.bar_chart(c);
             }
-            for l in lines {
-                plot.line(l);
+            if cumulative {
+                for l in lines {
+                    plot.line(l);
+                }
             }
         });
 }

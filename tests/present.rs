@@ -1,0 +1,469 @@
+//! Workshop presentation mode and saved views, driven headless with egui_kittest as a
+//! facilitator drives them: F5, the arrow keys a clicker sends, clicks on firms, Esc.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use chainmap::i18n::Lang;
+use chainmap::model::{Colouring, NodeId, ViewId};
+use chainmap::ui::ChainmapApp;
+use chainmap::ui::present::{MAX_DEPTH, Story, neighbourhood};
+use egui::Key;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use std::collections::BTreeSet;
+
+fn harness(lang: Lang) -> Harness<'static, ChainmapApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_theme(egui::Theme::Light)
+        .build_eframe(move |cc| ChainmapApp::new(cc, None, Some(lang)));
+    harness.run_steps(3);
+    harness
+}
+
+fn press(harness: &mut Harness<'static, ChainmapApp>, key: Key) {
+    harness.key_press(key);
+    harness.run_steps(2);
+}
+
+/// The stages in lane order, as the chain story walks them.
+fn lane_stages(app: &ChainmapApp) -> Vec<chainmap::model::StageId> {
+    chainmap::ui::canvas::lanes(&app.doc.project, Lang::Zh)
+        .into_iter()
+        .map(|l| l.stage)
+        .collect()
+}
+
+fn lit(app: &ChainmapApp) -> BTreeSet<NodeId> {
+    app.ui
+        .highlight
+        .as_ref()
+        .map(|h| h.nodes.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn f5_enters_and_esc_leaves_with_panels_and_view_restored() {
+    let mut harness = harness(Lang::Zh);
+    harness.get_by_label("大纲");
+    harness.get_by_label("菌种公司A").click();
+    harness.run_steps(2);
+    let camera = harness.state().ui.camera;
+    let selection = harness.state().ui.selection.clone();
+    assert!(!selection.is_empty());
+
+    press(&mut harness, Key::F5);
+    assert!(harness.state().present.is_some());
+    // Menus and panels are gone; the subtitle shows the step and the project.
+    assert!(harness.query_by_label("大纲").is_none());
+    assert!(harness.query_by_label("文件").is_none());
+    assert!(harness.query_by_label("搜索").is_none());
+    let steps = lane_stages(harness.state()).len() + 1;
+    harness.get_by_label(&format!("1 / {steps}"));
+    harness.get_by_label("柞水木耳产业链图谱(示例)");
+    // The graph is still there, read-only, and nothing is selected while presenting.
+    harness.get_by_label("菌种公司A");
+    assert!(harness.state().ui.selection.is_empty());
+
+    press(&mut harness, Key::ArrowRight);
+    press(&mut harness, Key::Escape);
+    assert!(harness.state().present.is_none());
+    harness.get_by_label("大纲");
+    harness.get_by_label("文件");
+    let app = harness.state();
+    assert_eq!(app.ui.camera, camera, "the camera is put back");
+    assert_eq!(app.ui.selection, selection, "the selection is put back");
+    assert!(app.ui.highlight.is_none(), "the story's highlight is gone");
+}
+
+#[test]
+fn stepping_lights_the_chain_stage_by_stage() {
+    let mut harness = harness(Lang::En);
+    press(&mut harness, Key::F5);
+    let stages = lane_stages(harness.state());
+    let count = stages.len() + 1;
+    // Step 1 is the overview: nothing faded.
+    assert!(harness.state().ui.highlight.is_none());
+
+    let mut before: BTreeSet<NodeId> = BTreeSet::new();
+    for (i, stage) in stages.iter().enumerate().take(4) {
+        // What a presentation clicker sends: → and PageDown.
+        press(
+            &mut harness,
+            if i % 2 == 0 {
+                Key::ArrowRight
+            } else {
+                Key::PageDown
+            },
+        );
+        harness.get_by_label(&format!("{} / {count}", i + 2));
+        let app = harness.state();
+        let now = lit(app);
+        let h = app.ui.highlight.as_ref().unwrap();
+        for node in app.doc.project.nodes.values() {
+            if node.stages.contains(stage) {
+                assert!(now.contains(&node.id), "{} lit at its stage", node.name);
+            }
+            let later = !node.stages.is_empty()
+                && node
+                    .stages
+                    .iter()
+                    .all(|s| stages[i + 1..].contains(s) || !stages.contains(s));
+            if later {
+                assert!(!now.contains(&node.id), "{} lit too early", node.name);
+            }
+        }
+        assert!(before.is_subset(&now), "earlier stages stay lit");
+        assert_eq!(
+            h.dim_stages.len(),
+            stages.len() - i - 1,
+            "later ones dimmed"
+        );
+        assert!(h.stages.contains(stage));
+        // The accented links are the supply into this stage.
+        for id in &h.links {
+            let link = &app.doc.project.links[id];
+            assert!(app.doc.project.nodes[&link.to].stages.contains(stage));
+        }
+        before = now;
+    }
+    press(&mut harness, Key::PageUp);
+    harness.get_by_label(&format!("4 / {count}"));
+    press(&mut harness, Key::End);
+    harness.get_by_label(&format!("{count} / {count}"));
+    let app = harness.state();
+    let h = app.ui.highlight.as_ref().unwrap();
+    assert!(h.dim_stages.is_empty());
+    assert!(
+        app.doc
+            .project
+            .nodes
+            .values()
+            .filter(|n| !n.stages.is_empty())
+            .all(|n| h.nodes.contains(&n.id)),
+        "the last step has the whole chain lit"
+    );
+    press(&mut harness, Key::ArrowRight);
+    harness.get_by_label(&format!("{count} / {count}"));
+    press(&mut harness, Key::Home);
+    harness.get_by_label(&format!("1 / {count}"));
+    assert!(harness.state().ui.highlight.is_none());
+}
+
+#[test]
+fn nothing_can_be_edited_while_presenting() {
+    let mut harness = harness(Lang::Zh);
+    press(&mut harness, Key::F5);
+    press(&mut harness, Key::End);
+    let project = harness.state().doc.project.clone();
+    let revision = harness.state().doc.revision();
+
+    // Click a firm (focus, not selection), then every editing key there is.
+    harness.get_by_label("菌包工厂A").click();
+    harness.run_steps(2);
+    for key in [Key::Delete, Key::Backspace] {
+        press(&mut harness, key);
+    }
+    for key in [Key::Z, Key::A, Key::V, Key::C, Key::Y] {
+        harness.key_press_modifiers(egui::Modifiers::COMMAND, key);
+        harness.run_steps(2);
+    }
+    // Drag a firm across the canvas.
+    let from = harness.get_by_label("菌种公司A").rect().center();
+    harness.drag_at(from);
+    harness.run_steps(1);
+    harness.hover_at(from + egui::vec2(160.0, 90.0));
+    harness.run_steps(1);
+    harness.drop_at(from + egui::vec2(160.0, 90.0));
+    harness.run_steps(2);
+    // Double-click empty space (which adds a node in the editor).
+    let canvas = harness.get_by_role_and_label(Role::Canvas, "画布").rect();
+    let spot = egui::pos2(canvas.left() + 20.0, canvas.top() + 20.0);
+    harness.hover_at(spot);
+    harness.run_steps(1);
+    for (pressed, time) in [(true, 20.0), (false, 20.05), (true, 20.1), (false, 20.15)] {
+        harness.input_mut().time = Some(time);
+        harness.event(egui::Event::PointerButton {
+            pos: spot,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Default::default(),
+        });
+        harness.run_steps(1);
+    }
+    harness.run_steps(2);
+    assert!(
+        harness.query_by_label("添加节点").is_none(),
+        "no kind picker"
+    );
+    let app = harness.state();
+    assert!(app.present.is_some());
+    assert_eq!(app.doc.revision(), revision);
+    assert_eq!(app.doc.project, project);
+    assert!(app.doc.undo_label(Lang::Zh).is_none());
+}
+
+#[test]
+fn clicking_a_firm_focuses_its_upstream_and_downstream() {
+    let mut harness = harness(Lang::En);
+    press(&mut harness, Key::F5);
+    let id = NodeId::from("E05");
+    let name = harness.state().doc.project.nodes[&id].name.clone();
+    harness.get_by_label(&name).click();
+    harness.run_steps(2);
+    let project = harness.state().doc.project.clone();
+    let expect = |depth: usize| {
+        let (up, down) = neighbourhood(&project, &id, depth);
+        let mut all: BTreeSet<NodeId> = up.union(&down).cloned().collect();
+        all.insert(id.clone());
+        all
+    };
+    assert_eq!(
+        harness.state().present.as_ref().unwrap().focus,
+        Some(id.clone())
+    );
+    assert_eq!(lit(harness.state()), expect(1));
+    harness.get_by_label(&format!("{name} · 1 step(s) up and down"));
+
+    press(&mut harness, Key::CloseBracket);
+    assert_eq!(lit(harness.state()), expect(2));
+    assert!(expect(2).len() > expect(1).len(), "depth 2 reaches further");
+    for _ in 0..10 {
+        press(&mut harness, Key::CloseBracket);
+    }
+    assert_eq!(harness.state().present.as_ref().unwrap().depth, MAX_DEPTH);
+    for _ in 0..10 {
+        press(&mut harness, Key::OpenBracket);
+    }
+    assert_eq!(harness.state().present.as_ref().unwrap().depth, 1);
+
+    // I: what breaks if it leaves (E05's buyers lose their only local supplier).
+    press(&mut harness, Key::I);
+    let h = harness.state().ui.highlight.clone().unwrap();
+    let impact = chainmap::analysis::impact::impact(&project, &id).unwrap();
+    assert_eq!(
+        h.danger,
+        impact
+            .buyers_cut_off
+            .iter()
+            .cloned()
+            .collect::<BTreeSet<_>>()
+    );
+    assert!(!h.danger.is_empty());
+    harness.get_by_label(&format!("{name} · if it leaves"));
+
+    // L and A toggle the spotlight and the flow; T the dark theme.
+    press(&mut harness, Key::L);
+    press(&mut harness, Key::A);
+    press(&mut harness, Key::T);
+    {
+        let p = harness.state().present.as_ref().unwrap();
+        assert!(p.spotlight && p.flow);
+        assert!(p.look.is_dark());
+    }
+    // Ctrl + makes text and nodes larger, Ctrl 0 resets.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Plus);
+    harness.run_steps(2);
+    assert!(harness.state().present.as_ref().unwrap().scale > 1.1);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Num0);
+    harness.run_steps(2);
+    assert_eq!(harness.state().present.as_ref().unwrap().scale, 1.0);
+
+    // Clicking empty space goes back to the step.
+    let canvas = harness.get_by_role_and_label(Role::Canvas, "canvas").rect();
+    let spot = egui::pos2(canvas.left() + 15.0, canvas.top() + 15.0);
+    harness.hover_at(spot);
+    harness.run_steps(1);
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos: spot,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Default::default(),
+        });
+        harness.run_steps(1);
+    }
+    harness.run_steps(1);
+    assert!(harness.state().present.as_ref().unwrap().focus.is_none());
+    assert!(harness.state().ui.highlight.is_none(), "the overview again");
+}
+
+#[test]
+fn camera_glides_between_steps_unless_motion_is_reduced() {
+    for reduce in [false, true] {
+        let mut harness = harness(Lang::En);
+        harness.state_mut().ui.settings.reduce_motion = reduce;
+        press(&mut harness, Key::F5);
+        harness.run_steps(30);
+        harness.key_press(Key::ArrowRight);
+        harness.run_steps(1);
+        let early = harness.state().ui.camera;
+        harness.run_steps(60);
+        let settled = harness.state().ui.camera;
+        if reduce {
+            assert_eq!(early, settled, "jumps straight there");
+        } else {
+            assert_ne!(early, settled, "still on its way after one frame");
+        }
+        // A toggle that animates is refused when motion is reduced.
+        press(&mut harness, Key::A);
+        assert_eq!(harness.state().present.as_ref().unwrap().flow, !reduce);
+    }
+}
+
+#[test]
+fn a_saved_view_survives_save_and_reload_and_plays_as_a_slide() {
+    let mut harness = harness(Lang::En);
+    // The sample comes with two views (no camera of their own).
+    assert_eq!(harness.state().doc.project.views.len(), 2);
+    harness.get_by_label("Views").click();
+    harness.run_steps(2);
+    harness.get_by_label("Save current view").click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().doc.project.views.len(), 3);
+    assert_eq!(
+        harness.state().doc.undo_label(Lang::En),
+        Some("save view \"View 3\"")
+    );
+    // Rename it and give it a caption.
+    harness.get_by_label("View name").click();
+    harness.run_steps(1);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label("View name")
+        .type_text("菌包 bottleneck");
+    harness.run_steps(1);
+    harness.key_press(Key::Enter);
+    harness.run_steps(2);
+    harness
+        .get_by_label("Caption (the subtitle when presenting)")
+        .click();
+    harness.run_steps(1);
+    harness
+        .get_by_label("Caption (the subtitle when presenting)")
+        .type_text("两家工厂供应全县");
+    harness.run_steps(1);
+    // Moving to another field commits the caption.
+    harness.get_by_label("View name").click();
+    harness.run_steps(2);
+    // Another view, coloured by segment.
+    harness.state_mut().ui.colouring = Colouring::Segment;
+    harness.get_by_label("Save current view").click();
+    harness.run_steps(2);
+    let views = harness.state().doc.project.views.clone();
+    assert_eq!(views.len(), 4);
+    let by_name = |name: &str| views.values().find(|v| v.name == name).unwrap().clone();
+    let renamed = by_name("菌包 bottleneck");
+    assert_eq!(renamed.caption, "两家工厂供应全县");
+    assert_eq!(renamed.order, 3);
+    let camera = renamed.camera.expect("the camera is kept");
+    assert!(camera.width > 0.0 && camera.height > 0.0);
+    assert_eq!(by_name("View 4").colouring, Colouring::Segment);
+    // Reorder: the last moves up, one step to undo.
+    harness.get_all_by_label("↑").last().unwrap().click();
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().doc.undo_label(Lang::En),
+        Some("reorder views")
+    );
+    let reordered = harness.state().doc.project.views.clone();
+    assert_eq!(reordered[&renamed.id].order, 4);
+
+    // Save, open something else, open it again: the views are in the file.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("with-views.chainmap.json");
+    harness.state_mut().doc.save(Some(&path)).unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("菌包 bottleneck") && text.contains("两家工厂供应全县"));
+    harness
+        .state_mut()
+        .open_path(chainmap_sample("meixian-kiwi.chainmap.json"));
+    harness.run_steps(2);
+    assert!(harness.state().doc.project.views.is_empty());
+    harness.state_mut().open_path(path.clone());
+    harness.run_steps(2);
+    assert_eq!(harness.state().doc.project.views, reordered);
+
+    // Shift+F5 plays them in their order, each caption as the subtitle.
+    harness.key_press_modifiers(egui::Modifiers::SHIFT, Key::F5);
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().present.as_ref().unwrap().story,
+        Story::Views
+    );
+    harness.get_by_label("1 / 4");
+    harness.get_by_label("柞水木耳:从菌种到文旅的 14 个环节");
+    press(&mut harness, Key::ArrowRight);
+    harness.get_by_label("链主企业");
+    assert_eq!(harness.state().ui.colouring, Colouring::Segment);
+    assert_eq!(lit(harness.state()).len(), 4);
+    press(&mut harness, Key::End);
+    harness.get_by_label("4 / 4");
+    harness.get_by_label("菌包 bottleneck");
+    harness.get_by_label("两家工厂供应全县");
+    assert_eq!(harness.state().ui.colouring, Colouring::Kind);
+    // V switches to the chain story.
+    press(&mut harness, Key::V);
+    assert_eq!(
+        harness.state().present.as_ref().unwrap().story,
+        Story::Chain
+    );
+    press(&mut harness, Key::Escape);
+    assert_eq!(harness.state().ui.colouring, Colouring::Segment, "put back");
+}
+
+#[test]
+fn a_view_can_show_an_agreement_split_beside_the_graph() {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .with_theme(egui::Theme::Light)
+        .build_eframe(move |cc| {
+            ChainmapApp::new(
+                cc,
+                Some(chainmap_sample("ankang-enclave.chainmap.json")),
+                Some(Lang::En),
+            )
+        });
+    harness.run_steps(3);
+    harness.get_by_label("Views").click();
+    harness.run_steps(2);
+    harness.get_by_label("Save current view").click();
+    harness.run_steps(2);
+    let agreement = harness
+        .state()
+        .doc
+        .project
+        .agreements
+        .values()
+        .next()
+        .unwrap()
+        .clone();
+    harness
+        .get_by_label("Show an agreement's split beside it")
+        .click();
+    harness.run_steps(4);
+    harness.get_by_label(&agreement.name).click();
+    harness.run_steps(2);
+    let view = &harness.state().doc.project.views[&ViewId::from("v2")];
+    assert_eq!(view.agreement.as_ref(), Some(&agreement.id));
+    assert_eq!(
+        harness.state().doc.undo_label(Lang::En),
+        Some("edit view \"View 2\"")
+    );
+    harness.key_press_modifiers(egui::Modifiers::SHIFT, Key::F5);
+    harness.run_steps(4);
+    // The sample's own view first: no chart beside it.
+    harness.get_by_label("1 / 2");
+    assert!(harness.query_by_label(&agreement.name).is_none());
+    press(&mut harness, Key::ArrowRight);
+    harness.run_steps(2);
+    // Then the chart's panel: the agreement's name as its heading, and the plot's legend.
+    harness.get_by_label("2 / 2");
+    harness.get_by_label(&agreement.name);
+}
+
+fn chainmap_sample(name: &str) -> std::path::PathBuf {
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("sample_projects")
+        .join(name)
+}
