@@ -42,6 +42,27 @@ fn lit(app: &ChainmapApp) -> BTreeSet<NodeId> {
         .unwrap_or_default()
 }
 
+/// Presses `key` in a frame of its own and tells whether that frame asked the window to enter
+/// (or leave) fullscreen.
+fn key_asks_fullscreen(harness: &mut Harness<'static, ChainmapApp>, key: Key, on: bool) -> bool {
+    for pressed in [true, false] {
+        harness.input_mut().events.push(egui::Event::Key {
+            key,
+            pressed,
+            modifiers: Default::default(),
+            repeat: false,
+            physical_key: None,
+        });
+    }
+    harness.step();
+    harness
+        .output()
+        .viewport_output
+        .values()
+        .flat_map(|v| &v.commands)
+        .any(|c| *c == egui::ViewportCommand::Fullscreen(on))
+}
+
 #[test]
 fn f5_enters_and_esc_leaves_with_panels_and_view_restored() {
     let mut harness = harness(Lang::Zh);
@@ -52,7 +73,11 @@ fn f5_enters_and_esc_leaves_with_panels_and_view_restored() {
     let selection = harness.state().ui.selection.clone();
     assert!(!selection.is_empty());
 
-    press(&mut harness, Key::F5);
+    assert!(
+        key_asks_fullscreen(&mut harness, Key::F5, true),
+        "F5 goes fullscreen"
+    );
+    harness.run_steps(2);
     assert!(harness.state().present.is_some());
     // Menus and panels are gone; the subtitle shows the step and the project.
     assert!(harness.query_by_label("大纲").is_none());
@@ -66,7 +91,11 @@ fn f5_enters_and_esc_leaves_with_panels_and_view_restored() {
     assert!(harness.state().ui.selection.is_empty());
 
     press(&mut harness, Key::ArrowRight);
-    press(&mut harness, Key::Escape);
+    assert!(
+        key_asks_fullscreen(&mut harness, Key::Escape, false),
+        "Esc gives the window back"
+    );
+    harness.run_steps(2);
     assert!(harness.state().present.is_none());
     harness.get_by_label("大纲");
     harness.get_by_label("文件");
@@ -292,7 +321,14 @@ fn clicking_a_firm_focuses_its_upstream_and_downstream() {
 fn camera_glides_between_steps_unless_motion_is_reduced() {
     for reduce in [false, true] {
         let mut harness = harness(Lang::En);
-        harness.state_mut().ui.settings.reduce_motion = reduce;
+        if reduce {
+            // The setting lives in the View menu (and is remembered with the others).
+            harness.get_by_label("View").click();
+            harness.run_steps(3);
+            harness.get_by_label("Reduce Motion").click();
+            harness.run_steps(2);
+        }
+        assert_eq!(harness.state().ui.settings.reduce_motion, reduce);
         press(&mut harness, Key::F5);
         harness.run_steps(30);
         harness.key_press(Key::ArrowRight);

@@ -608,7 +608,7 @@ pub fn canvas_ui(
                 .is_some_and(|h| h.nodes.contains(&node.id)),
         };
         if !overview {
-            paint_node(&painter, node, c, r, &node_look, look, zoom * scale, lang);
+            paint_node(&painter, node, c, r, &node_look, look, zoom, scale, lang);
         }
         let resp = ui.interact(
             hit,
@@ -1022,7 +1022,7 @@ struct NodeLook {
 }
 
 /// Paints one node: shape and colour by kind (or by measure), label below.
-/// `zoom` is the camera's zoom times the presentation scale: how large labels are drawn.
+/// `zoom` is the camera's; `scale` makes labels larger (presentations), still cut to the lane.
 #[allow(clippy::too_many_arguments)]
 fn paint_node(
     painter: &egui::Painter,
@@ -1032,6 +1032,7 @@ fn paint_node(
     look: &NodeLook,
     canvas_look: CanvasLook,
     zoom: f32,
+    scale: f32,
     lang: Lang,
 ) {
     let fill = if look.faded {
@@ -1061,7 +1062,9 @@ fn paint_node(
     if zoom >= LABEL_MIN_ZOOM {
         // One line, cut to the lane so labels of a crowded lane do not run into each other; the
         // tooltip has the whole name.
-        let font = FontId::proportional((12.5 * zoom.sqrt()).clamp(9.0, 20.0));
+        let font = FontId::proportional(
+            (12.5 * zoom.sqrt()).clamp(canvas_look.min_label_size(), 20.0) * scale,
+        );
         let label = fit_text(painter, &node.name, &font, (LANE_WIDTH - 16.0) * zoom);
         let text_colour = if look.faded {
             canvas_look.text().gamma_multiply(0.35)

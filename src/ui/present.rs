@@ -1095,8 +1095,7 @@ fn subtitle_room(scale: f32) -> f32 {
     140.0 * scale.sqrt()
 }
 
-/// The camera showing a canvas area above the subtitle; a larger scale zooms out so the
-/// bigger nodes still fit.
+/// The camera showing a canvas area above the subtitle (whose height grows with `scale`).
 fn camera_for_area(area: Rect, size: Vec2, scale: f32, from_left: bool) -> Camera {
     if !area.is_positive() {
         return Camera::default();
@@ -1105,10 +1104,7 @@ fn camera_for_area(area: Rect, size: Vec2, scale: f32, from_left: bool) -> Camer
     let room = vec2(size.x, (size.y - subtitle_room(scale)).max(size.y * 0.5));
     // Room around the node centres for their labels.
     let padded = area.expand2(vec2(LANE_WIDTH * 0.4, 40.0));
-    let mut zoom = canvas::camera_showing(padded.expand(margin), room, 1.4).zoom;
-    if scale > 1.0 {
-        zoom = (zoom / scale.sqrt()).max(Camera::MIN_ZOOM);
-    }
+    let zoom = canvas::camera_showing(padded.expand(margin), room, 1.4).zoom;
     let centre = area.center().to_vec2();
     let mut offset = room / 2.0 - centre * zoom;
     if from_left && padded.width() * zoom + 2.0 * margin < room.x {

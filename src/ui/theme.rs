@@ -182,6 +182,14 @@ impl CanvasLook {
         }
     }
 
+    /// The smallest node label: a projector needs labels legible from the back of the room.
+    pub fn min_label_size(self) -> f32 {
+        match self {
+            CanvasLook::Editor => 9.0,
+            _ => 11.5,
+        }
+    }
+
     /// How much of its colour a faded (not highlighted) item keeps.
     pub fn faded(self) -> f32 {
         match self {

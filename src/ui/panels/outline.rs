@@ -14,7 +14,7 @@ pub fn left_panel_ui(ui: &mut egui::Ui, doc: &Document, state: &mut UiState, que
     ui.horizontal(|ui| {
         for (tab, label) in [
             (LeftTab::Outline, lang.pick("大纲", "Outline")),
-            (LeftTab::Views, lang.pick("视图", "Views")),
+            (LeftTab::Views, lang.pick("已存视图", "Views")),
         ] {
             let text = egui::RichText::new(label).heading();
             ui.selectable_value(&mut state.left_tab, tab, text);
