@@ -1262,6 +1262,22 @@ mod tests {
     }
 
     #[test]
+    fn an_empty_project_has_just_the_overview() {
+        let empty = Project::default();
+        let steps = chain_steps(&empty, None, Lang::En);
+        assert_eq!(steps.len(), 1);
+        assert_eq!(steps[0].title, "The whole chain");
+        let Target::Area { area, .. } = steps[0].target else {
+            panic!("an area");
+        };
+        assert_eq!(
+            camera_for_area(area, vec2(800.0, 600.0), 1.0, false),
+            Camera::default()
+        );
+        assert!(view_steps(&empty, Lang::En).is_empty());
+    }
+
+    #[test]
     fn chain_story_lights_stage_by_stage() {
         let project = crate::ui::app::bundled_sample();
         let steps = chain_steps(&project, None, Lang::Zh);
