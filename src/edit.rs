@@ -4,7 +4,8 @@
 use crate::i18n::Lang;
 use crate::model::validate::link_endpoints_ok;
 use crate::model::{
-    Agreement, AgreementId, Link, LinkId, Node, NodeId, Pos, Project, ProjectMeta, View, ViewId,
+    Agreement, AgreementId, Chain, ChainId, Link, LinkId, Node, NodeId, Pos, Project, ProjectMeta,
+    View, ViewId,
 };
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -34,6 +35,12 @@ pub enum Edit {
     RemoveAgreement(AgreementId),
     /// Replace the saved views (slides) with this set: save, rename, reorder or delete views.
     SetViews(BTreeMap<ViewId, View>),
+    /// A spreadsheet import: the chains after it, and the nodes and links it adds or changes.
+    Import {
+        chains: BTreeMap<ChainId, Chain>,
+        nodes: Vec<Node>,
+        links: Vec<Link>,
+    },
 }
 
 /// Why an edit was refused.
@@ -63,6 +70,7 @@ pub struct Change {
     agreements: Vec<(AgreementId, Option<Agreement>)>,
     meta: Option<ProjectMeta>,
     views: Option<BTreeMap<ViewId, View>>,
+    chains: Option<BTreeMap<ChainId, Chain>>,
 }
 
 impl Change {
@@ -94,6 +102,9 @@ impl Change {
         }
         if let Some(meta) = self.meta {
             inverse.meta = Some(std::mem::replace(&mut project.meta, meta));
+        }
+        if let Some(chains) = self.chains {
+            inverse.chains = Some(std::mem::replace(&mut project.chains, chains));
         }
         if let Some(views) = self.views {
             inverse.views = Some(std::mem::replace(&mut project.views, views));
@@ -168,6 +179,10 @@ impl Edit {
                 Lang::En => format!("delete agreement \"{id}\""),
             },
             Edit::SetViews(views) => views_label(&project.views, views, lang),
+            Edit::Import { nodes, links, .. } => match lang {
+                Lang::Zh => format!("导入 {} 个节点、{} 条连线", nodes.len(), links.len()),
+                Lang::En => format!("import {} nodes and {} links", nodes.len(), links.len()),
+            },
         }
     }
 
@@ -336,6 +351,24 @@ impl Edit {
                     }
                 }
                 change.views = Some(views);
+            }
+            Edit::Import {
+                chains,
+                nodes,
+                links,
+            } => {
+                // The importer checked every row; what is checked here is that the result holds
+                // together: every link's ends exist once the import is in.
+                for link in &links {
+                    for end in [&link.from, &link.to] {
+                        if !project.nodes.contains_key(end) && !nodes.iter().any(|n| &n.id == end) {
+                            return Err(missing_node(end));
+                        }
+                    }
+                }
+                change.chains = Some(chains);
+                change.nodes = nodes.into_iter().map(|n| (n.id.clone(), Some(n))).collect();
+                change.links = links.into_iter().map(|l| (l.id.clone(), Some(l))).collect();
             }
         }
         Ok(change)

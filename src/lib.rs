@@ -25,4 +25,5 @@ pub mod i18n;
 pub mod layout;
 pub mod model;
 pub mod sharing;
+pub mod style;
 pub mod ui;

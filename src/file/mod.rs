@@ -4,9 +4,11 @@
 //! every array sorted by id, so files diff cleanly and re-saving an unchanged project gives the
 //! same bytes. Loading reports every problem at once and never panics, whatever the bytes.
 
+pub mod import;
 mod load;
 mod migrate;
 mod save;
+pub mod table;
 
 pub use load::{LoadError, LoadOptions, Loaded, load_bytes, load_path, load_str};
 pub use migrate::migrate;

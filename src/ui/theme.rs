@@ -2,6 +2,7 @@
 //! fonts installed; eframe's system-font fallback stays on for anything rarer.
 
 use crate::model::{LinkKind, NodeKind, Segment};
+use crate::style;
 use egui::{
     Color32, FontData, FontFamily,
     epaint::text::{FontInsert, FontPriority, InsertFontFamily},
@@ -39,64 +40,31 @@ pub fn install_style(ctx: &egui::Context) {
 
 /// Lane background of a segment.
 pub fn segment_fill(segment: Segment) -> Color32 {
-    match segment {
-        Segment::Upstream => Color32::from_rgb(232, 241, 251),
-        Segment::Midstream => Color32::from_rgb(233, 246, 236),
-        Segment::Downstream => Color32::from_rgb(253, 242, 228),
-        Segment::Support => Color32::from_rgb(242, 238, 248),
-    }
+    rgb(style::segment_fill(segment))
 }
 
 /// Lane header colour of a segment.
 pub fn segment_strong(segment: Segment) -> Color32 {
-    match segment {
-        Segment::Upstream => Color32::from_rgb(44, 108, 176),
-        Segment::Midstream => Color32::from_rgb(46, 125, 70),
-        Segment::Downstream => Color32::from_rgb(196, 104, 20),
-        Segment::Support => Color32::from_rgb(112, 84, 160),
-    }
+    rgb(style::segment_strong(segment))
 }
 
 /// Fill colour of a node kind.
 pub fn node_fill(kind: NodeKind) -> Color32 {
-    match kind {
-        NodeKind::Enterprise => Color32::from_rgb(52, 120, 198),
-        NodeKind::Cooperative => Color32::from_rgb(62, 150, 84),
-        NodeKind::VillageCollective => Color32::from_rgb(120, 150, 40),
-        NodeKind::FamilyFarms => Color32::from_rgb(120, 186, 110),
-        NodeKind::Institute => Color32::from_rgb(136, 92, 190),
-        NodeKind::PublicInstitution => Color32::from_rgb(30, 150, 160),
-        NodeKind::Financial => Color32::from_rgb(200, 160, 30),
-        NodeKind::ExternalEnterprise => Color32::from_rgb(150, 150, 150),
-        NodeKind::Park => Color32::from_rgb(230, 140, 40),
-        NodeKind::Region => Color32::from_rgb(200, 70, 70),
-    }
+    rgb(style::node_fill(kind))
 }
 
 /// Stroke colour of a link kind.
 pub fn link_colour(kind: LinkKind) -> Color32 {
-    match kind {
-        LinkKind::Supply => Color32::from_rgb(80, 96, 120),
-        LinkKind::LocatedIn => Color32::from_rgb(200, 150, 90),
-        LinkKind::Trusteeship => Color32::from_rgb(214, 110, 20),
-        LinkKind::Integrates => Color32::from_rgb(214, 160, 60),
-        LinkKind::Enclave => Color32::from_rgb(200, 60, 60),
-        LinkKind::FarmerLinkage => Color32::from_rgb(60, 160, 80),
-        LinkKind::Investment => Color32::from_rgb(140, 80, 180),
-    }
+    rgb(style::link_colour(kind))
 }
 
 /// Dash pattern of a link kind (dash, gap), or none for a solid line.
 pub fn link_dash(kind: LinkKind) -> Option<(f32, f32)> {
-    match kind {
-        LinkKind::Supply => None,
-        LinkKind::LocatedIn => Some((2.0, 4.0)),
-        LinkKind::Trusteeship => Some((10.0, 5.0)),
-        LinkKind::Integrates => Some((6.0, 4.0)),
-        LinkKind::Enclave => Some((12.0, 4.0)),
-        LinkKind::FarmerLinkage => Some((3.0, 3.0)),
-        LinkKind::Investment => Some((8.0, 3.0)),
-    }
+    style::link_dash(kind)
+}
+
+fn rgb(c: style::Rgb) -> Color32 {
+    Color32::from_rgb(c[0], c[1], c[2])
 }
 
 /// Selection highlight.

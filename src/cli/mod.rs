@@ -6,6 +6,8 @@ use crate::i18n::Lang;
 use crate::model::{Issue, Project, Severity};
 use clap::{Parser, Subcommand};
 use serde::Serialize;
+mod import;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -146,6 +148,41 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Import stages, enterprises and links from CSV (UTF-8, GBK) or Excel files into a project.
+    ///
+    /// Columns are matched by their headers (企业名称 / 名称 / name, 环节 / stage, 产值 / output,
+    /// 税收 / tax, 用地 / 亩 …). Rows update what the project has (by id, else by name) and add what
+    /// it lacks. Any error: nothing is written.
+    #[command(group(clap::ArgGroup::new("tables").required(true).multiple(true).args(["stages", "nodes", "links"])))]
+    Import {
+        /// A table of stages (code, segment, name, English name).
+        #[arg(long)]
+        stages: Option<PathBuf>,
+        /// A table of enterprises (id, name, stage, kind, town, park, tags, figures).
+        #[arg(long)]
+        nodes: Option<PathBuf>,
+        /// A table of supply links (supplier, buyer, product, value).
+        #[arg(long)]
+        links: Option<PathBuf>,
+        /// Merge into this project (default: a new project).
+        #[arg(long)]
+        into: Option<PathBuf>,
+        /// Where to write the project.
+        #[arg(short, long)]
+        out: PathBuf,
+        /// The year of the figures (default: the project's base year, else last year).
+        #[arg(long)]
+        year: Option<i32>,
+        /// The chain new stages join (by id; default: the first chain).
+        #[arg(long)]
+        chain: Option<String>,
+        /// The name of a new project.
+        #[arg(long)]
+        name: Option<String>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Rewrite project files in canonical form (sorted, pretty-printed; migrates old versions).
     Fmt {
         /// Project files.
@@ -216,6 +253,32 @@ pub fn run(command: Command, lang: Lang, out: &mut dyn Write, err: &mut dyn Writ
             out: target,
         } => layout(&file, algo, target, lang, out, err),
         Command::Bench { nodes, json } => bench(nodes, json, lang, out),
+        Command::Import {
+            stages,
+            nodes,
+            links,
+            into,
+            out: target,
+            year,
+            chain,
+            name,
+            json,
+        } => import::import(
+            import::Tables {
+                stages,
+                nodes,
+                links,
+            },
+            into,
+            &target,
+            year,
+            chain,
+            name,
+            json,
+            lang,
+            out,
+            err,
+        ),
     };
     match result {
         Ok(code) => code,

@@ -1,0 +1,174 @@
+//! `chainmap import`: stages, enterprises and links from spreadsheets into a project file.
+
+use super::{EXIT_OK, EXIT_PROBLEM, load_for_command};
+use crate::file::import::{ImportOptions, ImportPlan, ImportSource, TableKind, plan_import};
+use crate::file::table::read_table;
+use crate::i18n::Lang;
+use crate::model::{ChainId, Project, Severity};
+use serde::Serialize;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The tables given on the command line.
+pub struct Tables {
+    pub stages: Option<PathBuf>,
+    pub nodes: Option<PathBuf>,
+    pub links: Option<PathBuf>,
+}
+
+#[derive(Serialize)]
+struct Report<'a> {
+    ok: bool,
+    written: Option<String>,
+    summary: Summary,
+    problems: Vec<Problem<'a>>,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    stages_added: usize,
+    stages_updated: usize,
+    nodes_added: usize,
+    nodes_updated: usize,
+    parks_added: usize,
+    towns_added: usize,
+    links_added: usize,
+    links_updated: usize,
+    products_added: usize,
+}
+
+#[derive(Serialize)]
+struct Problem<'a> {
+    severity: Severity,
+    place: &'a str,
+    message: &'a str,
+}
+
+#[allow(clippy::too_many_arguments)]
+pub fn import(
+    tables: Tables,
+    into: Option<PathBuf>,
+    target: &Path,
+    year: Option<i32>,
+    chain: Option<String>,
+    name: Option<String>,
+    json: bool,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<u8> {
+    let mut project = match &into {
+        Some(path) => match load_for_command(path, lang, err)? {
+            Some(p) => p,
+            None => return Ok(EXIT_PROBLEM),
+        },
+        None => {
+            let mut p = Project::new(name.as_deref().unwrap_or("导入的项目"));
+            p.meta.base_year = year;
+            p
+        }
+    };
+    let mut sources = Vec::new();
+    for (kind, path) in [
+        (TableKind::Stages, &tables.stages),
+        (TableKind::Nodes, &tables.nodes),
+        (TableKind::Links, &tables.links),
+    ] {
+        let Some(path) = path else { continue };
+        match read_table(path, None) {
+            Ok(table) => sources.push(ImportSource::guessed(kind, table)),
+            Err(issue) => {
+                writeln!(err, "{}", issue.text(lang))?;
+                return Ok(EXIT_PROBLEM);
+            }
+        }
+    }
+    let options = ImportOptions {
+        year,
+        chain: chain.map(ChainId::from),
+    };
+    let plan = plan_import(&project, &sources, &options);
+    let ok = !plan.has_errors();
+    if ok {
+        plan.apply_to(&mut project);
+        crate::file::save(target, &project).map_err(std::io::Error::other)?;
+    }
+    if json {
+        let report = Report {
+            ok,
+            written: ok.then(|| target.display().to_string()),
+            summary: summary(&plan),
+            problems: plan
+                .problems
+                .iter()
+                .map(|p| Problem {
+                    severity: p.issue.severity,
+                    place: &p.issue.place,
+                    message: p.issue.message(lang),
+                })
+                .collect(),
+        };
+        serde_json::to_writer_pretty(&mut *out, &report).map_err(std::io::Error::other)?;
+        writeln!(out)?;
+    } else {
+        for p in &plan.problems {
+            writeln!(err, "{}", p.issue.text(lang))?;
+        }
+        if ok {
+            let s = plan.summary;
+            writeln!(out, "{}", target.display())?;
+            let lines = [
+                (
+                    lang.pick("环节", "stages"),
+                    s.stages_added,
+                    s.stages_updated,
+                ),
+                (lang.pick("节点", "nodes"), s.nodes_added, s.nodes_updated),
+                (lang.pick("连线", "links"), s.links_added, s.links_updated),
+            ];
+            for (what, added, updated) in lines {
+                writeln!(
+                    out,
+                    "  {what}: {} {added}, {} {updated}",
+                    lang.pick("新增", "added"),
+                    lang.pick("更新", "updated")
+                )?;
+            }
+            writeln!(
+                out,
+                "  {} {}, {} {}, {} {}",
+                lang.pick("新建园区", "parks created"),
+                s.parks_added,
+                lang.pick("新建镇", "towns created"),
+                s.towns_added,
+                lang.pick("新增产品", "products listed"),
+                s.products_added
+            )?;
+        } else {
+            writeln!(
+                err,
+                "{}",
+                lang.pick(
+                    "有错误,没有导入任何内容,也没有写文件。",
+                    "There are errors: nothing was imported and no file was written."
+                )
+            )?;
+        }
+    }
+    Ok(if ok { EXIT_OK } else { EXIT_PROBLEM })
+}
+
+fn summary(plan: &ImportPlan) -> Summary {
+    let s = plan.summary;
+    Summary {
+        stages_added: s.stages_added,
+        stages_updated: s.stages_updated,
+        nodes_added: s.nodes_added,
+        nodes_updated: s.nodes_updated,
+        parks_added: s.parks_added,
+        towns_added: s.towns_added,
+        links_added: s.links_added,
+        links_updated: s.links_updated,
+        products_added: s.products_added,
+    }
+}

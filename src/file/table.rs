@@ -1,0 +1,340 @@
+//! Spreadsheets in: a CSV file (UTF-8, UTF-8 with BOM, GBK as Excel in China writes it, or
+//! UTF-16 with BOM) or an Excel/ODS workbook, read into a plain table of text cells, each row
+//! keeping its row number in the sheet so problems can say where they are.
+
+use crate::model::Issue;
+use std::path::Path;
+
+/// Rows and columns of one sheet, as text.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Table {
+    /// The file name (and sheet), for messages.
+    pub name: String,
+    pub headers: Vec<String>,
+    pub rows: Vec<Row>,
+    /// How the bytes were decoded (CSV only).
+    pub encoding: Option<TextEncoding>,
+}
+
+/// One data row.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Row {
+    /// Its row number in the sheet, the header being row 1.
+    pub number: usize,
+    pub cells: Vec<String>,
+}
+
+impl Row {
+    /// The cell in `column`, trimmed; empty when the row is short.
+    pub fn cell(&self, column: usize) -> &str {
+        self.cells.get(column).map(|c| c.trim()).unwrap_or("")
+    }
+}
+
+/// The text encoding a CSV file turned out to be in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextEncoding {
+    Utf8,
+    Utf8Bom,
+    Gbk,
+    Utf16,
+}
+
+impl TextEncoding {
+    pub fn label(self) -> &'static str {
+        match self {
+            TextEncoding::Utf8 => "UTF-8",
+            TextEncoding::Utf8Bom => "UTF-8 (BOM)",
+            TextEncoding::Gbk => "GBK",
+            TextEncoding::Utf16 => "UTF-16",
+        }
+    }
+}
+
+/// Largest spreadsheet read (bytes): far above any county's enterprise list, far below memory.
+pub const MAX_TABLE_BYTES: u64 = 64 * 1024 * 1024;
+
+fn problem(name: &str, zh: String, en: String) -> Issue {
+    Issue::blocking("bad_table", name.to_owned(), zh, en)
+}
+
+/// Reads a CSV, XLSX, XLS or ODS file by its extension (CSV when it has none of those).
+pub fn read_table(path: &Path, sheet: Option<&str>) -> Result<Table, Issue> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string());
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    if size > MAX_TABLE_BYTES {
+        return Err(problem(
+            &name,
+            format!(
+                "文件太大({} MB),上限 {} MB",
+                size / 1_048_576,
+                MAX_TABLE_BYTES / 1_048_576
+            ),
+            format!(
+                "the file is too large ({} MB; the limit is {} MB)",
+                size / 1_048_576,
+                MAX_TABLE_BYTES / 1_048_576
+            ),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| {
+        problem(
+            &name,
+            format!("无法读取文件:{e}"),
+            format!("cannot read the file: {e}"),
+        )
+    })?;
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    match ext.as_str() {
+        "xlsx" | "xlsm" | "xls" | "ods" => read_workbook(&name, bytes, sheet),
+        _ => read_csv(&name, &bytes),
+    }
+}
+
+/// Decodes CSV bytes: a BOM says UTF-8 or UTF-16; otherwise valid UTF-8 is UTF-8 and anything
+/// else must be GBK (Excel's "CSV" on a Chinese Windows).
+pub fn decode_text(name: &str, bytes: &[u8]) -> Result<(String, TextEncoding), Issue> {
+    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        return match std::str::from_utf8(rest) {
+            Ok(s) => Ok((s.to_owned(), TextEncoding::Utf8Bom)),
+            Err(e) => Err(bad_utf8(name, rest, e.valid_up_to() + 3)),
+        };
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        let (text, _, bad) = encoding_rs::UTF_16LE.decode(bytes);
+        if bad {
+            return Err(problem(
+                name,
+                "UTF-16 文本中有无效字符".into(),
+                "the UTF-16 text has invalid characters".into(),
+            ));
+        }
+        return Ok((text.into_owned(), TextEncoding::Utf16));
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return Ok((s.to_owned(), TextEncoding::Utf8));
+    }
+    let (text, had_errors) = encoding_rs::GBK.decode_without_bom_handling(bytes);
+    if had_errors {
+        let at = std::str::from_utf8(bytes)
+            .err()
+            .map(|e| e.valid_up_to())
+            .unwrap_or(0);
+        return Err(bad_utf8(name, bytes, at));
+    }
+    Ok((text.into_owned(), TextEncoding::Gbk))
+}
+
+fn bad_utf8(name: &str, bytes: &[u8], at: usize) -> Issue {
+    let line = bytes[..at.min(bytes.len())]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
+        + 1;
+    problem(
+        &format!("{name} line {line}"),
+        "既不是 UTF-8 也不是 GBK 编码的文本(请在 Excel 中另存为“CSV UTF-8”)".into(),
+        "the text is neither UTF-8 nor GBK (in Excel, save as \"CSV UTF-8\")".into(),
+    )
+}
+
+/// Reads CSV bytes (any of the encodings above). Blank lines are skipped; rows keep their line.
+pub fn read_csv(name: &str, bytes: &[u8]) -> Result<Table, Issue> {
+    let (text, encoding) = decode_text(name, bytes)?;
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut table = Table {
+        name: name.to_owned(),
+        encoding: Some(encoding),
+        ..Table::default()
+    };
+    for record in reader.records() {
+        let record = record.map_err(|e| {
+            let line = e.position().map(|p| p.line()).unwrap_or(0);
+            problem(
+                &format!("{name} line {line}"),
+                format!("CSV 格式错误:{e}"),
+                format!("not valid CSV: {e}"),
+            )
+        })?;
+        // The record's line from its byte offset (which is where the blank lines before it
+        // start): the reader's own line count leaves blank lines out.
+        let raw = text.as_bytes();
+        let mut byte = record.position().map(|p| p.byte() as usize).unwrap_or(0);
+        while byte < raw.len() && matches!(raw[byte], b'\n' | b'\r') {
+            byte += 1;
+        }
+        let number = raw[..byte.min(raw.len())]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count()
+            + 1;
+        let cells: Vec<String> = record.iter().map(str::to_owned).collect();
+        push_row(&mut table, number, cells);
+    }
+    finish(table)
+}
+
+/// Reads the named sheet (or the first) of a workbook.
+fn read_workbook(name: &str, bytes: Vec<u8>, sheet: Option<&str>) -> Result<Table, Issue> {
+    use calamine::{Data, Reader};
+    let mut book =
+        calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|e| {
+            problem(
+                name,
+                format!("无法读取工作簿:{e}"),
+                format!("cannot read the workbook: {e}"),
+            )
+        })?;
+    let names = book.sheet_names();
+    let chosen = match sheet {
+        Some(s) => names
+            .iter()
+            .find(|n| n.as_str() == s)
+            .cloned()
+            .ok_or_else(|| {
+                problem(
+                    name,
+                    format!("没有名为“{s}”的工作表(有:{})", names.join("、")),
+                    format!("no sheet named \"{s}\" (there are: {})", names.join(", ")),
+                )
+            })?,
+        None => names
+            .first()
+            .cloned()
+            .ok_or_else(|| problem(name, "工作簿是空的".into(), "the workbook is empty".into()))?,
+    };
+    let range = book.worksheet_range(&chosen).map_err(|e| {
+        problem(
+            name,
+            format!("无法读取工作表“{chosen}”:{e}"),
+            format!("cannot read sheet \"{chosen}\": {e}"),
+        )
+    })?;
+    let mut table = Table {
+        name: format!("{name} [{chosen}]"),
+        ..Table::default()
+    };
+    let first_row = range.start().map(|(r, _)| r as usize).unwrap_or(0);
+    for (i, row) in range.rows().enumerate() {
+        let cells: Vec<String> = row
+            .iter()
+            .map(|cell| match cell {
+                Data::Empty => String::new(),
+                Data::String(s) => s.clone(),
+                Data::Float(f) => number_text(*f),
+                Data::Int(i) => i.to_string(),
+                Data::Bool(b) => b.to_string(),
+                Data::DateTime(d) => d.as_f64().to_string(),
+                Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+                Data::Error(e) => format!("#{e:?}"),
+            })
+            .collect();
+        push_row(&mut table, first_row + i + 1, cells);
+    }
+    finish(table)
+}
+
+/// A spreadsheet number as Excel shows it: 15 significant digits, no trailing zeros (1800, not
+/// 1800.0; 0.3, not 0.30000000000000004).
+fn number_text(f: f64) -> String {
+    if !f.is_finite() {
+        return f.to_string();
+    }
+    let digits = if f == 0.0 {
+        1
+    } else {
+        f.abs().log10().floor() as i32 + 1
+    };
+    let places = (15 - digits).clamp(0, 15) as usize;
+    let text = format!("{f:.places$}");
+    let text = if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        text
+    };
+    if text == "-0" { "0".to_owned() } else { text }
+}
+
+fn push_row(table: &mut Table, number: usize, cells: Vec<String>) {
+    if cells.iter().all(|c| c.trim().is_empty()) {
+        return;
+    }
+    if table.headers.is_empty() && table.rows.is_empty() {
+        table.headers = cells.into_iter().map(|c| c.trim().to_owned()).collect();
+    } else {
+        table.rows.push(Row { number, cells });
+    }
+}
+
+fn finish(table: Table) -> Result<Table, Issue> {
+    if table.headers.is_empty() {
+        return Err(problem(
+            &table.name,
+            "表格是空的:第一行应是列名".into(),
+            "the table is empty: the first row should name the columns".into(),
+        ));
+    }
+    Ok(table)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "名称,产值\n菌种公司A,1800\n\n\"木耳,干\",12.5\n";
+
+    #[test]
+    fn utf8_bom_and_gbk_read_the_same() {
+        let plain = read_csv("a.csv", TEXT.as_bytes()).unwrap();
+        assert_eq!(plain.encoding, Some(TextEncoding::Utf8));
+        assert_eq!(plain.headers, ["名称", "产值"]);
+        assert_eq!(plain.rows.len(), 2);
+        assert_eq!(plain.rows[1].number, 4, "the blank line still counts");
+        assert_eq!(plain.rows[1].cell(0), "木耳,干");
+
+        let mut bom = vec![0xEF, 0xBB, 0xBF];
+        bom.extend_from_slice(TEXT.as_bytes());
+        let with_bom = read_csv("b.csv", &bom).unwrap();
+        assert_eq!(with_bom.encoding, Some(TextEncoding::Utf8Bom));
+        assert_eq!(with_bom.headers, plain.headers);
+
+        let (gbk, _, _) = encoding_rs::GBK.encode(TEXT);
+        let from_gbk = read_csv("c.csv", &gbk).unwrap();
+        assert_eq!(from_gbk.encoding, Some(TextEncoding::Gbk));
+        assert_eq!(from_gbk.rows, plain.rows);
+
+        let mut utf16 = vec![0xFF, 0xFE];
+        for unit in TEXT.encode_utf16() {
+            utf16.extend_from_slice(&unit.to_le_bytes());
+        }
+        assert_eq!(read_csv("d.csv", &utf16).unwrap().rows, plain.rows);
+    }
+
+    #[test]
+    fn bytes_in_no_known_encoding_say_so_with_the_line() {
+        let bytes = b"name\nok\n\xff\xff\xff\n";
+        let e = read_csv("x.csv", bytes).unwrap_err();
+        assert_eq!(e.place, "x.csv line 3");
+        assert!(e.en.contains("neither UTF-8 nor GBK"));
+        assert!(read_csv("e.csv", b"").is_err());
+        assert!(read_csv("e.csv", b"\n\n ,\n").is_err());
+    }
+
+    #[test]
+    fn numbers_read_as_people_write_them() {
+        assert_eq!(number_text(1800.0), "1800");
+        assert_eq!(number_text(12.5), "12.5");
+        assert_eq!(number_text(0.1 + 0.2), "0.3");
+        assert_eq!(number_text(-2.25), "-2.25");
+        assert_eq!(number_text(0.0), "0");
+    }
+}
