@@ -8,6 +8,7 @@
 //! file                 the on-disk contract: versioned JSON envelope, migrate(), atomic save
 //! analysis             gaps, network measures, leaders, impact, land efficiency (pure functions)
 //! sharing              agreements → yearly split schedules per ledger, exact money
+//! export               tables, pictures, GraphML/GEXF and reports out (pure functions)
 //! layout               swimlane layout, link crossings (pure functions of positions)
 //! edit, document       the only way the project changes; undo and redo; the unsaved marker
 //! cli                  headless commands (check, fmt ...)
@@ -19,6 +20,7 @@ pub mod bench;
 pub mod cli;
 pub mod document;
 pub mod edit;
+pub mod export;
 pub mod file;
 pub mod generate;
 pub mod i18n;

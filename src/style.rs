@@ -72,3 +72,40 @@ pub fn link_dash(kind: LinkKind) -> Option<(f32, f32)> {
         LinkKind::Investment => Some((8.0, 3.0)),
     }
 }
+
+/// Radius of a node on the map: by output, so big firms read big.
+pub fn node_radius(node: &crate::model::Node, max_output: f64) -> f32 {
+    let base = match node.kind {
+        NodeKind::Park => 26.0,
+        NodeKind::Region => 22.0,
+        _ => 13.0,
+    };
+    let output = node
+        .latest_figures()
+        .and_then(|(_, f)| f.output)
+        .and_then(|d| rust_decimal::prelude::ToPrimitive::to_f64(&d))
+        .unwrap_or(0.0);
+    if max_output <= 0.0 || !node.kind.is_enterprise_like() {
+        return base;
+    }
+    base + 15.0 * (output / max_output).sqrt() as f32
+}
+
+/// The largest latest output of any node (what `node_radius` scales by).
+pub fn max_output(project: &crate::model::Project) -> f64 {
+    project
+        .nodes
+        .values()
+        .filter_map(|n| n.latest_figures().and_then(|(_, f)| f.output))
+        .filter_map(|d| rust_decimal::prelude::ToPrimitive::to_f64(&d))
+        .fold(0.0, f64::max)
+}
+
+/// The bundled Chinese font (Noto Sans SC subset to the CJK Unified Ideographs block, OFL):
+/// the canvas and the PNG export draw with it.
+pub const CJK_FONT: &[u8] = include_bytes!("../assets/fonts/NotoSansSC-chainmap.otf");
+
+/// The font families an exported SVG asks for: the bundled one first, then what Chinese
+/// systems have.
+pub const SVG_FONT_FAMILY: &str = "'Noto Sans SC', 'Noto Sans CJK SC', 'Source Han Sans SC', \
+'PingFang SC', 'Microsoft YaHei', 'WenQuanYi Micro Hei', sans-serif";

@@ -6,8 +6,10 @@ use crate::i18n::Lang;
 use crate::model::{Issue, Project, Severity};
 use clap::{Parser, Subcommand};
 use serde::Serialize;
+mod export;
 mod import;
 
+use crate::export::{ExportFormat, TableName};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -183,6 +185,31 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Export tables, pictures, the graph or a report.
+    ///
+    /// svg and png draw the map (png with the bundled Chinese font); graphml (yEd, Gephi) and
+    /// gexf (Gephi) carry labels, positions and colours; csv writes one table (--table) or every
+    /// table into a folder; xlsx writes every table as one workbook; md and html write the report
+    /// (md with its picture beside it as SVG; html self-contained).
+    Export {
+        /// Project file.
+        file: PathBuf,
+        /// The format.
+        #[arg(long = "to", value_enum)]
+        to: ExportFormat,
+        /// Where to write (default: beside the project, named after it).
+        #[arg(short, long)]
+        out: Option<PathBuf>,
+        /// The one table to write as CSV (default: all, into a folder).
+        #[arg(long, value_enum)]
+        table: Option<TableName>,
+        /// Picture size in pixels, WIDTHxHEIGHT (default: one canvas unit a pixel).
+        #[arg(long, value_parser = export::parse_size)]
+        size: Option<(u32, u32)>,
+        /// Year of figures for tables and report (default: the base year, else each latest).
+        #[arg(long)]
+        year: Option<i32>,
+    },
     /// Rewrite project files in canonical form (sorted, pretty-printed; migrates old versions).
     Fmt {
         /// Project files.
@@ -253,6 +280,14 @@ pub fn run(command: Command, lang: Lang, out: &mut dyn Write, err: &mut dyn Writ
             out: target,
         } => layout(&file, algo, target, lang, out, err),
         Command::Bench { nodes, json } => bench(nodes, json, lang, out),
+        Command::Export {
+            file,
+            to,
+            out: target,
+            table,
+            size,
+            year,
+        } => export::export(&file, to, target, table, size, year, lang, out, err),
         Command::Import {
             stages,
             nodes,

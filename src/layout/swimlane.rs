@@ -9,6 +9,24 @@ use super::{LANE_WIDTH, ROW_HEIGHT, crossings::segments_crossings};
 use crate::model::{LinkKind, NodeId, NodeKind, Pos, Project, Segment, StageId};
 use std::collections::BTreeMap;
 
+/// Top and bottom of the lanes (canvas units): around every placed enterprise-like node, with
+/// room for the header.
+pub fn lane_extent(project: &Project) -> (f32, f32) {
+    let ys: Vec<f32> = project
+        .nodes
+        .values()
+        .filter(|n| n.kind.is_enterprise_like())
+        .filter_map(|n| n.position.map(|p| p.y))
+        .collect();
+    let top = ys.iter().copied().fold(f32::MAX, f32::min);
+    let bottom = ys.iter().copied().fold(f32::MIN, f32::max);
+    if ys.is_empty() {
+        (-80.0, 600.0)
+    } else {
+        (top - 45.0, bottom + 70.0)
+    }
+}
+
 /// Every stage's column centre, left to right: chains one after another, each chain's support
 /// lanes after a gap column.
 pub fn lane_columns(project: &Project) -> Vec<(StageId, f32, Segment)> {

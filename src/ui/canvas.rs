@@ -219,23 +219,7 @@ pub fn lanes(project: &Project, lang: Lang) -> Vec<Lane> {
         .collect()
 }
 
-/// Radius of a node on the canvas: by output, so big firms read big.
-pub fn node_radius(node: &Node, max_output: f64) -> f32 {
-    let base = match node.kind {
-        NodeKind::Park => 26.0,
-        NodeKind::Region => 22.0,
-        _ => 13.0,
-    };
-    let output = node
-        .latest_figures()
-        .and_then(|(_, f)| f.output)
-        .and_then(|d| rust_decimal::prelude::ToPrimitive::to_f64(&d))
-        .unwrap_or(0.0);
-    if max_output <= 0.0 || !node.kind.is_enterprise_like() {
-        return base;
-    }
-    base + 15.0 * (output / max_output).sqrt() as f32
-}
+pub use crate::style::node_radius;
 
 /// The bounding box of every placed node, in canvas units.
 pub fn bounds(project: &Project) -> Option<Rect> {
@@ -269,14 +253,7 @@ pub fn camera_showing(area: Rect, size: Vec2, max_zoom: f32) -> crate::ui::state
     }
 }
 
-fn max_output(project: &Project) -> f64 {
-    project
-        .nodes
-        .values()
-        .filter_map(|n| n.latest_figures().and_then(|(_, f)| f.output))
-        .filter_map(|d| rust_decimal::prelude::ToPrimitive::to_f64(&d))
-        .fold(0.0, f64::max)
-}
+use crate::style::max_output;
 
 fn link_value(link: &Link) -> f64 {
     link.value
@@ -952,22 +929,7 @@ fn move_selection(project: &Project, state: &UiState, delta: Vec2) -> Edit {
     Edit::MoveNodes(moves)
 }
 
-/// Top and bottom of the lanes: around every enterprise-like node, with room for the header.
-pub fn lane_extent(project: &Project) -> (f32, f32) {
-    let ys: Vec<f32> = project
-        .nodes
-        .values()
-        .filter(|n| n.kind.is_enterprise_like())
-        .filter_map(|n| n.position.map(|p| p.y))
-        .collect();
-    let top = ys.iter().copied().fold(f32::MAX, f32::min);
-    let bottom = ys.iter().copied().fold(f32::MIN, f32::max);
-    if ys.is_empty() {
-        (-80.0, 600.0)
-    } else {
-        (top - 45.0, bottom + 70.0)
-    }
-}
+pub use crate::layout::lane_extent;
 
 fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
     let ab = b - a;

@@ -9,7 +9,7 @@ use egui::{
 };
 
 /// Noto Sans CJK SC, subset to the CJK Unified Ideographs block (SIL OFL 1.1, see assets/fonts).
-const CJK_FONT: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-chainmap.otf");
+const CJK_FONT: &[u8] = style::CJK_FONT;
 
 /// A few symbols (folder and file icons of the in-app browser, ⚠ ✓ ☐ …) from Symbola.
 const ICON_FONT: &[u8] = include_bytes!("../../assets/fonts/Symbola-icons.ttf");

@@ -1,0 +1,193 @@
+//! Results out: tables (CSV, XLSX), the map as a picture (SVG, PNG), the graph for yEd and Gephi
+//! (GraphML, GEXF), and a report (Markdown, HTML). Pure functions of the project: the CLI and the
+//! editor write what they return.
+
+pub mod graph;
+pub mod picture;
+pub mod report;
+pub mod tables;
+
+use crate::analysis::{AnalysisOptions, analyze};
+use crate::i18n::Lang;
+use crate::model::{Project, Year};
+pub use tables::TableName;
+
+/// What to export to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
+pub enum ExportFormat {
+    Svg,
+    Png,
+    Graphml,
+    Gexf,
+    Csv,
+    Xlsx,
+    Md,
+    Html,
+}
+
+impl ExportFormat {
+    pub const ALL: [ExportFormat; 8] = [
+        ExportFormat::Svg,
+        ExportFormat::Png,
+        ExportFormat::Graphml,
+        ExportFormat::Gexf,
+        ExportFormat::Csv,
+        ExportFormat::Xlsx,
+        ExportFormat::Md,
+        ExportFormat::Html,
+    ];
+
+    /// The file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Svg => "svg",
+            ExportFormat::Png => "png",
+            ExportFormat::Graphml => "graphml",
+            ExportFormat::Gexf => "gexf",
+            ExportFormat::Csv => "csv",
+            ExportFormat::Xlsx => "xlsx",
+            ExportFormat::Md => "md",
+            ExportFormat::Html => "html",
+        }
+    }
+
+    /// The menu label.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            ExportFormat::Svg => lang.pick("图片 SVG…", "Picture (SVG)…"),
+            ExportFormat::Png => lang.pick("图片 PNG…", "Picture (PNG)…"),
+            ExportFormat::Graphml => lang.pick("GraphML(yEd / Gephi)…", "GraphML (yEd / Gephi)…"),
+            ExportFormat::Gexf => lang.pick("GEXF(Gephi)…", "GEXF (Gephi)…"),
+            ExportFormat::Csv => lang.pick("表格 CSV…", "Table (CSV)…"),
+            ExportFormat::Xlsx => lang.pick("全部表格 XLSX…", "All tables (XLSX)…"),
+            ExportFormat::Md => lang.pick("报告 Markdown…", "Report (Markdown)…"),
+            ExportFormat::Html => lang.pick("报告 HTML…", "Report (HTML)…"),
+        }
+    }
+}
+
+/// How to export.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ExportOptions {
+    pub lang: Lang,
+    /// Picture size in pixels (SVG, PNG); the natural size when none.
+    pub size: Option<(u32, u32)>,
+    /// The one table to write (CSV); every table when none.
+    pub table: Option<TableName>,
+    /// The year of figures for the tables and the report.
+    pub year: Option<Year>,
+    /// The file name the Markdown report refers to for its picture.
+    pub picture_name: Option<String>,
+}
+
+/// One file to write: its name (used when an export gives several) and its bytes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportFile {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Why an export failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error(transparent)]
+    Png(#[from] picture::PngError),
+    #[error("{0}")]
+    Write(String),
+}
+
+fn write_error(e: impl std::fmt::Display) -> ExportError {
+    ExportError::Write(e.to_string())
+}
+
+/// Exports `project` to `format`. Most formats give one file; CSV without a table gives one
+/// file per table, and Markdown gives the report and its picture (SVG).
+pub fn export(
+    project: &Project,
+    format: ExportFormat,
+    options: &ExportOptions,
+) -> Result<Vec<ExportFile>, ExportError> {
+    let lang = options.lang;
+    let one = |name: &str, bytes: Vec<u8>| {
+        Ok(vec![ExportFile {
+            name: name.to_owned(),
+            bytes,
+        }])
+    };
+    let analysis = || {
+        analyze(
+            project,
+            &AnalysisOptions {
+                chain: None,
+                year: options.year,
+            },
+        )
+    };
+    match format {
+        ExportFormat::Svg => one(
+            "map.svg",
+            picture::svg(project, lang, options.size).into_bytes(),
+        ),
+        ExportFormat::Png => one("map.png", picture::png(project, lang, options.size)?),
+        ExportFormat::Graphml => one(
+            "graph.graphml",
+            graph::graphml(project, lang).map_err(write_error)?,
+        ),
+        ExportFormat::Gexf => one(
+            "graph.gexf",
+            graph::gexf(project, lang).map_err(write_error)?,
+        ),
+        ExportFormat::Csv => {
+            let analysis = analysis();
+            let names: Vec<TableName> = match options.table {
+                Some(t) => vec![t],
+                None => TableName::ALL.to_vec(),
+            };
+            names
+                .into_iter()
+                .map(|name| {
+                    let t = tables::table(project, &analysis, name, lang);
+                    Ok(ExportFile {
+                        name: format!("{}.csv", name.code()),
+                        bytes: tables::to_csv(&t).map_err(write_error)?,
+                    })
+                })
+                .collect()
+        }
+        ExportFormat::Xlsx => {
+            let analysis = analysis();
+            let all: Vec<_> = TableName::ALL
+                .into_iter()
+                .map(|name| tables::table(project, &analysis, name, lang))
+                .collect();
+            one(
+                "tables.xlsx",
+                tables::to_xlsx(&all, lang).map_err(write_error)?,
+            )
+        }
+        ExportFormat::Md => {
+            let picture_name = options
+                .picture_name
+                .clone()
+                .unwrap_or_else(|| "report.svg".to_owned());
+            let text = report::markdown(project, &analysis(), lang, &picture_name);
+            Ok(vec![
+                ExportFile {
+                    name: "report.md".to_owned(),
+                    bytes: text.into_bytes(),
+                },
+                ExportFile {
+                    name: picture_name,
+                    bytes: picture::svg(project, lang, options.size).into_bytes(),
+                },
+            ])
+        }
+        ExportFormat::Html => {
+            let svg = picture::svg(project, lang, options.size);
+            one(
+                "report.html",
+                report::html(project, &analysis(), lang, &svg).into_bytes(),
+            )
+        }
+    }
+}

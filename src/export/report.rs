@@ -1,0 +1,284 @@
+//! The report: gap analysis, leaders, land efficiency and split schedules with the map, as
+//! Markdown (the picture beside it as a file) or as one self-contained HTML file (the picture
+//! inline as SVG).
+
+use super::tables::{Cell, DataTable, TableName, table};
+use crate::analysis::{Analysis, percent};
+use crate::i18n::Lang;
+use crate::model::Project;
+
+/// How many leader candidates the report lists.
+const LEADERS_SHOWN: usize = 10;
+
+/// A section: a heading, some lines of text, maybe a table.
+struct Section {
+    heading: String,
+    lines: Vec<String>,
+    table: Option<DataTable>,
+}
+
+fn sections(project: &Project, analysis: &Analysis, lang: Lang) -> Vec<Section> {
+    let c = &analysis.completeness;
+    let mut out = vec![Section {
+        heading: lang.pick("概况", "Summary").to_owned(),
+        lines: vec![
+            format!(
+                "{}: {}/{} ({})",
+                lang.pick("环节覆盖", "Stage coverage"),
+                c.stages_covered,
+                c.stages_total,
+                percent(c.stage)
+            ),
+            format!(
+                "{}: {}/{} ({})",
+                lang.pick("产品完整度", "Product completeness"),
+                c.products_covered,
+                c.products_required,
+                percent(c.product)
+            ),
+            format!(
+                "{}: {}",
+                lang.pick("本地配套率", "Local supporting rate"),
+                percent(analysis.local_supporting_rate)
+            ),
+            format!(
+                "{}: {} · {}: {}",
+                lang.pick("节点", "Nodes"),
+                project.nodes.len(),
+                lang.pick("连线", "Links"),
+                project.links.len()
+            ),
+        ],
+        table: None,
+    }];
+    let stage_rows = analysis
+        .stages
+        .iter()
+        .map(|s| {
+            vec![
+                Cell::Text(s.id.to_string()),
+                Cell::Text(s.name.clone()),
+                Cell::Text(s.segment.label(lang).to_owned()),
+                Cell::Text(s.local_enterprises.len().to_string()),
+                Cell::Float(s.output),
+                Cell::Text(percent(s.local_supporting_rate)),
+                Cell::Text(s.status.label(lang).to_owned()),
+            ]
+        })
+        .collect();
+    out.push(Section {
+        heading: lang.pick("环节", "Stages").to_owned(),
+        lines: Vec::new(),
+        table: Some(DataTable {
+            name: TableName::Gaps,
+            headers: [
+                lang.pick("编号", "code"),
+                lang.pick("环节", "stage"),
+                lang.pick("链段", "segment"),
+                lang.pick("本地企业", "local firms"),
+                lang.pick("产值", "output"),
+                lang.pick("本地配套率", "local supply"),
+                lang.pick("状态", "status"),
+            ]
+            .map(str::to_owned)
+            .to_vec(),
+            rows: stage_rows,
+        }),
+    });
+    let gaps = table(project, analysis, TableName::Gaps, lang);
+    out.push(Section {
+        heading: format!("{} ({})", lang.pick("缺口", "Gaps"), gaps.rows.len()),
+        lines: Vec::new(),
+        table: Some(gaps),
+    });
+    let mut leaders = table(project, analysis, TableName::Leaders, lang);
+    leaders.rows.truncate(LEADERS_SHOWN);
+    out.push(Section {
+        heading: lang.pick("链主候选", "Chain-leader candidates").to_owned(),
+        lines: vec![
+            lang.pick(
+                "得分 = 0.4 × 中介中心性 + 0.3 × 供应强度 + 0.3 × 产值(各自除以最大值)",
+                "score = 0.4 × betweenness + 0.3 × strength + 0.3 × output (each over the largest)",
+            )
+            .to_owned(),
+        ],
+        table: Some(leaders),
+    });
+    out.push(Section {
+        heading: lang.pick("亩均效益", "Land efficiency").to_owned(),
+        lines: vec![
+            project
+                .meta
+                .land_classes
+                .iter()
+                .map(|c| format!("{} ≥ {}", c.name, c.min_tax_per_mu))
+                .collect::<Vec<_>>()
+                .join(" · "),
+        ],
+        table: Some(table(project, analysis, TableName::Land, lang)),
+    });
+    for a in project.agreements.values() {
+        let s = crate::sharing::schedule(project, a, None, None);
+        let mut headers = vec![
+            lang.pick("年份", "year").to_owned(),
+            lang.pick("账目", "ledger").to_owned(),
+            lang.pick("指标", "metric").to_owned(),
+            lang.pick("合计", "total").to_owned(),
+        ];
+        headers.extend(s.parties.iter().map(|p| project.node_name(p)));
+        let rows = s
+            .rows
+            .iter()
+            .map(|r| {
+                let mut row = vec![
+                    Cell::Text(r.year.to_string()),
+                    Cell::Text(r.ledger.label(lang).to_owned()),
+                    Cell::Text(r.metric.label(lang).to_owned()),
+                    Cell::Number(r.total),
+                ];
+                row.extend(
+                    s.parties
+                        .iter()
+                        .map(|p| r.part(p).map(Cell::Number).unwrap_or(Cell::Empty)),
+                );
+                row
+            })
+            .collect();
+        out.push(Section {
+            heading: format!("{}:{}", lang.pick("协议分成", "Split schedule"), a.name),
+            lines: vec![format!(
+                "{}: {}",
+                lang.pick("单位", "unit"),
+                project.meta.unit
+            )],
+            table: Some(DataTable {
+                name: TableName::Schedules,
+                headers,
+                rows,
+            }),
+        });
+    }
+    out
+}
+
+fn title(project: &Project, lang: Lang) -> String {
+    format!(
+        "{} — {}",
+        project.meta.name,
+        lang.pick("产业链分析报告", "chain analysis report")
+    )
+}
+
+fn md_cell(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
+}
+
+/// The report as Markdown; the map is the picture file `picture` beside it.
+pub fn markdown(project: &Project, analysis: &Analysis, lang: Lang, picture: &str) -> String {
+    let mut s = format!("# {}\n\n", md_cell(&title(project, lang)));
+    if !project.meta.description.is_empty() {
+        s.push_str(&format!("{}\n\n", project.meta.description));
+    }
+    s.push_str(&format!(
+        "![{}]({picture})\n\n",
+        lang.pick("产业链图", "Chain map")
+    ));
+    for section in sections(project, analysis, lang) {
+        s.push_str(&format!("## {}\n\n", md_cell(&section.heading)));
+        for line in &section.lines {
+            s.push_str(&format!("- {}\n", md_cell(line)));
+        }
+        if !section.lines.is_empty() {
+            s.push('\n');
+        }
+        if let Some(t) = &section.table {
+            if t.rows.is_empty() {
+                s.push_str(&format!("{}\n\n", lang.pick("(无)", "(none)")));
+                continue;
+            }
+            s.push_str(&format!(
+                "| {} |\n",
+                t.headers
+                    .iter()
+                    .map(|h| md_cell(h))
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            ));
+            s.push_str(&format!("|{}\n", "---|".repeat(t.headers.len())));
+            for row in &t.rows {
+                s.push_str(&format!(
+                    "| {} |\n",
+                    row.iter()
+                        .map(|c| md_cell(&c.as_text()))
+                        .collect::<Vec<_>>()
+                        .join(" | ")
+                ));
+            }
+            s.push('\n');
+        }
+    }
+    s
+}
+
+/// The report as one HTML file: styles and the map (SVG) inline, nothing to fetch.
+pub fn html(project: &Project, analysis: &Analysis, lang: Lang, svg: &str) -> String {
+    use super::picture::xml_escape as esc;
+    let mut s = String::new();
+    s.push_str(&format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n",
+        lang.pick("zh-CN", "en"),
+        esc(&title(project, lang))
+    ));
+    s.push_str(
+        "<style>\nbody{font-family:'Noto Sans SC','PingFang SC','Microsoft YaHei',sans-serif;\
+         margin:2em auto;max-width:1200px;color:#282c34;line-height:1.5}\n\
+         h1{font-size:1.7em}h2{margin-top:1.6em;border-bottom:1px solid #ddd}\n\
+         table{border-collapse:collapse;font-size:.9em;margin:.5em 0}\n\
+         th,td{border:1px solid #ccc;padding:.25em .6em;text-align:left}\n\
+         th{background:#f0f2f5}td.n{text-align:right}\n\
+         figure{margin:1em 0;overflow:auto}figure svg{max-width:100%;height:auto}\n</style>\n</head>\n<body>\n",
+    );
+    s.push_str(&format!("<h1>{}</h1>\n", esc(&title(project, lang))));
+    if !project.meta.description.is_empty() {
+        s.push_str(&format!("<p>{}</p>\n", esc(&project.meta.description)));
+    }
+    s.push_str("<figure>\n");
+    s.push_str(svg);
+    s.push_str("</figure>\n");
+    for section in sections(project, analysis, lang) {
+        s.push_str(&format!("<h2>{}</h2>\n", esc(&section.heading)));
+        if !section.lines.is_empty() {
+            s.push_str("<ul>\n");
+            for line in &section.lines {
+                s.push_str(&format!("<li>{}</li>\n", esc(line)));
+            }
+            s.push_str("</ul>\n");
+        }
+        if let Some(t) = &section.table {
+            if t.rows.is_empty() {
+                s.push_str(&format!("<p>{}</p>\n", lang.pick("(无)", "(none)")));
+                continue;
+            }
+            s.push_str("<table>\n<tr>");
+            for h in &t.headers {
+                s.push_str(&format!("<th>{}</th>", esc(h)));
+            }
+            s.push_str("</tr>\n");
+            for row in &t.rows {
+                s.push_str("<tr>");
+                for cell in row {
+                    let class = if matches!(cell, Cell::Number(_) | Cell::Float(_)) {
+                        " class=\"n\""
+                    } else {
+                        ""
+                    };
+                    s.push_str(&format!("<td{class}>{}</td>", esc(&cell.as_text())));
+                }
+                s.push_str("</tr>\n");
+            }
+            s.push_str("</table>\n");
+        }
+    }
+    s.push_str("</body>\n</html>\n");
+    s
+}
