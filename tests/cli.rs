@@ -338,3 +338,109 @@ fn fair_bad_input() {
     );
     assert_eq!(chainmap(&["fair"]).status.code(), Some(2));
 }
+
+#[test]
+fn import_the_shared_data_then_export_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("imported.chainmap.json");
+    let o = chainmap(&[
+        "import",
+        "--stages",
+        "tests/data/import/zhashui_like_stages.csv",
+        "--nodes",
+        "tests/data/import/zhashui_like_enterprises.csv",
+        "--links",
+        "tests/data/import/zhashui_like_supply_edges.csv",
+        "--year",
+        "2024",
+        "--name",
+        "柞水木耳",
+        "-o",
+        project.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let text = stdout(&o);
+    assert!(text.contains("nodes: added 39"), "{text}");
+    let o = chainmap(&["check", project.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("supply 54"));
+
+    for format in ["svg", "png", "graphml", "gexf", "xlsx", "md", "html"] {
+        let out = dir.path().join(format!("out.{format}"));
+        let o = chainmap(&[
+            "export",
+            project.to_str().unwrap(),
+            "--to",
+            format,
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{format}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        assert!(std::fs::metadata(&out).unwrap().len() > 100, "{format}");
+    }
+    // The Markdown report's picture sits beside it.
+    assert!(dir.path().join("out.svg").exists());
+    // Every table as CSV: a folder named after the project.
+    let o = chainmap(&["export", project.to_str().unwrap(), "--to", "csv"]);
+    assert_eq!(o.status.code(), Some(0));
+    let folder = dir.path().join("imported-tables");
+    assert!(folder.join("nodes.csv").exists() && folder.join("schedules.csv").exists());
+    // One table to a named file.
+    let one = dir.path().join("gaps.csv");
+    let o = chainmap(&[
+        "export",
+        project.to_str().unwrap(),
+        "--to",
+        "csv",
+        "--table",
+        "gaps",
+        "-o",
+        one.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let gaps = std::fs::read_to_string(&one).unwrap();
+    assert!(gaps.starts_with("\u{feff}class,action"), "{gaps}");
+}
+
+#[test]
+fn a_bad_import_writes_nothing_and_exits_1_with_row_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "名称,环节,产值\n甲公司,U1,abc\n").unwrap();
+    let out = dir.path().join("never.chainmap.json");
+    let o = chainmap(&[
+        "import",
+        "--stages",
+        "tests/data/import/zhashui_like_stages.csv",
+        "--nodes",
+        bad.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("bad.csv row 2, column 产值"), "{err}");
+    assert!(err.contains("\"abc\" is not a number"), "{err}");
+    assert!(!out.exists());
+    // No table at all, or a bad size: usage errors.
+    assert_eq!(chainmap(&["import", "-o", "x.json"]).status.code(), Some(2));
+    let o = chainmap(&[
+        "export",
+        "sample_projects/meixian-kiwi.chainmap.json",
+        "--to",
+        "png",
+        "--size",
+        "wide",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+}

@@ -15,6 +15,15 @@ use std::io;
 
 type Xml = Writer<Vec<u8>>;
 
+/// `text` without the characters XML 1.0 cannot hold (control characters a pasted name may
+/// carry); the writer escapes the rest.
+fn clean(text: &str) -> String {
+    text.chars()
+        .filter(|c| (*c as u32) >= 0x20 || matches!(c, '\t' | '\n' | '\r'))
+        .filter(|c| !matches!(c, '\u{fffe}' | '\u{ffff}'))
+        .collect()
+}
+
 fn stage_names(project: &Project, node: &Node) -> String {
     node.stages
         .iter()
@@ -53,7 +62,7 @@ fn yed_shape(kind: NodeKind) -> &'static str {
 fn data(w: &mut Xml, key: &str, value: &str) -> io::Result<()> {
     w.create_element("data")
         .with_attribute(("key", key))
-        .write_text_content(BytesText::new(value))?;
+        .write_text_content(BytesText::new(&clean(value)))?;
     Ok(())
 }
 
@@ -115,7 +124,7 @@ pub fn graphml(project: &Project, lang: Lang) -> io::Result<Vec<u8>> {
                         let r = style::node_radius(node, max_out);
                         let rgb = style::node_fill(node.kind);
                         w.create_element("node")
-                            .with_attribute(("id", node.id.as_str()))
+                            .with_attribute(("id", clean(node.id.as_str()).as_str()))
                             .write_inner_content(|w| {
                                 data(w, "label", &node.name)?;
                                 data(w, "kind", node.kind.label(lang))?;
@@ -160,7 +169,7 @@ pub fn graphml(project: &Project, lang: Lang) -> io::Result<Vec<u8>> {
                                                 .with_attribute(("modelName", "sides"))
                                                 .with_attribute(("modelPosition", "s"))
                                                 .with_attribute(("fontFamily", "Noto Sans SC"))
-                                                .write_text_content(BytesText::new(&node.name))?;
+                                                .write_text_content(BytesText::new(&clean(&node.name)))?;
                                             w.create_element("y:Shape")
                                                 .with_attribute(("type", yed_shape(node.kind)))
                                                 .write_empty()?;
@@ -174,9 +183,9 @@ pub fn graphml(project: &Project, lang: Lang) -> io::Result<Vec<u8>> {
                     for link in project.links.values() {
                         let rgb = style::link_colour(link.kind);
                         w.create_element("edge")
-                            .with_attribute(("id", link.id.as_str()))
-                            .with_attribute(("source", link.from.as_str()))
-                            .with_attribute(("target", link.to.as_str()))
+                            .with_attribute(("id", clean(link.id.as_str()).as_str()))
+                            .with_attribute(("source", clean(link.from.as_str()).as_str()))
+                            .with_attribute(("target", clean(link.to.as_str()).as_str()))
                             .write_inner_content(|w| {
                                 data(w, "ekind", link.kind.label(lang))?;
                                 if !link.product.is_empty() {
@@ -208,7 +217,7 @@ pub fn graphml(project: &Project, lang: Lang) -> io::Result<Vec<u8>> {
                                                 .write_empty()?;
                                             if !link.product.is_empty() {
                                                 w.create_element("y:EdgeLabel")
-                                                    .write_text_content(BytesText::new(&link.product))?;
+                                                    .write_text_content(BytesText::new(&clean(&link.product)))?;
                                             }
                                             Ok(())
                                         })?;
@@ -245,7 +254,7 @@ pub fn gexf(project: &Project, lang: Lang) -> io::Result<Vec<u8>> {
                 w.create_element("creator")
                     .write_text_content(BytesText::new("chainmap 串珠"))?;
                 w.create_element("description")
-                    .write_text_content(BytesText::new(&project.meta.name))?;
+                    .write_text_content(BytesText::new(&clean(&project.meta.name)))?;
                 Ok(())
             })?;
             w.create_element("graph")
@@ -276,8 +285,8 @@ pub fn gexf(project: &Project, lang: Lang) -> io::Result<Vec<u8>> {
                             let pos = node.position.unwrap_or_default();
                             let rgb = style::node_fill(node.kind);
                             w.create_element("node")
-                                .with_attribute(("id", node.id.as_str()))
-                                .with_attribute(("label", node.name.as_str()))
+                                .with_attribute(("id", clean(node.id.as_str()).as_str()))
+                                .with_attribute(("label", clean(&node.name).as_str()))
                                 .write_inner_content(|w| {
                                     w.create_element("attvalues").write_inner_content(|w| {
                                         attvalue(w, "kind", node.kind.label(lang))?;
@@ -314,9 +323,9 @@ pub fn gexf(project: &Project, lang: Lang) -> io::Result<Vec<u8>> {
                             let rgb = style::link_colour(link.kind);
                             let mut edge = w
                                 .create_element("edge")
-                                .with_attribute(("id", link.id.as_str()))
-                                .with_attribute(("source", link.from.as_str()))
-                                .with_attribute(("target", link.to.as_str()));
+                                .with_attribute(("id", clean(link.id.as_str()).as_str()))
+                                .with_attribute(("source", clean(link.from.as_str()).as_str()))
+                                .with_attribute(("target", clean(link.to.as_str()).as_str()));
                             let weight = link_value(link).map(|v| v.to_string());
                             if let Some(v) = &weight {
                                 edge = edge.with_attribute(("weight", v.as_str()));
@@ -370,7 +379,7 @@ fn attributes(w: &mut Xml, class: &str, list: &[(&str, &str)]) -> io::Result<()>
 fn attvalue(w: &mut Xml, key: &str, value: &str) -> io::Result<()> {
     w.create_element("attvalue")
         .with_attribute(("for", key))
-        .with_attribute(("value", value))
+        .with_attribute(("value", clean(value).as_str()))
         .write_empty()?;
     Ok(())
 }
