@@ -45,3 +45,39 @@ fn views_tab_in_english() {
     harness.run_steps(4);
     harness.snapshot("views_tab_en");
 }
+
+/// The import dialog with the shared chain data loaded, the enterprises previewed.
+#[test]
+fn import_dialog_in_chinese() {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_theme(egui::Theme::Light)
+        .build_eframe(move |cc| ChainmapApp::new(cc, None, Some(Lang::Zh)));
+    harness.run_steps(3);
+    let ctx = egui::Context::default();
+    harness
+        .state_mut()
+        .run_command(&ctx, chainmap::ui::command::AppCommand::Import);
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/import");
+    for (kind, file) in [
+        (
+            chainmap::file::import::TableKind::Stages,
+            "zhashui_like_stages.csv",
+        ),
+        (
+            chainmap::file::import::TableKind::Links,
+            "zhashui_like_supply_edges.csv",
+        ),
+        (
+            chainmap::file::import::TableKind::Nodes,
+            "zhashui_like_enterprises.csv",
+        ),
+    ] {
+        harness
+            .state_mut()
+            .import
+            .load(kind, &dir.join(file), Lang::Zh);
+    }
+    harness.run_steps(4);
+    harness.snapshot("import_dialog_zh");
+}

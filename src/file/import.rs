@@ -1190,6 +1190,39 @@ impl Work {
             .filter_map(|id| self.project.links.get(id).cloned())
             .filter(|l| before.links.get(&l.id) != Some(l))
             .collect();
+        // "Updated" means changed: rows that match the project exactly are left out.
+        let s = &mut self.plan.summary;
+        s.nodes_updated = self
+            .plan
+            .nodes
+            .iter()
+            .filter(|n| before.nodes.contains_key(&n.id) && n.position.is_some())
+            .filter(|n| {
+                before.nodes.get(&n.id).is_some_and(|b| {
+                    let mut placed = (*n).clone();
+                    placed.position = b.position;
+                    placed != *b
+                })
+            })
+            .count();
+        s.links_updated = self
+            .plan
+            .links
+            .iter()
+            .filter(|l| before.links.contains_key(&l.id))
+            .count();
+        let old_stages: BTreeMap<&StageId, &Stage> =
+            before.stages().map(|(_, st)| (&st.id, st)).collect();
+        s.stages_updated = self
+            .project
+            .stages()
+            .filter(|(_, st)| {
+                old_stages.get(&st.id).is_some_and(|o| {
+                    (o.name.as_str(), o.name_en.as_str(), o.segment)
+                        != (st.name.as_str(), st.name_en.as_str(), st.segment)
+                })
+            })
+            .count();
         self.plan
     }
 }

@@ -4,12 +4,14 @@
 use crate::analysis::{Analysis, AnalysisOptions, analyze};
 use crate::document::Document;
 use crate::edit::Edit;
+use crate::export::{ExportFormat, ExportOptions, TableName};
 use crate::file::{self, LoadOptions};
 use crate::i18n::Lang;
 use crate::model::{Issue, Link, LinkId, NodeId, Pos, Project};
 use crate::ui::canvas::{self, CanvasState};
 use crate::ui::command::{AppCommand, Menu};
 use crate::ui::file_dialog::{FileDialogs, Outcome, Purpose};
+use crate::ui::import_dialog::{self, ImportDialog};
 use crate::ui::panels::{analysis as analysis_panel, inspector, outline, status};
 use crate::ui::present::{self, Presentation, Story};
 use crate::ui::state::{Queue, Settings, UiState};
@@ -72,6 +74,8 @@ pub struct ChainmapApp {
     layout_job: Option<LayoutJob>,
     /// The workshop presentation, while one runs (read-only).
     pub present: Option<Presentation>,
+    /// The spreadsheet import dialog.
+    pub import: ImportDialog,
 }
 
 /// Messages from the layout worker.
@@ -143,6 +147,7 @@ impl ChainmapApp {
             typing_last_frame: false,
             layout_job: None,
             present: None,
+            import: ImportDialog::default(),
         }
     }
 
@@ -221,6 +226,7 @@ impl ChainmapApp {
         }
         match command {
             AppCommand::New => self.guard(Pending::New),
+            AppCommand::Import => self.import.show_dialog(&self.doc),
             AppCommand::Open => self.guard(Pending::OpenDialog),
             AppCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             AppCommand::Save => self.save(ctx, None),
@@ -539,6 +545,23 @@ impl ChainmapApp {
                         {
                             queue.commands.push(command);
                         }
+                        if command == AppCommand::Import {
+                            ui.menu_button(lang.pick("导出", "Export"), |ui| {
+                                for format in ExportFormat::ALL {
+                                    if format == ExportFormat::Csv {
+                                        ui.menu_button(format.label(lang), |ui| {
+                                            for table in TableName::ALL {
+                                                if ui.button(table.label(lang)).clicked() {
+                                                    queue.export = Some((format, Some(table)));
+                                                }
+                                            }
+                                        });
+                                    } else if ui.button(format.label(lang)).clicked() {
+                                        queue.export = Some((format, None));
+                                    }
+                                }
+                            });
+                        }
                         if command == AppCommand::Open {
                             ui.menu_button(lang.pick("最近打开", "Open Recent"), |ui| {
                                 if self.ui.settings.recent.is_empty() {
@@ -688,7 +711,7 @@ impl ChainmapApp {
             self.presentation_frame(ui);
             return;
         }
-        if self.confirm.is_none() && self.load_failure.is_none() {
+        if self.confirm.is_none() && self.load_failure.is_none() && !self.import.open {
             self.handle_keys(&ctx);
         }
         if self.open_dialog_requested {
@@ -777,6 +800,23 @@ impl ChainmapApp {
             });
         self.modals(&ctx);
         self.layout_job_ui(&ctx);
+        match self.import.ui(&ctx, &self.doc, lang) {
+            import_dialog::Request::None => {}
+            import_dialog::Request::Choose(kind) => self.dialogs.start(
+                &ctx,
+                Purpose::ImportTable(kind),
+                self.doc.path.clone(),
+                lang,
+            ),
+            import_dialog::Request::Import(edit, summary) => {
+                let before = self.doc.revision();
+                self.apply_edit(*edit);
+                if self.doc.revision() != before {
+                    self.ui.info(summary);
+                    self.ui.fit_requested = true;
+                }
+            }
+        }
 
         if self.ui.export_schedule {
             self.ui.export_schedule = false;
@@ -784,6 +824,12 @@ impl ChainmapApp {
         }
         match self.dialogs.poll(&ctx, lang) {
             Some(Outcome::Chosen(Purpose::ExportCsv, path)) => self.export_schedule(path),
+            Some(Outcome::Chosen(Purpose::ImportTable(kind), path)) => {
+                self.import.load(kind, &path, lang)
+            }
+            Some(Outcome::Chosen(Purpose::Export(format, table), path)) => {
+                self.export_to(format, table, path)
+            }
             // The user may have edited while the dialog was open: ask again about unsaved work.
             Some(Outcome::Chosen(Purpose::Open, path)) => self.guard(Pending::OpenPath(path)),
             Some(Outcome::Chosen(Purpose::SaveAs, path)) => {
@@ -813,6 +859,14 @@ impl ChainmapApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
         self.typing_last_frame = ctx.egui_wants_keyboard_input();
+        if let Some((format, table)) = queue.export {
+            self.dialogs.start(
+                &ctx,
+                Purpose::Export(format, table),
+                self.doc.path.clone(),
+                lang,
+            );
+        }
         if let Some(path) = queue.open_path {
             self.guard(Pending::OpenPath(path));
         }
@@ -992,6 +1046,55 @@ impl ChainmapApp {
     }
 
     /// Writes the schedule shown in the sharing tab to `path` as CSV.
+    /// Writes an export to `path` (the Markdown report's picture beside it); says so in the
+    /// status bar.
+    pub fn export_to(&mut self, format: ExportFormat, table: Option<TableName>, path: PathBuf) {
+        let lang = self.ui.lang();
+        let path = if path.extension().is_none() {
+            path.with_extension(format.extension())
+        } else {
+            path
+        };
+        let options = ExportOptions {
+            lang,
+            size: None,
+            table: table.or((format == ExportFormat::Csv).then_some(TableName::Nodes)),
+            year: None,
+            picture_name: path
+                .with_extension("svg")
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned()),
+        };
+        let files = match crate::export::export(&self.doc.project, format, &options) {
+            Ok(files) => files,
+            Err(e) => {
+                self.ui
+                    .error(format!("{}: {e}", lang.pick("无法导出", "Export failed")));
+                return;
+            }
+        };
+        for (i, f) in files.iter().enumerate() {
+            let target = if i == 0 {
+                path.clone()
+            } else {
+                path.with_file_name(&f.name)
+            };
+            if let Err(e) = std::fs::write(&target, &f.bytes) {
+                self.ui.error(format!(
+                    "{} {}: {e}",
+                    lang.pick("无法写入", "Cannot write"),
+                    target.display()
+                ));
+                return;
+            }
+        }
+        self.ui.info(format!(
+            "{} {}",
+            lang.pick("已导出", "Exported"),
+            path.display()
+        ));
+    }
+
     pub fn export_schedule(&mut self, path: PathBuf) {
         let lang = self.ui.lang();
         let project = &self.doc.project;

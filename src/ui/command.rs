@@ -12,6 +12,7 @@ pub enum AppCommand {
     Open,
     Save,
     SaveAs,
+    Import,
     Quit,
     Undo,
     Redo,
@@ -66,11 +67,12 @@ const CMD_SHIFT: Modifiers = Modifiers {
 
 impl AppCommand {
     /// Every command, in menu order.
-    pub const ALL: [AppCommand; 28] = [
+    pub const ALL: [AppCommand; 29] = [
         AppCommand::New,
         AppCommand::Open,
         AppCommand::Save,
         AppCommand::SaveAs,
+        AppCommand::Import,
         AppCommand::Quit,
         AppCommand::Undo,
         AppCommand::Redo,
@@ -104,6 +106,7 @@ impl AppCommand {
             Open => lang.pick("打开…", "Open…"),
             Save => lang.pick("保存", "Save"),
             SaveAs => lang.pick("另存为…", "Save As…"),
+            Import => lang.pick("导入表格…", "Import Spreadsheets…"),
             Quit => lang.pick("退出", "Quit"),
             Undo => lang.pick("撤销", "Undo"),
             Redo => lang.pick("重做", "Redo"),
@@ -139,6 +142,10 @@ impl AppCommand {
             Open => lang.pick("打开项目文件", "Open a project file"),
             Save => lang.pick("保存当前项目", "Save the project"),
             SaveAs => lang.pick("保存到新的文件", "Save the project to a new file"),
+            Import => lang.pick(
+                "从 CSV 或 Excel 导入环节、企业和供应关系",
+                "Import stages, enterprises and supply links from CSV or Excel",
+            ),
             Quit => lang.pick("关闭窗口", "Close the window"),
             Undo => lang.pick("撤销上一步修改", "Undo the last change"),
             Redo => lang.pick("重做刚撤销的修改", "Redo the change just undone"),
@@ -202,6 +209,7 @@ impl AppCommand {
             Open => k(CMD, Key::O),
             Save => k(CMD, Key::S),
             SaveAs => k(CMD_SHIFT, Key::S),
+            Import => k(CMD, Key::I),
             Quit => k(CMD, Key::Q),
             Undo => k(CMD, Key::Z),
             Redo => k(CMD_SHIFT, Key::Z),
@@ -262,7 +270,7 @@ impl AppCommand {
     pub fn menu(self) -> Menu {
         use AppCommand::*;
         match self {
-            New | Open | Save | SaveAs | Quit => Menu::File,
+            New | Open | Save | SaveAs | Import | Quit => Menu::File,
             Undo | Redo | SelectAll | Copy | Paste | Delete | Deselect | LinkTool | AutoLayout
             | ForceLayout => Menu::Edit,
             _ => Menu::View,

@@ -3,6 +3,8 @@
 //! within milliseconds when there is no desktop portal; a real user needs longer than that to
 //! cancel, so a fast empty answer means "no native dialog here" and the in-app browser opens.
 
+use crate::export::{ExportFormat, TableName};
+use crate::file::import::TableKind;
 use crate::i18n::Lang;
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, channel};
@@ -26,6 +28,56 @@ pub enum Purpose {
     SaveAs,
     /// A schedule table to CSV.
     ExportCsv,
+    /// A spreadsheet to import as this kind of table.
+    ImportTable(TableKind),
+    /// Where an export goes (CSV: which table).
+    Export(ExportFormat, Option<TableName>),
+}
+
+impl Purpose {
+    /// Whether the dialog picks a file to write.
+    fn is_save(self) -> bool {
+        !matches!(self, Purpose::Open | Purpose::ImportTable(_))
+    }
+
+    /// The extensions offered, and the filter's name.
+    fn filter(self) -> (&'static str, &'static [&'static str]) {
+        match self {
+            Purpose::Open | Purpose::SaveAs => ("chainmap", &["json"]),
+            Purpose::ExportCsv => ("CSV", &["csv"]),
+            Purpose::ImportTable(_) => {
+                ("CSV / Excel", &["csv", "txt", "xlsx", "xlsm", "xls", "ods"])
+            }
+            Purpose::Export(format, _) => match format {
+                ExportFormat::Svg => ("SVG", &["svg"]),
+                ExportFormat::Png => ("PNG", &["png"]),
+                ExportFormat::Graphml => ("GraphML", &["graphml"]),
+                ExportFormat::Gexf => ("GEXF", &["gexf"]),
+                ExportFormat::Csv => ("CSV", &["csv"]),
+                ExportFormat::Xlsx => ("Excel", &["xlsx"]),
+                ExportFormat::Md => ("Markdown", &["md"]),
+                ExportFormat::Html => ("HTML", &["html"]),
+            },
+        }
+    }
+
+    /// The file name a save dialog suggests.
+    fn default_name(self) -> String {
+        match self {
+            Purpose::SaveAs => "project.chainmap.json".to_owned(),
+            Purpose::ExportCsv => "schedule.csv".to_owned(),
+            Purpose::Export(format, table) => format!(
+                "{}.{}",
+                table.map(|t| t.code()).unwrap_or(match format {
+                    ExportFormat::Md | ExportFormat::Html => "report",
+                    ExportFormat::Xlsx => "tables",
+                    _ => "chain",
+                }),
+                format.extension()
+            ),
+            Purpose::Open | Purpose::ImportTable(_) => String::new(),
+        }
+    }
 }
 
 /// What came of a dialog this frame.
@@ -38,11 +90,23 @@ pub enum Outcome {
 /// The answer of a native dialog: the path, and how long the dialog took to give it.
 type NativeAnswer = (Option<PathBuf>, Duration);
 
-fn title(purpose: Purpose, lang: Lang) -> &'static str {
+fn title(purpose: Purpose, lang: Lang) -> String {
     match purpose {
-        Purpose::Open => lang.pick("打开项目", "Open project"),
-        Purpose::SaveAs => lang.pick("项目另存为", "Save project as"),
-        Purpose::ExportCsv => lang.pick("导出分成表(CSV)", "Export schedule (CSV)"),
+        Purpose::Open => lang.pick("打开项目", "Open project").to_owned(),
+        Purpose::SaveAs => lang.pick("项目另存为", "Save project as").to_owned(),
+        Purpose::ExportCsv => lang
+            .pick("导出分成表(CSV)", "Export schedule (CSV)")
+            .to_owned(),
+        Purpose::ImportTable(kind) => {
+            format!("{}:{}", lang.pick("导入", "Import"), kind.label(lang))
+        }
+        Purpose::Export(format, table) => format!(
+            "{} {}",
+            lang.pick("导出", "Export"),
+            table
+                .map(|t| t.label(lang))
+                .unwrap_or_else(|| format.label(lang).trim_end_matches('…'))
+        ),
     }
 }
 
@@ -81,30 +145,30 @@ impl FileDialogs {
         }
         let (tx, rx) = channel();
         let ctx = ctx.clone();
-        let title = title(purpose, lang).to_owned();
+        let title = title(purpose, lang);
         let spawned = std::thread::Builder::new()
             .name("file-dialog".to_owned())
             .spawn(move || {
                 let started = Instant::now();
-                let mut dialog = rfd::FileDialog::new().set_title(&title);
-                dialog = match purpose {
-                    Purpose::ExportCsv => dialog.add_filter("CSV", &["csv"]),
-                    _ => dialog.add_filter("chainmap", &["json"]),
-                };
+                let (filter_name, extensions) = purpose.filter();
+                let mut dialog = rfd::FileDialog::new()
+                    .set_title(&title)
+                    .add_filter(filter_name, extensions);
                 if let Some(dir) = suggested.as_ref().and_then(|p| p.parent()) {
                     dialog = dialog.set_directory(dir);
                 }
-                let chosen = match purpose {
-                    Purpose::Open => dialog.pick_file(),
-                    Purpose::SaveAs => {
-                        let name = suggested
+                let chosen = if purpose.is_save() {
+                    let name = match purpose {
+                        Purpose::SaveAs => suggested
                             .as_ref()
                             .and_then(|p| p.file_name())
                             .map(|n| n.to_string_lossy().into_owned())
-                            .unwrap_or_else(|| "project.chainmap.json".to_owned());
-                        dialog.set_file_name(name).save_file()
-                    }
-                    Purpose::ExportCsv => dialog.set_file_name("schedule.csv").save_file(),
+                            .unwrap_or_else(|| purpose.default_name()),
+                        _ => purpose.default_name(),
+                    };
+                    dialog.set_file_name(name).save_file()
+                } else {
+                    dialog.pick_file()
                 };
                 let _ = tx.send((chosen, started.elapsed()));
                 ctx.request_repaint();
@@ -120,16 +184,12 @@ impl FileDialogs {
             .as_ref()
             .and_then(|p| p.parent().map(|d| d.to_owned()))
             .or_else(|| std::env::current_dir().ok());
-        let mut dialog = match purpose {
-            Purpose::Open => egui_file::FileDialog::open_file(),
-            Purpose::SaveAs => {
-                egui_file::FileDialog::save_file().default_filename("project.chainmap.json")
-            }
-            Purpose::ExportCsv => {
-                egui_file::FileDialog::save_file().default_filename("schedule.csv")
-            }
+        let mut dialog = if purpose.is_save() {
+            egui_file::FileDialog::save_file().default_filename(purpose.default_name())
+        } else {
+            egui_file::FileDialog::open_file()
         }
-        .title(title(purpose, lang))
+        .title(&title(purpose, lang))
         .open_button_text(lang.pick("打开", "Open").into())
         .save_button_text(lang.pick("保存", "Save").into())
         .cancel_button_text(lang.pick("取消", "Cancel").into())
@@ -142,12 +202,9 @@ impl FileDialogs {
         .parent_folder_button_hover_text(lang.pick("上一级文件夹", "Parent folder").into())
         .default_size([640.0, 420.0])
         .show_files_filter(Box::new(move |path: &std::path::Path| {
-            let wanted = if purpose == Purpose::ExportCsv {
-                ".csv"
-            } else {
-                ".json"
-            };
-            path.is_dir() || path.to_string_lossy().ends_with(wanted)
+            let (_, extensions) = purpose.filter();
+            let name = path.to_string_lossy().to_lowercase();
+            path.is_dir() || extensions.iter().any(|e| name.ends_with(&format!(".{e}")))
         }));
         if let Some(dir) = start_dir {
             dialog = dialog.initial_path(dir);

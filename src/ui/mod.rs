@@ -8,6 +8,7 @@ pub mod canvas;
 pub mod colouring;
 pub mod command;
 mod file_dialog;
+pub mod import_dialog;
 mod panels;
 pub mod present;
 pub mod state;

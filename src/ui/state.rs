@@ -245,4 +245,9 @@ pub struct Queue {
     pub commands: Vec<AppCommand>,
     /// Open this file (a recent file, a dropped file).
     pub open_path: Option<PathBuf>,
+    /// Export to this format (and table), asking where.
+    pub export: Option<(
+        crate::export::ExportFormat,
+        Option<crate::export::TableName>,
+    )>,
 }
