@@ -80,6 +80,16 @@ impl GapClass {
         }
     }
 
+    /// What the finding is, in words.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            GapClass::Missing => lang.pick("缺失", "missing"),
+            GapClass::Weak => lang.pick("薄弱", "weak"),
+            GapClass::Extend => lang.pick("可延伸", "to extend"),
+            GapClass::AtRisk => lang.pick("有风险", "at risk"),
+        }
+    }
+
     /// The policy word for it.
     pub fn action(self, lang: Lang) -> &'static str {
         match self {

@@ -32,18 +32,26 @@ fn stem(path: &Path) -> String {
         .to_owned()
 }
 
+/// Where the export goes: a path (or beside the project), and the one CSV table.
+pub struct Where {
+    pub target: Option<PathBuf>,
+    pub table: Option<TableName>,
+}
+
+/// `langs` is (messages, what is written).
 #[allow(clippy::too_many_arguments)]
 pub fn export(
     path: &Path,
     format: ExportFormat,
-    target: Option<PathBuf>,
-    table: Option<TableName>,
+    place: Where,
     size: Option<(u32, u32)>,
     year: Option<i32>,
-    lang: Lang,
+    langs: (Lang, Lang),
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<u8> {
+    let (lang, doc_lang) = langs;
+    let Where { target, table } = place;
     if table.is_some() && format != ExportFormat::Csv {
         writeln!(err, "chainmap: --table goes with --to csv")?;
         return Ok(EXIT_USAGE);
@@ -70,7 +78,7 @@ pub fn export(
             .unwrap_or_else(|| "report.svg".to_owned())
     });
     let options = ExportOptions {
-        lang,
+        lang: doc_lang,
         size,
         table,
         year,

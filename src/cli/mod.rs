@@ -209,6 +209,10 @@ pub enum Command {
         /// Year of figures for tables and report (default: the base year, else each latest).
         #[arg(long)]
         year: Option<i32>,
+        /// Language of what is written: headers, labels, the report (default: zh, whatever
+        /// --lang says for messages).
+        #[arg(long, value_parser = parse_lang, default_value = "zh")]
+        doc_lang: Lang,
     },
     /// Rewrite project files in canonical form (sorted, pretty-printed; migrates old versions).
     Fmt {
@@ -287,7 +291,17 @@ pub fn run(command: Command, lang: Lang, out: &mut dyn Write, err: &mut dyn Writ
             table,
             size,
             year,
-        } => export::export(&file, to, target, table, size, year, lang, out, err),
+            doc_lang,
+        } => export::export(
+            &file,
+            to,
+            export::Where { target, table },
+            size,
+            year,
+            (lang, doc_lang),
+            out,
+            err,
+        ),
         Command::Import {
             stages,
             nodes,

@@ -213,7 +213,7 @@ pub fn table(project: &Project, analysis: &Analysis, name: TableName, lang: Lang
                 .iter()
                 .map(|g| {
                     vec![
-                        Cell::text(g.class.code()),
+                        Cell::text(g.class.label(lang)),
                         Cell::text(g.class.action(lang)),
                         Cell::text(
                             g.stage
