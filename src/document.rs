@@ -154,6 +154,12 @@ impl Document {
         self.state != self.saved_state
     }
 
+    /// Counts the project as not saved (a project restored after a crash: what is on disk, if
+    /// anything, is older).
+    pub fn mark_unsaved(&mut self) {
+        self.saved_state = u64::MAX;
+    }
+
     /// This document's identity, different for every document made in this run.
     pub fn id(&self) -> u64 {
         self.id

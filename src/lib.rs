@@ -28,4 +28,5 @@ pub mod layout;
 pub mod model;
 pub mod sharing;
 pub mod style;
+pub mod time;
 pub mod ui;

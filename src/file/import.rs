@@ -397,20 +397,7 @@ pub fn plan_import(
 
 /// The last calendar year that is over: the year statistics are usually for.
 pub fn last_full_year() -> Year {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
-    // Days since 1970 → civil year (Howard Hinnant's days-to-civil, year part only).
-    let days = (secs / 86_400) as i64 + 719_468;
-    let era = days.div_euclid(146_097);
-    let doe = days - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + if month <= 2 { 1 } else { 0 };
-    (year - 1) as Year
+    (crate::time::utc_parts(crate::time::unix_now()).0 - 1) as Year
 }
 
 struct Work {

@@ -14,6 +14,7 @@ use crate::ui::file_dialog::{FileDialogs, Outcome, Purpose};
 use crate::ui::import_dialog::{self, ImportDialog};
 use crate::ui::panels::{analysis as analysis_panel, inspector, outline, status};
 use crate::ui::present::{self, Presentation, Story};
+use crate::ui::recovery::{Recovery, RecoveryInfo};
 use crate::ui::state::{Queue, Settings, UiState};
 use crate::ui::theme;
 use std::collections::{BTreeMap, BTreeSet};
@@ -76,6 +77,16 @@ pub struct ChainmapApp {
     pub present: Option<Presentation>,
     /// The spreadsheet import dialog.
     pub import: ImportDialog,
+    /// Autosave of unsaved changes, for recovery after a crash.
+    pub recovery: Recovery,
+    /// Work a run that crashed left behind, offered back at start.
+    pub recovery_offer: Option<RecoveryInfo>,
+    /// An internal error caught at the frame boundary, told to the user.
+    pub crash: Option<String>,
+    /// Frames in a row that panicked: after a few, only the rescue dialog is drawn.
+    panics_in_a_row: u32,
+    /// Panic in the next frame (tests of the net under frames).
+    fail_next_frame: bool,
 }
 
 /// Messages from the layout worker.
@@ -100,11 +111,25 @@ const BACKGROUND_LAYOUT_NODES: usize = 5_000;
 const BACKGROUND_ANALYSIS_NODES: usize = 2_000;
 
 impl ChainmapApp {
-    /// Creates the app: fonts, style, remembered settings, and the project to show.
+    /// Creates the app: fonts, style, remembered settings, and the project to show. Recovery
+    /// files go to the user's data folder (or `CHAINMAP_DATA_DIR`).
     pub fn new(
         cc: &eframe::CreationContext<'_>,
         file: Option<PathBuf>,
         lang: Option<Lang>,
+    ) -> Self {
+        let data_dir = std::env::var_os("CHAINMAP_DATA_DIR")
+            .map(PathBuf::from)
+            .or_else(|| eframe::storage_dir("chainmap"));
+        Self::with_data_dir(cc, file, lang, data_dir)
+    }
+
+    /// Like `new`, with recovery files in `data_dir` (none: no autosave).
+    pub fn with_data_dir(
+        cc: &eframe::CreationContext<'_>,
+        file: Option<PathBuf>,
+        lang: Option<Lang>,
+        data_dir: Option<PathBuf>,
     ) -> Self {
         theme::install_fonts(&cc.egui_ctx);
         theme::install_style(&cc.egui_ctx);
@@ -113,6 +138,10 @@ impl ChainmapApp {
             settings.lang = lang;
         }
         let mut app = Self::with_document(Document::new(bundled_sample()), settings);
+        app.recovery = Recovery::new(data_dir);
+        app.recovery_offer = app.recovery.left_over();
+        // The old file stays untouched until the user has answered.
+        app.recovery.paused = app.recovery_offer.is_some();
         if let Some(path) = file {
             app.open_path(path);
         }
@@ -148,6 +177,11 @@ impl ChainmapApp {
             layout_job: None,
             present: None,
             import: ImportDialog::default(),
+            recovery: Recovery::default(),
+            recovery_offer: None,
+            crash: None,
+            panics_in_a_row: 0,
+            fail_next_frame: false,
         }
     }
 
@@ -561,6 +595,25 @@ impl ChainmapApp {
                                     }
                                 }
                             });
+                            ui.menu_button(lang.pick("自动保存", "Autosave"), |ui| {
+                                for (seconds, zh, en) in [
+                                    (0, "关闭", "Off"),
+                                    (30, "每 30 秒", "Every 30 seconds"),
+                                    (60, "每分钟", "Every minute"),
+                                    (300, "每 5 分钟", "Every 5 minutes"),
+                                    (600, "每 10 分钟", "Every 10 minutes"),
+                                ] {
+                                    let on = self.ui.settings.autosave_seconds == seconds;
+                                    if ui.radio(on, lang.pick(zh, en)).clicked() {
+                                        self.ui.settings.autosave_seconds = seconds;
+                                    }
+                                }
+                                ui.separator();
+                                ui.weak(lang.pick(
+                                    "未保存的修改写入恢复文件;意外退出后下次启动时可恢复。",
+                                    "Unsaved changes go to a recovery file, offered back after a crash.",
+                                ));
+                            });
                         }
                         if command == AppCommand::Open {
                             ui.menu_button(lang.pick("最近打开", "Open Recent"), |ui| {
@@ -597,6 +650,7 @@ impl ChainmapApp {
 
     fn modals(&mut self, ctx: &egui::Context) {
         let lang = self.ui.lang();
+        self.recovery_offer_ui(ctx);
         if let Some(pending) = self.confirm.clone() {
             let mut answer = None;
             egui::Modal::new(egui::Id::unique("unsaved")).show(ctx, |ui| {
@@ -673,6 +727,12 @@ impl ChainmapApp {
     /// Runs one frame: the whole loop (also what tests drive).
     pub fn frame(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        if std::mem::take(&mut self.fail_next_frame) {
+            #[allow(clippy::panic)]
+            {
+                panic!("a test asked this frame to fail");
+            }
+        }
         let lang = self.ui.lang();
 
         // Files dropped on the window open (the first project file among them).
@@ -871,6 +931,14 @@ impl ChainmapApp {
             self.guard(Pending::OpenPath(path));
         }
 
+        let now = ctx.input(|i| i.time);
+        if let Some(wait) = self
+            .recovery
+            .tick(now, &self.doc, self.ui.settings.autosave_seconds)
+        {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait));
+        }
+
         let title = self.window_title();
         if title != self.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
@@ -935,6 +1003,203 @@ impl ChainmapApp {
         if request == present::Request::Leave {
             self.stop_presentation(&ctx);
         }
+    }
+}
+
+/// After this many panicking frames in a row, only the rescue dialog is drawn.
+const PANICS_BEFORE_SAFE_MODE: u32 = 3;
+
+impl ChainmapApp {
+    /// A frame with a net under it: a panic inside is caught at the frame boundary, the project
+    /// is written to the recovery file and the user is told, instead of the window vanishing.
+    pub fn guarded_frame(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        let result = if self.panics_in_a_row >= PANICS_BEFORE_SAFE_MODE {
+            Ok(())
+        } else {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.frame(ui)))
+        };
+        match result {
+            Ok(()) => {
+                if self.panics_in_a_row < PANICS_BEFORE_SAFE_MODE {
+                    self.panics_in_a_row = 0;
+                }
+            }
+            Err(payload) => {
+                self.panics_in_a_row += 1;
+                let what = payload
+                    .downcast_ref::<&str>()
+                    .map(|s| (*s).to_owned())
+                    .or_else(|| payload.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "unknown".to_owned());
+                // Whatever was on the way is dropped; the project itself only changes through
+                // whole edits, so it is intact.
+                self.recovery.paused = false;
+                let saved = self.recovery.write(&self.doc);
+                let lang = self.ui.lang();
+                let place = match saved {
+                    Ok(path) => match lang {
+                        Lang::Zh => format!("项目已自动保存到 {}。", path.display()),
+                        Lang::En => format!("The project was saved to {}.", path.display()),
+                    },
+                    Err(e) => match lang {
+                        Lang::Zh => format!("自动保存失败({e}),请立即保存。"),
+                        Lang::En => format!("Autosave failed ({e}); save now."),
+                    },
+                };
+                self.crash = Some(format!("{what}\n\n{place}"));
+                ctx.request_repaint();
+            }
+        }
+        self.crash_ui(&ctx);
+    }
+
+    /// Tells the user about an internal error; offers to save and go on.
+    fn crash_ui(&mut self, ctx: &egui::Context) {
+        let Some(text) = self.crash.clone() else {
+            return;
+        };
+        let lang = self.ui.lang();
+        let safe_mode = self.panics_in_a_row >= PANICS_BEFORE_SAFE_MODE;
+        let mut answer = None;
+        egui::Modal::new(egui::Id::unique("crash")).show(ctx, |ui| {
+            ui.set_width(520.0);
+            ui.heading(lang.pick("串珠遇到了内部错误", "chainmap hit an internal error"));
+            ui.label(lang.pick(
+                "刚才的操作没有完成,但你的项目没有丢失。",
+                "What you just did did not finish, but your project is not lost.",
+            ));
+            ui.label(egui::RichText::new(&text).small());
+            if safe_mode {
+                ui.colored_label(
+                    theme::WARNING,
+                    lang.pick(
+                        "错误反复出现:请保存后重新启动串珠。",
+                        "The error keeps coming back: save, then restart chainmap.",
+                    ),
+                );
+            }
+            ui.horizontal(|ui| {
+                if ui.button(lang.pick("保存", "Save")).clicked() {
+                    answer = Some(true);
+                }
+                if !safe_mode && ui.button(lang.pick("继续", "Continue")).clicked() {
+                    answer = Some(false);
+                }
+            });
+        });
+        match answer {
+            Some(true) => {
+                // Straight to the file when there is one; else Save As (the file dialog needs
+                // working frames, which safe mode does not draw).
+                let lang = self.ui.lang();
+                match self.doc.path.clone() {
+                    Some(_) => {
+                        self.save_to(None);
+                        if !self.doc.is_dirty() {
+                            self.crash = None;
+                            self.recovery.clear();
+                        }
+                    }
+                    None if safe_mode => {
+                        self.ui.error(lang.pick(
+                            "项目还没有文件:已保存在恢复文件中,重新启动后可以恢复。",
+                            "The project has no file yet: it is in the recovery file, offered back at the next start.",
+                        ));
+                    }
+                    None => {
+                        self.crash = None;
+                        self.dialogs.start(ctx, Purpose::SaveAs, None, lang);
+                    }
+                }
+            }
+            Some(false) => self.crash = None,
+            None => {}
+        }
+    }
+
+    /// Offers back the work a crashed run left in the recovery file.
+    fn recovery_offer_ui(&mut self, ctx: &egui::Context) {
+        let Some(info) = self.recovery_offer.clone() else {
+            return;
+        };
+        let lang = self.ui.lang();
+        let mut answer = None;
+        egui::Modal::new(egui::Id::unique("recovery-offer")).show(ctx, |ui| {
+            ui.set_width(520.0);
+            ui.heading(lang.pick("恢复未保存的工作?", "Restore unsaved work?"));
+            let from = match &info.path {
+                Some(p) => p.display().to_string(),
+                None => lang.pick("未保存的项目", "a project never saved").to_owned(),
+            };
+            ui.label(match lang {
+                Lang::Zh => format!(
+                    "串珠上次没有正常退出。找到“{}”({from})在 {}({})自动保存的修改。",
+                    info.project,
+                    crate::ui::recovery::ago(info.saved_at, lang),
+                    crate::time::utc_text(info.saved_at)
+                ),
+                Lang::En => format!(
+                    "chainmap did not close properly last time. Changes to \"{}\" ({from}) were saved {} ({}).",
+                    info.project,
+                    crate::ui::recovery::ago(info.saved_at, lang),
+                    crate::time::utc_text(info.saved_at)
+                ),
+            });
+            if let Some(file) = self.recovery.project_file() {
+                ui.label(
+                    egui::RichText::new(file.display().to_string())
+                        .small()
+                        .color(ui.visuals().weak_text_color()),
+                );
+            }
+            ui.add_space(6.0);
+            ui.horizontal(|ui| {
+                if ui.button(lang.pick("恢复", "Restore")).clicked() {
+                    answer = Some(true);
+                }
+                if ui.button(lang.pick("丢弃", "Discard")).clicked() {
+                    answer = Some(false);
+                }
+            });
+        });
+        match answer {
+            Some(true) => {
+                self.recovery_offer = None;
+                self.recovery.paused = false;
+                match self.recovery.restore(&info) {
+                    Ok(doc) => {
+                        self.recovery.adopt();
+                        self.doc = doc;
+                        self.generation += 1;
+                        self.issues_revision = None;
+                        self.ui.selection.clear();
+                        self.ui.highlight = None;
+                        self.ui.fit_requested = true;
+                        self.ui.info(lang.pick(
+                            "已恢复。请保存,以免再次丢失。",
+                            "Restored. Save it so it is safe.",
+                        ));
+                    }
+                    Err(e) => {
+                        let file = self.recovery.project_file().unwrap_or_default();
+                        self.load_failure = Some((file, e.issues));
+                    }
+                }
+            }
+            Some(false) => {
+                self.recovery_offer = None;
+                self.recovery.paused = false;
+                self.recovery.clear();
+            }
+            None => {}
+        }
+    }
+
+    /// Makes the next frame panic, to check the net under it (tests only).
+    #[doc(hidden)]
+    pub fn panic_in_next_frame(&mut self) {
+        self.fail_next_frame = true;
     }
 }
 
@@ -1221,7 +1486,15 @@ pub fn bundled_sample() -> Project {
 
 impl eframe::App for ChainmapApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        self.frame(ui);
+        self.guarded_frame(ui);
+    }
+
+    /// Leaving on purpose: unsaved work was either saved or discarded at the prompt, so the
+    /// recovery file goes (unless it holds an older crash's work not yet answered for).
+    fn on_exit(&mut self) {
+        if !self.recovery.paused {
+            self.recovery.clear();
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

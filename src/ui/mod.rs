@@ -11,6 +11,7 @@ mod file_dialog;
 pub mod import_dialog;
 mod panels;
 pub mod present;
+pub mod recovery;
 pub mod state;
 pub mod theme;
 

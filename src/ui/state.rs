@@ -87,6 +87,8 @@ pub struct Settings {
     /// No camera glides and no flow animation (for people whom motion bothers, and slow
     /// machines).
     pub reduce_motion: bool,
+    /// Seconds between writes of unsaved changes to the recovery file; 0 turns it off.
+    pub autosave_seconds: u32,
 }
 
 impl Default for Settings {
@@ -100,6 +102,7 @@ impl Default for Settings {
             show_analysis: true,
             show_minimap: true,
             reduce_motion: false,
+            autosave_seconds: 60,
         }
     }
 }
