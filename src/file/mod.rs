@@ -12,7 +12,7 @@ pub mod table;
 
 pub use load::{LoadError, LoadOptions, Loaded, load_bytes, load_path, load_str};
 pub use migrate::migrate;
-pub use save::{SaveError, save, to_json};
+pub use save::{SaveError, backup_path, save, to_json};
 
 /// The `format` field of every chainmap file.
 pub const FORMAT: &str = "chainmap";

@@ -1,5 +1,6 @@
 //! Writing a project: canonical JSON, and an atomic save (temp file beside the target, fsync,
 //! rename), so a crash mid-save leaves either the old file or the new one, never half of each.
+//! The version a save replaces is kept beside it as `NAME.bak` (itself written the same way).
 
 use super::{CURRENT_VERSION, FORMAT};
 use crate::model::{Agreement, Chain, Link, Node, Project, ProjectMeta, View};
@@ -70,11 +71,20 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "project".to_owned());
     let tmp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
+    let bak = backup_path(path);
+    let bak_tmp = dir.join(format!(".{file_name}.bak.{}.tmp", std::process::id()));
     let result = (|| {
         let mut file = std::fs::File::create(&tmp)?;
         file.write_all(bytes)?;
         file.sync_all()?;
         drop(file);
+        // The version being replaced becomes the backup: copied whole, then renamed, so the
+        // backup too is always one complete version.
+        if path.is_file() {
+            std::fs::copy(path, &bak_tmp)?;
+            std::fs::File::open(&bak_tmp)?.sync_all()?;
+            std::fs::rename(&bak_tmp, &bak)?;
+        }
         std::fs::rename(&tmp, path)?;
         // Make the rename itself durable; not every platform can open a directory.
         if let Ok(d) = std::fs::File::open(&dir) {
@@ -84,6 +94,14 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     })();
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
+        let _ = std::fs::remove_file(&bak_tmp);
     }
     result.map_err(io)
+}
+
+/// Where the previous version of `path` is kept: `NAME.bak` beside it.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    name.push(".bak");
+    path.with_file_name(name)
 }
