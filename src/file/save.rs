@@ -101,7 +101,10 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
 
 /// Where the previous version of `path` is kept: `NAME.bak` beside it.
 pub fn backup_path(path: &Path) -> PathBuf {
-    let mut name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    let mut name = path
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
     name.push(".bak");
     path.with_file_name(name)
 }
