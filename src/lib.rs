@@ -22,6 +22,8 @@ pub mod document;
 pub mod edit;
 pub mod export;
 pub mod file;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod generate;
 pub mod i18n;
 pub mod layout;

@@ -274,3 +274,60 @@ fn mangled_files_never_panic() {
     let deep = "[".repeat(100_000);
     assert!(load_bytes(deep.as_bytes(), LoadOptions::default()).is_err());
 }
+
+#[test]
+fn oversized_files_are_refused_before_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.chainmap.json");
+    // A sparse file: as large as it says, at no cost.
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(file::MAX_PROJECT_BYTES + 1).unwrap();
+    drop(file);
+    let e = load_path(&path, LoadOptions::default()).unwrap_err();
+    assert_eq!(e.issues[0].code, "too_large");
+    assert!(
+        e.issues[0].en.contains("over the 256 MB limit"),
+        "{}",
+        e.issues[0].en
+    );
+}
+
+#[test]
+fn a_100_mb_file_of_junk_fails_fast_with_a_message() {
+    // 100 MB of bytes that are not UTF-8 from the first one: refused at once, not parsed.
+    let junk = vec![0xFFu8; 100 * 1024 * 1024];
+    let e = load_bytes(&junk, LoadOptions::default()).unwrap_err();
+    assert_eq!(e.issues[0].code, "not_utf8");
+    assert_eq!(e.issues[0].place, "line 1, column 1");
+    // 100 MB of valid text that is not JSON: a syntax error with its place.
+    let text = "x".repeat(100 * 1024 * 1024);
+    let e = load_bytes(text.as_bytes(), LoadOptions::default()).unwrap_err();
+    assert_eq!(e.issues[0].code, "json_syntax");
+}
+
+#[test]
+fn numbers_that_make_no_sense_are_reported_where_they_are() {
+    for (name, place, code) in [
+        ("position-1e400.json", "nodes/N01/position/x", "wrong_type"),
+        (
+            "nan-output-unknown-kind.json",
+            "nodes/N01/figures/2024/output",
+            "wrong_type",
+        ),
+        (
+            "nan-output-unknown-kind.json",
+            "nodes/N02/kind",
+            "wrong_type",
+        ),
+    ] {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fuzz_regressions")
+            .join(name);
+        let e = load_path(&path, LoadOptions::default()).unwrap_err();
+        assert!(
+            e.issues.iter().any(|i| i.place == place && i.code == code),
+            "{name}: {place} in {:#?}",
+            e.issues
+        );
+    }
+}

@@ -51,8 +51,26 @@ fn fail(issue: Issue) -> LoadError {
     }
 }
 
+/// The largest project file read (bytes): far beyond a county's chain (50,000 firms take about
+/// 30 MB), and still memory a laptop has.
+pub const MAX_PROJECT_BYTES: u64 = 256 * 1024 * 1024;
+
 /// Reads and loads a project file.
 pub fn load_path(path: &Path, options: LoadOptions) -> Result<Loaded, LoadError> {
+    if let Ok(meta) = std::fs::metadata(path)
+        && meta.len() > MAX_PROJECT_BYTES
+    {
+        let mb = meta.len() / 1_048_576;
+        let limit = MAX_PROJECT_BYTES / 1_048_576;
+        return Err(fail(Issue::blocking(
+            "too_large",
+            path.display().to_string(),
+            format!("文件有 {mb} MB,超过项目文件的上限 {limit} MB(可能不是串珠项目文件)"),
+            format!(
+                "the file is {mb} MB, over the {limit} MB limit for project files (is it a chainmap file?)"
+            ),
+        )));
+    }
     let bytes = std::fs::read(path).map_err(|e| {
         fail(Issue::blocking(
             "io",

@@ -10,9 +10,14 @@ mod migrate;
 mod save;
 pub mod table;
 
-pub use load::{LoadError, LoadOptions, Loaded, load_bytes, load_path, load_str};
+pub use load::{
+    LoadError, LoadOptions, Loaded, MAX_PROJECT_BYTES, load_bytes, load_path, load_str,
+};
 pub use migrate::migrate;
 pub use save::{SaveError, backup_path, save, to_json};
+
+/// The 柞水木耳 sample, compiled in: the editor opens on it from any folder.
+pub const BUNDLED_SAMPLE: &str = include_str!("../../sample_projects/zhashui-fungus.chainmap.json");
 
 /// The `format` field of every chainmap file.
 pub const FORMAT: &str = "chainmap";

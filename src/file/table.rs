@@ -184,7 +184,7 @@ pub fn read_csv(name: &str, bytes: &[u8]) -> Result<Table, Issue> {
 }
 
 /// Reads the named sheet (or the first) of a workbook.
-fn read_workbook(name: &str, bytes: Vec<u8>, sheet: Option<&str>) -> Result<Table, Issue> {
+pub fn read_workbook(name: &str, bytes: Vec<u8>, sheet: Option<&str>) -> Result<Table, Issue> {
     use calamine::{Data, Reader};
     let mut book =
         calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|e| {

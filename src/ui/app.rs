@@ -22,8 +22,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::Receiver;
 
-/// The bundled 柞水木耳 sample, so the app opens on something from any folder.
-pub const BUNDLED_SAMPLE: &str = include_str!("../../sample_projects/zhashui-fungus.chainmap.json");
+pub use crate::file::BUNDLED_SAMPLE;
 
 const SETTINGS_KEY: &str = "chainmap-settings";
 

@@ -1,0 +1,8 @@
+//! Any bytes as a CSV table of each kind: reading and planning the import never panic.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    chainmap::fuzzing::exercise_csv_bytes(data);
+});
