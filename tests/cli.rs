@@ -447,3 +447,27 @@ fn a_bad_import_writes_nothing_and_exits_1_with_row_and_column() {
     ]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn every_nasty_file_exits_1_with_a_message_and_never_panics() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz_regressions");
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().and_then(|e| e.to_str()) != Some("json") {
+            continue;
+        }
+        for command in ["check", "analyze", "fmt"] {
+            let o = chainmap(&[command, path.to_str().unwrap()]);
+            let err = String::from_utf8_lossy(&o.stderr);
+            let all = format!("{}{err}", stdout(&o));
+            assert_eq!(
+                o.status.code(),
+                Some(1),
+                "{command} {}: {all}",
+                path.display()
+            );
+            assert!(!err.contains("panicked"), "{all}");
+            assert!(all.contains("error"), "{command} {}: {all}", path.display());
+        }
+    }
+}

@@ -157,3 +157,41 @@ fn a_fault_that_keeps_coming_back_leaves_only_the_rescue() {
     assert_eq!(on_disk.project.meta.name, "unsaved rename");
     assert!(!harness.state().doc.is_dirty());
 }
+
+#[test]
+fn bad_files_get_a_dialog_and_the_project_stays() {
+    let data = tempfile::tempdir().unwrap();
+    let mut harness = editor(data.path(), Lang::En);
+    let before = harness.state().doc.project.clone();
+    let huge = data.path().join("huge.chainmap.json");
+    let file = std::fs::File::create(&huge).unwrap();
+    file.set_len(chainmap::file::MAX_PROJECT_BYTES + 10)
+        .unwrap();
+    drop(file);
+    let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz_regressions");
+    for (path, says) in [
+        (huge, "over the 256 MB limit"),
+        (corpus.join("deep-nesting.json"), "wrong type"),
+        (corpus.join("gbk-encoded.json"), "is not UTF-8"),
+        (corpus.join("truncated.json"), "EOF while parsing"),
+        (
+            corpus.join("nan-output-unknown-kind.json"),
+            "unknown variant `spaceship`",
+        ),
+    ] {
+        harness.state_mut().open_path(path.clone());
+        harness.run_steps(3);
+        harness.get_by_label("Cannot open the file");
+        harness.get_by_label_contains(says);
+        assert_eq!(harness.state().doc.project, before, "{}", path.display());
+        // Let the dialog settle in size (its list is sized over a few frames), then close it.
+        harness.run_steps(4);
+        harness.get_by_label("Close").click_accesskit();
+        harness.run_steps(2);
+        assert!(
+            harness.state().load_failure().is_none(),
+            "{}",
+            path.display()
+        );
+    }
+}
