@@ -150,11 +150,18 @@ impl Recovery {
     }
 }
 
-/// Whether a process with this id is running (Linux: `/proc`; elsewhere, assume not, so a
-/// crashed run's work is always offered).
+/// Whether this process id is a chainmap that is running (Linux: `/proc`, where an id reused by
+/// another program does not count; elsewhere, assume not, so a crashed run's work is always
+/// offered).
 fn process_alive(pid: u32) -> bool {
-    let proc_dir = Path::new("/proc");
-    proc_dir.is_dir() && proc_dir.join(pid.to_string()).exists()
+    let Ok(exe) = std::fs::read_link(Path::new("/proc").join(pid.to_string()).join("exe")) else {
+        return false;
+    };
+    let ours = std::env::current_exe().ok();
+    ours.as_deref() == Some(exe.as_path())
+        || exe
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with("chainmap"))
 }
 
 /// "5 分钟前" / "5 minutes ago", for the restore offer.
@@ -223,15 +230,29 @@ mod tests {
         let mut doc = Document::new(Project::new("甲"));
         renamed(&mut doc, "乙");
         recovery.write(&doc).unwrap();
-        // Pretend another process wrote it: pid 1 is always running on Linux.
+        // Another running copy of this program wrote it: not a crash.
         let info_file = recovery.info_file().unwrap();
         let text = std::fs::read_to_string(&info_file).unwrap();
         let mut info: RecoveryInfo = serde_json::from_str(&text).unwrap();
+        let mut sibling = std::process::Command::new(std::env::current_exe().unwrap())
+            .arg("--list")
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        info.pid = sibling.id();
+        std::fs::write(&info_file, serde_json::to_string(&info).unwrap()).unwrap();
+        let while_running = recovery.left_over();
+        let _ = sibling.kill();
+        let _ = sibling.wait();
+        if Path::new("/proc/self/exe").exists() {
+            assert!(while_running.is_none(), "a running window is not a crash");
+            // Gone (or its id taken by another program): the work is offered.
+            assert!(recovery.left_over().is_some());
+        }
+        // An id that belongs to some other program (pid 1, init) does not hold the work back.
         info.pid = 1;
         std::fs::write(&info_file, serde_json::to_string(&info).unwrap()).unwrap();
-        if Path::new("/proc/1").exists() {
-            assert!(recovery.left_over().is_none());
-        }
+        assert!(recovery.left_over().is_some());
         let mut off = Recovery::new(Some(dir.path().to_owned()));
         renamed(&mut doc, "丙");
         assert_eq!(off.tick(0.0, &doc, 0), None);
