@@ -4,7 +4,7 @@
 use crate::analysis::{Analysis, AnalysisOptions, analyze};
 use crate::document::Document;
 use crate::edit::Edit;
-use crate::export::{ExportFormat, ExportOptions, TableName};
+use crate::export::{ExportFormat, TableName};
 use crate::file::{self, LoadOptions};
 use crate::i18n::Lang;
 use crate::model::{Issue, Link, LinkId, NodeId, Pos, Project};
@@ -13,7 +13,7 @@ use crate::ui::command::{AppCommand, Menu};
 use crate::ui::file_dialog::{FileDialogs, Outcome, Purpose};
 use crate::ui::import_dialog::{self, ImportDialog};
 use crate::ui::panels::{analysis as analysis_panel, inspector, outline, status};
-use crate::ui::present::{self, Presentation, Story};
+use crate::ui::present::{Presentation, Story};
 use crate::ui::recovery::{Recovery, RecoveryInfo};
 use crate::ui::state::{Queue, Settings, UiState};
 use crate::ui::theme;
@@ -23,6 +23,10 @@ use std::sync::Arc;
 use std::sync::mpsc::Receiver;
 
 pub use crate::file::BUNDLED_SAMPLE;
+
+mod export;
+mod presenting;
+mod rescue;
 
 const SETTINGS_KEY: &str = "chainmap-settings";
 
@@ -946,262 +950,6 @@ impl ChainmapApp {
     }
 }
 
-impl ChainmapApp {
-    /// Enters presentation mode: fullscreen, panels hidden, the canvas read-only.
-    fn start_presentation(&mut self, ctx: &egui::Context, story: Story) {
-        // A field being typed into commits first; the presentation starts on the next frame.
-        if let Some(id) = ctx.memory(|m| m.focused()) {
-            ctx.memory_mut(|m| m.surrender_focus(id));
-            self.deferred.push(match story {
-                Story::Chain => AppCommand::Present,
-                Story::Views => AppCommand::PresentViews,
-            });
-            return;
-        }
-        let story = if story == Story::Views && self.doc.project.views.is_empty() {
-            let lang = self.ui.lang();
-            self.ui.info(lang.pick(
-                "还没有保存的视图:按产业链演示",
-                "No saved views yet: presenting the chain",
-            ));
-            Story::Chain
-        } else {
-            story
-        };
-        let fullscreen = ctx.input(|i| i.viewport().fullscreen.unwrap_or(false));
-        self.present = Some(Presentation::start(story, &mut self.ui, fullscreen));
-        ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
-    }
-
-    /// Leaves presentation mode: the window, panels, camera and highlights as they were.
-    pub fn stop_presentation(&mut self, ctx: &egui::Context) {
-        if let Some(p) = self.present.take() {
-            let was_fullscreen = p.finish(&mut self.ui);
-            if !was_fullscreen {
-                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
-            }
-        }
-    }
-
-    /// A frame of the presentation: no menus, panels or editing.
-    fn presentation_frame(&mut self, ui: &mut egui::Ui) {
-        let ctx = ui.ctx().clone();
-        self.refresh_analysis(&ctx);
-        let reduce_motion = self.ui.settings.reduce_motion;
-        let Some(presentation) = self.present.as_mut() else {
-            return;
-        };
-        let request = presentation.ui(
-            ui,
-            &self.doc,
-            self.analysis.as_deref(),
-            &mut self.ui,
-            &mut self.canvas,
-            reduce_motion,
-        );
-        if request == present::Request::Leave {
-            self.stop_presentation(&ctx);
-        }
-    }
-}
-
-/// After this many panicking frames in a row, only the rescue dialog is drawn.
-const PANICS_BEFORE_SAFE_MODE: u32 = 3;
-
-impl ChainmapApp {
-    /// A frame with a net under it: a panic inside is caught at the frame boundary, the project
-    /// is written to the recovery file and the user is told, instead of the window vanishing.
-    pub fn guarded_frame(&mut self, ui: &mut egui::Ui) {
-        let ctx = ui.ctx().clone();
-        let result = if self.panics_in_a_row >= PANICS_BEFORE_SAFE_MODE {
-            Ok(())
-        } else {
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.frame(ui)))
-        };
-        match result {
-            Ok(()) => {
-                if self.panics_in_a_row < PANICS_BEFORE_SAFE_MODE {
-                    self.panics_in_a_row = 0;
-                }
-            }
-            Err(payload) => {
-                self.panics_in_a_row += 1;
-                let what = payload
-                    .downcast_ref::<&str>()
-                    .map(|s| (*s).to_owned())
-                    .or_else(|| payload.downcast_ref::<String>().cloned())
-                    .unwrap_or_else(|| "unknown".to_owned());
-                // Whatever was on the way is dropped; the project itself only changes through
-                // whole edits, so it is intact.
-                self.recovery.paused = false;
-                let saved = self.recovery.write(&self.doc);
-                let lang = self.ui.lang();
-                let place = match saved {
-                    Ok(path) => match lang {
-                        Lang::Zh => format!("项目已自动保存到 {}。", path.display()),
-                        Lang::En => format!("The project was saved to {}.", path.display()),
-                    },
-                    Err(e) => match lang {
-                        Lang::Zh => format!("自动保存失败({e}),请立即保存。"),
-                        Lang::En => format!("Autosave failed ({e}); save now."),
-                    },
-                };
-                self.crash = Some(format!("{what}\n\n{place}"));
-                ctx.request_repaint();
-            }
-        }
-        self.crash_ui(&ctx);
-    }
-
-    /// Tells the user about an internal error; offers to save and go on.
-    fn crash_ui(&mut self, ctx: &egui::Context) {
-        let Some(text) = self.crash.clone() else {
-            return;
-        };
-        let lang = self.ui.lang();
-        let safe_mode = self.panics_in_a_row >= PANICS_BEFORE_SAFE_MODE;
-        let mut answer = None;
-        egui::Modal::new(egui::Id::unique("crash")).show(ctx, |ui| {
-            ui.set_width(520.0);
-            ui.heading(lang.pick("串珠遇到了内部错误", "chainmap hit an internal error"));
-            ui.label(lang.pick(
-                "刚才的操作没有完成,但你的项目没有丢失。",
-                "What you just did did not finish, but your project is not lost.",
-            ));
-            ui.label(egui::RichText::new(&text).small());
-            if safe_mode {
-                ui.colored_label(
-                    theme::WARNING,
-                    lang.pick(
-                        "错误反复出现:请保存后重新启动串珠。",
-                        "The error keeps coming back: save, then restart chainmap.",
-                    ),
-                );
-            }
-            ui.horizontal(|ui| {
-                if ui.button(lang.pick("保存", "Save")).clicked() {
-                    answer = Some(true);
-                }
-                if !safe_mode && ui.button(lang.pick("继续", "Continue")).clicked() {
-                    answer = Some(false);
-                }
-            });
-        });
-        match answer {
-            Some(true) => {
-                // Straight to the file when there is one; else Save As (the file dialog needs
-                // working frames, which safe mode does not draw).
-                let lang = self.ui.lang();
-                match self.doc.path.clone() {
-                    Some(_) => {
-                        self.save_to(None);
-                        if !self.doc.is_dirty() {
-                            self.crash = None;
-                            self.recovery.clear();
-                        }
-                    }
-                    None if safe_mode => {
-                        self.ui.error(lang.pick(
-                            "项目还没有文件:已保存在恢复文件中,重新启动后可以恢复。",
-                            "The project has no file yet: it is in the recovery file, offered back at the next start.",
-                        ));
-                    }
-                    None => {
-                        self.crash = None;
-                        self.dialogs.start(ctx, Purpose::SaveAs, None, lang);
-                    }
-                }
-            }
-            Some(false) => self.crash = None,
-            None => {}
-        }
-    }
-
-    /// Offers back the work a crashed run left in the recovery file.
-    fn recovery_offer_ui(&mut self, ctx: &egui::Context) {
-        let Some(info) = self.recovery_offer.clone() else {
-            return;
-        };
-        let lang = self.ui.lang();
-        let mut answer = None;
-        egui::Modal::new(egui::Id::unique("recovery-offer")).show(ctx, |ui| {
-            ui.set_width(520.0);
-            ui.heading(lang.pick("恢复未保存的工作?", "Restore unsaved work?"));
-            let from = match &info.path {
-                Some(p) => p.display().to_string(),
-                None => lang.pick("未保存的项目", "a project never saved").to_owned(),
-            };
-            ui.label(match lang {
-                Lang::Zh => format!(
-                    "串珠上次没有正常退出。找到“{}”({from})在 {}({})自动保存的修改。",
-                    info.project,
-                    crate::ui::recovery::ago(info.saved_at, lang),
-                    crate::time::utc_text(info.saved_at)
-                ),
-                Lang::En => format!(
-                    "chainmap did not close properly last time. Changes to \"{}\" ({from}) were saved {} ({}).",
-                    info.project,
-                    crate::ui::recovery::ago(info.saved_at, lang),
-                    crate::time::utc_text(info.saved_at)
-                ),
-            });
-            if let Some(file) = self.recovery.project_file() {
-                ui.label(
-                    egui::RichText::new(file.display().to_string())
-                        .small()
-                        .color(ui.visuals().weak_text_color()),
-                );
-            }
-            ui.add_space(6.0);
-            ui.horizontal(|ui| {
-                if ui.button(lang.pick("恢复", "Restore")).clicked() {
-                    answer = Some(true);
-                }
-                if ui.button(lang.pick("丢弃", "Discard")).clicked() {
-                    answer = Some(false);
-                }
-            });
-        });
-        match answer {
-            Some(true) => {
-                self.recovery_offer = None;
-                self.recovery.paused = false;
-                match self.recovery.restore(&info) {
-                    Ok(doc) => {
-                        self.recovery.adopt();
-                        self.doc = doc;
-                        self.generation += 1;
-                        self.issues_revision = None;
-                        self.ui.selection.clear();
-                        self.ui.highlight = None;
-                        self.ui.fit_requested = true;
-                        self.ui.info(lang.pick(
-                            "已恢复。请保存,以免再次丢失。",
-                            "Restored. Save it so it is safe.",
-                        ));
-                    }
-                    Err(e) => {
-                        let file = self.recovery.project_file().unwrap_or_default();
-                        self.load_failure = Some((file, e.issues));
-                    }
-                }
-            }
-            Some(false) => {
-                self.recovery_offer = None;
-                self.recovery.paused = false;
-                self.recovery.clear();
-            }
-            None => {}
-        }
-    }
-
-    /// Makes the next frame panic, to check the net under it (tests only).
-    #[doc(hidden)]
-    pub fn panic_in_next_frame(&mut self) {
-        self.fail_next_frame = true;
-    }
-}
-
 /// The settings remembered by the last run (language, recent files, panels), or the defaults.
 pub fn settings_from_storage(storage: Option<&dyn eframe::Storage>) -> Settings {
     storage
@@ -1306,101 +1054,6 @@ impl ChainmapApp {
                     "The project changed during the layout; the result was not applied",
                 ));
             }
-        }
-    }
-
-    /// Writes the schedule shown in the sharing tab to `path` as CSV.
-    /// Writes an export to `path` (the Markdown report's picture beside it); says so in the
-    /// status bar.
-    pub fn export_to(&mut self, format: ExportFormat, table: Option<TableName>, path: PathBuf) {
-        let lang = self.ui.lang();
-        let path = if path.extension().is_none() {
-            path.with_extension(format.extension())
-        } else {
-            path
-        };
-        let options = ExportOptions {
-            lang,
-            size: None,
-            table: table.or((format == ExportFormat::Csv).then_some(TableName::Nodes)),
-            year: None,
-            picture_name: path
-                .with_extension("svg")
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned()),
-        };
-        let files = match crate::export::export(&self.doc.project, format, &options) {
-            Ok(files) => files,
-            Err(e) => {
-                self.ui
-                    .error(format!("{}: {e}", lang.pick("无法导出", "Export failed")));
-                return;
-            }
-        };
-        for (i, f) in files.iter().enumerate() {
-            let target = if i == 0 {
-                path.clone()
-            } else {
-                path.with_file_name(&f.name)
-            };
-            if let Err(e) = std::fs::write(&target, &f.bytes) {
-                self.ui.error(format!(
-                    "{} {}: {e}",
-                    lang.pick("无法写入", "Cannot write"),
-                    target.display()
-                ));
-                return;
-            }
-        }
-        self.ui.info(format!(
-            "{} {}",
-            lang.pick("已导出", "Exported"),
-            path.display()
-        ));
-    }
-
-    pub fn export_schedule(&mut self, path: PathBuf) {
-        let lang = self.ui.lang();
-        let project = &self.doc.project;
-        let agreement = self
-            .ui
-            .agreement
-            .as_ref()
-            .and_then(|id| project.agreements.get(id))
-            .or_else(|| project.agreements.values().next());
-        let Some(a) = agreement else {
-            return;
-        };
-        let s = crate::sharing::schedule(project, a, None, None);
-        let first = s
-            .rows
-            .iter()
-            .find(|r| r.ledger != crate::model::Ledger::Statistics)
-            .or(s.rows.first());
-        let Some(view) = self
-            .ui
-            .schedule_view
-            .or_else(|| first.map(|r| (r.ledger, r.metric)))
-        else {
-            return;
-        };
-        let path = if path.extension().is_some() {
-            path
-        } else {
-            path.with_extension("csv")
-        };
-        let csv = crate::ui::panels::sharing::schedule_csv(project, &s, view, lang);
-        match std::fs::write(&path, csv) {
-            Ok(()) => self.ui.info(format!(
-                "{} {}",
-                lang.pick("已导出", "Exported"),
-                path.display()
-            )),
-            Err(e) => self.ui.error(format!(
-                "{} {}: {e}",
-                lang.pick("无法写入", "Cannot write"),
-                path.display()
-            )),
         }
     }
 

@@ -1,0 +1,102 @@
+//! Writing exports and the schedule CSV to the files the user chose.
+
+use super::ChainmapApp;
+use crate::export::{ExportFormat, ExportOptions, TableName};
+use std::path::PathBuf;
+
+impl ChainmapApp {
+    /// Writes an export to `path` (the Markdown report's picture beside it); says so in the
+    /// status bar.
+    pub fn export_to(&mut self, format: ExportFormat, table: Option<TableName>, path: PathBuf) {
+        let lang = self.ui.lang();
+        let path = if path.extension().is_none() {
+            path.with_extension(format.extension())
+        } else {
+            path
+        };
+        let options = ExportOptions {
+            lang,
+            size: None,
+            table: table.or((format == ExportFormat::Csv).then_some(TableName::Nodes)),
+            year: None,
+            picture_name: path
+                .with_extension("svg")
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned()),
+        };
+        let files = match crate::export::export(&self.doc.project, format, &options) {
+            Ok(files) => files,
+            Err(e) => {
+                self.ui
+                    .error(format!("{}: {e}", lang.pick("无法导出", "Export failed")));
+                return;
+            }
+        };
+        for (i, f) in files.iter().enumerate() {
+            let target = if i == 0 {
+                path.clone()
+            } else {
+                path.with_file_name(&f.name)
+            };
+            if let Err(e) = std::fs::write(&target, &f.bytes) {
+                self.ui.error(format!(
+                    "{} {}: {e}",
+                    lang.pick("无法写入", "Cannot write"),
+                    target.display()
+                ));
+                return;
+            }
+        }
+        self.ui.info(format!(
+            "{} {}",
+            lang.pick("已导出", "Exported"),
+            path.display()
+        ));
+    }
+
+    /// Writes the schedule shown in the sharing tab to `path` as CSV.
+    pub fn export_schedule(&mut self, path: PathBuf) {
+        let lang = self.ui.lang();
+        let project = &self.doc.project;
+        let agreement = self
+            .ui
+            .agreement
+            .as_ref()
+            .and_then(|id| project.agreements.get(id))
+            .or_else(|| project.agreements.values().next());
+        let Some(a) = agreement else {
+            return;
+        };
+        let s = crate::sharing::schedule(project, a, None, None);
+        let first = s
+            .rows
+            .iter()
+            .find(|r| r.ledger != crate::model::Ledger::Statistics)
+            .or(s.rows.first());
+        let Some(view) = self
+            .ui
+            .schedule_view
+            .or_else(|| first.map(|r| (r.ledger, r.metric)))
+        else {
+            return;
+        };
+        let path = if path.extension().is_some() {
+            path
+        } else {
+            path.with_extension("csv")
+        };
+        let csv = crate::ui::panels::sharing::schedule_csv(project, &s, view, lang);
+        match std::fs::write(&path, csv) {
+            Ok(()) => self.ui.info(format!(
+                "{} {}",
+                lang.pick("已导出", "Exported"),
+                path.display()
+            )),
+            Err(e) => self.ui.error(format!(
+                "{} {}: {e}",
+                lang.pick("无法写入", "Cannot write"),
+                path.display()
+            )),
+        }
+    }
+}

@@ -1,0 +1,64 @@
+//! Presentation mode as the app enters and leaves it: fullscreen on, the UI state put back.
+
+use super::ChainmapApp;
+use crate::ui::command::AppCommand;
+use crate::ui::present::{self, Presentation, Story};
+
+impl ChainmapApp {
+    /// Enters presentation mode: fullscreen, panels hidden, the canvas read-only.
+    pub(super) fn start_presentation(&mut self, ctx: &egui::Context, story: Story) {
+        // A field being typed into commits first; the presentation starts on the next frame.
+        if let Some(id) = ctx.memory(|m| m.focused()) {
+            ctx.memory_mut(|m| m.surrender_focus(id));
+            self.deferred.push(match story {
+                Story::Chain => AppCommand::Present,
+                Story::Views => AppCommand::PresentViews,
+            });
+            return;
+        }
+        let story = if story == Story::Views && self.doc.project.views.is_empty() {
+            let lang = self.ui.lang();
+            self.ui.info(lang.pick(
+                "还没有保存的视图:按产业链演示",
+                "No saved views yet: presenting the chain",
+            ));
+            Story::Chain
+        } else {
+            story
+        };
+        let fullscreen = ctx.input(|i| i.viewport().fullscreen.unwrap_or(false));
+        self.present = Some(Presentation::start(story, &mut self.ui, fullscreen));
+        ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
+    }
+
+    /// Leaves presentation mode: the window, panels, camera and highlights as they were.
+    pub fn stop_presentation(&mut self, ctx: &egui::Context) {
+        if let Some(p) = self.present.take() {
+            let was_fullscreen = p.finish(&mut self.ui);
+            if !was_fullscreen {
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+            }
+        }
+    }
+
+    /// A frame of the presentation: no menus, panels or editing.
+    pub(super) fn presentation_frame(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.refresh_analysis(&ctx);
+        let reduce_motion = self.ui.settings.reduce_motion;
+        let Some(presentation) = self.present.as_mut() else {
+            return;
+        };
+        let request = presentation.ui(
+            ui,
+            &self.doc,
+            self.analysis.as_deref(),
+            &mut self.ui,
+            &mut self.canvas,
+            reduce_motion,
+        );
+        if request == present::Request::Leave {
+            self.stop_presentation(&ctx);
+        }
+    }
+}
