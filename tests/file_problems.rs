@@ -146,6 +146,19 @@ fn wrong_types_are_all_reported_with_paths() {
         .collect();
     assert_eq!(places, ["nodes/a/kind", "nodes/b/figures/2024/output"]);
     assert!(find(&issues, "wrong_type")[0].en.contains("spaceship"));
+    // Lines and columns are the file's, not counted from the item's first character.
+    assert!(
+        find(&issues, "wrong_type")[0]
+            .en
+            .starts_with("wrong type (line 50, column 25)"),
+        "{}",
+        find(&issues, "wrong_type")[0].en
+    );
+    assert!(
+        find(&issues, "wrong_type")[1]
+            .zh
+            .contains("第 70 行第 26 列")
+    );
 }
 
 #[test]

@@ -188,6 +188,7 @@ pub fn load_str(text: &str, options: LoadOptions) -> Result<Loaded, LoadError> {
     let mut reader = SectionReader {
         issues: Vec::new(),
         strict: options.strict,
+        file: text,
     };
     let sections = ["chains", "nodes", "links", "agreements", "views"];
     // The project's own fields: everything but the envelope and the sections.
@@ -246,12 +247,29 @@ fn not_chainmap(why: &str) -> Issue {
     )
 }
 
-struct SectionReader {
+struct SectionReader<'a> {
     issues: Vec<Issue>,
     strict: bool,
+    /// The whole file, to place an item's errors by the file's lines and columns.
+    file: &'a str,
 }
 
-impl SectionReader {
+impl SectionReader<'_> {
+    /// Where an error inside `item` is in the file: serde counts from the item's first
+    /// character; the file's count is wanted. None when the item is not part of the file's text
+    /// (a migrated old version is re-written first).
+    fn file_position(&self, item: &str, e: &serde_json::Error) -> Option<(usize, usize)> {
+        let start = (item.as_ptr() as usize).checked_sub(self.file.as_ptr() as usize)?;
+        let before = self.file.get(..start)?;
+        let line0 = before.matches('\n').count() + 1;
+        let column0 = before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1;
+        Some(if e.line() <= 1 {
+            (line0, column0 + e.column().saturating_sub(1))
+        } else {
+            (line0 + e.line() - 1, e.column())
+        })
+    }
+
     /// Reads a section (an array of items with ids) into a map, item by item, so one bad item
     /// does not hide the problems of the others.
     fn keyed<K, T>(
@@ -365,12 +383,23 @@ impl SectionReader {
                 let de = serde_path_to_error::Deserializer::new(&mut json, &mut track);
                 let _ = T::deserialize(de);
                 let path = track.path().to_string();
-                self.issues.push(Issue::blocking(
-                    "wrong_type",
-                    join(&path),
-                    format!("数据类型不对:{e}"),
-                    format!("wrong type: {e}"),
-                ));
+                // serde's "at line 1 column 80" counts within the item: say where in the file.
+                let message = e.to_string();
+                let bare = message
+                    .rfind(" at line ")
+                    .map_or(message.as_str(), |i| &message[..i]);
+                let (zh, en) = match self.file_position(text, &e) {
+                    Some((line, column)) => (
+                        format!("数据类型不对(第 {line} 行第 {column} 列):{bare}"),
+                        format!("wrong type (line {line}, column {column}): {bare}"),
+                    ),
+                    None => (
+                        format!("数据类型不对:{bare}"),
+                        format!("wrong type: {bare}"),
+                    ),
+                };
+                self.issues
+                    .push(Issue::blocking("wrong_type", join(&path), zh, en));
                 None
             }
         }
