@@ -471,3 +471,62 @@ fn every_nasty_file_exits_1_with_a_message_and_never_panics() {
         }
     }
 }
+
+#[test]
+fn import_reads_the_named_sheet_of_a_workbook() {
+    let dir = tempfile::tempdir().unwrap();
+    let book_path = dir.path().join("县企业名录.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let cover = book.add_worksheet();
+    cover.set_name("说明").unwrap();
+    cover.write_string(0, 0, "本表由园区管委会整理").unwrap();
+    let sheet = book.add_worksheet();
+    sheet.set_name("企业").unwrap();
+    for (c, h) in ["企业名称", "环节", "产值", "税收"].iter().enumerate() {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    sheet.write_string(1, 0, "新木耳公司").unwrap();
+    sheet.write_string(1, 1, "U1").unwrap();
+    sheet.write_number(1, 2, 1234.5).unwrap();
+    sheet.write_number(1, 3, 61.2).unwrap();
+    book.save(&book_path).unwrap();
+    let out = dir.path().join("out.chainmap.json");
+    let o = chainmap(&[
+        "import",
+        "--nodes",
+        book_path.to_str().unwrap(),
+        "--sheet",
+        "企业",
+        "--into",
+        "sample_projects/zhashui-fungus.chainmap.json",
+        "--year",
+        "2024",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(stdout(&o).contains("nodes: added 1"), "{}", stdout(&o));
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("新木耳公司") && text.contains("1234.5"));
+    // A sheet that is not there: the message lists the ones that are.
+    let o = chainmap(&[
+        "import",
+        "--nodes",
+        book_path.to_str().unwrap(),
+        "--sheet",
+        "名录",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("no sheet named \"名录\" (there are: 说明, 企业)"),
+        "{err}"
+    );
+}

@@ -14,6 +14,8 @@ pub struct Tables {
     pub stages: Option<PathBuf>,
     pub nodes: Option<PathBuf>,
     pub links: Option<PathBuf>,
+    /// The sheet of a workbook to read.
+    pub sheet: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -75,7 +77,7 @@ pub fn import(
         (TableKind::Links, &tables.links),
     ] {
         let Some(path) = path else { continue };
-        match read_table(path, None) {
+        match read_table(path, tables.sheet.as_deref()) {
             Ok(table) => sources.push(ImportSource::guessed(kind, table)),
             Err(issue) => {
                 writeln!(err, "{}", issue.text(lang))?;

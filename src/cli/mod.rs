@@ -181,6 +181,9 @@ pub enum Command {
         /// The name of a new project.
         #[arg(long)]
         name: Option<String>,
+        /// The sheet to read from Excel workbooks (default: the first).
+        #[arg(long)]
+        sheet: Option<String>,
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
@@ -311,12 +314,14 @@ pub fn run(command: Command, lang: Lang, out: &mut dyn Write, err: &mut dyn Writ
             year,
             chain,
             name,
+            sheet,
             json,
         } => import::import(
             import::Tables {
                 stages,
                 nodes,
                 links,
+                sheet,
             },
             into,
             &target,
