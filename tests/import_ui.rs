@@ -206,3 +206,52 @@ fn the_export_menu_writes_pictures_tables_and_reports() {
         "{message:?}"
     );
 }
+
+#[test]
+fn another_sheet_of_a_workbook_can_be_chosen() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("名录.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let cover = book.add_worksheet();
+    cover.set_name("说明").unwrap();
+    cover.write_string(0, 0, "本表由园区管委会整理").unwrap();
+    let sheet = book.add_worksheet();
+    sheet.set_name("企业").unwrap();
+    for (c, h) in ["企业名称", "环节", "产值"].iter().enumerate() {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    sheet.write_string(1, 0, "新木耳公司").unwrap();
+    sheet.write_string(1, 1, "U1").unwrap();
+    sheet.write_number(1, 2, 99.5).unwrap();
+    book.save(&path).unwrap();
+
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_theme(egui::Theme::Light)
+        .build_eframe(move |cc| ChainmapApp::new(cc, None, Some(Lang::En)));
+    harness.run_steps(3);
+    let ctx = egui::Context::default();
+    harness.state_mut().run_command(&ctx, AppCommand::Import);
+    harness.run_steps(2);
+    harness
+        .state_mut()
+        .import
+        .load(TableKind::Nodes, &path, Lang::En);
+    harness.run_steps(3);
+    // The first sheet is the cover note: no name column there.
+    harness.get_by_label_contains("no \"name\" column");
+    harness.get_by_label("Sheet").click();
+    harness.run_steps(3);
+    harness.get_by_label("企业").click();
+    harness.run_steps(3);
+    harness.get_by_label("✓ No problems found");
+    harness.get_by_label("Import").click();
+    harness.run_steps(3);
+    let project = &harness.state().doc.project;
+    let firm = project
+        .nodes
+        .values()
+        .find(|n| n.name == "新木耳公司")
+        .unwrap();
+    assert_eq!(firm.stages, ["U1".into()]);
+}

@@ -14,6 +14,9 @@ pub struct Table {
     pub rows: Vec<Row>,
     /// How the bytes were decoded (CSV only).
     pub encoding: Option<TextEncoding>,
+    /// Every sheet of the workbook it came from, and the one read (workbooks only).
+    pub sheets: Vec<String>,
+    pub sheet: Option<String>,
 }
 
 /// One data row.
@@ -221,6 +224,8 @@ pub fn read_workbook(name: &str, bytes: Vec<u8>, sheet: Option<&str>) -> Result<
     })?;
     let mut table = Table {
         name: format!("{name} [{chosen}]"),
+        sheets: names.clone(),
+        sheet: Some(chosen.clone()),
         ..Table::default()
     };
     let first_row = range.start().map(|(r, _)| r as usize).unwrap_or(0);

@@ -21,6 +21,8 @@ const PREVIEW_ROWS: usize = 40;
 pub struct ImportDialog {
     pub open: bool,
     sources: BTreeMap<TableKind, ImportSource>,
+    /// Where each table was read from (a workbook's other sheets are read from there).
+    paths: BTreeMap<TableKind, std::path::PathBuf>,
     year: i32,
     /// The table the preview shows.
     shown: Option<TableKind>,
@@ -56,10 +58,16 @@ impl ImportDialog {
 
     /// Reads a file as the given table (from the file dialog, or a test).
     pub fn load(&mut self, kind: TableKind, path: &Path, lang: Lang) {
-        match read_table(path, None) {
+        self.load_sheet(kind, path, None, lang);
+    }
+
+    /// Reads one sheet of a workbook (the first when none).
+    pub fn load_sheet(&mut self, kind: TableKind, path: &Path, sheet: Option<&str>, lang: Lang) {
+        match read_table(path, sheet) {
             Ok(table) => {
                 self.sources
                     .insert(kind, ImportSource::guessed(kind, table));
+                self.paths.insert(kind, path.to_owned());
                 self.shown = Some(kind);
                 self.error = None;
             }
@@ -133,15 +141,41 @@ impl ImportDialog {
                         if ui.button(choose).clicked() {
                             request = Request::Choose(kind);
                         }
-                        if self.sources.contains_key(&kind)
-                            && ui.button(lang.pick("移除", "Remove")).clicked()
-                        {
-                            self.sources.remove(&kind);
-                            self.plan = None;
-                            if self.shown == Some(kind) {
-                                self.shown = self.sources.keys().next().copied();
+                        ui.horizontal(|ui| {
+                            let sheets = self
+                                .sources
+                                .get(&kind)
+                                .map(|s| (s.table.sheets.clone(), s.table.sheet.clone()))
+                                .filter(|(all, _)| all.len() > 1);
+                            if let Some((all, current)) = sheets {
+                                let mut chosen = current.clone();
+                                let label = ui.label(lang.pick("工作表", "Sheet")).id;
+                                egui::ComboBox::from_id_salt(("import-sheet", kind))
+                                    .selected_text(current.clone().unwrap_or_default())
+                                    .show_ui(ui, |ui| {
+                                        for name in &all {
+                                            ui.selectable_value(&mut chosen, Some(name.clone()), name);
+                                        }
+                                    })
+                                    .response
+                                    .labelled_by(label);
+                                if chosen != current
+                                    && let (Some(sheet), Some(path)) =
+                                        (chosen, self.paths.get(&kind).cloned())
+                                {
+                                    self.load_sheet(kind, &path, Some(&sheet), lang);
+                                }
                             }
-                        }
+                            if self.sources.contains_key(&kind)
+                                && ui.button(lang.pick("移除", "Remove")).clicked()
+                            {
+                                self.sources.remove(&kind);
+                                self.plan = None;
+                                if self.shown == Some(kind) {
+                                    self.shown = self.sources.keys().next().copied();
+                                }
+                            }
+                        });
                         ui.end_row();
                     }
                 });
