@@ -133,6 +133,51 @@ pub fn run(sizes: &[usize]) -> Vec<Measure> {
         );
         let mut force = crate::layout::ForceLayout::new(&project);
         push("one force step", median_ms(runs, || force.step()));
+        // Reports: the picture and the graph files, and a spreadsheet import of every firm.
+        let lang = crate::i18n::Lang::Zh;
+        let few = if n >= 10_000 { 1 } else { runs.min(5) };
+        push(
+            "export SVG",
+            median_ms(few, || {
+                std::hint::black_box(crate::export::picture::svg(&project, lang, None));
+            }),
+        );
+        push(
+            "export PNG 1920x1080",
+            median_ms(few, || {
+                std::hint::black_box(
+                    crate::export::picture::png(&project, lang, Some((1920, 1080))).ok(),
+                );
+            }),
+        );
+        push(
+            "export GraphML",
+            median_ms(few, || {
+                std::hint::black_box(crate::export::graph::graphml(&project, lang).ok());
+            }),
+        );
+        let analysis = analyze(&project, &AnalysisOptions::default());
+        let nodes_csv = crate::export::tables::to_csv(&crate::export::tables::table(
+            &project,
+            &analysis,
+            crate::export::TableName::Nodes,
+            lang,
+        ))
+        .unwrap_or_default();
+        push(
+            "import nodes CSV",
+            median_ms(few, || {
+                if let Ok(table) = file::table::read_csv("nodes.csv", &nodes_csv) {
+                    let source =
+                        file::import::ImportSource::guessed(file::import::TableKind::Nodes, table);
+                    std::hint::black_box(file::import::plan_import(
+                        &project,
+                        &[source],
+                        &Default::default(),
+                    ));
+                }
+            }),
+        );
     }
     out
 }
