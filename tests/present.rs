@@ -503,3 +503,25 @@ fn chainmap_sample(name: &str) -> std::path::PathBuf {
         .join("sample_projects")
         .join(name)
 }
+
+#[test]
+fn the_chain_story_keeps_the_editors_filter() {
+    let mut harness = harness(Lang::En);
+    let filter = chainmap::model::ViewFilter {
+        kinds: vec![chainmap::model::NodeKind::Cooperative],
+        ..Default::default()
+    };
+    harness.state_mut().ui.filter = filter.clone();
+    harness.run_steps(2);
+    assert!(
+        harness.query_by_label("菌包工厂A").is_none(),
+        "filtered out"
+    );
+    press(&mut harness, Key::F5);
+    press(&mut harness, Key::ArrowRight);
+    assert_eq!(harness.state().ui.filter, filter);
+    assert!(harness.query_by_label("菌包工厂A").is_none());
+    harness.get_by_label("木耳专业合作社1");
+    press(&mut harness, Key::Escape);
+    assert_eq!(harness.state().ui.filter, filter);
+}

@@ -314,9 +314,14 @@ impl Presentation {
         let step = steps.get(self.step);
 
         state.highlight = self.highlight(&doc.project, &steps);
+        // A saved view brings its own colouring and filter; the chain story keeps the ones the
+        // editor had when the presentation began.
         if let Some(step) = step {
             state.colouring = step.colouring.unwrap_or(self.restore.colouring);
-            state.filter = step.filter.clone();
+            state.filter = match self.story {
+                Story::Views => step.filter.clone(),
+                Story::Chain => self.restore.filter.clone(),
+            };
         }
 
         // The agreement chart sits beside the graph.
