@@ -821,6 +821,30 @@ pub fn canvas_ui(
         );
     }
 
+    // A filter hides nodes: say so where the eye is, with a way out.
+    if filtering && !opts.read_only {
+        let shown = centres.iter().filter(|c| c.is_some()).count();
+        let text = match lang {
+            Lang::Zh => format!("筛选中:显示 {shown}/{} 个节点", project.nodes.len()),
+            Lang::En => format!("Filtered: {shown} of {} nodes shown", project.nodes.len()),
+        };
+        let at = rect.center_top() + vec2(0.0, if state.link_tool { 34.0 } else { 10.0 });
+        egui::Area::new(ui.scope_id().with("filter-banner"))
+            .fixed_pos(at)
+            .pivot(Align2::CENTER_TOP)
+            .order(egui::Order::Foreground)
+            .show(ui.ctx(), |ui| {
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        ui.label(text);
+                        if ui.button(lang.pick("清除筛选", "Clear filter")).clicked() {
+                            state.filter = crate::model::ViewFilter::default();
+                        }
+                    });
+                });
+            });
+    }
+
     if !opts.read_only {
         picker_ui(ui, project, state, queue, &lane_of);
     }
