@@ -774,7 +774,13 @@ impl ChainmapApp {
             self.presentation_frame(ui);
             return;
         }
-        if self.confirm.is_none() && self.load_failure.is_none() && !self.import.open {
+        // Shortcuts wait while a dialog asks something.
+        let asking = self.confirm.is_some()
+            || self.load_failure.is_some()
+            || self.import.open
+            || self.recovery_offer.is_some()
+            || self.crash.is_some();
+        if !asking {
             self.handle_keys(&ctx);
         }
         if self.open_dialog_requested {
