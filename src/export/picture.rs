@@ -364,22 +364,33 @@ pub fn png(project: &Project, lang: Lang, size: Option<(u32, u32)>) -> Result<Ve
     render_svg(&text, w, h)
 }
 
+/// The bundled font as every family the SVG may name, parsed once per run (it is 5 MB).
+fn font_database() -> std::sync::Arc<resvg::usvg::fontdb::Database> {
+    static FONTS: std::sync::OnceLock<std::sync::Arc<resvg::usvg::fontdb::Database>> =
+        std::sync::OnceLock::new();
+    FONTS
+        .get_or_init(|| {
+            let mut fonts = resvg::usvg::fontdb::Database::new();
+            fonts.load_font_data(style::CJK_FONT.to_vec());
+            let family = fonts
+                .faces()
+                .next()
+                .and_then(|f| f.families.first().map(|(name, _)| name.clone()));
+            if let Some(family) = family {
+                // Whatever family the SVG names, the bundled font draws it.
+                fonts.set_sans_serif_family(family.clone());
+                fonts.set_serif_family(family);
+            }
+            std::sync::Arc::new(fonts)
+        })
+        .clone()
+}
+
 /// Renders SVG text to a PNG of `w`×`h` with the bundled font as every family.
 pub fn render_svg(text: &str, w: u32, h: u32) -> Result<Vec<u8>, PngError> {
     use resvg::{tiny_skia, usvg};
-    let mut fonts = usvg::fontdb::Database::new();
-    fonts.load_font_data(style::CJK_FONT.to_vec());
-    let family = fonts
-        .faces()
-        .next()
-        .and_then(|f| f.families.first().map(|(name, _)| name.clone()));
-    if let Some(family) = family {
-        // Whatever family the SVG names, the bundled font draws it.
-        fonts.set_sans_serif_family(family.clone());
-        fonts.set_serif_family(family);
-    }
     let options = usvg::Options {
-        fontdb: std::sync::Arc::new(fonts),
+        fontdb: font_database(),
         font_family: "sans-serif".to_owned(),
         ..usvg::Options::default()
     };

@@ -16,10 +16,10 @@
 use crate::file::table::{Row, Table};
 use crate::model::{
     Chain, ChainId, Figures, Issue, Link, LinkId, LinkKind, Node, NodeId, NodeKind, Pos, Product,
-    Project, RegionLevel, Segment, Stage, StageId, Year, fresh_id,
+    Project, RegionLevel, Segment, Stage, StageId, Year,
 };
 use rust_decimal::Decimal;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::str::FromStr;
 
 /// What a table holds.
@@ -352,6 +352,7 @@ pub fn plan_import(
     options: &ImportOptions,
 ) -> ImportPlan {
     let mut work = Work {
+        index: Index::new(project),
         project: project.clone(),
         plan: ImportPlan::default(),
         touched_nodes: BTreeSet::new(),
@@ -400,7 +401,78 @@ pub fn last_full_year() -> Year {
     (crate::time::utc_parts(crate::time::unix_now()).0 - 1) as Year
 }
 
+/// Lookups by name and by link identity, kept up to date as the import adds things, so a row
+/// never scans the whole project (10,000 rows against 10,000 nodes would be 10⁸ comparisons).
+struct Index {
+    /// The first node (in id order) of each name.
+    by_name: HashMap<String, NodeId>,
+    regions: HashMap<String, NodeId>,
+    parks: HashMap<String, NodeId>,
+    /// (kind, from, to, product) → link.
+    links: HashMap<(LinkKind, NodeId, NodeId, String), LinkId>,
+    /// Where the search for a free generated id goes on from, by prefix.
+    next_id: HashMap<&'static str, u64>,
+}
+
+impl Index {
+    fn new(project: &Project) -> Self {
+        let mut index = Index {
+            by_name: HashMap::new(),
+            regions: HashMap::new(),
+            parks: HashMap::new(),
+            links: HashMap::new(),
+            next_id: HashMap::new(),
+        };
+        for node in project.nodes.values() {
+            index.node(node);
+        }
+        for link in project.links.values() {
+            index.link(link);
+        }
+        index
+    }
+
+    fn node(&mut self, node: &Node) {
+        self.by_name
+            .entry(node.name.clone())
+            .or_insert_with(|| node.id.clone());
+        let by_kind = match node.kind {
+            NodeKind::Region => Some(&mut self.regions),
+            NodeKind::Park => Some(&mut self.parks),
+            _ => None,
+        };
+        if let Some(map) = by_kind {
+            map.entry(node.name.clone())
+                .or_insert_with(|| node.id.clone());
+        }
+    }
+
+    fn link(&mut self, link: &Link) {
+        self.links
+            .entry((
+                link.kind,
+                link.from.clone(),
+                link.to.clone(),
+                link.product.clone(),
+            ))
+            .or_insert_with(|| link.id.clone());
+    }
+
+    /// `prefix` + the first number not taken, searching on from the last one given.
+    fn fresh(&mut self, prefix: &'static str, taken: impl Fn(&str) -> bool) -> String {
+        let n = self.next_id.entry(prefix).or_insert(1);
+        loop {
+            let candidate = format!("{prefix}{n}");
+            *n += 1;
+            if !taken(&candidate) {
+                return candidate;
+            }
+        }
+    }
+}
+
 struct Work {
+    index: Index,
     /// The project as the import goes along.
     project: Project,
     plan: ImportPlan,
@@ -653,11 +725,7 @@ impl Work {
         if self.project.nodes.contains_key(&id) {
             return Some(id);
         }
-        self.project
-            .nodes
-            .values()
-            .find(|n| n.name == text)
-            .map(|n| n.id.clone())
+        self.index.by_name.get(text).cloned()
     }
 
     fn nodes(&mut self, i: usize, source: &ImportSource) {
@@ -699,11 +767,7 @@ impl Work {
                 continue;
             }
             let existing = if id_text.is_empty() {
-                self.project
-                    .nodes
-                    .values()
-                    .find(|n| n.name == name)
-                    .map(|n| n.id.clone())
+                self.index.by_name.get(&name).cloned()
             } else {
                 Some(NodeId::from(id_text.as_str()))
                     .filter(|id| self.project.nodes.contains_key(id))
@@ -722,9 +786,11 @@ impl Work {
                         continue;
                     }
                     let id = if id_text.is_empty() {
-                        NodeId::from(fresh_id("n", |c| {
-                            self.project.nodes.contains_key(&NodeId::from(c))
-                        }))
+                        let nodes = &self.project.nodes;
+                        NodeId::from(
+                            self.index
+                                .fresh("n", |c| nodes.contains_key(&NodeId::from(c))),
+                        )
                     } else {
                         NodeId::from(id_text.as_str())
                     };
@@ -757,13 +823,16 @@ impl Work {
             }
             self.touched_nodes.insert(node.id.clone());
             let node_id = node.id.clone();
+            self.index.node(&node);
             self.project.nodes.insert(node.id.clone(), node);
             if !park.is_empty() {
                 let park_id = self.park_named(&park, node_id.clone());
-                let located =
-                    self.project.links.values().any(|l| {
-                        l.kind == LinkKind::LocatedIn && l.from == node_id && l.to == park_id
-                    });
+                let located = self.index.links.contains_key(&(
+                    LinkKind::LocatedIn,
+                    node_id.clone(),
+                    park_id.clone(),
+                    String::new(),
+                ));
                 if !located {
                     self.add_link(Link {
                         kind: LinkKind::LocatedIn,
@@ -908,17 +977,14 @@ impl Work {
 
     /// The region node of a town, created when missing.
     fn region_named(&mut self, name: &str) -> NodeId {
-        if let Some(n) = self
-            .project
-            .nodes
-            .values()
-            .find(|n| n.kind == NodeKind::Region && n.name == name)
-        {
-            return n.id.clone();
+        if let Some(id) = self.index.regions.get(name) {
+            return id.clone();
         }
-        let id = NodeId::from(fresh_id("T", |c| {
-            self.project.nodes.contains_key(&NodeId::from(c))
-        }));
+        let nodes = &self.project.nodes;
+        let id = NodeId::from(
+            self.index
+                .fresh("T", |c| nodes.contains_key(&NodeId::from(c))),
+        );
         let node = Node {
             id: id.clone(),
             name: name.to_owned(),
@@ -927,6 +993,7 @@ impl Work {
             ..Node::default()
         };
         self.touched_nodes.insert(id.clone());
+        self.index.node(&node);
         self.project.nodes.insert(id.clone(), node);
         self.plan.summary.towns_added += 1;
         id
@@ -934,17 +1001,14 @@ impl Work {
 
     /// The park node of that name, created (in the firm's town) when missing.
     fn park_named(&mut self, name: &str, firm: NodeId) -> NodeId {
-        if let Some(n) = self
-            .project
-            .nodes
-            .values()
-            .find(|n| n.kind == NodeKind::Park && n.name == name)
-        {
-            return n.id.clone();
+        if let Some(id) = self.index.parks.get(name) {
+            return id.clone();
         }
-        let id = NodeId::from(fresh_id("PK", |c| {
-            self.project.nodes.contains_key(&NodeId::from(c))
-        }));
+        let nodes = &self.project.nodes;
+        let id = NodeId::from(
+            self.index
+                .fresh("PK", |c| nodes.contains_key(&NodeId::from(c))),
+        );
         let region = self.project.nodes.get(&firm).and_then(|n| n.region.clone());
         let node = Node {
             id: id.clone(),
@@ -954,6 +1018,7 @@ impl Work {
             ..Node::default()
         };
         self.touched_nodes.insert(id.clone());
+        self.index.node(&node);
         self.project.nodes.insert(id.clone(), node);
         self.plan.summary.parks_added += 1;
         id
@@ -961,10 +1026,13 @@ impl Work {
 
     fn add_link(&mut self, mut link: Link) {
         if link.id.as_str().is_empty() {
-            link.id = LinkId::from(fresh_id("L", |c| {
-                self.project.links.contains_key(&LinkId::from(c))
-            }));
+            let links = &self.project.links;
+            link.id = LinkId::from(
+                self.index
+                    .fresh("L", |c| links.contains_key(&LinkId::from(c))),
+            );
         }
+        self.index.link(&link);
         self.touched_links.insert(link.id.clone());
         self.project.links.insert(link.id.clone(), link);
         self.plan.summary.links_added += 1;
@@ -1052,11 +1120,10 @@ impl Work {
             let product = Self::cell(source, row, Field::Product).to_owned();
             let note = Self::cell(source, row, Field::Note).to_owned();
             let existing = self
-                .project
+                .index
                 .links
-                .values()
-                .find(|l| l.kind == kind && l.from == from && l.to == to && l.product == product)
-                .map(|l| l.id.clone());
+                .get(&(kind, from.clone(), to.clone(), product.clone()))
+                .cloned();
             match existing {
                 Some(id) => {
                     if let Some(link) = self.project.links.get_mut(&id) {

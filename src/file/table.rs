@@ -159,6 +159,8 @@ pub fn read_csv(name: &str, bytes: &[u8]) -> Result<Table, Issue> {
         encoding: Some(encoding),
         ..Table::default()
     };
+    let raw = text.as_bytes();
+    let (mut line, mut counted_to) = (1usize, 0usize);
     for record in reader.records() {
         let record = record.map_err(|e| {
             let line = e.position().map(|p| p.line()).unwrap_or(0);
@@ -169,17 +171,19 @@ pub fn read_csv(name: &str, bytes: &[u8]) -> Result<Table, Issue> {
             )
         })?;
         // The record's line from its byte offset (which is where the blank lines before it
-        // start): the reader's own line count leaves blank lines out.
-        let raw = text.as_bytes();
+        // start): the reader's own line count leaves blank lines out. Counted on from the last
+        // record, so a long file is read in one pass.
         let mut byte = record.position().map(|p| p.byte() as usize).unwrap_or(0);
         while byte < raw.len() && matches!(raw[byte], b'\n' | b'\r') {
             byte += 1;
         }
-        let number = raw[..byte.min(raw.len())]
+        let byte = byte.min(raw.len()).max(counted_to);
+        line += raw[counted_to..byte]
             .iter()
             .filter(|b| **b == b'\n')
-            .count()
-            + 1;
+            .count();
+        counted_to = byte;
+        let number = line;
         let cells: Vec<String> = record.iter().map(str::to_owned).collect();
         push_row(&mut table, number, cells);
     }
