@@ -388,8 +388,10 @@ fn import_the_shared_data_then_export_every_format() {
         );
         assert!(std::fs::metadata(&out).unwrap().len() > 100, "{format}");
     }
-    // The Markdown report's picture sits beside it.
-    assert!(dir.path().join("out.svg").exists());
+    // The Markdown report's picture sits beside it, under a name of its own.
+    assert!(dir.path().join("out-map.svg").exists());
+    let md = std::fs::read_to_string(dir.path().join("out.md")).unwrap();
+    assert!(md.contains("(out-map.svg)"));
     // Every table as CSV: a folder named after the project.
     let o = chainmap(&["export", project.to_str().unwrap(), "--to", "csv"]);
     assert_eq!(o.status.code(), Some(0));

@@ -184,8 +184,13 @@ fn the_export_menu_writes_pictures_tables_and_reports() {
         harness.state_mut().export_to(format, None, path.clone());
         assert!(std::fs::metadata(&path).unwrap().len() > 100, "{format:?}");
     }
-    // The report's picture is beside it.
-    assert!(dir.path().join("zhashui.svg").exists());
+    // The report's picture is beside it, not over the SVG exported before.
+    assert!(dir.path().join("zhashui-map.svg").exists());
+    assert!(
+        std::fs::read_to_string(dir.path().join("zhashui.svg"))
+            .unwrap()
+            .contains("<svg")
+    );
     // A CSV of one table, without an extension typed: it gets one.
     harness.state_mut().export_to(
         ExportFormat::Csv,

@@ -37,8 +37,27 @@ fn at(harness: &mut Harness<'static, ChainmapApp>, seconds: f64) {
     harness.run_steps(1);
 }
 
+/// This run's recovery file.
 fn recovery_file(data_dir: &Path) -> PathBuf {
-    data_dir.join("recovery").join("autosave.chainmap.json")
+    data_dir
+        .join("recovery")
+        .join(format!("autosave-{}.chainmap.json", std::process::id()))
+}
+
+/// Makes this run's recovery files look like a crashed run's (a process that is gone): the
+/// next window started in this test process then finds them as a crash's.
+fn as_if_crashed(data_dir: &Path) -> PathBuf {
+    let gone = u32::MAX - 3;
+    let dir = data_dir.join("recovery");
+    let info_file = dir.join(format!("autosave-{}.json", std::process::id()));
+    let text = std::fs::read_to_string(&info_file).unwrap();
+    let mut info: serde_json::Value = serde_json::from_str(&text).unwrap();
+    info["pid"] = gone.into();
+    std::fs::write(dir.join(format!("autosave-{gone}.json")), info.to_string()).unwrap();
+    std::fs::remove_file(info_file).unwrap();
+    let crashed = dir.join(format!("autosave-{gone}.chainmap.json"));
+    std::fs::rename(recovery_file(data_dir), &crashed).unwrap();
+    crashed
 }
 
 #[test]
@@ -58,6 +77,7 @@ fn unsaved_work_is_autosaved_and_offered_back_after_a_crash() {
     let project = first.state().doc.project.clone();
     // The window vanishes without a word (no exit handler runs): a crash.
     drop(first);
+    let crashed = as_if_crashed(data.path());
 
     let mut second = editor(data.path(), Lang::En);
     second.run_steps(2);
@@ -74,6 +94,9 @@ fn unsaved_work_is_autosaved_and_offered_back_after_a_crash() {
     assert_eq!(app.doc.project, project);
     assert!(app.doc.is_dirty(), "restored work is unsaved work");
     assert!(app.window_title().starts_with('●'));
+    // The work moved to this run's own recovery file.
+    assert!(!crashed.exists());
+    assert!(recovery_file(data.path()).exists());
 
     // Saving it removes the recovery file.
     let target = data.path().join("saved.chainmap.json");
@@ -92,13 +115,14 @@ fn discarding_the_offer_removes_the_file_and_off_writes_nothing() {
     at(&mut first, 80.0);
     assert!(recovery_file(data.path()).exists());
     drop(first);
+    let crashed = as_if_crashed(data.path());
 
     let mut second = editor(data.path(), Lang::Zh);
     second.run_steps(2);
     second.get_by_label("恢复未保存的工作?");
     second.get_by_label("丢弃").click();
     second.run_steps(2);
-    assert!(!recovery_file(data.path()).exists());
+    assert!(!crashed.exists());
     assert!(second.query_by_label("恢复未保存的工作?").is_none());
 
     // Autosave off: nothing is written however long the work stays unsaved.

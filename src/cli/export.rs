@@ -70,13 +70,8 @@ pub fn export(
             dir.join(format!("{}.{}", stem(path), format.extension()))
         }
     });
-    let picture_name = (format == ExportFormat::Md).then(|| {
-        target
-            .with_extension("svg")
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "report.svg".to_owned())
-    });
+    let picture_name =
+        (format == ExportFormat::Md).then(|| crate::export::picture_name_for(&target));
     let options = ExportOptions {
         lang: doc_lang,
         size,

@@ -80,6 +80,16 @@ pub struct ExportOptions {
     pub picture_name: Option<String>,
 }
 
+/// The name of the Markdown report's picture beside `report`: `NAME-map.svg`, which the
+/// report itself can never be.
+pub fn picture_name_for(report: &std::path::Path) -> String {
+    let stem = report
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "report".to_owned());
+    format!("{stem}-map.svg")
+}
+
 /// One file to write: its name (used when an export gives several) and its bytes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExportFile {

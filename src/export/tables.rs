@@ -2,7 +2,7 @@
 //! the chosen language, written as CSV (UTF-8 with BOM, so Excel shows Chinese) or as one XLSX
 //! workbook with a sheet per table.
 
-use crate::analysis::{Analysis, figures};
+use crate::analysis::Analysis;
 use crate::i18n::Lang;
 use crate::model::{NodeId, Project};
 use rust_decimal::Decimal;
@@ -128,7 +128,7 @@ pub fn table(project: &Project, analysis: &Analysis, name: TableName, lang: Lang
                         .year
                         .filter(|y| n.figures.contains_key(y))
                         .or_else(|| n.latest_figures().map(|(y, _)| y));
-                    let f = figures(n, analysis.year);
+                    let f = year.and_then(|y| n.figures.get(&y));
                     vec![
                         Cell::text(n.id.as_str()),
                         Cell::text(&n.name),

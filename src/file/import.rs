@@ -188,7 +188,16 @@ impl Field {
             ValueAdded => &["增加值", "value_added", "value added", "va"],
             Investment => &["投资", "investment", "固定资产投资"],
             Profit => &["利润", "profit", "利润总额"],
-            Land => &["用地", "亩", "land", "占地", "土地", "用地面积"],
+            // Not a bare "亩": 亩均税收 (tax per mu) starts with it too.
+            Land => &[
+                "用地",
+                "land",
+                "占地",
+                "土地",
+                "用地面积",
+                "亩数",
+                "面积(亩)",
+            ],
             Employees => &["从业人员", "employees", "员工", "职工", "用工", "就业"],
             Farmers => &["联农", "farmers", "带动农户", "联农户数", "带农户数"],
             Note => &["note", "备注", "说明", "remark"],
@@ -766,12 +775,15 @@ impl Work {
                 );
                 continue;
             }
-            let existing = if id_text.is_empty() {
-                self.index.by_name.get(&name).cloned()
-            } else {
-                Some(NodeId::from(id_text.as_str()))
-                    .filter(|id| self.project.nodes.contains_key(id))
-            };
+            // By id; a row whose id the project does not know (a credit code in a list made
+            // elsewhere) still updates the firm of the same name.
+            let by_id = Some(NodeId::from(id_text.as_str()))
+                .filter(|id| !id_text.is_empty() && self.project.nodes.contains_key(id));
+            let existing = by_id.or_else(|| {
+                (!name.is_empty())
+                    .then(|| self.index.by_name.get(&name).cloned())
+                    .flatten()
+            });
             let mut node = match &existing {
                 Some(id) => self.project.nodes[id].clone(),
                 None => {

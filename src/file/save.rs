@@ -82,7 +82,12 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
         // backup too is always one complete version.
         if path.is_file() {
             std::fs::copy(path, &bak_tmp)?;
-            std::fs::File::open(&bak_tmp)?.sync_all()?;
+            // Synced through a handle that may write: Windows refuses to flush a read-only one.
+            std::fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .open(&bak_tmp)?
+                .sync_all()?;
             std::fs::rename(&bak_tmp, &bak)?;
         }
         std::fs::rename(&tmp, path)?;

@@ -106,7 +106,7 @@ pub fn decode_text(name: &str, bytes: &[u8]) -> Result<(String, TextEncoding), I
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         return match std::str::from_utf8(rest) {
             Ok(s) => Ok((s.to_owned(), TextEncoding::Utf8Bom)),
-            Err(e) => Err(bad_utf8(name, rest, e.valid_up_to() + 3)),
+            Err(e) => Err(bad_utf8(name, bytes, e.valid_up_to() + 3)),
         };
     }
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
@@ -123,23 +123,30 @@ pub fn decode_text(name: &str, bytes: &[u8]) -> Result<(String, TextEncoding), I
     if let Ok(s) = std::str::from_utf8(bytes) {
         return Ok((s.to_owned(), TextEncoding::Utf8));
     }
-    let (text, had_errors) = encoding_rs::GBK.decode_without_bom_handling(bytes);
-    if had_errors {
-        let at = std::str::from_utf8(bytes)
-            .err()
-            .map(|e| e.valid_up_to())
-            .unwrap_or(0);
-        return Err(bad_utf8(name, bytes, at));
+    // Not UTF-8: GBK, or neither. The decoder says where the first byte that fits neither is.
+    let mut decoder = encoding_rs::GBK.new_decoder_without_bom_handling();
+    let mut text = String::with_capacity(bytes.len() * 3 / 2 + 16);
+    let (result, read) = decoder.decode_to_string_without_replacement(bytes, &mut text, true);
+    match result {
+        encoding_rs::DecoderResult::InputEmpty => Ok((text, TextEncoding::Gbk)),
+        encoding_rs::DecoderResult::Malformed(bad, _) => {
+            Err(bad_utf8(name, bytes, read.saturating_sub(usize::from(bad))))
+        }
+        encoding_rs::DecoderResult::OutputFull => Err(bad_utf8(name, bytes, read)),
     }
-    Ok((text.into_owned(), TextEncoding::Gbk))
+}
+
+/// Line breaks in `bytes`: `\n`, `\r\n`, or a lone `\r` (old Mac Excel).
+fn line_breaks(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .enumerate()
+        .filter(|(i, b)| **b == b'\n' || (**b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
+        .count()
 }
 
 fn bad_utf8(name: &str, bytes: &[u8], at: usize) -> Issue {
-    let line = bytes[..at.min(bytes.len())]
-        .iter()
-        .filter(|b| **b == b'\n')
-        .count()
-        + 1;
+    let line = line_breaks(&bytes[..at.min(bytes.len())]) + 1;
     problem(
         &format!("{name} line {line}"),
         "既不是 UTF-8 也不是 GBK 编码的文本(请在 Excel 中另存为“CSV UTF-8”)".into(),
@@ -178,10 +185,7 @@ pub fn read_csv(name: &str, bytes: &[u8]) -> Result<Table, Issue> {
             byte += 1;
         }
         let byte = byte.min(raw.len()).max(counted_to);
-        line += raw[counted_to..byte]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count();
+        line += line_breaks(&raw[counted_to..byte]);
         counted_to = byte;
         let number = line;
         let cells: Vec<String> = record.iter().map(str::to_owned).collect();
@@ -326,6 +330,25 @@ mod tests {
             utf16.extend_from_slice(&unit.to_le_bytes());
         }
         assert_eq!(read_csv("d.csv", &utf16).unwrap().rows, plain.rows);
+    }
+
+    #[test]
+    fn errors_and_rows_count_lines_as_written() {
+        // GBK text with a bad byte on line 3: the place is line 3, not the first Chinese.
+        let (gbk, _, _) = encoding_rs::GBK.encode("名称\n甲公司\n乙");
+        let mut bytes = gbk.to_vec();
+        bytes.extend_from_slice(b"\xff\n");
+        assert_eq!(read_csv("g.csv", &bytes).unwrap_err().place, "g.csv line 3");
+        // A BOM does not shift the line.
+        assert_eq!(
+            read_csv("b.csv", b"\xEF\xBB\xBFa\nb\xff\n")
+                .unwrap_err()
+                .place,
+            "b.csv line 2"
+        );
+        // Old Mac line endings (a lone CR) number rows too.
+        let t = read_csv("m.csv", b"name\rone\r\rtwo\r").unwrap();
+        assert_eq!(t.rows.iter().map(|r| r.number).collect::<Vec<_>>(), [2, 4]);
     }
 
     #[test]

@@ -26,8 +26,10 @@ pub struct ImportDialog {
     year: i32,
     /// The table the preview shows.
     shown: Option<TableKind>,
-    /// Worked out again whenever a table, the mapping or the year changes.
+    /// Worked out again whenever a table, the mapping, the year or the project changes (the
+    /// key is the project's (document, revision)).
     plan: Option<ImportPlan>,
+    plan_key: Option<(u64, u64)>,
     /// A file that could not be read.
     error: Option<String>,
 }
@@ -77,6 +79,11 @@ impl ImportDialog {
     }
 
     fn refresh(&mut self, doc: &Document) -> &ImportPlan {
+        let key = Some((doc.id(), doc.revision()));
+        if self.plan_key != key {
+            self.plan = None;
+            self.plan_key = key;
+        }
         let sources: Vec<ImportSource> = self.sources.values().cloned().collect();
         let year = self.year;
         self.plan.get_or_insert_with(|| {

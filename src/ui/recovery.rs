@@ -2,16 +2,14 @@
 //! so often (a minute by default); after a crash the next start offers them back. A save, or
 //! leaving on purpose, removes the file.
 //!
-//! The project goes to `autosave.chainmap.json` (an ordinary project file, written atomically),
-//! then a small `autosave.json` says when, which project, from where, and which process wrote
-//! it, so a second window that is still running is not mistaken for a crash.
+//! Each running window has its own pair of files, named by its process id: the project as
+//! `autosave-PID.chainmap.json` (an ordinary project file, written atomically), then
+//! `autosave-PID.json` saying when, which project, from where. So two windows never write over
+//! each other, and a window that is still running is not mistaken for a crash.
 
 use crate::document::Document;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
-
-const PROJECT_FILE: &str = "autosave.chainmap.json";
-const INFO_FILE: &str = "autosave.json";
 
 /// What a recovery file holds, for the offer to restore it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -22,9 +20,12 @@ pub struct RecoveryInfo {
     /// The file the project came from; none for a project never saved.
     pub path: Option<PathBuf>,
     pub pid: u32,
+    /// The recovered project's file (not stored: it is named by the pid).
+    #[serde(skip)]
+    pub file: PathBuf,
 }
 
-/// The recovery file of this run, and when to write it next.
+/// The recovery files of this run, and when to write them next.
 #[derive(Debug, Default)]
 pub struct Recovery {
     /// None: nowhere to write (no data folder); autosave is off.
@@ -33,8 +34,14 @@ pub struct Recovery {
     written: Option<(u64, u64)>,
     /// When the changes not yet written began (egui time, seconds).
     dirty_since: Option<f64>,
-    /// Do not write over a recovery file the user has not answered about yet.
-    pub paused: bool,
+}
+
+fn project_name(pid: u32) -> String {
+    format!("autosave-{pid}.chainmap.json")
+}
+
+fn info_name(pid: u32) -> String {
+    format!("autosave-{pid}.json")
 }
 
 impl Recovery {
@@ -46,27 +53,43 @@ impl Recovery {
         }
     }
 
-    /// Where the project is written.
+    /// Where this run's project is written.
     pub fn project_file(&self) -> Option<PathBuf> {
-        self.dir.as_ref().map(|d| d.join(PROJECT_FILE))
+        self.dir
+            .as_ref()
+            .map(|d| d.join(project_name(std::process::id())))
     }
 
     fn info_file(&self) -> Option<PathBuf> {
-        self.dir.as_ref().map(|d| d.join(INFO_FILE))
+        self.dir
+            .as_ref()
+            .map(|d| d.join(info_name(std::process::id())))
     }
 
-    /// A recovery file left by a run that ended without saving (not one of a window that is
-    /// still open).
+    /// The newest recovery file a run left when it ended without saving (not this run's, and
+    /// not one of a window that is still open).
     pub fn left_over(&self) -> Option<RecoveryInfo> {
-        let text = std::fs::read_to_string(self.info_file()?).ok()?;
-        let info: RecoveryInfo = serde_json::from_str(&text).ok()?;
-        if !self.project_file()?.exists() {
-            return None;
-        }
-        if info.pid != std::process::id() && process_alive(info.pid) {
-            return None;
-        }
-        Some(info)
+        let dir = self.dir.as_ref()?;
+        let mut found: Vec<RecoveryInfo> = std::fs::read_dir(dir)
+            .ok()?
+            .flatten()
+            .filter_map(|entry| {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                if !name.starts_with("autosave-")
+                    || !name.ends_with(".json")
+                    || name.ends_with(".chainmap.json")
+                {
+                    return None;
+                }
+                let text = std::fs::read_to_string(entry.path()).ok()?;
+                let mut info: RecoveryInfo = serde_json::from_str(&text).ok()?;
+                info.file = dir.join(project_name(info.pid));
+                let ours = info.pid == std::process::id();
+                (!ours && info.file.exists() && !process_alive(info.pid)).then_some(info)
+            })
+            .collect();
+        found.sort_by_key(|i| i.saved_at);
+        found.pop()
     }
 
     /// Writes the document now; remembers that this revision is safe.
@@ -83,6 +106,7 @@ impl Recovery {
             project: doc.project.meta.name.clone(),
             path: doc.path.clone(),
             pid: std::process::id(),
+            file: project_file.clone(),
         };
         let text = serde_json::to_string_pretty(&info).map_err(|e| e.to_string())?;
         std::fs::write(&info_file, text).map_err(|e| format!("{}: {e}", info_file.display()))?;
@@ -91,23 +115,27 @@ impl Recovery {
         Ok(project_file)
     }
 
-    /// Removes the recovery file (after a save, a clean exit, or a discarded offer).
+    /// Removes this run's recovery files (after a save, or a clean exit).
     pub fn clear(&mut self) {
-        for file in [self.info_file(), self.project_file()]
-            .into_iter()
-            .flatten()
-        {
-            let _ = std::fs::remove_file(file);
+        if let (Some(project), Some(info)) = (self.project_file(), self.info_file()) {
+            remove_files(&project, &info);
         }
         self.written = None;
         self.dirty_since = None;
+    }
+
+    /// Removes the files of a crashed run's work (discarded, or taken over after a restore).
+    pub fn discard(&self, offer: &RecoveryInfo) {
+        if let Some(dir) = &self.dir {
+            remove_files(&offer.file, &dir.join(info_name(offer.pid)));
+        }
     }
 
     /// Called every frame: writes unsaved changes once they are `interval` seconds old, and
     /// removes the file once nothing is unsaved. Returns how long until the next write is due,
     /// so the caller can wake up for it.
     pub fn tick(&mut self, now: f64, doc: &Document, interval: u32) -> Option<f64> {
-        if self.paused || interval == 0 || self.dir.is_none() {
+        if interval == 0 || self.dir.is_none() {
             return None;
         }
         if !doc.is_dirty() {
@@ -133,20 +161,23 @@ impl Recovery {
         }
     }
 
-    /// Takes over the file a crashed run left (after restoring it): this run's autosaves and
-    /// its clean-up apply to it from now on.
-    pub fn adopt(&mut self) {
-        self.paused = false;
-        self.written = Some((u64::MAX, u64::MAX));
-    }
-
     /// Reads the recovered project back as an unsaved document of its old place.
     pub fn restore(&self, info: &RecoveryInfo) -> Result<Document, crate::file::LoadError> {
-        let file = self.project_file().unwrap_or_default();
-        let mut doc = Document::open(&file)?;
+        let mut doc = Document::open(&info.file)?;
         doc.path = info.path.clone();
         doc.mark_unsaved();
         Ok(doc)
+    }
+}
+
+/// Removes a recovery pair and the backup the atomic save keeps beside the project.
+fn remove_files(project: &Path, info: &Path) {
+    for file in [
+        info.to_owned(),
+        project.to_owned(),
+        crate::file::backup_path(project),
+    ] {
+        let _ = std::fs::remove_file(file);
     }
 }
 
@@ -193,6 +224,30 @@ mod tests {
         doc.apply(Edit::SetMeta(meta)).unwrap();
     }
 
+    /// Makes this run's recovery files look like those of process `pid` (a run that crashed,
+    /// or another window).
+    fn as_if_from(recovery: &Recovery, pid: u32) {
+        let dir = recovery.dir.clone().unwrap();
+        let info_file = recovery.info_file().unwrap();
+        let mut info: RecoveryInfo =
+            serde_json::from_str(&std::fs::read_to_string(&info_file).unwrap()).unwrap();
+        info.pid = pid;
+        std::fs::write(
+            dir.join(info_name(pid)),
+            serde_json::to_string(&info).unwrap(),
+        )
+        .unwrap();
+        std::fs::rename(
+            recovery.project_file().unwrap(),
+            dir.join(project_name(pid)),
+        )
+        .unwrap();
+        std::fs::remove_file(info_file).unwrap();
+    }
+
+    /// A process id no system hands out.
+    const GONE: u32 = u32::MAX - 7;
+
     #[test]
     fn unsaved_changes_are_written_after_the_interval_and_cleared_when_saved() {
         let dir = tempfile::tempdir().unwrap();
@@ -207,20 +262,39 @@ mod tests {
         let file = recovery.project_file().unwrap();
         let written = crate::file::load_path(&file, Default::default()).unwrap();
         assert_eq!(written.project, doc.project);
-        // This run's own file is not offered as a crash while it runs ... unless the pid is
-        // not alive: the info names our pid, so it is offered (same process).
-        let info = recovery.left_over().unwrap();
-        assert_eq!(info.project, "乙");
-        // Restoring gives the project back, unsaved.
-        let back = recovery.restore(&info).unwrap();
-        assert_eq!(back.project, doc.project);
-        assert!(back.is_dirty());
+        // This run's own file is never offered to itself.
+        assert!(recovery.left_over().is_none());
         // Saved: the file goes.
         let target = dir.path().join("p.chainmap.json");
         doc.save(Some(&target)).unwrap();
         recovery.tick(80.0, &doc, 60);
         assert!(!file.exists());
+    }
+
+    #[test]
+    fn a_crashed_runs_work_is_offered_restored_and_discarded() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut recovery = Recovery::new(Some(dir.path().to_owned()));
+        let mut doc = Document::new(Project::new("甲"));
+        renamed(&mut doc, "乙");
+        recovery.write(&doc).unwrap();
+        as_if_from(&recovery, GONE);
+        let info = recovery.left_over().unwrap();
+        assert_eq!((info.project.as_str(), info.pid), ("乙", GONE));
+        let back = recovery.restore(&info).unwrap();
+        assert_eq!(back.project, doc.project);
+        assert!(back.is_dirty());
+        // This run writing its own work leaves the crashed run's files alone.
+        renamed(&mut doc, "丙");
+        recovery.write(&doc).unwrap();
+        assert!(info.file.exists());
+        recovery.discard(&info);
+        assert!(!info.file.exists());
         assert!(recovery.left_over().is_none());
+        // Two crashed runs: the newer is offered first.
+        recovery.write(&doc).unwrap();
+        as_if_from(&recovery, GONE - 1);
+        assert_eq!(recovery.left_over().unwrap().project, "丙");
     }
 
     #[test]
@@ -230,29 +304,22 @@ mod tests {
         let mut doc = Document::new(Project::new("甲"));
         renamed(&mut doc, "乙");
         recovery.write(&doc).unwrap();
-        // Another running copy of this program wrote it: not a crash.
-        let info_file = recovery.info_file().unwrap();
-        let text = std::fs::read_to_string(&info_file).unwrap();
-        let mut info: RecoveryInfo = serde_json::from_str(&text).unwrap();
-        let mut sibling = std::process::Command::new(std::env::current_exe().unwrap())
-            .arg("--list")
-            .stdout(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
-        info.pid = sibling.id();
-        std::fs::write(&info_file, serde_json::to_string(&info).unwrap()).unwrap();
-        let while_running = recovery.left_over();
-        let _ = sibling.kill();
-        let _ = sibling.wait();
-        if Path::new("/proc/self/exe").exists() {
+        // Another running chainmap (a copy of `sleep` named like one, so it stays up for as
+        // long as the check takes): its work is not a crash.
+        let sleeper = dir.path().join("chainmap-window");
+        if Path::new("/proc/self/exe").exists() && std::fs::copy("/bin/sleep", &sleeper).is_ok() {
+            let mut sibling = std::process::Command::new(&sleeper)
+                .arg("30")
+                .spawn()
+                .unwrap();
+            as_if_from(&recovery, sibling.id());
+            let while_running = recovery.left_over();
+            let _ = sibling.kill();
+            let _ = sibling.wait();
             assert!(while_running.is_none(), "a running window is not a crash");
             // Gone (or its id taken by another program): the work is offered.
             assert!(recovery.left_over().is_some());
         }
-        // An id that belongs to some other program (pid 1, init) does not hold the work back.
-        info.pid = 1;
-        std::fs::write(&info_file, serde_json::to_string(&info).unwrap()).unwrap();
-        assert!(recovery.left_over().is_some());
         let mut off = Recovery::new(Some(dir.path().to_owned()));
         renamed(&mut doc, "丙");
         assert_eq!(off.tick(0.0, &doc, 0), None);

@@ -19,10 +19,7 @@ impl ChainmapApp {
             size: None,
             table: table.or((format == ExportFormat::Csv).then_some(TableName::Nodes)),
             year: None,
-            picture_name: path
-                .with_extension("svg")
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned()),
+            picture_name: Some(crate::export::picture_name_for(&path)),
         };
         let files = match crate::export::export(&self.doc.project, format, &options) {
             Ok(files) => files,

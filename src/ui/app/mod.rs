@@ -143,8 +143,6 @@ impl ChainmapApp {
         let mut app = Self::with_document(Document::new(bundled_sample()), settings);
         app.recovery = Recovery::new(data_dir);
         app.recovery_offer = app.recovery.left_over();
-        // The old file stays untouched until the user has answered.
-        app.recovery.paused = app.recovery_offer.is_some();
         if let Some(path) = file {
             app.open_path(path);
         }
@@ -1150,7 +1148,11 @@ impl eframe::App for ChainmapApp {
     /// Leaving on purpose: unsaved work was either saved or discarded at the prompt, so the
     /// recovery file goes (unless it holds an older crash's work not yet answered for).
     fn on_exit(&mut self) {
-        if !self.recovery.paused {
+        // Kept after an internal error, and when the window went without the user answering
+        // for unsaved work (safe mode draws no prompt): only saved or knowingly discarded work
+        // lets the file go. (A crashed run's files are separate, and stay until answered.)
+        let answered = !self.doc.is_dirty() || self.allow_close;
+        if self.crash.is_none() && answered {
             self.recovery.clear();
         }
     }

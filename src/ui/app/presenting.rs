@@ -60,5 +60,13 @@ impl ChainmapApp {
         if request == present::Request::Leave {
             self.stop_presentation(&ctx);
         }
+        // Autosave goes on during a workshop.
+        let now = ctx.input(|i| i.time);
+        if let Some(wait) = self
+            .recovery
+            .tick(now, &self.doc, self.ui.settings.autosave_seconds)
+        {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait));
+        }
     }
 }

@@ -34,7 +34,6 @@ impl ChainmapApp {
                     .unwrap_or_else(|| "unknown".to_owned());
                 // Whatever was on the way is dropped; the project itself only changes through
                 // whole edits, so it is intact.
-                self.recovery.paused = false;
                 let saved = self.recovery.write(&self.doc);
                 let lang = self.ui.lang();
                 let place = match saved {
@@ -146,13 +145,11 @@ impl ChainmapApp {
                     crate::time::utc_text(info.saved_at)
                 ),
             });
-            if let Some(file) = self.recovery.project_file() {
-                ui.label(
-                    egui::RichText::new(file.display().to_string())
-                        .small()
-                        .color(ui.visuals().weak_text_color()),
-                );
-            }
+            ui.label(
+                egui::RichText::new(info.file.display().to_string())
+                    .small()
+                    .color(ui.visuals().weak_text_color()),
+            );
             ui.add_space(6.0);
             ui.horizontal(|ui| {
                 if ui.button(lang.pick("恢复", "Restore")).clicked() {
@@ -166,10 +163,13 @@ impl ChainmapApp {
         match answer {
             Some(true) => {
                 self.recovery_offer = None;
-                self.recovery.paused = false;
                 match self.recovery.restore(&info) {
                     Ok(doc) => {
-                        self.recovery.adopt();
+                        // This run's own recovery file takes the work over at once, then the
+                        // crashed run's files go.
+                        if self.recovery.write(&doc).is_ok() {
+                            self.recovery.discard(&info);
+                        }
                         self.doc = doc;
                         self.generation += 1;
                         self.issues_revision = None;
@@ -182,15 +182,13 @@ impl ChainmapApp {
                         ));
                     }
                     Err(e) => {
-                        let file = self.recovery.project_file().unwrap_or_default();
-                        self.load_failure = Some((file, e.issues));
+                        self.load_failure = Some((info.file.clone(), e.issues));
                     }
                 }
             }
             Some(false) => {
                 self.recovery_offer = None;
-                self.recovery.paused = false;
-                self.recovery.clear();
+                self.recovery.discard(&info);
             }
             None => {}
         }

@@ -182,10 +182,14 @@ fn view_editor_ui(
     let resp = ui
         .add(egui::TextEdit::singleline(name).desired_width(f32::INFINITY))
         .labelled_by(name_label);
+    // The typed text lives only while the field has the keyboard: otherwise the field shows
+    // the view as it is (after an undo, or in another project).
     if resp.lost_focus() {
         if !name.trim().is_empty() {
             edited.name = name.trim().to_owned();
         }
+        state.view_texts.remove(&key("name"));
+    } else if !resp.has_focus() {
         state.view_texts.remove(&key("name"));
     }
     let caption_label = ui
@@ -207,6 +211,8 @@ fn view_editor_ui(
         .labelled_by(caption_label);
     if resp.lost_focus() {
         edited.caption = caption.trim().to_owned();
+        state.view_texts.remove(&key("caption"));
+    } else if !resp.has_focus() {
         state.view_texts.remove(&key("caption"));
     }
     let chart_label = ui
