@@ -5,19 +5,21 @@
 use crate::model::*;
 use rust_decimal::Decimal;
 
-/// A small, fast, deterministic generator (xorshift64*).
-struct Rng(u64);
+/// A small, fast, deterministic generator (xorshift64*); also what the seeded fuzz and
+/// save-safety tests draw from. The seed must not be 0.
+pub struct Rng(pub u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
         self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
     }
 
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
+    /// A number in `0..n` (0 when `n` is 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n.max(1) as u64) as usize
     }
 }
 

@@ -10,26 +10,13 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use chainmap::fuzzing::{exercise_csv_bytes, exercise_project_bytes, exercise_workbook_bytes};
+use chainmap::generate::Rng;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
+/// One of `items`, at random.
+fn pick<'a, T>(rng: &mut Rng, items: &'a [T]) -> &'a T {
+    &items[rng.below(items.len())]
 }
 
 fn cases(default: usize) -> usize {
@@ -79,7 +66,7 @@ const NASTY: &[&str] = &[
 /// One random change to the bytes.
 fn mutate_bytes(rng: &mut Rng, data: &mut Vec<u8>) {
     if data.is_empty() {
-        data.extend_from_slice(rng.pick(NASTY).as_bytes());
+        data.extend_from_slice(pick(rng, NASTY).as_bytes());
         return;
     }
     let at = rng.below(data.len());
@@ -91,7 +78,9 @@ fn mutate_bytes(rng: &mut Rng, data: &mut Vec<u8>) {
             data.drain(at..end);
         }
         3 => {
-            let bytes: Vec<u8> = (0..rng.below(16) + 1).map(|_| rng.next() as u8).collect();
+            let bytes: Vec<u8> = (0..rng.below(16) + 1)
+                .map(|_| rng.next_u64() as u8)
+                .collect();
             data.splice(at..at, bytes);
         }
         4 => {
@@ -101,11 +90,11 @@ fn mutate_bytes(rng: &mut Rng, data: &mut Vec<u8>) {
             data.splice(to..to, chunk);
         }
         5 => {
-            let token = rng.pick(NASTY).as_bytes().to_vec();
+            let token = pick(rng, NASTY).as_bytes().to_vec();
             let end = (at + rng.below(8)).min(data.len());
             data.splice(at..end, token);
         }
-        6 => data[at] = *rng.pick(b"{}[]\",:0-e.\\\n"),
+        6 => data[at] = *pick(rng, b"{}[]\",:0-e.\\\n"),
         _ => {
             // A digit run replaced by a huge or negative number.
             if data[at].is_ascii_digit() {
@@ -114,7 +103,7 @@ fn mutate_bytes(rng: &mut Rng, data: &mut Vec<u8>) {
                     .position(|b| !b.is_ascii_digit())
                     .map(|p| at + p)
                     .unwrap_or(data.len());
-                let token = rng.pick(&["-7", "99999999999999999999999999999", "1e39", "0"]);
+                let token = pick(rng, &["-7", "99999999999999999999999999999", "1e39", "0"]);
                 data.splice(at..end, token.bytes());
             }
         }
@@ -165,7 +154,7 @@ fn get_mut<'a>(value: &'a mut Value, path: &[PathStep]) -> Option<&'a mut Value>
 fn mutate_json(rng: &mut Rng, value: &mut Value) {
     let mut all = Vec::new();
     paths(value, Vec::new(), &mut all);
-    let path = rng.pick(&all).clone();
+    let path = pick(rng, &all).clone();
     let Some(target) = get_mut(value, &path) else {
         return;
     };
@@ -187,7 +176,7 @@ fn mutate_json(rng: &mut Rng, value: &mut Value) {
                 }
                 Value::Object(map) if !map.is_empty() => {
                     let keys: Vec<String> = map.keys().cloned().collect();
-                    let key = rng.pick(&keys).clone();
+                    let key = pick(rng, &keys).clone();
                     map.remove(&key);
                     return;
                 }

@@ -3,24 +3,9 @@
 //! backup, when there is one, is the old version whole.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+use chainmap::generate::Rng;
 use std::process::Command;
 use std::time::{Duration, Instant};
-
-/// A small deterministic generator (xorshift64*), so a failing run can be repeated.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n.max(1)
-    }
-}
 
 #[test]
 fn a_save_killed_at_any_moment_leaves_the_old_file_or_the_new_one() {
@@ -61,8 +46,8 @@ fn a_save_killed_at_any_moment_leaves_the_old_file_or_the_new_one() {
         std::fs::write(&target, &old).unwrap();
         let _ = std::fs::remove_file(&backup);
         let mut child = fmt();
-        let wait = whole.as_micros() as u64 * 12 / 10;
-        std::thread::sleep(Duration::from_micros(rng.below(wait)));
+        let wait = whole.as_micros() as usize * 12 / 10;
+        std::thread::sleep(Duration::from_micros(rng.below(wait) as u64));
         let _ = child.kill();
         let _ = child.wait();
         let now = std::fs::read_to_string(&target).unwrap();

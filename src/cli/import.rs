@@ -1,7 +1,7 @@
 //! `chainmap import`: stages, enterprises and links from spreadsheets into a project file.
 
 use super::{EXIT_OK, EXIT_PROBLEM, load_for_command};
-use crate::file::import::{ImportOptions, ImportPlan, ImportSource, TableKind, plan_import};
+use crate::file::import::{ImportOptions, ImportSource, ImportSummary, TableKind, plan_import};
 use crate::file::table::read_table;
 use crate::i18n::Lang;
 use crate::model::{ChainId, Project, Severity};
@@ -22,21 +22,8 @@ pub struct Tables {
 struct Report<'a> {
     ok: bool,
     written: Option<String>,
-    summary: Summary,
+    summary: ImportSummary,
     problems: Vec<Problem<'a>>,
-}
-
-#[derive(Serialize)]
-struct Summary {
-    stages_added: usize,
-    stages_updated: usize,
-    nodes_added: usize,
-    nodes_updated: usize,
-    parks_added: usize,
-    towns_added: usize,
-    links_added: usize,
-    links_updated: usize,
-    products_added: usize,
 }
 
 #[derive(Serialize)]
@@ -99,7 +86,7 @@ pub fn import(
         let report = Report {
             ok,
             written: ok.then(|| target.display().to_string()),
-            summary: summary(&plan),
+            summary: plan.summary,
             problems: plan
                 .problems
                 .iter()
@@ -158,19 +145,4 @@ pub fn import(
         }
     }
     Ok(if ok { EXIT_OK } else { EXIT_PROBLEM })
-}
-
-fn summary(plan: &ImportPlan) -> Summary {
-    let s = plan.summary;
-    Summary {
-        stages_added: s.stages_added,
-        stages_updated: s.stages_updated,
-        nodes_added: s.nodes_added,
-        nodes_updated: s.nodes_updated,
-        parks_added: s.parks_added,
-        towns_added: s.towns_added,
-        links_added: s.links_added,
-        links_updated: s.links_updated,
-        products_added: s.products_added,
-    }
 }

@@ -59,6 +59,30 @@ fn yed_shape(kind: NodeKind) -> &'static str {
     }
 }
 
+/// A writer with the XML declaration written, indenting by two spaces.
+fn xml_writer() -> io::Result<Xml> {
+    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    Ok(w)
+}
+
+/// The document's bytes, ending with a newline.
+fn finish(w: Xml) -> Vec<u8> {
+    let mut bytes = w.into_inner();
+    bytes.push(b'\n');
+    bytes
+}
+
+/// GEXF's `<viz:color r g b/>`.
+fn viz_colour(w: &mut Xml, rgb: style::Rgb) -> io::Result<()> {
+    w.create_element("viz:color")
+        .with_attribute(("r", rgb[0].to_string().as_str()))
+        .with_attribute(("g", rgb[1].to_string().as_str()))
+        .with_attribute(("b", rgb[2].to_string().as_str()))
+        .write_empty()?;
+    Ok(())
+}
+
 fn data(w: &mut Xml, key: &str, value: &str) -> io::Result<()> {
     w.create_element("data")
         .with_attribute(("key", key))
@@ -68,8 +92,7 @@ fn data(w: &mut Xml, key: &str, value: &str) -> io::Result<()> {
 
 /// The project as GraphML (UTF-8).
 pub fn graphml(project: &Project, lang: Lang) -> io::Result<Vec<u8>> {
-    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
-    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    let mut w = xml_writer()?;
     let max_out = style::max_output(project);
     w.create_element("graphml")
         .with_attribute(("xmlns", "http://graphml.graphdrawing.org/xmlns"))
@@ -230,15 +253,12 @@ pub fn graphml(project: &Project, lang: Lang) -> io::Result<Vec<u8>> {
                 })?;
             Ok(())
         })?;
-    let mut bytes = w.into_inner();
-    bytes.push(b'\n');
-    Ok(bytes)
+    Ok(finish(w))
 }
 
 /// The project as GEXF 1.3 (UTF-8).
 pub fn gexf(project: &Project, lang: Lang) -> io::Result<Vec<u8>> {
-    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
-    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    let mut w = xml_writer()?;
     let max_out = style::max_output(project);
     w.create_element("gexf")
         .with_attribute(("xmlns", "http://gexf.net/1.3"))
@@ -297,11 +317,7 @@ pub fn gexf(project: &Project, lang: Lang) -> io::Result<Vec<u8>> {
                                         }
                                         Ok(())
                                     })?;
-                                    w.create_element("viz:color")
-                                        .with_attribute(("r", rgb[0].to_string().as_str()))
-                                        .with_attribute(("g", rgb[1].to_string().as_str()))
-                                        .with_attribute(("b", rgb[2].to_string().as_str()))
-                                        .write_empty()?;
+                                    viz_colour(w, rgb)?;
                                     w.create_element("viz:position")
                                         .with_attribute(("x", pos.x.to_string().as_str()))
                                         .with_attribute(("y", (-pos.y).to_string().as_str()))
@@ -341,11 +357,7 @@ pub fn gexf(project: &Project, lang: Lang) -> io::Result<Vec<u8>> {
                                     }
                                     Ok(())
                                 })?;
-                                w.create_element("viz:color")
-                                    .with_attribute(("r", rgb[0].to_string().as_str()))
-                                    .with_attribute(("g", rgb[1].to_string().as_str()))
-                                    .with_attribute(("b", rgb[2].to_string().as_str()))
-                                    .write_empty()?;
+                                viz_colour(w, rgb)?;
                                 Ok(())
                             })?;
                         }
@@ -355,9 +367,7 @@ pub fn gexf(project: &Project, lang: Lang) -> io::Result<Vec<u8>> {
                 })?;
             Ok(())
         })?;
-    let mut bytes = w.into_inner();
-    bytes.push(b'\n');
-    Ok(bytes)
+    Ok(finish(w))
 }
 
 fn attributes(w: &mut Xml, class: &str, list: &[(&str, &str)]) -> io::Result<()> {

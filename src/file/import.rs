@@ -297,8 +297,8 @@ pub struct RowProblem {
     pub issue: Issue,
 }
 
-/// How many things the import adds and updates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// How many things the import adds and updates (also the `summary` of `chainmap import --json`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
 pub struct ImportSummary {
     pub stages_added: usize,
     pub stages_updated: usize,

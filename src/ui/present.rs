@@ -111,7 +111,18 @@ pub struct Presentation {
     target_size: Option<Vec2>,
     started: Option<f64>,
     steps: Option<(StepsKey, Arc<Vec<Step>>)>,
+    /// The focused firm's highlight and subtitle, worked out again only when the focus, its
+    /// depth, the impact toggle, the language or the project changes (not every frame).
+    focus_view: Option<(FocusKey, FocusView)>,
+    /// The split schedule shown beside the graph, by (document, revision, agreement).
+    schedule: Option<((u64, u64, AgreementId), Arc<crate::sharing::Schedule>)>,
 }
+
+/// (document id, revision, focused firm, depth, impact shown, language).
+type FocusKey = (u64, u64, NodeId, usize, bool, Lang);
+
+/// What a focus lights, and its subtitle (title, caption).
+type FocusView = (Highlight, (String, String));
 
 /// (document id, revision, story, language, analysis address).
 type StepsKey = (u64, u64, Story, Lang, usize);
@@ -153,6 +164,8 @@ impl Presentation {
             target_size: None,
             started: None,
             steps: None,
+            focus_view: None,
+            schedule: None,
         }
     }
 
@@ -212,12 +225,49 @@ impl Presentation {
         }
     }
 
-    /// The highlight to draw now: the focus's, else the step's.
-    pub fn highlight(&self, project: &Project, steps: &[Step]) -> Option<Highlight> {
-        match &self.focus {
-            Some(node) if self.impact => Some(impact_highlight(project, node)),
-            Some(node) => Some(neighbourhood_highlight(project, node, self.depth)),
-            None => steps.get(self.step).and_then(|s| s.highlight.clone()),
+    /// The focused firm's highlight and subtitle; none without a focus.
+    fn focus_view(&mut self, doc: &Document, lang: Lang) -> Option<&FocusView> {
+        let node = self.focus.clone()?;
+        let key = (
+            doc.id(),
+            doc.revision(),
+            node.clone(),
+            self.depth,
+            self.impact,
+            lang,
+        );
+        if self.focus_view.as_ref().map(|(k, _)| k) != Some(&key) {
+            let project = &doc.project;
+            let highlight = if self.impact {
+                impact_highlight(project, &node)
+            } else {
+                neighbourhood_highlight(project, &node, self.depth)
+            };
+            let caption = self.focus_caption(project, &node, lang);
+            self.focus_view = Some((key, (highlight, caption)));
+        }
+        self.focus_view.as_ref().map(|(_, view)| view)
+    }
+
+    /// The schedule of the agreement shown beside the graph, worked out once per revision.
+    fn schedule(
+        &mut self,
+        doc: &Document,
+        agreement: &crate::model::Agreement,
+    ) -> Arc<crate::sharing::Schedule> {
+        let key = (doc.id(), doc.revision(), agreement.id.clone());
+        match &self.schedule {
+            Some((k, s)) if *k == key => s.clone(),
+            _ => {
+                let s = Arc::new(crate::sharing::schedule(
+                    &doc.project,
+                    agreement,
+                    None,
+                    None,
+                ));
+                self.schedule = Some((key, s.clone()));
+                s
+            }
         }
     }
 
@@ -313,7 +363,11 @@ impl Presentation {
         self.step = self.step.min(steps.len().saturating_sub(1));
         let step = steps.get(self.step);
 
-        state.highlight = self.highlight(&doc.project, &steps);
+        let focus = self.focus_view(doc, lang).cloned();
+        state.highlight = match &focus {
+            Some((highlight, _)) => Some(highlight.clone()),
+            None => step.and_then(|s| s.highlight.clone()),
+        };
         // A saved view brings its own colouring and filter; the chain story keeps the ones the
         // editor had when the presentation began.
         if let Some(step) = step {
@@ -330,6 +384,7 @@ impl Presentation {
             && let Some(agreement) = doc.project.agreements.get(id)
         {
             let width = (ctx.content_rect().width() * 0.36).max(360.0);
+            let schedule = self.schedule(doc, agreement);
             egui::Panel::right("present-agreement")
                 .resizable(false)
                 .exact_size(width)
@@ -339,7 +394,7 @@ impl Presentation {
                         .inner_margin(16.0),
                 )
                 .show(ui, |ui| {
-                    agreement_ui(ui, doc, agreement, self.look, self.scale, lang)
+                    agreement_ui(ui, doc, agreement, &schedule, self.look, self.scale, lang)
                 });
         }
 
@@ -378,7 +433,8 @@ impl Presentation {
 
         // Subtitle and hint belong to the graph, not to the chart beside it.
         let graph = state.canvas_rect.unwrap_or_else(|| ctx.content_rect());
-        self.subtitle_ui(&ctx, graph, doc, step, steps.len(), lang);
+        let focus_caption = focus.map(|(_, caption)| caption);
+        self.subtitle_ui(&ctx, graph, doc, step, focus_caption, steps.len());
         if self.help {
             self.help_ui(&ctx, lang, reduce_motion);
         } else if now - started < HINT_SECONDS {
@@ -441,11 +497,11 @@ impl Presentation {
         graph: Rect,
         doc: &Document,
         step: Option<&Step>,
+        focus: Option<(String, String)>,
         count: usize,
-        lang: Lang,
     ) {
-        let (title, caption) = match &self.focus {
-            Some(node) => self.focus_caption(&doc.project, node, lang),
+        let (title, caption) = match focus {
+            Some(caption) => caption,
             None => match step {
                 Some(s) => (s.title.clone(), s.caption.clone()),
                 None => (doc.project.meta.name.clone(), String::new()),
@@ -731,6 +787,7 @@ fn agreement_ui(
     ui: &mut egui::Ui,
     doc: &Document,
     agreement: &crate::model::Agreement,
+    schedule: &crate::sharing::Schedule,
     look: CanvasLook,
     scale: f32,
     lang: Lang,
@@ -742,8 +799,7 @@ fn agreement_ui(
             .strong()
             .color(text),
     );
-    let schedule = crate::sharing::schedule(&doc.project, agreement, None, None);
-    let Some(view) = sharing_panel::preferred_view(&schedule) else {
+    let Some(view) = sharing_panel::preferred_view(schedule) else {
         ui.label(RichText::new(lang.pick("没有可计算的年份", "Nothing to schedule")).color(text));
         return;
     };
@@ -760,7 +816,7 @@ fn agreement_ui(
     sharing_panel::schedule_chart_ui(
         ui,
         &doc.project,
-        &schedule,
+        schedule,
         view,
         lang,
         height,
