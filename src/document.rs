@@ -18,6 +18,9 @@ struct Step {
     /// The state the document was in before the step (for the unsaved marker).
     state_before: u64,
     state_after: u64,
+    /// The field a gesture is changing (a drag, a slider, a text being typed), while the
+    /// gesture lasts: further changes of the same field join this step.
+    gesture: Option<String>,
 }
 
 /// A project being edited.
@@ -85,6 +88,53 @@ impl Document {
 
     /// Applies an edit as one undo step.
     pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
+        self.end_gesture();
+        self.push_step(edit, None)
+    }
+
+    /// Applies an edit made by a gesture on the field `key` (for example
+    /// `"agreement:a1/phase:0/start"`): while the gesture lasts, every change of that field
+    /// joins one undo step, so one drag of a number is undone with one Ctrl+Z. The gesture
+    /// ends with [`Document::end_gesture`] (the pointer released, the field left), with an
+    /// edit of anything else, or with undo and redo.
+    pub fn apply_in_gesture(&mut self, edit: Edit, key: &str) -> Result<(), EditError> {
+        let joins = self.undo.last().is_some_and(|step| {
+            step.gesture.as_deref() == Some(key) && step.state_after == self.state
+        });
+        if !joins {
+            self.end_gesture();
+            return self.push_step(edit, Some(key.to_owned()));
+        }
+        let label_zh = edit.label(&self.project, Lang::Zh);
+        let label_en = edit.label(&self.project, Lang::En);
+        let newer = edit.apply(&mut self.project)?;
+        let state_after = self.next_state;
+        self.next_state += 1;
+        self.state = state_after;
+        if let Some(step) = self.undo.last_mut() {
+            step.change = std::mem::take(&mut step.change).compose(newer);
+            step.label_zh = label_zh;
+            step.label_en = label_en;
+            step.state_after = state_after;
+        }
+        self.redo.clear();
+        self.revision += 1;
+        Ok(())
+    }
+
+    /// Ends the gesture the last step belongs to: the next change starts a new step.
+    pub fn end_gesture(&mut self) {
+        if let Some(step) = self.undo.last_mut() {
+            step.gesture = None;
+        }
+    }
+
+    /// Whether a gesture is still gathering changes into the last step.
+    pub fn in_gesture(&self) -> bool {
+        self.undo.last().is_some_and(|s| s.gesture.is_some())
+    }
+
+    fn push_step(&mut self, edit: Edit, gesture: Option<String>) -> Result<(), EditError> {
         let label_zh = edit.label(&self.project, Lang::Zh);
         let label_en = edit.label(&self.project, Lang::En);
         let change = edit.apply(&mut self.project)?;
@@ -97,6 +147,7 @@ impl Document {
             change,
             state_before,
             state_after: self.state,
+            gesture,
         });
         if self.undo.len() > UNDO_LIMIT {
             self.undo.remove(0);
@@ -108,6 +159,7 @@ impl Document {
 
     /// Undoes the last step; false when there is none.
     pub fn undo(&mut self) -> bool {
+        self.end_gesture();
         let Some(mut step) = self.undo.pop() else {
             return false;
         };

@@ -74,6 +74,26 @@ pub struct Change {
 }
 
 impl Change {
+    /// The change that undoes `self` and then `newer` together, where `self` undoes an edit
+    /// and `newer` undoes the edit made right after it: for everything either touched, the
+    /// value from before the first edit (one undo step for a whole gesture).
+    pub fn compose(mut self, newer: Change) -> Change {
+        fn merge<K: PartialEq, V>(older: &mut Vec<(K, V)>, newer: Vec<(K, V)>) {
+            for (id, value) in newer {
+                if !older.iter().any(|(k, _)| *k == id) {
+                    older.push((id, value));
+                }
+            }
+        }
+        merge(&mut self.nodes, newer.nodes);
+        merge(&mut self.links, newer.links);
+        merge(&mut self.agreements, newer.agreements);
+        self.meta = self.meta.or(newer.meta);
+        self.views = self.views.or(newer.views);
+        self.chains = self.chains.or(newer.chains);
+        self
+    }
+
     /// Puts the recorded values in place and returns the change that puts back the current ones.
     pub fn apply(self, project: &mut Project) -> Change {
         let mut inverse = Change::default();

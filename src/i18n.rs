@@ -35,3 +35,28 @@ impl Lang {
         }
     }
 }
+
+/// An operating-system error in the user's language: the common kinds in words an office user
+/// understands, the system's own text in brackets for whoever diagnoses it.
+pub fn io_error_text(e: &std::io::Error, lang: Lang) -> String {
+    use std::io::ErrorKind::*;
+    let what = match e.kind() {
+        NotFound => lang.pick("找不到该文件或文件夹", "the file or folder does not exist"),
+        PermissionDenied => lang.pick(
+            "没有权限(文件可能只读,或被其他程序占用)",
+            "permission denied (the file may be read-only or open in another program)",
+        ),
+        AlreadyExists => lang.pick("文件已存在", "the file already exists"),
+        StorageFull => lang.pick("磁盘已满", "the disk is full"),
+        ReadOnlyFilesystem => lang.pick("磁盘或文件夹是只读的", "the disk or folder is read-only"),
+        IsADirectory => lang.pick("这是一个文件夹,不是文件", "this is a folder, not a file"),
+        InvalidFilename => lang.pick("文件名无效", "the file name is not valid"),
+        _ => {
+            return match lang {
+                Lang::Zh => format!("系统错误({e})"),
+                Lang::En => e.to_string(),
+            };
+        }
+    };
+    format!("{what} ({e})")
+}

@@ -106,6 +106,24 @@ pub enum ExportError {
     Write(String),
 }
 
+impl ExportError {
+    /// What went wrong, in the user's language.
+    pub fn message(&self, lang: Lang) -> String {
+        use picture::PngError;
+        match (self, lang) {
+            (Self::Png(PngError::TooLarge(w, h)), Lang::Zh) => format!(
+                "图片将达 {w}×{h} 像素,每边最多 {} 像素:请选较小的尺寸",
+                picture::MAX_PNG_SIDE
+            ),
+            (Self::Png(PngError::Svg(e) | PngError::Encode(e)), Lang::Zh) => {
+                format!("无法生成 PNG 图片:{e}")
+            }
+            (Self::Write(e), Lang::Zh) => format!("无法生成导出内容:{e}"),
+            (e, Lang::En) => e.to_string(),
+        }
+    }
+}
+
 fn write_error(e: impl std::fmt::Display) -> ExportError {
     ExportError::Write(e.to_string())
 }

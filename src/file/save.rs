@@ -21,6 +21,26 @@ pub enum SaveError {
     Encode(#[from] serde_json::Error),
 }
 
+impl SaveError {
+    /// What went wrong, in the user's language.
+    pub fn message(&self, lang: crate::i18n::Lang) -> String {
+        match (self, lang) {
+            (Self::Io { path, source }, crate::i18n::Lang::Zh) => format!(
+                "无法写入 {}:{}",
+                path.display(),
+                crate::i18n::io_error_text(source, lang)
+            ),
+            (Self::Io { path, source }, crate::i18n::Lang::En) => format!(
+                "cannot write {}: {}",
+                path.display(),
+                crate::i18n::io_error_text(source, lang)
+            ),
+            (Self::Encode(e), crate::i18n::Lang::Zh) => format!("项目无法编码:{e}"),
+            (Self::Encode(e), crate::i18n::Lang::En) => format!("cannot encode the project: {e}"),
+        }
+    }
+}
+
 #[derive(Serialize)]
 struct FileOut<'a> {
     format: &'static str,

@@ -1,5 +1,6 @@
 //! Benefit sharing: agreements → yearly split schedules per ledger and metric, with exact money.
 
+pub mod benchmark;
 pub mod fair;
 pub mod money;
 pub mod schedule;

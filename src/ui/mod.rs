@@ -7,13 +7,18 @@ pub mod app;
 pub mod canvas;
 pub mod colouring;
 pub mod command;
+pub mod context;
+pub mod derived;
 mod file_dialog;
 pub mod import_dialog;
+pub mod job;
+pub mod palette;
 mod panels;
 pub mod present;
 pub mod recovery;
 pub mod state;
 pub mod theme;
+pub mod widgets;
 
 pub use app::ChainmapApp;
 pub use file_dialog::force_in_app_browser as force_in_app_file_browser;

@@ -12,10 +12,11 @@ use crate::document::Document;
 use crate::i18n::Lang;
 use crate::model::{AgreementId, Colouring, LinkKind, NodeId, Project, StageId, ViewFilter};
 use crate::ui::canvas::{self, CanvasOptions, CanvasState, LANE_WIDTH};
+use crate::ui::command::{AppCommand, CommandState, Mode, help, keys};
 use crate::ui::panels::sharing as sharing_panel;
 use crate::ui::state::{Camera, Highlight, Queue, Selection, UiState};
 use crate::ui::theme::CanvasLook;
-use egui::{Align2, Color32, Key, Modifiers, Rect, RichText, Vec2, pos2, vec2};
+use egui::{Align2, Color32, Rect, RichText, Vec2, pos2, vec2};
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::sync::Arc;
 
@@ -271,57 +272,13 @@ impl Presentation {
         }
     }
 
-    /// Reads the presentation keys. Everything else the keyboard sends is swallowed, so no
-    /// editor shortcut can change the project.
+    /// Reads the presentation keys (from the command table). Everything else the keyboard
+    /// sends is swallowed, so no editor shortcut can change the project.
     fn keys(&mut self, ctx: &egui::Context, count: usize, reduce_motion: bool) -> Request {
         let mut request = Request::Stay;
-        let pressed: Vec<(Key, Modifiers)> = ctx.input(|i| {
-            i.events
-                .iter()
-                .filter_map(|e| match e {
-                    egui::Event::Key {
-                        key,
-                        pressed: true,
-                        modifiers,
-                        ..
-                    } => Some((*key, *modifiers)),
-                    _ => None,
-                })
-                .collect()
-        });
-        for (key, mods) in pressed {
-            let command = mods.command || mods.ctrl;
-            match key {
-                Key::ArrowRight | Key::ArrowDown | Key::PageDown | Key::Space | Key::Enter => {
-                    self.go_to(self.step + 1, count)
-                }
-                Key::ArrowLeft | Key::ArrowUp | Key::PageUp | Key::Backspace => {
-                    self.go_to(self.step.saturating_sub(1), count)
-                }
-                Key::Home => self.go_to(0, count),
-                Key::End => self.go_to(count.saturating_sub(1), count),
-                Key::Escape | Key::F5 => request = Request::Leave,
-                Key::Plus | Key::Equals if command => self.set_scale(self.scale * 1.15),
-                Key::Minus if command => self.set_scale(self.scale / 1.15),
-                Key::Num0 if command => self.set_scale(1.0),
-                Key::OpenBracket => self.depth = self.depth.saturating_sub(1).max(1),
-                Key::CloseBracket => self.depth = (self.depth + 1).min(MAX_DEPTH),
-                Key::I if self.focus.is_some() => self.impact = !self.impact,
-                Key::L => self.spotlight = !self.spotlight,
-                Key::A if !reduce_motion => self.flow = !self.flow,
-                Key::T => {
-                    self.look = match self.look {
-                        CanvasLook::ProjectorDark => CanvasLook::ProjectorLight,
-                        _ => CanvasLook::ProjectorDark,
-                    }
-                }
-                Key::V => self.switch_story(match self.story {
-                    Story::Chain => Story::Views,
-                    Story::Views => Story::Chain,
-                }),
-                Key::F => self.retarget = Some(true),
-                Key::H | Key::F1 | Key::Questionmark => self.help = !self.help,
-                _ => {}
+        for command in keys::pressed(ctx, Mode::Presenting) {
+            if self.run(command, count, reduce_motion) == Request::Leave {
+                request = Request::Leave;
             }
         }
         // Nothing else reads these keys this frame.
@@ -330,6 +287,40 @@ impl Presentation {
             i.keys_down.clear();
         });
         request
+    }
+
+    /// Runs a presentation command; `count` is the number of steps.
+    pub fn run(&mut self, command: AppCommand, count: usize, reduce_motion: bool) -> Request {
+        use AppCommand::*;
+        match command {
+            NextStep => self.go_to(self.step + 1, count),
+            PreviousStep => self.go_to(self.step.saturating_sub(1), count),
+            FirstStep => self.go_to(0, count),
+            LastStep => self.go_to(count.saturating_sub(1), count),
+            LeavePresentation => return Request::Leave,
+            LargerText => self.set_scale(self.scale * 1.15),
+            SmallerText => self.set_scale(self.scale / 1.15),
+            ResetText => self.set_scale(1.0),
+            DepthLess => self.depth = self.depth.saturating_sub(1).max(1),
+            DepthMore => self.depth = (self.depth + 1).min(MAX_DEPTH),
+            ToggleImpact if self.focus.is_some() => self.impact = !self.impact,
+            ToggleSpotlight => self.spotlight = !self.spotlight,
+            ToggleFlow if !reduce_motion => self.flow = !self.flow,
+            ToggleProjectorTheme => {
+                self.look = match self.look {
+                    CanvasLook::ProjectorDark => CanvasLook::ProjectorLight,
+                    _ => CanvasLook::ProjectorDark,
+                }
+            }
+            SwitchStory => self.switch_story(match self.story {
+                Story::Chain => Story::Views,
+                Story::Views => Story::Chain,
+            }),
+            Reframe => self.retarget = Some(true),
+            TogglePresentHelp => self.help = !self.help,
+            _ => {}
+        }
+        Request::Stay
     }
 
     fn set_scale(&mut self, scale: f32) {
@@ -617,127 +608,58 @@ impl Presentation {
     }
 
     fn help_ui(&self, ctx: &egui::Context, lang: Lang, reduce_motion: bool) {
-        let on_off = |on: bool| {
-            if on {
-                lang.pick("开", "on")
-            } else {
-                lang.pick("关", "off")
-            }
+        let state = PresentationState {
+            presentation: self,
+            reduce_motion,
         };
-        let rows: Vec<(&str, String)> = vec![
-            (
-                "→ / PageDown / Space",
-                lang.pick("下一步", "next step").into(),
+        help::presentation_help_ui(ctx, lang, &state);
+    }
+}
+
+/// What the presentation's help shows beside each key: toggles on or off, depth, size, story.
+struct PresentationState<'a> {
+    presentation: &'a Presentation,
+    reduce_motion: bool,
+}
+
+impl CommandState for PresentationState<'_> {
+    fn enabled(&self, command: AppCommand) -> bool {
+        match command {
+            AppCommand::ToggleImpact => self.presentation.focus.is_some(),
+            AppCommand::ToggleFlow => !self.reduce_motion,
+            c => c.is_presentation(),
+        }
+    }
+
+    fn checked(&self, command: AppCommand) -> Option<bool> {
+        let p = self.presentation;
+        match command {
+            AppCommand::ToggleImpact => Some(p.impact),
+            AppCommand::ToggleSpotlight => Some(p.spotlight),
+            AppCommand::ToggleFlow => Some(p.flow && !self.reduce_motion),
+            _ => None,
+        }
+    }
+
+    fn detail(&self, command: AppCommand, lang: Lang) -> Option<String> {
+        let p = self.presentation;
+        match command {
+            AppCommand::DepthLess | AppCommand::DepthMore => Some(p.depth.to_string()),
+            AppCommand::LargerText | AppCommand::SmallerText | AppCommand::ResetText => {
+                Some(format!("{:.0}%", p.scale * 100.0))
+            }
+            AppCommand::SwitchStory => Some(
+                match p.story {
+                    Story::Chain => lang.pick("产业链", "chain"),
+                    Story::Views => lang.pick("视图", "views"),
+                }
+                .to_owned(),
             ),
-            ("← / PageUp", lang.pick("上一步", "previous step").into()),
-            (
-                "Home / End",
-                lang.pick("第一步 / 最后一步", "first / last step").into(),
-            ),
-            (
-                "V",
-                format!(
-                    "{} ({})",
-                    lang.pick("切换:产业链 / 保存的视图", "switch: chain / saved views"),
-                    match self.story {
-                        Story::Chain => lang.pick("产业链", "chain"),
-                        Story::Views => lang.pick("视图", "views"),
-                    }
-                ),
-            ),
-            (
-                lang.pick("点击企业", "click a firm"),
-                lang.pick("聚焦其上下游", "focus on its upstream and downstream")
-                    .into(),
-            ),
-            (
-                "[ / ]",
-                format!(
-                    "{} ({})",
-                    lang.pick("上下游级数", "focus depth"),
-                    self.depth
-                ),
-            ),
-            (
-                "I",
-                format!(
-                    "{} ({})",
-                    lang.pick("迁出影响", "what breaks if it leaves"),
-                    on_off(self.impact)
-                ),
-            ),
-            (
-                "L",
-                format!(
-                    "{} ({})",
-                    lang.pick("聚光灯", "spotlight"),
-                    on_off(self.spotlight)
-                ),
-            ),
-            (
-                "A",
-                if reduce_motion {
-                    lang.pick("供应流动画(已减少动画)", "supply flow (motion reduced)")
-                        .into()
-                } else {
-                    format!(
-                        "{} ({})",
-                        lang.pick("供应流动画", "supply flow"),
-                        on_off(self.flow)
-                    )
-                },
-            ),
-            (
-                "T",
-                lang.pick("浅色 / 深色投影主题", "light / dark projector theme")
-                    .into(),
-            ),
-            (
-                "Ctrl + / − / 0",
-                format!(
-                    "{} ({:.0}%)",
-                    lang.pick("文字和节点大小", "text and node size"),
-                    self.scale * 100.0
-                ),
-            ),
-            (
-                "F",
-                lang.pick("回到本步视野", "back to the step's view").into(),
-            ),
-            (
-                "H",
-                lang.pick("显示/隐藏帮助", "show / hide this help").into(),
-            ),
-            (
-                "Esc",
-                lang.pick("退出演示", "leave the presentation").into(),
-            ),
-        ];
-        egui::Area::new(egui::Id::unique("present-help"))
-            .anchor(Align2::CENTER_CENTER, Vec2::ZERO)
-            .interactable(false)
-            .show(ctx, |ui| {
-                egui::Frame::popup(ui.style())
-                    .inner_margin(18.0)
-                    .show(ui, |ui| {
-                        ui.label(
-                            RichText::new(lang.pick("演示模式按键", "Presentation keys"))
-                                .size(20.0)
-                                .strong(),
-                        );
-                        ui.add_space(6.0);
-                        egui::Grid::new("present-help-grid")
-                            .num_columns(2)
-                            .spacing(vec2(24.0, 6.0))
-                            .show(ui, |ui| {
-                                for (key, what) in rows {
-                                    ui.label(RichText::new(key).size(16.0).monospace().strong());
-                                    ui.label(RichText::new(what).size(16.0));
-                                    ui.end_row();
-                                }
-                            });
-                    });
-            });
+            AppCommand::ToggleFlow if self.reduce_motion => {
+                Some(lang.pick("已减少动画", "motion reduced").to_owned())
+            }
+            _ => None,
+        }
     }
 }
 

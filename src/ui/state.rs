@@ -215,8 +215,6 @@ pub struct UiState {
     pub schedule_view: Option<(crate::model::Ledger, crate::model::Metric)>,
     /// Text being typed into agreement fields, by field key.
     pub agreement_texts: std::collections::BTreeMap<String, String>,
-    /// Write the shown schedule to a CSV file chosen by the user.
-    pub export_schedule: bool,
     /// Where the canvas was drawn last frame (zoom commands zoom about its centre).
     pub canvas_rect: Option<egui::Rect>,
 }
@@ -241,16 +239,33 @@ impl UiState {
     }
 }
 
+/// A change of what the user looks at (selection, highlight, the item on show), asked for by a
+/// panel, the canvas or the palette and applied at the end of the frame like an edit.
+#[derive(Debug, Clone, PartialEq)]
+pub enum UiAction {
+    /// Select exactly this node and centre the canvas on it.
+    ShowNode(NodeId),
+    /// Light up a stage's lane and centre the canvas on its first firm.
+    ShowStage(StageId),
+    /// Open the Sharing tab on this agreement.
+    ShowAgreement(crate::model::AgreementId),
+    /// Put a saved view on the canvas and open it in the views tab.
+    ShowView(crate::model::ViewId),
+    /// Replace the selection.
+    Select(Selection),
+    /// Light up (or, with `None`, stop lighting up) part of the graph.
+    Highlight(Option<Highlight>),
+}
+
 /// What panels and the canvas ask for; applied at the end of the frame.
 #[derive(Debug, Default)]
 pub struct Queue {
     pub edits: Vec<Edit>,
+    /// Edits made by a gesture on one field (a drag of a number, a slider, a colour), with the
+    /// field's key: while the gesture lasts they join one undo step.
+    pub gesture_edits: Vec<(Edit, String)>,
     pub commands: Vec<AppCommand>,
+    pub actions: Vec<UiAction>,
     /// Open this file (a recent file, a dropped file).
     pub open_path: Option<PathBuf>,
-    /// Export to this format (and table), asking where.
-    pub export: Option<(
-        crate::export::ExportFormat,
-        Option<crate::export::TableName>,
-    )>,
 }

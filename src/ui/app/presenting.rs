@@ -44,7 +44,7 @@ impl ChainmapApp {
     /// A frame of the presentation: no menus, panels or editing.
     pub(super) fn presentation_frame(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        self.refresh_analysis(&ctx);
+        self.refresh_derived(&ctx);
         let reduce_motion = self.ui.settings.reduce_motion;
         let Some(presentation) = self.present.as_mut() else {
             return;
@@ -52,7 +52,7 @@ impl ChainmapApp {
         let request = presentation.ui(
             ui,
             &self.doc,
-            self.analysis.as_deref(),
+            self.derived.analysis(),
             &mut self.ui,
             &mut self.canvas,
             reduce_motion,

@@ -3,10 +3,10 @@
 //! chart with the class thresholds) and the impact of a firm leaving. A click lights up what a
 //! row is about on the canvas.
 
-use crate::analysis::{Analysis, GapClass, Status, impact};
-use crate::document::Document;
+use crate::analysis::{Analysis, GapClass, Status};
 use crate::i18n::Lang;
 use crate::model::{NodeId, Project};
+use crate::ui::context::ViewCtx;
 use crate::ui::state::{AnalysisTab, Highlight, UiState};
 use crate::ui::theme;
 use egui::{Color32, RichText};
@@ -46,14 +46,13 @@ fn chip(ui: &mut egui::Ui, colour: Color32, text: &str) {
 
 pub fn analysis_ui(
     ui: &mut egui::Ui,
-    doc: &Document,
-    analysis: Option<&Analysis>,
-    issues: &[crate::model::Issue],
-    busy: bool,
+    cx: &ViewCtx<'_>,
     state: &mut UiState,
+    panels: &mut super::Panels,
     queue: &mut crate::ui::state::Queue,
 ) {
-    let lang = state.lang();
+    let lang = cx.lang;
+    let busy = cx.derived.analysis_busy();
     ui.horizontal(|ui| {
         ui.heading(lang.pick("分析", "Analysis"));
         for (tab, label) in [
@@ -84,15 +83,17 @@ pub fn analysis_ui(
     ui.separator();
     // The agreement tabs need no analysis.
     match state.analysis_tab {
-        AnalysisTab::Sharing => return super::sharing::sharing_ui(ui, doc, issues, state, queue),
-        AnalysisTab::Fairness => return super::sharing::fairness_ui(ui, doc, state),
+        AnalysisTab::Sharing => {
+            return super::sharing::sharing_ui(ui, cx, state, &mut panels.agreements, queue);
+        }
+        AnalysisTab::Fairness => return super::sharing::fairness_ui(ui, cx, state),
         _ => {}
     }
-    let Some(a) = analysis else {
+    let Some(a) = cx.analysis() else {
         ui.weak(lang.pick("正在计算…", "computing…"));
         return;
     };
-    let project = &doc.project;
+    let project = cx.project();
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| match state.analysis_tab {
@@ -100,7 +101,7 @@ pub fn analysis_ui(
             AnalysisTab::Leaders => leaders_ui(ui, a, state, lang),
             AnalysisTab::Risks => risks_ui(ui, project, a, state, lang),
             AnalysisTab::Land => land_ui(ui, project, a, state, lang),
-            AnalysisTab::Impact => impact_ui(ui, project, state, lang),
+            AnalysisTab::Impact => impact_ui(ui, cx, state),
             AnalysisTab::Sharing | AnalysisTab::Fairness => {}
         });
 }
@@ -504,7 +505,8 @@ fn land_ui(ui: &mut egui::Ui, project: &Project, a: &Analysis, state: &mut UiSta
     });
 }
 
-fn impact_ui(ui: &mut egui::Ui, project: &Project, state: &mut UiState, lang: Lang) {
+fn impact_ui(ui: &mut egui::Ui, cx: &ViewCtx<'_>, state: &mut UiState) {
+    let (project, lang) = (cx.project(), cx.lang);
     if state.impact_node.is_none()
         && let Some(id) = state.selection.nodes.iter().next()
     {
@@ -555,9 +557,17 @@ fn impact_ui(ui: &mut egui::Ui, project: &Project, state: &mut UiState, lang: La
         ));
         return;
     };
-    let Some(i) = impact(project, &node) else {
-        state.impact_node = None;
-        return;
+    let i = match cx.derived.impact(&node) {
+        Some(Some(i)) => i,
+        Some(None) => {
+            // The firm is gone (deleted, or another project).
+            state.impact_node = None;
+            return;
+        }
+        None => {
+            ui.spinner();
+            return;
+        }
     };
     ui.label(format!(
         "{}: {:.0} / {:.0} {}",

@@ -1,4 +1,6 @@
-//! Side and bottom panels: functions of the read-only document plus UI state and the queue.
+//! Side and bottom panels. Each draws from the read-only [`ViewCtx`](crate::ui::context::ViewCtx)
+//! plus the UI state, and queues what the user did; the text being typed into a panel's fields
+//! is the panel's own ([`Drafts`](crate::ui::widgets::draft::Drafts)).
 
 pub mod analysis;
 pub mod inspector;
@@ -6,3 +8,15 @@ pub mod outline;
 pub mod sharing;
 pub mod status;
 pub mod views;
+
+use crate::ui::widgets::draft::Drafts;
+
+/// The panels' own state, kept across frames.
+#[derive(Default)]
+pub struct Panels {
+    pub inspector: inspector::InspectorState,
+    /// Text being typed into the agreement forms.
+    pub agreements: Drafts,
+    /// Text being typed into the saved views' fields.
+    pub views: Drafts,
+}

@@ -4,12 +4,21 @@
 use crate::document::Document;
 use crate::i18n::Lang;
 use crate::model::{Node, NodeKind};
+use crate::ui::context::ViewCtx;
+use crate::ui::palette::NameIndex;
 use crate::ui::state::{LeftTab, Queue, UiState};
 use crate::ui::theme;
 
 /// The left panel: the outline, or the saved views.
-pub fn left_panel_ui(ui: &mut egui::Ui, doc: &Document, state: &mut UiState, queue: &mut Queue) {
-    let lang = state.lang();
+pub fn left_panel_ui(
+    ui: &mut egui::Ui,
+    cx: &ViewCtx<'_>,
+    names: &NameIndex,
+    state: &mut UiState,
+    panels: &mut super::Panels,
+    queue: &mut Queue,
+) {
+    let lang = cx.lang;
     ui.add_space(4.0);
     ui.horizontal(|ui| {
         for (tab, label) in [
@@ -21,34 +30,34 @@ pub fn left_panel_ui(ui: &mut egui::Ui, doc: &Document, state: &mut UiState, que
         }
     });
     match state.left_tab {
-        LeftTab::Outline => outline_ui(ui, doc, state),
+        LeftTab::Outline => outline_ui(ui, cx.doc, names, state),
         LeftTab::Views => {
             ui.separator();
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
-                .show(ui, |ui| super::views::views_ui(ui, doc, state, queue));
+                .show(ui, |ui| {
+                    super::views::views_ui(ui, cx, state, &mut panels.views, queue)
+                });
         }
     }
 }
 
-fn outline_ui(ui: &mut egui::Ui, doc: &Document, state: &mut UiState) {
+fn outline_ui(ui: &mut egui::Ui, doc: &Document, names: &NameIndex, state: &mut UiState) {
     let lang = state.lang();
     let project = &doc.project;
     ui.horizontal(|ui| {
         let label = ui.label(lang.pick("搜索", "Search")).id;
         let search = egui::TextEdit::singleline(&mut state.search)
-            .hint_text(lang.pick("按名称搜索…", "Search by name…"))
+            .hint_text(lang.pick("按名称或拼音搜索…", "Search by name or pinyin…"))
             .desired_width(f32::INFINITY);
         ui.add(search).labelled_by(label);
     });
     ui.separator();
-    let needle = state.search.trim().to_lowercase();
-    let matches = |n: &Node| {
-        needle.is_empty()
-            || n.name.to_lowercase().contains(&needle)
-            || n.id.as_str().to_lowercase().contains(&needle)
-    };
+    // By name, id or pinyin ("zsme" finds 柞水木耳), through the index built once per revision.
+    let needle = state.search.trim();
     let searching = !needle.is_empty();
+    let hits = searching.then(|| names.matching_nodes(needle));
+    let matches = |n: &Node| hits.as_ref().is_none_or(|h| h.contains(&n.id));
     let mut clicked = None;
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])

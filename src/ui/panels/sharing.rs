@@ -3,14 +3,16 @@
 //! schedule as a table, a stacked bar chart and a cumulative line; and the fairness view with
 //! Shapley value, nucleolus and the contract side by side.
 
-use crate::document::Document;
 use crate::edit::Edit;
 use crate::i18n::Lang;
 use crate::model::*;
+use crate::sharing::Schedule;
 use crate::sharing::fair::{self, Q};
-use crate::sharing::{Schedule, schedule};
+use crate::ui::command::AppCommand;
+use crate::ui::context::ViewCtx;
 use crate::ui::state::{Queue, UiState};
 use crate::ui::theme;
+use crate::ui::widgets::draft::Drafts;
 use egui::{Color32, RichText};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -96,13 +98,13 @@ fn combo<T: PartialEq + Clone>(
 
 pub fn sharing_ui(
     ui: &mut egui::Ui,
-    doc: &Document,
-    issues: &[Issue],
+    cx: &ViewCtx<'_>,
     state: &mut UiState,
+    _drafts: &mut Drafts,
     queue: &mut Queue,
 ) {
-    let lang = state.lang();
-    let project = &doc.project;
+    let (lang, issues) = (cx.lang, cx.issues);
+    let project = cx.project();
     list_ui(ui, project, state, queue, lang);
     ui.separator();
     let Some(a) = current(project, state).cloned() else {
@@ -119,12 +121,15 @@ pub fn sharing_ui(
             .show(&mut cols[0], |ui| {
                 editor_ui(ui, project, &a, issues, state, queue, lang);
             });
-        let s = schedule(project, &a, None, None);
+        let Some(s) = cx.derived.schedule(&a.id) else {
+            cols[1].spinner();
+            return;
+        };
         egui::ScrollArea::vertical()
             .id_salt("agreement-schedule")
             .auto_shrink([false, false])
             .show(&mut cols[1], |ui| {
-                schedule_ui(ui, project, &a, &s, state, lang);
+                schedule_ui(ui, project, &a, s, state, queue, lang);
             });
     });
 }
@@ -1077,6 +1082,7 @@ fn schedule_ui(
     a: &Agreement,
     s: &Schedule,
     state: &mut UiState,
+    queue: &mut Queue,
     lang: Lang,
 ) {
     let views = schedule_views(s);
@@ -1099,7 +1105,7 @@ fn schedule_ui(
         }
         if ui.button(lang.pick("导出 CSV…", "Export CSV…")).clicked() {
             state.schedule_view = Some(view);
-            state.export_schedule = true;
+            queue.commands.push(AppCommand::ExportSchedule);
         }
     });
     let rows: Vec<_> = s
@@ -1279,10 +1285,11 @@ pub fn schedule_csv(project: &Project, s: &Schedule, view: (Ledger, Metric), lan
     out
 }
 
-/// Shapley value, nucleolus and the contract side by side.
-pub fn fairness_ui(ui: &mut egui::Ui, doc: &Document, state: &mut UiState) {
-    let lang = state.lang();
-    let project = &doc.project;
+/// Shapley value, nucleolus and the contract side by side, computed once per revision (on a
+/// worker for many parties); values that do not make a game are shown as problems, not
+/// computed around.
+pub fn fairness_ui(ui: &mut egui::Ui, cx: &ViewCtx<'_>, state: &mut UiState) {
+    let (lang, project) = (cx.lang, cx.project());
     let Some(a) = current(project, state) else {
         ui.weak(lang.pick("还没有协议。", "No agreement yet."));
         return;
@@ -1308,56 +1315,62 @@ pub fn fairness_ui(ui: &mut egui::Ui, doc: &Document, state: &mut UiState) {
         {
             state.agreement = Some(id);
         }
-    });
-    let names: Vec<String> = a
-        .parties
-        .iter()
-        .map(|p| project.node_name(&p.node))
-        .collect();
-    let coalitions: Vec<(Vec<String>, Q)> = a
-        .coalition_values
-        .iter()
-        .map(|c| {
-            (
-                c.parties.iter().map(|p| project.node_name(p)).collect(),
-                fair::decimal_to_q(c.value),
-            )
-        })
-        .collect();
-    let game = match fair::Game::from_coalitions(names.clone(), &coalitions) {
-        Ok(g) => g,
-        Err(e) => {
-            ui.colored_label(
-                theme::WARNING,
-                format!(
-                    "{}: {e}",
-                    lang.pick("无法计算公平分成", "Cannot compute the fair split")
-                ),
-            );
-            ui.weak(lang.pick(
-                "在“分成”页为每个联盟填写价值 v(S)。",
-                "Enter a value v(S) for every coalition on the Sharing tab.",
-            ));
-            return;
+        if cx.derived.fair_busy() {
+            ui.spinner();
+            ui.weak(lang.pick("正在计算…", "computing…"));
         }
-    };
-    let phi = fair::shapley(&game);
-    let nucleolus = fair::nucleolus(&game);
-    let parties: Vec<NodeId> = a.parties.iter().map(|p| p.node.clone()).collect();
-    let contract = fair::contract_allocation(&schedule(project, a, None, None), &game, &parties);
-    let columns: Vec<(String, Option<Vec<Q>>)> = vec![
+    });
+    match cx.derived.fair(&a.id) {
+        None => {
+            ui.spinner();
+        }
+        Some(Err(problems)) => game_problems_ui(ui, project, problems, lang),
+        Some(Ok(split)) => fair_split_ui(ui, split, lang),
+    }
+}
+
+/// Why no fair split is shown, and what to do.
+fn game_problems_ui(
+    ui: &mut egui::Ui,
+    project: &Project,
+    problems: &[crate::sharing::benchmark::GameProblem],
+    lang: Lang,
+) {
+    use crate::sharing::benchmark::GameProblem;
+    let only_empty = problems.iter().all(|p| *p == GameProblem::NoValues);
+    if !only_empty {
+        ui.colored_label(
+            theme::WARNING,
+            lang.pick(
+                "联盟价值不完整或有误,无法计算公平分成:",
+                "The coalition values are incomplete or wrong; no fair split is computed:",
+            ),
+        );
+    }
+    for p in problems {
+        ui.label(format!("• {}", p.message(project, lang)));
+    }
+    ui.weak(lang.pick(
+        "在“协议分成”页为每个联盟填写价值 v(S)。",
+        "Enter a value v(S) for every coalition on the Sharing tab.",
+    ));
+}
+
+fn fair_split_ui(ui: &mut egui::Ui, split: &crate::sharing::benchmark::FairSplit, lang: Lang) {
+    let names = &split.names;
+    let columns: [(String, Option<&Vec<Q>>); 3] = [
         (
             lang.pick(
                 "合同(财税分成累计比例)",
                 "Contract (cumulative fiscal shares)",
             )
             .to_owned(),
-            contract,
+            split.contract.as_ref(),
         ),
-        ("Shapley".to_owned(), Some(phi)),
+        ("Shapley".to_owned(), Some(&split.shapley)),
         (
             lang.pick("核仁", "Nucleolus").to_owned(),
-            nucleolus.as_ref().ok().cloned(),
+            split.nucleolus.as_ref().ok(),
         ),
     ];
     egui::Grid::new("fairness")
@@ -1374,41 +1387,35 @@ pub fn fairness_ui(ui: &mut egui::Ui, doc: &Document, state: &mut UiState) {
                 ui.label(name);
                 for (_, x) in &columns {
                     ui.label(
-                        x.as_ref()
-                            .map(|x| fair::q_to_decimal_string(&x[i], 2))
+                        x.map(|x| fair::q_to_decimal_string(&x[i], 2))
                             .unwrap_or_else(|| "—".into()),
                     )
-                    .on_hover_text(x.as_ref().map(|x| x[i].to_string()).unwrap_or_default());
+                    .on_hover_text(x.map(|x| x[i].to_string()).unwrap_or_default());
                 }
                 ui.end_row();
             }
             ui.label(lang.pick("在核心中?", "In the core?"));
-            for (_, x) in &columns {
-                match x {
-                    Some(x) => {
-                        let check = fair::core_check(&game, x);
-                        if check.in_core {
-                            ui.colored_label(
-                                Color32::from_rgb(46, 139, 87),
-                                lang.pick("是", "yes"),
-                            );
-                        } else {
-                            let worst = check
-                                .blocking
-                                .first()
-                                .map(|(m, s)| {
-                                    format!(
-                                        "{} +{}",
-                                        game.name(*m),
-                                        fair::q_to_decimal_string(s, 2)
-                                    )
-                                })
-                                .unwrap_or_default();
-                            ui.colored_label(
-                                theme::ERROR,
-                                format!("{} ({worst})", lang.pick("否", "no")),
-                            );
-                        }
+            for check in &split.core {
+                match check {
+                    Some(check) if check.in_core => {
+                        ui.colored_label(Color32::from_rgb(46, 139, 87), lang.pick("是", "yes"));
+                    }
+                    Some(check) => {
+                        let worst = check
+                            .blocking
+                            .first()
+                            .map(|(m, s)| {
+                                format!(
+                                    "{} +{}",
+                                    split.coalition_name(*m),
+                                    fair::q_to_decimal_string(s, 2)
+                                )
+                            })
+                            .unwrap_or_default();
+                        ui.colored_label(
+                            theme::ERROR,
+                            format!("{} ({worst})", lang.pick("否", "no")),
+                        );
                     }
                     None => {
                         ui.label("—");
@@ -1417,14 +1424,31 @@ pub fn fairness_ui(ui: &mut egui::Ui, doc: &Document, state: &mut UiState) {
             }
             ui.end_row();
         });
-    if let Err(e) = &nucleolus {
-        ui.colored_label(theme::WARNING, e.to_string());
+    if let Err(e) = &split.nucleolus {
+        ui.colored_label(theme::WARNING, fair_error_text(e, lang));
     }
+    fair_chart_ui(ui, names, &columns);
+}
+
+/// Why the nucleolus is missing, in the user's language.
+fn fair_error_text(e: &fair::FairError, lang: Lang) -> String {
+    match (e, lang) {
+        (fair::FairError::NoImputation { singletons, grand }, Lang::Zh) => format!(
+            "没有可行分配:各方单独的价值合计 {singletons},超过全体联盟的价值 v(N) = {grand}"
+        ),
+        (fair::FairError::NotConverged, Lang::Zh) => {
+            "核仁计算未收敛(请把这组数值报告给我们)".to_owned()
+        }
+        (e, _) => e.to_string(),
+    }
+}
+
+fn fair_chart_ui(ui: &mut egui::Ui, names: &[String], columns: &[(String, Option<&Vec<Q>>); 3]) {
     let bars: Vec<egui_plot::BarChart> = columns
         .iter()
         .enumerate()
         .filter_map(|(c, (title, x))| {
-            let x = x.as_ref()?;
+            let x = (*x)?;
             let bars = x
                 .iter()
                 .enumerate()
@@ -1440,7 +1464,7 @@ pub fn fairness_ui(ui: &mut egui::Ui, doc: &Document, state: &mut UiState) {
             Some(egui_plot::BarChart::new(title.clone(), bars).color(party_colour(c + 3)))
         })
         .collect();
-    let labels = names.clone();
+    let labels = names.to_vec();
     egui_plot::Plot::new("fairness-plot")
         .height(ui.available_height().max(180.0))
         .allow_scroll(false)

@@ -2,13 +2,14 @@
 //! colouring) under a name and caption; rename, reorder, delete, show one; and the canvas filter
 //! itself. Views are stored in the project file.
 
-use crate::document::Document;
 use crate::edit::Edit;
 use crate::i18n::Lang;
 use crate::model::{Colouring, NodeKind, Project, View, ViewFilter, ViewId, fresh_id};
 use crate::ui::command::AppCommand;
+use crate::ui::context::ViewCtx;
 use crate::ui::present;
 use crate::ui::state::{Highlight, Queue, UiState};
+use crate::ui::widgets::draft::{DraftKey, Drafts};
 use egui::RichText;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -72,9 +73,15 @@ pub fn show(view: &View, state: &mut UiState) {
     state.colouring = view.colouring;
 }
 
-pub fn views_ui(ui: &mut egui::Ui, doc: &Document, state: &mut UiState, queue: &mut Queue) {
-    let lang = state.lang();
-    let project = &doc.project;
+pub fn views_ui(
+    ui: &mut egui::Ui,
+    cx: &ViewCtx<'_>,
+    state: &mut UiState,
+    drafts: &mut Drafts,
+    queue: &mut Queue,
+) {
+    let lang = cx.lang;
+    let project = cx.project();
     let views = ordered(project);
     ui.horizontal_wrapped(|ui| {
         if ui
@@ -156,7 +163,7 @@ pub fn views_ui(ui: &mut egui::Ui, doc: &Document, state: &mut UiState, queue: &
         .and_then(|id| project.views.get(id))
     {
         ui.separator();
-        view_editor_ui(ui, project, view, &views, state, queue, lang);
+        view_editor_ui(ui, cx, drafts, view, &views, state, queue);
     }
     ui.separator();
     filter_ui(ui, project, state, lang);
@@ -165,32 +172,25 @@ pub fn views_ui(ui: &mut egui::Ui, doc: &Document, state: &mut UiState, queue: &
 /// The selected view's name, caption and chart, and buttons to update or delete it.
 fn view_editor_ui(
     ui: &mut egui::Ui,
-    project: &Project,
+    cx: &ViewCtx<'_>,
+    drafts: &mut Drafts,
     view: &View,
     views: &[&View],
     state: &mut UiState,
     queue: &mut Queue,
-    lang: Lang,
 ) {
+    let (project, lang) = (cx.project(), cx.lang);
     let mut edited = view.clone();
-    let key = |field: &str| format!("{}:{field}", view.id);
+    let key = |field: &str| DraftKey::new(format!("view:{}", view.id), field);
     let name_label = ui.label(lang.pick("视图名称", "View name")).id;
-    let name = state
-        .view_texts
-        .entry(key("name"))
-        .or_insert_with(|| view.name.clone());
-    let resp = ui
-        .add(egui::TextEdit::singleline(name).desired_width(f32::INFINITY))
-        .labelled_by(name_label);
-    // The typed text lives only while the field has the keyboard: otherwise the field shows
-    // the view as it is (after an undo, or in another project).
-    if resp.lost_focus() {
-        if !name.trim().is_empty() {
-            edited.name = name.trim().to_owned();
-        }
-        state.view_texts.remove(&key("name"));
-    } else if !resp.has_focus() {
-        state.view_texts.remove(&key("name"));
+    let name = drafts.field(ui, cx.doc, &key("name"), &view.name, |t, _| {
+        t.desired_width(f32::INFINITY)
+    });
+    name.response.labelled_by(name_label);
+    if let Some(text) = name.committed
+        && !text.trim().is_empty()
+    {
+        edited.name = text.trim().to_owned();
     }
     let caption_label = ui
         .label(lang.pick(
@@ -198,22 +198,12 @@ fn view_editor_ui(
             "Caption (the subtitle when presenting)",
         ))
         .id;
-    let caption = state
-        .view_texts
-        .entry(key("caption"))
-        .or_insert_with(|| view.caption.clone());
-    let resp = ui
-        .add(
-            egui::TextEdit::multiline(caption)
-                .desired_rows(2)
-                .desired_width(f32::INFINITY),
-        )
-        .labelled_by(caption_label);
-    if resp.lost_focus() {
-        edited.caption = caption.trim().to_owned();
-        state.view_texts.remove(&key("caption"));
-    } else if !resp.has_focus() {
-        state.view_texts.remove(&key("caption"));
+    let caption = drafts.field_of(ui, cx.doc, &key("caption"), &view.caption, 2, |t, _| {
+        t.desired_width(f32::INFINITY)
+    });
+    caption.response.labelled_by(caption_label);
+    if let Some(text) = caption.committed {
+        edited.caption = text.trim().to_owned();
     }
     let chart_label = ui
         .label(lang.pick("旁边显示协议分成图", "Show an agreement's split beside it"))

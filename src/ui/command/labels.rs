@@ -1,112 +1,26 @@
-//! Every command of the editor, in one enum: its label in both languages, its shortcut and the
-//! menu it sits in. The menu bar and the key handler both iterate this enum, so nothing is wired
-//! twice.
+//! What each command is called and what it does, in both languages.
 
+use super::AppCommand;
 use crate::i18n::Lang;
-use egui::{Key, KeyboardShortcut, Modifiers};
-
-/// A command the user can give from a menu or a key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum AppCommand {
-    New,
-    Open,
-    Save,
-    SaveAs,
-    Import,
-    Quit,
-    Undo,
-    Redo,
-    SelectAll,
-    Copy,
-    Paste,
-    Delete,
-    Deselect,
-    LinkTool,
-    AutoLayout,
-    ForceLayout,
-    FitView,
-    ZoomIn,
-    ZoomOut,
-    ToggleOutline,
-    ToggleInspector,
-    ToggleLegend,
-    ToggleMinimap,
-    ToggleAnalysis,
-    Present,
-    PresentViews,
-    ReduceMotion,
-    LangZh,
-    LangEn,
-}
-
-/// The menus, in menu-bar order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Menu {
-    File,
-    Edit,
-    View,
-}
-
-impl Menu {
-    pub const ALL: [Menu; 3] = [Menu::File, Menu::Edit, Menu::View];
-
-    pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            Menu::File => lang.pick("文件", "File"),
-            Menu::Edit => lang.pick("编辑", "Edit"),
-            Menu::View => lang.pick("视图", "View"),
-        }
-    }
-}
-
-const CMD: Modifiers = Modifiers::COMMAND;
-const CMD_SHIFT: Modifiers = Modifiers {
-    shift: true,
-    ..Modifiers::COMMAND
-};
 
 impl AppCommand {
-    /// Every command, in menu order.
-    pub const ALL: [AppCommand; 29] = [
-        AppCommand::New,
-        AppCommand::Open,
-        AppCommand::Save,
-        AppCommand::SaveAs,
-        AppCommand::Import,
-        AppCommand::Quit,
-        AppCommand::Undo,
-        AppCommand::Redo,
-        AppCommand::SelectAll,
-        AppCommand::Copy,
-        AppCommand::Paste,
-        AppCommand::Delete,
-        AppCommand::Deselect,
-        AppCommand::LinkTool,
-        AppCommand::AutoLayout,
-        AppCommand::ForceLayout,
-        AppCommand::FitView,
-        AppCommand::ZoomIn,
-        AppCommand::ZoomOut,
-        AppCommand::ToggleOutline,
-        AppCommand::ToggleInspector,
-        AppCommand::ToggleLegend,
-        AppCommand::ToggleMinimap,
-        AppCommand::ToggleAnalysis,
-        AppCommand::Present,
-        AppCommand::PresentViews,
-        AppCommand::ReduceMotion,
-        AppCommand::LangZh,
-        AppCommand::LangEn,
-    ];
-
-    pub fn label(self, lang: Lang) -> &'static str {
+    /// The label in menus, the palette and the help.
+    pub fn label(self, lang: Lang) -> String {
         use AppCommand::*;
-        match self {
+        let text = match self {
+            Export(format) => return format.label(lang).to_owned(),
+            ExportTable(table) => {
+                return match lang {
+                    Lang::Zh => format!("表格 CSV:{}…", table.label(lang)),
+                    Lang::En => format!("Table (CSV): {}…", table.label(lang)),
+                };
+            }
             New => lang.pick("新建", "New"),
             Open => lang.pick("打开…", "Open…"),
             Save => lang.pick("保存", "Save"),
             SaveAs => lang.pick("另存为…", "Save As…"),
             Import => lang.pick("导入表格…", "Import Spreadsheets…"),
+            ExportSchedule => lang.pick("导出分成表 CSV…", "Export Schedule (CSV)…"),
             Quit => lang.pick("退出", "Quit"),
             Undo => lang.pick("撤销", "Undo"),
             Redo => lang.pick("重做", "Redo"),
@@ -131,10 +45,33 @@ impl AppCommand {
             ReduceMotion => lang.pick("减少动画", "Reduce Motion"),
             LangZh => "简体中文",
             LangEn => "English",
-        }
+            Palette => lang.pick("命令面板…", "Command Palette…"),
+            KeyHelp => lang.pick("快捷键", "Keyboard Shortcuts"),
+            OpenLogFolder => lang.pick("打开日志文件夹", "Open Log Folder"),
+            NextStep => lang.pick("下一步", "Next step"),
+            PreviousStep => lang.pick("上一步", "Previous step"),
+            FirstStep => lang.pick("第一步", "First step"),
+            LastStep => lang.pick("最后一步", "Last step"),
+            SwitchStory => lang.pick("切换:产业链 / 保存的视图", "Switch: chain / saved views"),
+            DepthLess => lang.pick("上下游级数减一", "Focus depth −1"),
+            DepthMore => lang.pick("上下游级数加一", "Focus depth +1"),
+            ToggleImpact => lang.pick("迁出影响", "What breaks if it leaves"),
+            ToggleSpotlight => lang.pick("聚光灯", "Spotlight"),
+            ToggleFlow => lang.pick("供应流动画", "Supply flow"),
+            ToggleProjectorTheme => {
+                lang.pick("浅色 / 深色投影主题", "Light / dark projector theme")
+            }
+            LargerText => lang.pick("文字和节点放大", "Larger text and nodes"),
+            SmallerText => lang.pick("文字和节点缩小", "Smaller text and nodes"),
+            ResetText => lang.pick("文字和节点原大", "Text and nodes at 100 %"),
+            Reframe => lang.pick("回到本步视野", "Back to the step's view"),
+            TogglePresentHelp => lang.pick("显示/隐藏帮助", "Show / hide this help"),
+            LeavePresentation => lang.pick("退出演示", "Leave the presentation"),
+        };
+        text.to_owned()
     }
 
-    /// What the command does, for tooltips.
+    /// What the command does, for tooltips and the palette.
     pub fn tooltip(self, lang: Lang) -> &'static str {
         use AppCommand::*;
         match self {
@@ -145,6 +82,13 @@ impl AppCommand {
             Import => lang.pick(
                 "从 CSV 或 Excel 导入环节、企业和供应关系",
                 "Import stages, enterprises and supply links from CSV or Excel",
+            ),
+            Export(_) | ExportTable(_) => {
+                lang.pick("导出到文件(选择位置)", "Export to a file (choose where)")
+            }
+            ExportSchedule => lang.pick(
+                "把“协议分成”页显示的逐年分成表写成 CSV",
+                "Write the yearly schedule shown on the Sharing tab as CSV",
             ),
             Quit => lang.pick("关闭窗口", "Close the window"),
             Undo => lang.pick("撤销上一步修改", "Undo the last change"),
@@ -197,83 +141,51 @@ impl AppCommand {
             ),
             LangZh => lang.pick("界面使用简体中文", "Use Chinese"),
             LangEn => lang.pick("界面使用英文", "Use English"),
-        }
-    }
-
-    /// The main shortcut.
-    pub fn shortcut(self) -> Option<KeyboardShortcut> {
-        use AppCommand::*;
-        let k = KeyboardShortcut::new;
-        Some(match self {
-            New => k(CMD, Key::N),
-            Open => k(CMD, Key::O),
-            Save => k(CMD, Key::S),
-            SaveAs => k(CMD_SHIFT, Key::S),
-            Import => k(CMD, Key::I),
-            Quit => k(CMD, Key::Q),
-            Undo => k(CMD, Key::Z),
-            Redo => k(CMD_SHIFT, Key::Z),
-            SelectAll => k(CMD, Key::A),
-            Copy => k(CMD, Key::C),
-            Paste => k(CMD, Key::V),
-            Delete => k(Modifiers::NONE, Key::Delete),
-            Deselect => k(Modifiers::NONE, Key::Escape),
-            LinkTool => k(Modifiers::NONE, Key::L),
-            AutoLayout => k(CMD_SHIFT, Key::L),
-            ForceLayout => return None,
-            FitView => k(Modifiers::NONE, Key::F),
-            ZoomIn => k(Modifiers::NONE, Key::Plus),
-            ZoomOut => k(Modifiers::NONE, Key::Minus),
-            ToggleOutline | ToggleInspector | ToggleLegend | ToggleMinimap | LangZh | LangEn => {
-                return None;
+            Palette => lang.pick(
+                "按名称或拼音(全拼或首字母)查找命令、企业、环节、协议和视图",
+                "Find a command, firm, stage, agreement or view by name or pinyin",
+            ),
+            KeyHelp => lang.pick(
+                "列出全部快捷键和鼠标操作",
+                "List every key and mouse gesture",
+            ),
+            OpenLogFolder => lang.pick(
+                "打开存放运行日志的文件夹(报告问题时附上日志)",
+                "Open the folder with the log (attach it when reporting a problem)",
+            ),
+            NextStep | PreviousStep | FirstStep | LastStep => {
+                lang.pick("在演示的各步之间移动", "Move between the steps")
             }
-            ToggleAnalysis => k(Modifiers::NONE, Key::F9),
-            Present => k(Modifiers::NONE, Key::F5),
-            PresentViews => k(Modifiers::SHIFT, Key::F5),
-            ReduceMotion => return None,
-        })
-    }
-
-    /// Further keys that give the same command (Ctrl+Y for redo, Backspace for delete, = for +).
-    pub fn extra_shortcuts(self) -> &'static [KeyboardShortcut] {
-        const REDO: [KeyboardShortcut; 1] = [KeyboardShortcut::new(CMD, Key::Y)];
-        const DELETE: [KeyboardShortcut; 1] =
-            [KeyboardShortcut::new(Modifiers::NONE, Key::Backspace)];
-        const ZOOM_IN: [KeyboardShortcut; 1] =
-            [KeyboardShortcut::new(Modifiers::NONE, Key::Equals)];
-        match self {
-            AppCommand::Redo => &REDO,
-            AppCommand::Delete => &DELETE,
-            AppCommand::ZoomIn => &ZOOM_IN,
-            _ => &[],
-        }
-    }
-
-    /// Commands that act on the canvas and must not fire while a text field has the keyboard.
-    pub fn is_canvas_key(self) -> bool {
-        use AppCommand::*;
-        matches!(
-            self,
-            Undo | Redo
-                | SelectAll
-                | Copy
-                | Paste
-                | Delete
-                | Deselect
-                | LinkTool
-                | FitView
-                | ZoomIn
-                | ZoomOut
-        )
-    }
-
-    pub fn menu(self) -> Menu {
-        use AppCommand::*;
-        match self {
-            New | Open | Save | SaveAs | Import | Quit => Menu::File,
-            Undo | Redo | SelectAll | Copy | Paste | Delete | Deselect | LinkTool | AutoLayout
-            | ForceLayout => Menu::Edit,
-            _ => Menu::View,
+            SwitchStory => lang.pick(
+                "在产业链讲述与保存的视图之间切换",
+                "Switch between the chain story and the saved views",
+            ),
+            DepthLess | DepthMore => lang.pick(
+                "聚焦企业时显示几级上下游(1–6)",
+                "How many levels around a focused firm (1–6)",
+            ),
+            ToggleImpact => lang.pick(
+                "聚焦的企业迁出后哪些买方失去本地供应",
+                "Who loses local supply if the focused firm leaves",
+            ),
+            ToggleSpotlight => {
+                lang.pick("跟随鼠标的聚光灯", "A spotlight that follows the pointer")
+            }
+            ToggleFlow => lang.pick(
+                "沿供应连线流动的动画(速度随金额)",
+                "Animated flow along supply links (speed by value)",
+            ),
+            ToggleProjectorTheme => lang.pick("适应明亮或昏暗的会议室", "For bright or dark rooms"),
+            LargerText | SmallerText | ResetText => lang.pick(
+                "投影时调整文字和节点大小",
+                "Text and node size on the projector",
+            ),
+            Reframe => lang.pick("镜头回到本步的视野", "The camera back to the step's view"),
+            TogglePresentHelp => lang.pick("演示模式的全部按键", "Every key of presentation mode"),
+            LeavePresentation => lang.pick(
+                "回到编辑器,窗口和镜头恢复原样",
+                "Back to the editor as it was",
+            ),
         }
     }
 }

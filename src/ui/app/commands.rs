@@ -1,0 +1,244 @@
+//! What each editor command does, and the state (enabled, checked) that menus, the palette and
+//! the help show for it.
+
+use super::{ChainmapApp, Pending};
+use crate::edit::Edit;
+use crate::i18n::Lang;
+use crate::ui::command::{AppCommand, CommandState};
+use crate::ui::file_dialog::Purpose;
+use crate::ui::present::Story;
+
+/// A snapshot of what decides whether each editor command can run and whether it is on.
+pub struct EditorState {
+    can_undo: bool,
+    can_redo: bool,
+    can_paste: bool,
+    has_selection: bool,
+    has_views: bool,
+    has_agreements: bool,
+    link_tool: bool,
+    settings: crate::ui::state::Settings,
+    key_help: bool,
+}
+
+impl EditorState {
+    pub fn of(app: &ChainmapApp) -> Self {
+        Self {
+            can_undo: app.doc.undo_depth() > 0,
+            can_redo: app.doc.redo_label(Lang::En).is_some(),
+            can_paste: app.ui.clipboard.is_some(),
+            has_selection: !app.ui.selection.is_empty(),
+            has_views: !app.doc.project.views.is_empty(),
+            has_agreements: !app.doc.project.agreements.is_empty(),
+            link_tool: app.ui.link_tool,
+            settings: app.ui.settings.clone(),
+            key_help: app.key_help,
+        }
+    }
+}
+
+impl CommandState for EditorState {
+    fn enabled(&self, command: AppCommand) -> bool {
+        use AppCommand::*;
+        match command {
+            Undo => self.can_undo,
+            Redo => self.can_redo,
+            Paste => self.can_paste,
+            Copy | Delete => self.has_selection,
+            PresentViews => self.has_views,
+            ExportSchedule => self.has_agreements,
+            c => !c.is_presentation(),
+        }
+    }
+
+    fn checked(&self, command: AppCommand) -> Option<bool> {
+        use AppCommand::*;
+        let s = &self.settings;
+        Some(match command {
+            ToggleOutline => s.show_outline,
+            ToggleInspector => s.show_inspector,
+            ToggleLegend => s.show_legend,
+            ToggleAnalysis => s.show_analysis,
+            ToggleMinimap => s.show_minimap,
+            LinkTool => self.link_tool,
+            ReduceMotion => s.reduce_motion,
+            KeyHelp => self.key_help,
+            LangZh => s.lang == Lang::Zh,
+            LangEn => s.lang == Lang::En,
+            _ => return None,
+        })
+    }
+}
+
+impl ChainmapApp {
+    /// Runs a command (from a menu, a key, the palette, or a test).
+    pub fn run_command(&mut self, ctx: &egui::Context, command: AppCommand) {
+        // Text typed into a field reaches the project when the field loses focus: let it, then
+        // save (or leave) on the next frame, so nothing typed is lost or left out.
+        if command.touches_file()
+            && let Some(id) = ctx.memory(|m| m.focused())
+        {
+            ctx.memory_mut(|m| m.surrender_focus(id));
+            self.deferred.push(command);
+            ctx.request_repaint();
+            return;
+        }
+        if !EditorState::of(self).enabled(command) {
+            return;
+        }
+        match command {
+            AppCommand::New => self.guard(Pending::New),
+            AppCommand::Import => self.import.show_dialog(&self.doc),
+            AppCommand::Open => self.guard(Pending::OpenDialog),
+            AppCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            AppCommand::Save => self.save(ctx, None),
+            AppCommand::SaveAs => {
+                let lang = self.ui.lang();
+                self.dialogs
+                    .start(ctx, Purpose::SaveAs, self.doc.path.clone(), lang)
+            }
+            AppCommand::Export(format) => self.start_export(ctx, format, None),
+            AppCommand::ExportTable(table) => {
+                self.start_export(ctx, crate::export::ExportFormat::Csv, Some(table))
+            }
+            AppCommand::ExportSchedule => {
+                let lang = self.ui.lang();
+                self.dialogs.start(ctx, Purpose::ExportCsv, None, lang);
+            }
+            AppCommand::Undo | AppCommand::Redo => self.undo_redo(command == AppCommand::Undo),
+            AppCommand::SelectAll => {
+                self.ui.selection.nodes = self.doc.project.nodes.keys().cloned().collect();
+            }
+            AppCommand::Copy => self.copy(),
+            AppCommand::Paste => self.paste(),
+            AppCommand::Delete => self.delete_selection(),
+            AppCommand::Deselect => self.deselect(),
+            AppCommand::LinkTool => self.ui.link_tool = !self.ui.link_tool,
+            AppCommand::ForceLayout => self.start_layout(ctx, true),
+            AppCommand::AutoLayout => self.auto_layout(ctx),
+            AppCommand::FitView => self.ui.fit_requested = true,
+            AppCommand::ZoomIn => self.zoom(ctx, 1.25),
+            AppCommand::ZoomOut => self.zoom(ctx, 0.8),
+            AppCommand::Present => self.start_presentation(ctx, Story::Chain),
+            AppCommand::PresentViews => self.start_presentation(ctx, Story::Views),
+            AppCommand::Palette => self.palette.show(),
+            AppCommand::KeyHelp => self.key_help ^= true,
+            AppCommand::OpenLogFolder => self.open_log_folder(),
+            other => self.toggle_setting(other),
+        }
+    }
+
+    /// Commands that flip a remembered setting.
+    fn toggle_setting(&mut self, command: AppCommand) {
+        let s = &mut self.ui.settings;
+        match command {
+            AppCommand::ToggleOutline => s.show_outline ^= true,
+            AppCommand::ToggleInspector => s.show_inspector ^= true,
+            AppCommand::ToggleLegend => s.show_legend ^= true,
+            AppCommand::ToggleAnalysis => s.show_analysis ^= true,
+            AppCommand::ToggleMinimap => s.show_minimap ^= true,
+            AppCommand::ReduceMotion => s.reduce_motion ^= true,
+            AppCommand::LangZh => s.lang = Lang::Zh,
+            AppCommand::LangEn => s.lang = Lang::En,
+            _ => {}
+        }
+    }
+
+    fn undo_redo(&mut self, undo: bool) {
+        let done = if undo {
+            self.doc.undo()
+        } else {
+            self.doc.redo()
+        };
+        if done {
+            self.prune_selection();
+        }
+    }
+
+    fn delete_selection(&mut self) {
+        if self.ui.selection.is_empty() {
+            return;
+        }
+        let edit = Edit::Remove {
+            nodes: self.ui.selection.nodes.iter().cloned().collect(),
+            links: self.ui.selection.links.iter().cloned().collect(),
+        };
+        self.apply_edit(edit);
+        self.ui.selection.clear();
+    }
+
+    fn deselect(&mut self) {
+        if self.ui.picker.is_some() {
+            self.ui.picker = None;
+        } else if self.ui.link_tool {
+            self.ui.link_tool = false;
+        } else {
+            self.ui.selection.clear();
+        }
+    }
+
+    fn zoom(&mut self, ctx: &egui::Context, factor: f32) {
+        let rect = self.ui.canvas_rect.unwrap_or_else(|| ctx.content_rect());
+        self.ui.camera.zoom_at(rect.min, rect.center(), factor);
+        self.canvas.touch_camera();
+    }
+
+    fn start_export(
+        &mut self,
+        ctx: &egui::Context,
+        format: crate::export::ExportFormat,
+        table: Option<crate::export::TableName>,
+    ) {
+        let lang = self.ui.lang();
+        self.dialogs.start(
+            ctx,
+            Purpose::Export(format, table),
+            self.doc.path.clone(),
+            lang,
+        );
+    }
+
+    fn open_log_folder(&mut self) {
+        let lang = self.ui.lang();
+        match crate::logging::open_log_folder() {
+            Ok(path) => self.ui.info(format!(
+                "{} {}",
+                lang.pick("日志文件夹:", "Log folder:"),
+                path.display()
+            )),
+            Err(e) => self.ui.error(format!(
+                "{}: {}",
+                lang.pick("无法打开日志文件夹", "Cannot open the log folder"),
+                crate::i18n::io_error_text(&e, lang)
+            )),
+        }
+    }
+
+    /// Applies an edit; a refused edit is reported in the status bar.
+    pub fn apply_edit(&mut self, edit: Edit) {
+        if let Err(e) = self.doc.apply(edit) {
+            self.refused(&e);
+        }
+    }
+
+    pub(super) fn refused(&mut self, e: &crate::edit::EditError) {
+        let lang = self.ui.lang();
+        self.ui.error(format!(
+            "{}: {}",
+            lang.pick("无法修改", "Not changed"),
+            e.message(lang)
+        ));
+    }
+
+    pub(super) fn prune_selection(&mut self) {
+        let p = &self.doc.project;
+        self.ui
+            .selection
+            .nodes
+            .retain(|id| p.nodes.contains_key(id));
+        self.ui
+            .selection
+            .links
+            .retain(|id| p.links.contains_key(id));
+    }
+}

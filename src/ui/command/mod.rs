@@ -1,0 +1,212 @@
+//! Every command of the app, in one enum: its label and tooltip in both languages, the menu it
+//! sits in, and (in [`keys`]) its shortcuts in each mode. The menu bar, the key handler, the
+//! presentation keys, the command palette and both key-help overlays are generated from this
+//! table, so nothing is wired twice and nothing drifts.
+//!
+//! - [`keys`]: shortcuts per [`Mode`], the key handler, the clash check.
+//! - [`help`]: the key-help overlays (F1 in the editor, H while presenting).
+//! - [`labels`]: labels and tooltips.
+
+pub mod help;
+pub mod keys;
+mod labels;
+
+use crate::export::{ExportFormat, TableName};
+use crate::i18n::Lang;
+pub use keys::Mode;
+
+/// A command the user can give from a menu, a key, the palette, or a test.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AppCommand {
+    New,
+    Open,
+    Save,
+    SaveAs,
+    Import,
+    /// Export the map, the report or every table (asks where).
+    Export(ExportFormat),
+    /// Export one table as CSV (asks where).
+    ExportTable(TableName),
+    /// Export the schedule shown on the Sharing tab as CSV (asks where).
+    ExportSchedule,
+    Quit,
+    Undo,
+    Redo,
+    SelectAll,
+    Copy,
+    Paste,
+    Delete,
+    Deselect,
+    LinkTool,
+    AutoLayout,
+    ForceLayout,
+    FitView,
+    ZoomIn,
+    ZoomOut,
+    ToggleOutline,
+    ToggleInspector,
+    ToggleLegend,
+    ToggleMinimap,
+    ToggleAnalysis,
+    Present,
+    PresentViews,
+    ReduceMotion,
+    LangZh,
+    LangEn,
+    /// Find any command, firm, stage, agreement or saved view by name or pinyin.
+    Palette,
+    /// The editor's key help.
+    KeyHelp,
+    OpenLogFolder,
+    // Presentation mode.
+    NextStep,
+    PreviousStep,
+    FirstStep,
+    LastStep,
+    SwitchStory,
+    DepthLess,
+    DepthMore,
+    ToggleImpact,
+    ToggleSpotlight,
+    ToggleFlow,
+    ToggleProjectorTheme,
+    LargerText,
+    SmallerText,
+    ResetText,
+    Reframe,
+    TogglePresentHelp,
+    LeavePresentation,
+}
+
+/// The menus, in menu-bar order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Menu {
+    File,
+    Edit,
+    View,
+    Help,
+}
+
+impl Menu {
+    pub const ALL: [Menu; 4] = [Menu::File, Menu::Edit, Menu::View, Menu::Help];
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Menu::File => lang.pick("文件", "File"),
+            Menu::Edit => lang.pick("编辑", "Edit"),
+            Menu::View => lang.pick("视图", "View"),
+            Menu::Help => lang.pick("帮助", "Help"),
+        }
+    }
+}
+
+/// Whether a command can run now and whether its toggle is on: the app answers for the editor,
+/// the presentation for its own commands. Menus, the palette and the help overlays ask it.
+pub trait CommandState {
+    fn enabled(&self, command: AppCommand) -> bool;
+    /// `Some(on)` for a toggle, `None` for a plain command.
+    fn checked(&self, command: AppCommand) -> Option<bool>;
+    /// A value the help shows beside the command ("3 levels", "115 %").
+    fn detail(&self, _command: AppCommand, _lang: Lang) -> Option<String> {
+        None
+    }
+}
+
+impl AppCommand {
+    /// Every command, in menu order (presentation commands last).
+    pub fn all() -> Vec<AppCommand> {
+        use AppCommand::*;
+        let mut all = vec![New, Open, Save, SaveAs, Import];
+        all.extend(
+            ExportFormat::ALL
+                .into_iter()
+                .filter(|f| *f != ExportFormat::Csv)
+                .map(Export),
+        );
+        all.extend(TableName::ALL.into_iter().map(ExportTable));
+        all.extend([
+            ExportSchedule,
+            Quit,
+            Undo,
+            Redo,
+            SelectAll,
+            Copy,
+            Paste,
+            Delete,
+            Deselect,
+            LinkTool,
+            AutoLayout,
+            ForceLayout,
+            Palette,
+            FitView,
+            ZoomIn,
+            ZoomOut,
+            ToggleOutline,
+            ToggleInspector,
+            ToggleLegend,
+            ToggleMinimap,
+            ToggleAnalysis,
+            Present,
+            PresentViews,
+            ReduceMotion,
+            LangZh,
+            LangEn,
+            KeyHelp,
+            OpenLogFolder,
+        ]);
+        all.extend(Self::PRESENTATION);
+        all
+    }
+
+    /// The commands of presentation mode, in the order the help lists them.
+    pub const PRESENTATION: [AppCommand; 17] = [
+        AppCommand::NextStep,
+        AppCommand::PreviousStep,
+        AppCommand::FirstStep,
+        AppCommand::LastStep,
+        AppCommand::SwitchStory,
+        AppCommand::DepthLess,
+        AppCommand::DepthMore,
+        AppCommand::ToggleImpact,
+        AppCommand::ToggleSpotlight,
+        AppCommand::ToggleFlow,
+        AppCommand::ToggleProjectorTheme,
+        AppCommand::LargerText,
+        AppCommand::SmallerText,
+        AppCommand::ResetText,
+        AppCommand::Reframe,
+        AppCommand::TogglePresentHelp,
+        AppCommand::LeavePresentation,
+    ];
+
+    /// A command of presentation mode (not in the editor's menus or palette).
+    pub fn is_presentation(self) -> bool {
+        Self::PRESENTATION.contains(&self)
+    }
+
+    /// The menu the command sits in; `None` for presentation commands. Export commands sit in
+    /// File → Export, the languages in View → Language.
+    pub fn menu(self) -> Option<Menu> {
+        use AppCommand::*;
+        if self.is_presentation() {
+            return None;
+        }
+        Some(match self {
+            New | Open | Save | SaveAs | Import | Export(_) | ExportTable(_) | ExportSchedule
+            | Quit => Menu::File,
+            Undo | Redo | SelectAll | Copy | Paste | Delete | Deselect | LinkTool | AutoLayout
+            | ForceLayout => Menu::Edit,
+            Palette | KeyHelp | OpenLogFolder => Menu::Help,
+            _ => Menu::View,
+        })
+    }
+
+    /// Acts on files (a text field being typed into commits first).
+    pub fn touches_file(self) -> bool {
+        use AppCommand::*;
+        matches!(
+            self,
+            New | Open | Save | SaveAs | Quit | Export(_) | ExportTable(_)
+        )
+    }
+}

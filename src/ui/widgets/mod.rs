@@ -1,0 +1,3 @@
+//! Small widgets shared by the panels.
+
+pub mod draft;
