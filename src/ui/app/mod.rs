@@ -260,6 +260,9 @@ impl ChainmapApp {
     fn refresh_derived(&mut self, ctx: &egui::Context) {
         if self.issues_revision != Some(self.doc.revision()) {
             self.issues = crate::model::validate::validate(&self.doc.project);
+            // Coalition values that do not make a game, shown in both agreement tabs.
+            self.issues
+                .extend(crate::sharing::benchmark::game_issues(&self.doc.project));
             self.issues.extend(
                 self.doc
                     .load_issues
