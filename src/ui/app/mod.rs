@@ -179,6 +179,19 @@ impl ChainmapApp {
         }
     }
 
+    /// The app drawing into `ctx` without a window (benchmarks): fonts and style installed,
+    /// no recovery files, nothing remembered.
+    pub fn headless(ctx: &egui::Context, doc: Document, settings: Settings) -> Self {
+        theme::install_fonts(ctx);
+        theme::install_style(ctx);
+        Self::with_document(doc, settings)
+    }
+
+    /// Derived data or a layout is being computed on a worker.
+    pub fn busy(&self) -> bool {
+        self.derived.analysis_busy() || self.derived.fair_busy() || self.layout_job.is_some()
+    }
+
     /// Problems of the current project.
     pub fn issues(&self) -> &[Issue] {
         &self.issues
