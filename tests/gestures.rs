@@ -113,8 +113,10 @@ fn a_refused_edit_in_a_gesture_changes_nothing() {
     let mut doc = Document::new(project());
     let e = rename(&doc, "a", "A1");
     doc.apply_in_gesture(e, "k").unwrap();
-    let mut ghost = Node::default();
-    ghost.id = NodeId::from("nobody");
+    let ghost = Node {
+        id: NodeId::from("nobody"),
+        ..Node::default()
+    };
     let refused = doc.apply_in_gesture(Edit::SetNodes(vec![ghost]), "k");
     assert!(refused.is_err());
     assert_eq!(doc.undo_depth(), 1);
