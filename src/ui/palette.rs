@@ -135,10 +135,11 @@ impl Palette {
                     .map(|c| {
                         // Both languages, so an English word finds a command in the Chinese UI.
                         let text = format!(
-                            "{} {} {}",
+                            "{} {} {} {}",
                             c.label(lang),
                             c.label(Lang::En),
-                            c.tooltip(lang)
+                            c.tooltip(Lang::Zh),
+                            c.tooltip(Lang::En)
                         );
                         (c, SearchKey::new(&text))
                     })
@@ -169,7 +170,9 @@ impl Palette {
                 }
             }
         }
-        hits.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.3.cmp(&b.3)));
+        // Best first; among equals commands before items, each in its own order (menu order,
+        // the project's order), which a stable sort keeps.
+        hits.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)));
         hits.truncate(ROWS * 4);
         hits.into_iter().map(|(_, _, t, l, k)| (t, l, k)).collect()
     }
