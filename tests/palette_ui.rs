@@ -152,3 +152,32 @@ fn f1_lists_the_keys_from_the_command_table() {
     harness.run_steps(2);
     assert!(!harness.state().key_help);
 }
+
+/// A picture of the palette with a pinyin query (Chinese, 1366×768).
+#[test]
+fn palette_snapshot_in_chinese() {
+    let mut zh = harness(Lang::Zh);
+    open_palette(&mut zh, false);
+    type_text(&mut zh, "jbgc");
+    zh.run_steps(2);
+    zh.snapshot("palette_zh");
+}
+
+/// The palette with a command query, in English.
+#[test]
+fn palette_snapshot_in_english() {
+    let mut en = harness(Lang::En);
+    open_palette(&mut en, false);
+    type_text(&mut en, "layout");
+    en.run_steps(2);
+    en.snapshot("palette_en");
+}
+
+/// The key help (F1), generated from the command table.
+#[test]
+fn key_help_snapshot() {
+    let mut help = harness(Lang::En);
+    help.key_press(Key::F1);
+    help.run_steps(3);
+    help.snapshot("key_help_en");
+}

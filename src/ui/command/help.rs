@@ -62,8 +62,7 @@ pub fn editor_help_ui(ctx: &egui::Context, lang: Lang, open: &mut bool) {
     egui::Window::new(lang.pick("快捷键与鼠标操作", "Keys and mouse"))
         .open(open)
         .collapsible(false)
-        .resizable(true)
-        .default_width(560.0)
+        .resizable(false)
         .anchor(Align2::CENTER_CENTER, Vec2::ZERO)
         .show(ctx, |ui| {
             egui::ScrollArea::vertical().max_height(ctx.content_rect().height() * 0.7).show(ui, |ui| {
