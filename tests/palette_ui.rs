@@ -181,3 +181,34 @@ fn key_help_snapshot() {
     help.run_steps(3);
     help.snapshot("key_help_en");
 }
+
+#[test]
+fn a_click_elsewhere_closes_the_palette_and_escape_closes_the_key_help() {
+    let mut harness = harness(Lang::En);
+    open_palette(&mut harness, false);
+    harness.get_by_label("Inspector").click();
+    harness.run_steps(2);
+    assert!(!harness.state().palette.open);
+    harness.key_press(Key::F1);
+    harness.run_steps(2);
+    assert!(harness.state().key_help);
+    harness.key_press(Key::Escape);
+    harness.run_steps(2);
+    assert!(!harness.state().key_help);
+}
+
+#[test]
+fn the_palette_opens_from_the_help_menu() {
+    let mut harness = harness(Lang::Zh);
+    harness.get_by_label("帮助").click();
+    harness.run_steps(2);
+    // A menu item's accessible label carries its shortcut, from the same command table.
+    harness.get_by_label("命令面板… Ctrl+K").click();
+    harness.run_steps(3);
+    assert!(harness.state().palette.open);
+    type_text(&mut harness, "zsx");
+    harness.key_press(Key::Enter);
+    harness.run_steps(2);
+    let app = harness.state();
+    assert!(app.ui.selection.nodes.contains(&node_named(app, "柞水县")));
+}

@@ -168,7 +168,9 @@ impl ChainmapApp {
     }
 
     fn deselect(&mut self) {
-        if self.ui.picker.is_some() {
+        if self.key_help {
+            self.key_help = false;
+        } else if self.ui.picker.is_some() {
             self.ui.picker = None;
         } else if self.ui.link_tool {
             self.ui.link_tool = false;
