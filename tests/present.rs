@@ -241,12 +241,7 @@ fn clicking_a_firm_focuses_its_upstream_and_downstream() {
     harness.get_by_label(&name).click();
     harness.run_steps(2);
     let project = harness.state().doc.project.clone();
-    let expect = |depth: usize| {
-        let (up, down) = neighbourhood(&project, &id, depth);
-        let mut all: BTreeSet<NodeId> = up.union(&down).cloned().collect();
-        all.insert(id.clone());
-        all
-    };
+    let expect = |depth: usize| neighbourhood(&project, &id, depth).nodes(&id);
     assert_eq!(
         harness.state().present.as_ref().unwrap().focus,
         Some(id.clone())
