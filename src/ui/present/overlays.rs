@@ -127,7 +127,7 @@ impl CommandState for PresentationState<'_> {
         let p = self.presentation;
         match command {
             AppCommand::DepthLess | AppCommand::DepthMore => Some(p.depth.to_string()),
-            AppCommand::LargerText | AppCommand::SmallerText | AppCommand::ResetText => {
+            AppCommand::LargerText | AppCommand::SmallerText => {
                 Some(format!("{:.0}%", p.scale * 100.0))
             }
             AppCommand::SwitchStory => Some(
