@@ -1,12 +1,13 @@
 //! The outline: chains → stages → nodes, then parks, regions and unplaced nodes, with a search
-//! box that filters by name or id as you type; a click selects the node and centres the canvas.
+//! box that filters by name or id as you type; a click selects the node and centres the canvas
+//! (through the queue's actions, applied after the frame like an edit).
 
 use crate::document::Document;
 use crate::i18n::Lang;
 use crate::model::{Node, NodeKind};
 use crate::ui::context::ViewCtx;
 use crate::ui::palette::NameIndex;
-use crate::ui::state::{LeftTab, Queue, UiState};
+use crate::ui::state::{LeftTab, Queue, Selection, UiAction, UiState};
 use crate::ui::theme;
 
 /// The left panel: the outline, or the saved views.
@@ -30,7 +31,7 @@ pub fn left_panel_ui(
         }
     });
     match state.left_tab {
-        LeftTab::Outline => outline_ui(ui, cx.doc, names, state),
+        LeftTab::Outline => outline_ui(ui, cx.doc, names, state, queue),
         LeftTab::Views => {
             ui.separator();
             egui::ScrollArea::vertical()
@@ -42,7 +43,13 @@ pub fn left_panel_ui(
     }
 }
 
-fn outline_ui(ui: &mut egui::Ui, doc: &Document, names: &NameIndex, state: &mut UiState) {
+fn outline_ui(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    names: &NameIndex,
+    state: &mut UiState,
+    queue: &mut Queue,
+) {
     let lang = state.lang();
     let project = &doc.project;
     ui.horizontal(|ui| {
@@ -158,20 +165,16 @@ fn outline_ui(ui: &mut egui::Ui, doc: &Document, names: &NameIndex, state: &mut 
                 });
             }
         });
-    if let Some(id) = clicked {
-        state.selection.only_node(id);
-        if let Some(n) = project.nodes.get(
-            &state
-                .selection
-                .nodes
-                .iter()
-                .next()
-                .cloned()
-                .unwrap_or_default(),
-        ) && n.position.is_some()
-        {
-            state.focus_request = Some(n.id.clone());
-        }
+    // A placed node is selected and centred on the canvas; one not placed yet only selected.
+    if let Some(node) = clicked.and_then(|id| project.nodes.get(&id)) {
+        let action = if node.position.is_some() {
+            UiAction::ShowNode(node.id.clone())
+        } else {
+            let mut only = Selection::default();
+            only.only_node(node.id.clone());
+            UiAction::Select(only)
+        };
+        queue.actions.push(action);
     }
 }
 
