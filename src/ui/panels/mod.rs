@@ -14,7 +14,7 @@ use crate::ui::widgets::draft::Drafts;
 /// The panels' own state, kept across frames.
 #[derive(Default)]
 pub struct Panels {
-    pub inspector: inspector::InspectorState,
+    pub inspector: inspector::InspectorPanel,
     /// Text being typed into the agreement forms.
     pub agreements: Drafts,
     /// Text being typed into the saved views' fields.
