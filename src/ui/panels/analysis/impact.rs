@@ -2,10 +2,9 @@
 //! supply with no local replacement, the buyers cut off, the firms downstream. "Show on the
 //! canvas" lights them up.
 
-use crate::analysis::Impact;
-use crate::model::NodeId;
 use crate::ui::context::ViewCtx;
-use crate::ui::state::{Highlight, Queue, UiAction, UiState};
+use crate::ui::derived::ImpactView;
+use crate::ui::state::{Queue, UiAction, UiState};
 use crate::ui::theme;
 
 pub(super) fn impact_ui(
@@ -29,7 +28,7 @@ pub(super) fn impact_ui(
         return;
     };
     match cx.derived.impact(&node) {
-        Some(Some(i)) => report_ui(ui, cx, &node, i, state, queue),
+        Some(Some(view)) => report_ui(ui, cx, view, state, queue),
         // The firm is gone (deleted, or another project).
         Some(None) => state.impact_node = None,
         None => {
@@ -41,12 +40,6 @@ pub(super) fn impact_ui(
 /// The firm looked at: a drop-down of every firm, and "use the selected firm".
 fn firm_picker(ui: &mut egui::Ui, cx: &ViewCtx<'_>, state: &mut UiState) {
     let (project, lang) = (cx.project(), cx.lang);
-    let firms: Vec<(&NodeId, &str)> = project
-        .nodes
-        .values()
-        .filter(|n| n.kind.is_enterprise_like())
-        .map(|n| (&n.id, n.name.as_str()))
-        .collect();
     ui.horizontal(|ui| {
         let label = ui
             .label(lang.pick("如果这家企业离开:", "If this firm leaves:"))
@@ -60,12 +53,17 @@ fn firm_picker(ui: &mut egui::Ui, cx: &ViewCtx<'_>, state: &mut UiState) {
             .selected_text(current)
             .width(240.0)
             .show_ui(ui, |ui| {
-                for (id, name) in &firms {
+                // Listed only while the drop-down is open.
+                for n in project
+                    .nodes
+                    .values()
+                    .filter(|n| n.kind.is_enterprise_like())
+                {
                     if ui
-                        .selectable_label(state.impact_node.as_ref() == Some(*id), *name)
+                        .selectable_label(state.impact_node.as_ref() == Some(&n.id), &n.name)
                         .clicked()
                     {
-                        state.impact_node = Some((*id).clone());
+                        state.impact_node = Some(n.id.clone());
                     }
                 }
             })
@@ -81,16 +79,19 @@ fn firm_picker(ui: &mut egui::Ui, cx: &ViewCtx<'_>, state: &mut UiState) {
     });
 }
 
+/// How many names a list in the tab shows before "… and N more".
+const LISTED: usize = 60;
+
 /// What leaving would cost, and the button that lights it up.
 fn report_ui(
     ui: &mut egui::Ui,
     cx: &ViewCtx<'_>,
-    node: &NodeId,
-    i: &Impact,
+    view: &ImpactView,
     state: &UiState,
     queue: &mut Queue,
 ) {
     let (project, lang) = (cx.project(), cx.lang);
+    let i = &view.impact;
     ui.label(format!(
         "{}: {:.0} / {:.0} {}",
         lang.pick(
@@ -101,20 +102,14 @@ fn report_ui(
         i.supply_value,
         project.meta.unit
     ));
-    let highlight = Highlight {
-        nodes: [node.clone()]
-            .into_iter()
-            .chain(i.downstream.iter().cloned())
-            .collect(),
-        danger: i.buyers_cut_off.iter().cloned().collect(),
-        ..Highlight::default()
-    };
-    if state.highlight.as_ref() != Some(&highlight)
+    if state.highlight.as_ref() != Some(&view.highlight)
         && ui
             .button(lang.pick("在画布上显示", "Show on the canvas"))
             .clicked()
     {
-        queue.actions.push(UiAction::Highlight(Some(highlight)));
+        queue
+            .actions
+            .push(UiAction::Highlight(Some(view.highlight.clone())));
     }
     if i.lost.is_empty() {
         ui.label(lang.pick(
@@ -122,7 +117,7 @@ fn report_ui(
             "No firm loses all its local supply of anything.",
         ));
     }
-    for l in &i.lost {
+    for l in i.lost.iter().take(LISTED) {
         ui.colored_label(
             theme::ERROR,
             format!(
@@ -133,14 +128,30 @@ fn report_ui(
             ),
         );
     }
+    if i.lost.len() > LISTED {
+        ui.weak(more(i.lost.len() - LISTED, lang));
+    }
+    let names = &view.downstream_names;
+    let mut listed = names
+        .iter()
+        .take(LISTED)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join("、");
+    if names.len() > LISTED {
+        listed = format!("{listed} {}", more(names.len() - LISTED, lang));
+    }
     ui.label(format!(
-        "{} ({}): {}",
+        "{} ({}): {listed}",
         lang.pick("下游受波及企业", "Downstream firms affected"),
-        i.downstream.len(),
-        i.downstream
-            .iter()
-            .map(|id| project.node_name(id))
-            .collect::<Vec<_>>()
-            .join("、")
+        names.len(),
     ));
+}
+
+/// "… and 12 more".
+fn more(n: usize, lang: crate::i18n::Lang) -> String {
+    match lang {
+        crate::i18n::Lang::Zh => format!("……等另外 {n} 家"),
+        crate::i18n::Lang::En => format!("… and {n} more"),
+    }
 }
