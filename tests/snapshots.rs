@@ -11,7 +11,7 @@ fn main_screen(lang: Lang, name: &str) {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .with_theme(egui::Theme::Light)
-        .build_eframe(move |cc| ChainmapApp::new(cc, None, Some(lang)));
+        .build_eframe(move |cc| ChainmapApp::with_data_dir(cc, None, Some(lang), None));
     harness.run_steps(4);
     // Select the chain leader so the inspector and the link handle show too.
     harness.get_by_label("链主食品集团(县外引进)").click();
@@ -35,7 +35,7 @@ fn views_tab_in_english() {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .with_theme(egui::Theme::Light)
-        .build_eframe(move |cc| ChainmapApp::new(cc, None, Some(Lang::En)));
+        .build_eframe(move |cc| ChainmapApp::with_data_dir(cc, None, Some(Lang::En), None));
     harness.run_steps(4);
     harness.get_by_label("Views").click();
     harness.run_steps(2);
@@ -52,7 +52,7 @@ fn import_dialog_in_chinese() {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .with_theme(egui::Theme::Light)
-        .build_eframe(move |cc| ChainmapApp::new(cc, None, Some(Lang::Zh)));
+        .build_eframe(move |cc| ChainmapApp::with_data_dir(cc, None, Some(Lang::Zh), None));
     harness.run_steps(3);
     let ctx = egui::Context::default();
     harness
@@ -87,7 +87,7 @@ fn presenting(lang: Lang, keys: &[egui::Key]) -> Harness<'static, ChainmapApp> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .with_theme(egui::Theme::Light)
-        .build_eframe(move |cc| ChainmapApp::new(cc, None, Some(lang)));
+        .build_eframe(move |cc| ChainmapApp::with_data_dir(cc, None, Some(lang), None));
     harness.run_steps(3);
     harness.key_press(egui::Key::F5);
     // The hint leaves after 6 s (a step is 0.25 s).
