@@ -136,13 +136,13 @@ impl ChainmapApp {
                     "串珠上次没有正常退出。找到“{}”({from})在 {}({})自动保存的修改。",
                     info.project,
                     crate::ui::recovery::ago(info.saved_at, lang),
-                    crate::time::utc_text(info.saved_at)
+                    crate::time::local_text(info.saved_at)
                 ),
                 Lang::En => format!(
                     "chainmap did not close properly last time. Changes to \"{}\" ({from}) were saved {} ({}).",
                     info.project,
                     crate::ui::recovery::ago(info.saved_at, lang),
-                    crate::time::utc_text(info.saved_at)
+                    crate::time::local_text(info.saved_at)
                 ),
             });
             ui.label(
