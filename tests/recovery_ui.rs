@@ -109,7 +109,7 @@ fn unsaved_work_is_autosaved_and_offered_back_after_a_crash() {
 }
 
 #[test]
-fn work_of_a_window_still_running_is_not_offered_and_a_crashs_is() {
+fn a_running_windows_work_is_not_offered_and_a_crashed_ones_is() {
     let data = tempfile::tempdir().unwrap();
     let mut first = editor(data.path(), Lang::En);
     at(&mut first, 10.0);
