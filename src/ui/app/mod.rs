@@ -113,10 +113,7 @@ impl ChainmapApp {
         file: Option<PathBuf>,
         lang: Option<Lang>,
     ) -> Self {
-        let data_dir = std::env::var_os("CHAINMAP_DATA_DIR")
-            .map(PathBuf::from)
-            .or_else(|| eframe::storage_dir("chainmap"));
-        Self::with_data_dir(cc, file, lang, data_dir)
+        Self::with_data_dir(cc, file, lang, crate::ui::recovery::data_folder())
     }
 
     /// Like `new`, with recovery files in `data_dir` (none: no autosave).
