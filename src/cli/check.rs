@@ -71,11 +71,12 @@ fn counts(project: &Project) -> Counts {
 
 fn check_one(path: &Path, strict: bool, lang: Lang) -> CheckReport {
     let (project, issues, version) = match file::load_path(path, LoadOptions { strict }) {
-        Ok(loaded) => (
-            Some(loaded.project),
-            loaded.issues,
-            Some(loaded.file_version),
-        ),
+        Ok(loaded) => {
+            // Coalition values that do not make a fair-split game are a problem here too.
+            let mut issues = loaded.issues;
+            issues.extend(crate::sharing::benchmark::game_issues(&loaded.project));
+            (Some(loaded.project), issues, Some(loaded.file_version))
+        }
         Err(e) => (None, e.issues, None),
     };
     let errors = issues

@@ -6,8 +6,8 @@ use super::{EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, load_for_command};
 use crate::i18n::Lang;
 use crate::model::{AgreementId, NodeId};
 use crate::sharing::fair::{
-    CoreCheck, FairError, Game, Q, contract_allocation, core_check, decimal_to_q, nucleolus,
-    parse_q, q_to_decimal_string, shapley,
+    CoreCheck, FairError, Game, Q, contract_allocation, core_check, nucleolus, parse_q,
+    q_to_decimal_string, shapley,
 };
 use serde_json::json;
 use std::io::Write;
@@ -103,26 +103,29 @@ fn agreement_game(
         )?;
         return Ok(Err(EXIT_PROBLEM));
     };
-    let name = |id: &NodeId| project.node_name(id);
-    let names: Vec<String> = a.parties.iter().map(|p| name(&p.node)).collect();
-    let coalitions: Vec<(Vec<String>, Q)> = a
-        .coalition_values
-        .iter()
-        .map(|c| (c.parties.iter().map(&name).collect(), decimal_to_q(c.value)))
-        .collect();
-    let game = match Game::from_coalitions(names, &coalitions) {
+    // Players are the parties' node ids; values naming anyone else, or coalitions left out,
+    // are refused with every problem listed (never computed around).
+    let mut game = match crate::sharing::benchmark::agreement_game(a) {
         Ok(g) => g,
-        Err(e) => {
-            writeln!(
-                err,
-                "{}: {} \"{}\": {e}",
-                path.display(),
-                lang.pick("协议", "agreement"),
-                a.id
-            )?;
+        Err(problems) => {
+            for problem in crate::sharing::benchmark::name_missing(&project, problems) {
+                writeln!(
+                    err,
+                    "{}: {} \"{}\": {}",
+                    path.display(),
+                    lang.pick("协议", "agreement"),
+                    a.id,
+                    problem.message(&project, lang)
+                )?;
+            }
             return Ok(Err(EXIT_PROBLEM));
         }
     };
+    game.players = a
+        .parties
+        .iter()
+        .map(|p| project.node_name(&p.node))
+        .collect();
     let schedule = crate::sharing::schedule(&project, a, None, None);
     let parties: Vec<NodeId> = a.parties.iter().map(|p| p.node.clone()).collect();
     let contract = contract_allocation(&schedule, &game, &parties);

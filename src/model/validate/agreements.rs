@@ -154,8 +154,17 @@ pub(super) fn check_agreement(project: &Project, agreement: &Agreement, issues: 
     let mut coalitions = BTreeSet::new();
     for (i, cv) in agreement.coalition_values.iter().enumerate() {
         let cplace = format!("{place}/coalition_values[{i}]");
-        for party in &cv.parties {
-            check_party_ref(agreement, party, &cplace, issues);
+        // Values kept after their party left the agreement: the project still holds them
+        // faithfully, so the file opens; the fair split refuses them until they are fixed.
+        for party in cv.parties.iter().filter(|p| agreement.party(p).is_none()) {
+            issues.push(Issue::error(
+                "coalition_not_a_party",
+                cplace.clone(),
+                format!("联盟价值含有“{party}”,它不是本协议的参与方"),
+                format!(
+                    "the coalition value names \"{party}\", who is not a party to this agreement"
+                ),
+            ));
         }
         let key: BTreeSet<&NodeId> = cv.parties.iter().collect();
         if key.is_empty() {
