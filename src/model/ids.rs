@@ -2,6 +2,7 @@
 //! per kind of thing keeps a node id from being used where a stage id is meant.
 
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
 use std::fmt;
 
 macro_rules! id_type {
@@ -73,4 +74,60 @@ pub fn fresh_id(prefix: &str, taken: impl Fn(&str) -> bool) -> String {
         .map(|i| format!("{prefix}{i}"))
         .find(|candidate| !taken(candidate))
         .unwrap_or_else(|| prefix.to_owned())
+}
+
+/// A node id (`n12`) that neither `project` nor `also_taken` uses: the ids of nodes being made
+/// in one go (a paste) go into `also_taken` so they differ from each other too.
+pub fn fresh_node_id(project: &super::Project, also_taken: &BTreeSet<NodeId>) -> NodeId {
+    NodeId(fresh_id("n", |c| {
+        let id = NodeId::from(c);
+        project.nodes.contains_key(&id) || also_taken.contains(&id)
+    }))
+}
+
+/// A link id (`l12`) that neither `project` nor `also_taken` uses.
+pub fn fresh_link_id(project: &super::Project, also_taken: &BTreeSet<LinkId>) -> LinkId {
+    LinkId(fresh_id("l", |c| {
+        let id = LinkId::from(c);
+        project.links.contains_key(&id) || also_taken.contains(&id)
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Link, Node, Project};
+
+    #[test]
+    fn fresh_ids_skip_the_project_and_the_ones_being_made() {
+        let mut project = Project::default();
+        for id in ["n1", "n3"] {
+            project.nodes.insert(
+                NodeId::from(id),
+                Node {
+                    id: NodeId::from(id),
+                    ..Node::default()
+                },
+            );
+        }
+        project.links.insert(
+            LinkId::from("l1"),
+            Link {
+                id: LinkId::from("l1"),
+                ..Link::default()
+            },
+        );
+        assert_eq!(
+            fresh_node_id(&project, &BTreeSet::new()),
+            NodeId::from("n2")
+        );
+        let making = BTreeSet::from([NodeId::from("n2")]);
+        assert_eq!(fresh_node_id(&project, &making), NodeId::from("n4"));
+        assert_eq!(
+            fresh_link_id(&project, &BTreeSet::new()),
+            LinkId::from("l2")
+        );
+        let making = BTreeSet::from([LinkId::from("l2"), LinkId::from("l3")]);
+        assert_eq!(fresh_link_id(&project, &making), LinkId::from("l4"));
+    }
 }

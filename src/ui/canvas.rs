@@ -8,7 +8,7 @@ use crate::i18n::Lang;
 use crate::model::Colouring;
 use crate::model::validate::link_endpoints_ok;
 use crate::model::{
-    Link, LinkId, LinkKind, Node, NodeId, NodeKind, Pos, Project, Segment, StageId, fresh_id,
+    Link, LinkId, LinkKind, Node, NodeId, NodeKind, Pos, Project, Segment, StageId,
 };
 use crate::ui::colouring::{Legend, NodeColours, node_colours, ramp};
 use crate::ui::state::{Picker, Queue, UiState};
@@ -21,6 +21,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 pub use crate::layout::LANE_WIDTH;
+/// Id generation lives in the model; these paths stay for existing callers.
+pub use crate::model::{fresh_link_id, fresh_node_id};
 /// Below this zoom the canvas draws its overview (meshes, no labels or arrowheads).
 const OVERVIEW_ZOOM: f32 = 0.12;
 /// With more nodes than this in view, likewise.
@@ -1411,22 +1413,6 @@ fn minimap_ui(
         state.camera.offset = rect.size() / 2.0 - target.to_vec2() * state.camera.zoom;
         canvas.camera_touched = true;
     }
-}
-
-/// A fresh node id (`n12`).
-pub fn fresh_node_id(project: &Project, also_taken: &BTreeSet<NodeId>) -> NodeId {
-    NodeId(fresh_id("n", |c| {
-        let id = NodeId::from(c);
-        project.nodes.contains_key(&id) || also_taken.contains(&id)
-    }))
-}
-
-/// A fresh link id (`l12`).
-pub fn fresh_link_id(project: &Project, also_taken: &BTreeSet<LinkId>) -> LinkId {
-    LinkId(fresh_id("l", |c| {
-        let id = LinkId::from(c);
-        project.links.contains_key(&id) || also_taken.contains(&id)
-    }))
 }
 
 /// The node and link kind pickers.

@@ -3,7 +3,6 @@
 use super::ChainmapApp;
 use crate::edit::Edit;
 use crate::model::{Link, LinkId, NodeId, Pos};
-use crate::ui::canvas;
 use std::collections::{BTreeMap, BTreeSet};
 
 impl ChainmapApp {
@@ -38,7 +37,7 @@ impl ChainmapApp {
         let mut new_ids: BTreeMap<NodeId, NodeId> = BTreeMap::new();
         let mut taken_nodes = BTreeSet::new();
         for n in &nodes {
-            let id = canvas::fresh_node_id(p, &taken_nodes);
+            let id = crate::model::fresh_node_id(p, &taken_nodes);
             taken_nodes.insert(id.clone());
             new_ids.insert(n.id.clone(), id);
         }
@@ -57,7 +56,7 @@ impl ChainmapApp {
         let link_copies: Vec<Link> = links
             .into_iter()
             .map(|mut l| {
-                let id = canvas::fresh_link_id(p, &taken_links);
+                let id = crate::model::fresh_link_id(p, &taken_links);
                 taken_links.insert(id.clone());
                 l.id = id;
                 l.from = new_ids[&l.from].clone();
