@@ -1,0 +1,266 @@
+//! Where things are: the per-document geometry cache (node radii, link ends and widths, rebuilt
+//! only when the document changes), the per-frame screen positions worked out from it, and
+//! hit-testing against them (the link under the pointer, the nodes inside a rubber band).
+
+use crate::document::Document;
+use crate::model::{Link, LinkId, LinkKind, NodeId, Project};
+use crate::style::{max_output, node_radius};
+use crate::ui::state::{Camera, UiState};
+use egui::{Pos2, Rect, Vec2};
+use std::collections::HashMap;
+
+/// Below this zoom the canvas draws its overview (meshes, no labels or arrowheads).
+const OVERVIEW_ZOOM: f32 = 0.12;
+/// With more nodes than this in view, likewise.
+const OVERVIEW_NODES: usize = 2_500;
+/// A click this close to a link (pixels) selects it.
+const LINK_HIT_DISTANCE: f32 = 5.0;
+
+/// What the canvas needs of the project that only changes with it: node radii, link ends as
+/// indices and link widths, in the project's (id) order. Rebuilt when the document changes, so a
+/// frame does no map lookups or decimal conversions over thousands of items.
+#[derive(Debug, Default)]
+pub(super) struct Geometry {
+    /// (document id, revision) this was built for.
+    pub key: Option<(u64, u64)>,
+    pub index: HashMap<NodeId, usize>,
+    pub radius: Vec<f32>,
+    /// (from, to, width at zoom 1), `usize::MAX` for a missing end.
+    pub links: Vec<(usize, usize, f32)>,
+}
+
+impl Geometry {
+    /// Rebuilds the cache if `doc` changed since it was built.
+    pub fn refresh(&mut self, doc: &Document) {
+        let key = (doc.id(), doc.revision());
+        if self.key == Some(key) {
+            return;
+        }
+        let project = &doc.project;
+        let max_out = max_output(project);
+        self.index = project
+            .nodes
+            .keys()
+            .enumerate()
+            .map(|(i, id)| (id.clone(), i))
+            .collect();
+        self.radius = project
+            .nodes
+            .values()
+            .map(|n| node_radius(n, max_out))
+            .collect();
+        let max_value = project
+            .links
+            .values()
+            .filter(|l| l.kind == LinkKind::Supply)
+            .map(link_value)
+            .fold(0.0, f64::max);
+        self.links = project
+            .links
+            .values()
+            .map(|l| {
+                let end = |id: &NodeId| self.index.get(id).copied().unwrap_or(usize::MAX);
+                let width = match l.kind {
+                    LinkKind::Supply if max_value > 0.0 => {
+                        1.0 + 5.0 * (link_value(l) / max_value).sqrt() as f32
+                    }
+                    LinkKind::Trusteeship | LinkKind::Enclave => 2.5,
+                    _ => 1.5,
+                };
+                (end(&l.from), end(&l.to), width)
+            })
+            .collect();
+        self.key = Some(key);
+    }
+}
+
+fn link_value(link: &Link) -> f64 {
+    link.value
+        .and_then(|d| rust_decimal::prelude::ToPrimitive::to_f64(&d))
+        .unwrap_or(0.0)
+}
+
+/// Where one frame draws: the canvas rectangle, the camera, and every node's screen centre and
+/// radius (with the drag preview applied).
+#[derive(Debug)]
+pub(super) struct Screen {
+    /// The canvas on screen.
+    pub rect: Rect,
+    pub cam: Camera,
+    /// Node sizes and labels are multiplied by this (a projector needs bigger type).
+    pub scale: f32,
+    /// Where the pointer hovers, if anywhere.
+    pub pointer: Option<Pos2>,
+    /// Screen centre and radius of each node in project (id) order; `None` for a node without a
+    /// position or hidden by the filter.
+    pub centres: Vec<Option<(Pos2, f32)>>,
+    /// Far out, or thousands of nodes in view: links and nodes are drawn as two meshes (no
+    /// arrowheads, dashes or labels) and only the node under the pointer (and the selection) is
+    /// interactive, so a frame stays cheap at 10,000 firms.
+    pub overview: bool,
+}
+
+/// A link's line on screen.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct LinkEnds {
+    /// The two node centres.
+    pub a: Pos2,
+    pub b: Pos2,
+    /// Unit vector from `a` to `b`.
+    pub dir: Vec2,
+    /// Where the line leaves the first node's rim and stops short of the second's.
+    pub start: Pos2,
+    pub end: Pos2,
+}
+
+impl Screen {
+    /// Places every node for this frame. `moving` is the canvas offset of the selection being
+    /// dragged.
+    pub fn new(
+        project: &Project,
+        geometry: &Geometry,
+        state: &UiState,
+        moving: Option<Vec2>,
+        rect: Rect,
+        scale: f32,
+        pointer: Option<Pos2>,
+    ) -> Self {
+        let cam = state.camera;
+        let origin = rect.min;
+        let filtering = !state.filter.is_empty();
+        let centres: Vec<Option<(Pos2, f32)>> = project
+            .nodes
+            .values()
+            .zip(&geometry.radius)
+            .map(|(node, radius)| {
+                if filtering && !state.filter.admits(project, node) {
+                    return None;
+                }
+                let mut p = node.position?;
+                if let Some(moving) = moving
+                    && state.selection.nodes.contains(&node.id)
+                {
+                    p.x += moving.x;
+                    p.y += moving.y;
+                }
+                Some((cam.to_screen(origin, p), radius * cam.zoom * scale))
+            })
+            .collect();
+        let in_view = centres
+            .iter()
+            .flatten()
+            .filter(|(c, _)| rect.contains(*c))
+            .count();
+        let overview = cam.zoom < OVERVIEW_ZOOM || in_view > OVERVIEW_NODES;
+        Self {
+            rect,
+            cam,
+            scale,
+            pointer,
+            centres,
+            overview,
+        }
+    }
+
+    /// The top-left corner of the canvas, from which the camera measures.
+    pub fn origin(&self) -> Pos2 {
+        self.rect.min
+    }
+
+    pub fn zoom(&self) -> f32 {
+        self.cam.zoom
+    }
+
+    /// Screen centre and radius of the node `id`, if it is drawn.
+    pub fn centre_of(&self, geometry: &Geometry, id: &NodeId) -> Option<(Pos2, f32)> {
+        geometry.index.get(id).and_then(|&i| self.centres[i])
+    }
+
+    /// The line of the link between the nodes at indices `from` and `to`, if both are drawn and
+    /// the line crosses the canvas.
+    pub fn link_ends(&self, from: usize, to: usize) -> Option<LinkEnds> {
+        let (Some(&Some((a, ra))), Some(&Some((b, rb)))) =
+            (self.centres.get(from), self.centres.get(to))
+        else {
+            return None;
+        };
+        if !self.rect.intersects(Rect::from_two_pos(a, b).expand(4.0)) {
+            return None;
+        }
+        let dir = (b - a).normalized();
+        if !dir.is_finite() {
+            return None;
+        }
+        Some(LinkEnds {
+            a,
+            b,
+            dir,
+            start: a + dir * ra,
+            end: b - dir * (rb + 2.0),
+        })
+    }
+
+    /// The link under the screen point `p` (the last in id order when several are), never in the
+    /// overview.
+    pub fn link_at<'p>(
+        &self,
+        project: &'p Project,
+        geometry: &Geometry,
+        p: Pos2,
+    ) -> Option<&'p LinkId> {
+        if self.overview {
+            return None;
+        }
+        project
+            .links
+            .values()
+            .zip(&geometry.links)
+            .rev()
+            .find(|&(_, &(from, to, _))| {
+                self.link_ends(from, to).is_some_and(|ends| {
+                    distance_to_segment(p, ends.start, ends.end) < LINK_HIT_DISTANCE
+                })
+            })
+            .map(|(link, _)| &link.id)
+    }
+
+    /// The nodes whose centres lie inside `band` (a screen rectangle), in id order.
+    pub fn nodes_in<'p>(
+        &self,
+        project: &'p Project,
+        band: Rect,
+    ) -> impl Iterator<Item = &'p NodeId> {
+        project
+            .nodes
+            .values()
+            .zip(&self.centres)
+            .filter(move |(_, centre)| centre.is_some_and(|(c, _)| band.contains(c)))
+            .map(|(node, _)| &node.id)
+    }
+
+    /// How many nodes are drawn (the filter lets them through and they have a position).
+    pub fn shown(&self) -> usize {
+        self.centres.iter().filter(|c| c.is_some()).count()
+    }
+}
+
+fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
+    let ab = b - a;
+    let t = ((p - a).dot(ab) / ab.length_sq().max(1e-6)).clamp(0.0, 1.0);
+    (a + ab * t - p).length()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use egui::pos2;
+
+    #[test]
+    fn distance_to_a_segment_is_to_its_nearest_point() {
+        let (a, b) = (pos2(0.0, 0.0), pos2(10.0, 0.0));
+        assert_eq!(distance_to_segment(pos2(5.0, 3.0), a, b), 3.0);
+        assert_eq!(distance_to_segment(pos2(-4.0, 3.0), a, b), 5.0);
+        assert_eq!(distance_to_segment(pos2(13.0, 4.0), a, b), 5.0);
+        assert_eq!(distance_to_segment(pos2(1.0, 1.0), a, a), 2.0_f32.sqrt());
+    }
+}

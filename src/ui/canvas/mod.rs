@@ -1,0 +1,197 @@
+//! The canvas: stage lanes, links and nodes painted with egui's painter; pan, zoom, selection,
+//! dragging, rubber band, link creation and the kind pickers. Gestures become edits on release;
+//! nothing here changes the project.
+//!
+//! [`canvas_ui`] draws one frame back to front, a submodule a layer:
+//!
+//! | module     | owns |
+//! |------------|------|
+//! | `camera`   | where the canvas looks: bounds, fit, centring on a node, the untouched first view |
+//! | `geometry` | the per-document cache (radii, link ends, widths), this frame's screen positions, hit-testing |
+//! | `lanes`    | the stage lanes and their headers |
+//! | `paint`    | links and node shapes and labels: painting only |
+//! | `nodes`    | each node as a labelled widget; its input handed to `gestures` |
+//! | `gestures` | input → selection, camera and queued edits: zoom, pan, click, drag, rubber band, link drawing |
+//! | `overlays` | spotlight, minimap, legends, banners |
+//! | `picker`   | the node and link kind pickers that finish a double-click or a link drag |
+
+mod camera;
+mod geometry;
+mod gestures;
+mod lanes;
+mod nodes;
+mod overlays;
+mod paint;
+mod picker;
+
+use crate::analysis::Analysis;
+use crate::document::Document;
+use crate::i18n::Lang;
+use crate::model::{Colouring, NodeId, Project};
+use crate::ui::colouring::{NodeColours, node_colours};
+use crate::ui::state::{Highlight, Queue, Settings, UiState};
+use crate::ui::theme::CanvasLook;
+use egui::{Rect, Role, Sense, WidgetInfo};
+use std::sync::Arc;
+
+/// Id generation lives in the model; these paths stay for existing callers.
+pub use crate::model::{fresh_link_id, fresh_node_id};
+pub use crate::style::node_radius;
+pub use camera::{bounds, camera_showing, fit};
+pub use lanes::{LANE_WIDTH, Lane, lane_extent, lanes};
+
+/// Gesture state and caches that live across frames.
+#[derive(Debug, Default)]
+pub struct CanvasState {
+    gesture: gestures::Gesture,
+    fitted: camera::Fitted,
+    geometry: geometry::Geometry,
+    /// The minimap's dots, with the (document, canvas) state they were built for.
+    minimap: Option<(MinimapKey, Arc<egui::Mesh>)>,
+    /// Node colours with what they were worked out for.
+    colours: Option<(ColoursKey, Arc<NodeColours>)>,
+}
+
+/// (document id, revision, colouring, analysis address, language).
+type ColoursKey = (u64, u64, Colouring, usize, Lang);
+
+type MinimapKey = (Option<(u64, u64)>, Rect);
+
+impl CanvasState {
+    /// The camera was moved by a command: window resizes no longer refit the view.
+    pub fn touch_camera(&mut self) {
+        self.fitted.touch();
+    }
+
+    /// The node colours of `colouring`, worked out again only when something they depend on
+    /// changed.
+    fn colours(
+        &mut self,
+        doc: &Document,
+        analysis: Option<&Analysis>,
+        colouring: Colouring,
+        lang: Lang,
+    ) -> Arc<NodeColours> {
+        let address = analysis.map_or(0, |a| a as *const Analysis as usize);
+        let key = (doc.id(), doc.revision(), colouring, address, lang);
+        match &self.colours {
+            Some((k, colours)) if *k == key => colours.clone(),
+            _ => {
+                let colours = Arc::new(node_colours(&doc.project, analysis, colouring, lang));
+                self.colours = Some((key, colours.clone()));
+                colours
+            }
+        }
+    }
+}
+
+/// How the canvas is drawn and what it lets the user do: the editor, or a presentation.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CanvasOptions {
+    pub look: CanvasLook,
+    /// Nodes and labels are drawn this much larger (a projector needs bigger type).
+    pub scale: f32,
+    /// Nothing can be moved, linked, added or deleted; a click only reports the node.
+    pub read_only: bool,
+    /// The clock (seconds) when supply links show their flow; none when still.
+    pub flow_time: Option<f64>,
+    /// Darken everything but a circle around the pointer.
+    pub spotlight: bool,
+    pub show_minimap: bool,
+    pub show_legend: bool,
+}
+
+impl CanvasOptions {
+    /// The editor: everything editable, the panels' settings for minimap and legend.
+    pub fn editor(settings: &Settings) -> Self {
+        Self {
+            look: CanvasLook::Editor,
+            scale: 1.0,
+            read_only: false,
+            flow_time: None,
+            spotlight: false,
+            show_minimap: settings.show_minimap,
+            show_legend: settings.show_legend,
+        }
+    }
+}
+
+/// What happened on the canvas that its caller acts on.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CanvasOutput {
+    /// A node was clicked (in read-only mode, where clicks do not select).
+    pub clicked_node: Option<NodeId>,
+    /// Empty space was clicked.
+    pub clicked_empty: bool,
+}
+
+/// What every layer of one frame reads.
+struct Frame<'p> {
+    project: &'p Project,
+    opts: &'p CanvasOptions,
+    lang: Lang,
+    /// Paints inside the canvas only.
+    painter: egui::Painter,
+    /// A copy: the layers change the selection in the same `UiState`.
+    highlight: Option<Highlight>,
+    colouring: Colouring,
+    colours: Arc<NodeColours>,
+    screen: geometry::Screen,
+}
+
+/// Draws the canvas and turns gestures into edits and selection changes.
+pub fn canvas_ui(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    analysis: Option<&Analysis>,
+    state: &mut UiState,
+    canvas: &mut CanvasState,
+    queue: &mut Queue,
+    opts: &CanvasOptions,
+) -> CanvasOutput {
+    let mut output = CanvasOutput::default();
+    let project = &doc.project;
+    let lang = state.lang();
+    let (rect, bg) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
+    state.canvas_rect = Some(rect);
+    bg.widget_info(|| WidgetInfo::labeled(Role::Canvas, true, lang.pick("画布", "canvas")));
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, 0.0, opts.look.background());
+
+    camera::follow_requests(project, state, &mut canvas.fitted, rect);
+    gestures::wheel_zoom(ui, rect, state, canvas);
+    canvas.geometry.refresh(doc);
+    let pointer = ui.input(|i| i.pointer.hover_pos());
+    let screen = geometry::Screen::new(
+        project,
+        &canvas.geometry,
+        state,
+        canvas.gesture.moving,
+        rect,
+        opts.scale,
+        pointer,
+    );
+    let frame = Frame {
+        project,
+        opts,
+        lang,
+        painter,
+        highlight: state.highlight.clone(),
+        colouring: state.colouring,
+        colours: canvas.colours(doc, analysis, state.colouring, lang),
+        screen,
+    };
+
+    let lanes = lanes::lanes_ui(ui, &frame);
+    paint::links(&frame, &canvas.geometry, &state.selection);
+    let seen = nodes::nodes_ui(ui, &frame, state, canvas, queue, &mut output);
+    gestures::finish_stray_drag(ui, project, state, canvas, queue);
+    gestures::link_handle_ui(ui, &frame, state, canvas);
+    gestures::linking_ui(ui, &frame, state, canvas, seen.drop_target);
+    gestures::background(&bg, &frame, &seen, state, canvas, &mut output);
+    overlays::overlays_ui(ui, &frame, state, canvas);
+    if !opts.read_only {
+        picker::picker_ui(ui, project, state, queue, &lanes);
+    }
+    output
+}

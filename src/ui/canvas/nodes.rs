@@ -1,0 +1,136 @@
+//! Nodes as widgets: each visible node is painted and given an interactive rectangle labelled
+//! with its name (so tests and screen readers find it); its clicks and drags go to `gestures`.
+//! In the overview the nodes become one mesh and only the node under the pointer and the
+//! selection stay interactive.
+
+use super::paint::{NodeLook, paint_node};
+use super::{CanvasOutput, CanvasState, Frame, gestures};
+use crate::i18n::Lang;
+use crate::model::{Node, NodeId, Project};
+use crate::ui::state::{Queue, UiState};
+use crate::ui::theme;
+use egui::{Rect, Role, Sense, Shape, Vec2, WidgetInfo};
+
+/// What the nodes saw of the pointer this frame.
+#[derive(Debug, Default)]
+pub(super) struct NodesSeen<'p> {
+    /// The pointer is over a node.
+    pub hovered: bool,
+    /// The node under the pointer while a link is being drawn.
+    pub drop_target: Option<&'p NodeId>,
+}
+
+/// Paints the nodes and handles their clicks and drags.
+pub(super) fn nodes_ui<'p>(
+    ui: &egui::Ui,
+    frame: &Frame<'p>,
+    state: &mut UiState,
+    canvas: &mut CanvasState,
+    queue: &mut Queue,
+    output: &mut CanvasOutput,
+) -> NodesSeen<'p> {
+    let (screen, opts) = (&frame.screen, frame.opts);
+    let highlight = frame.highlight.as_ref();
+    let mut seen = NodesSeen::default();
+    let mut mesh = egui::Mesh::default();
+    for (node, centre) in frame.project.nodes.values().zip(&screen.centres) {
+        let Some((c, r)) = *centre else {
+            continue;
+        };
+        let hit = Rect::from_center_size(c, Vec2::splat(2.0 * r.max(6.0)));
+        if !screen.rect.intersects(hit) {
+            continue;
+        }
+        let selected = state.selection.nodes.contains(&node.id);
+        let fill = frame.colours.fill(frame.colouring, &node.id, node.kind);
+        if screen.overview {
+            let faded = highlight.is_some_and(|h| !h.contains(&node.id));
+            let fill = if selected {
+                theme::SELECTION
+            } else if faded {
+                fill.gamma_multiply(opts.look.faded())
+            } else {
+                fill
+            };
+            mesh.add_colored_rect(
+                Rect::from_center_size(c, Vec2::splat((2.0 * r).max(2.0))),
+                fill,
+            );
+            let near_pointer = screen.pointer.is_some_and(|p| hit.expand(2.0).contains(p));
+            if !(near_pointer || selected) {
+                continue;
+            }
+        } else {
+            paint_node(
+                frame,
+                node,
+                c,
+                r,
+                &NodeLook::of(node, fill, selected, highlight),
+            );
+        }
+        let resp = ui.interact(
+            hit,
+            ui.scope_id().with(("node", node.id.as_str())),
+            if opts.read_only {
+                Sense::click()
+            } else {
+                Sense::click_and_drag()
+            },
+        );
+        let name = node.name.clone();
+        resp.widget_info(|| WidgetInfo::selected(Role::Button, true, selected, &name));
+        if resp.hovered() {
+            seen.hovered = true;
+            if canvas.gesture.linking.is_some() {
+                seen.drop_target = Some(&node.id);
+            }
+        }
+        if resp.clicked() && opts.read_only {
+            output.clicked_node = Some(node.id.clone());
+        }
+        gestures::on_node(&resp, &node.id, selected, frame, state, canvas, queue);
+        // Built only for the hovered node: thousands of tooltips a frame would cost dearly.
+        if resp.hovered() {
+            resp.on_hover_text(node_tooltip(node, frame.project, frame.lang));
+        }
+    }
+    if !mesh.is_empty() {
+        frame.painter.add(Shape::mesh(mesh));
+    }
+    seen
+}
+
+fn node_tooltip(node: &Node, project: &Project, lang: Lang) -> String {
+    let mut lines = vec![format!(
+        "{} ({}) · {}",
+        node.name,
+        node.id,
+        node.kind.label(lang)
+    )];
+    for stage in &node.stages {
+        if let Some((_, s)) = project.stage(stage) {
+            lines.push(format!("{}: {}", lang.pick("环节", "stage"), s.name));
+        }
+    }
+    if let Some((year, f)) = node.latest_figures() {
+        if let Some(o) = f.output {
+            lines.push(format!(
+                "{year} {}: {o} {}",
+                lang.pick("产值", "output"),
+                project.meta.unit
+            ));
+        }
+        if let Some(t) = f.tax {
+            lines.push(format!(
+                "{year} {}: {t} {}",
+                lang.pick("税收", "tax"),
+                project.meta.unit
+            ));
+        }
+    }
+    if !node.tags.is_empty() {
+        lines.push(node.tags.join(" · "));
+    }
+    lines.join("\n")
+}
