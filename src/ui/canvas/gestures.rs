@@ -275,7 +275,10 @@ fn rubber_band(
         && bg.dragged_by(egui::PointerButton::Primary)
         && let Some(p) = bg.interact_pointer_pos()
     {
-        canvas.gesture.rubber = Some((p, p));
+        // The drag is recognised only once the pointer has moved a little: the band starts where
+        // the button went down, or the nodes the user started it beside would be left out.
+        let origin = bg.ctx.input(|i| i.pointer.press_origin()).unwrap_or(p);
+        canvas.gesture.rubber = Some((origin, p));
     }
     if bg.dragged() {
         match canvas.gesture.rubber.as_mut() {
