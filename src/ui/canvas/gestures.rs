@@ -5,7 +5,7 @@
 //! Gestures never change the project: edits go to the queue.
 
 use super::nodes::NodesSeen;
-use super::{CanvasOutput, CanvasState, Frame};
+use super::{CanvasFrame, CanvasOutput, CanvasState};
 use crate::edit::Edit;
 use crate::model::{NodeId, Pos, Project};
 use crate::ui::state::{Picker, Queue, UiState};
@@ -46,7 +46,7 @@ pub(super) fn on_node(
     resp: &Response,
     id: &NodeId,
     selected: bool,
-    frame: &Frame<'_>,
+    frame: &CanvasFrame<'_>,
     state: &mut UiState,
     canvas: &mut CanvasState,
     queue: &mut Queue,
@@ -134,7 +134,7 @@ fn move_selection(project: &Project, state: &UiState, delta: Vec2) -> Edit {
 /// The link handle of the single selected node: drag it onto another node to link them.
 pub(super) fn link_handle_ui(
     ui: &egui::Ui,
-    frame: &Frame<'_>,
+    frame: &CanvasFrame<'_>,
     state: &UiState,
     canvas: &mut CanvasState,
 ) {
@@ -186,7 +186,7 @@ pub(super) fn link_handle_ui(
 /// picker opens.
 pub(super) fn linking_ui(
     ui: &egui::Ui,
-    frame: &Frame<'_>,
+    frame: &CanvasFrame<'_>,
     state: &mut UiState,
     canvas: &mut CanvasState,
     drop_target: Option<&NodeId>,
@@ -221,7 +221,7 @@ pub(super) fn linking_ui(
 /// clear the selection, double-click to add a node.
 pub(super) fn background(
     bg: &Response,
-    frame: &Frame<'_>,
+    frame: &CanvasFrame<'_>,
     nodes: &NodesSeen<'_>,
     state: &mut UiState,
     canvas: &mut CanvasState,
@@ -264,7 +264,7 @@ pub(super) fn background(
 /// (Ctrl/Cmd adds them to the selection), otherwise a pan.
 fn rubber_band(
     bg: &Response,
-    frame: &Frame<'_>,
+    frame: &CanvasFrame<'_>,
     mods: egui::Modifiers,
     state: &mut UiState,
     canvas: &mut CanvasState,

@@ -1,7 +1,7 @@
 //! Stage lanes: one column per stage of every chain, left to right, painted behind the graph with
 //! a header that stays readable at any zoom and names the stage on hover.
 
-use super::Frame;
+use super::CanvasFrame;
 use super::paint::fit_text;
 use crate::i18n::Lang;
 use crate::model::{Pos, Project, Segment, StageId};
@@ -41,7 +41,7 @@ pub fn lanes(project: &Project, lang: Lang) -> Vec<Lane> {
 }
 
 /// Paints every lane that shows on the canvas, and returns all of them.
-pub(super) fn lanes_ui(ui: &egui::Ui, frame: &Frame<'_>) -> Vec<Lane> {
+pub(super) fn lanes_ui(ui: &egui::Ui, frame: &CanvasFrame<'_>) -> Vec<Lane> {
     let lanes = lanes(frame.project, frame.lang);
     let (top, bottom) = lane_extent(frame.project);
     for lane in &lanes {
@@ -51,7 +51,7 @@ pub(super) fn lanes_ui(ui: &egui::Ui, frame: &Frame<'_>) -> Vec<Lane> {
 }
 
 /// One lane from `top` to `bottom` (canvas units), its header above `top`.
-fn lane_ui(ui: &egui::Ui, frame: &Frame<'_>, lane: &Lane, top: f32, bottom: f32) {
+fn lane_ui(ui: &egui::Ui, frame: &CanvasFrame<'_>, lane: &Lane, top: f32, bottom: f32) {
     let (screen, painter, look, lang) =
         (&frame.screen, &frame.painter, frame.opts.look, frame.lang);
     let (cam, origin, scale) = (screen.cam, screen.origin(), screen.scale);

@@ -126,7 +126,7 @@ pub struct CanvasOutput {
 }
 
 /// What every layer of one frame reads.
-struct Frame<'p> {
+struct CanvasFrame<'p> {
     project: &'p Project,
     opts: &'p CanvasOptions,
     lang: Lang,
@@ -171,7 +171,7 @@ pub fn canvas_ui(
         opts.scale,
         pointer,
     );
-    let frame = Frame {
+    let frame = CanvasFrame {
         project,
         opts,
         lang,

@@ -4,7 +4,7 @@
 //! selection stay interactive.
 
 use super::paint::{NodeLook, paint_node};
-use super::{CanvasOutput, CanvasState, Frame, gestures};
+use super::{CanvasFrame, CanvasOutput, CanvasState, gestures};
 use crate::i18n::Lang;
 use crate::model::{Node, NodeId, Project};
 use crate::ui::state::{Queue, UiState};
@@ -23,7 +23,7 @@ pub(super) struct NodesSeen<'p> {
 /// Paints the nodes and handles their clicks and drags.
 pub(super) fn nodes_ui<'p>(
     ui: &egui::Ui,
-    frame: &Frame<'p>,
+    frame: &CanvasFrame<'p>,
     state: &mut UiState,
     canvas: &mut CanvasState,
     queue: &mut Queue,

@@ -5,7 +5,7 @@
 use super::camera::bounds;
 use super::lanes::LANE_WIDTH;
 use super::paint::paint_shape;
-use super::{CanvasState, Frame};
+use super::{CanvasFrame, CanvasState};
 use crate::i18n::Lang;
 use crate::model::{LinkKind, NodeKind, Project};
 use crate::ui::colouring::{Legend, ramp};
@@ -20,7 +20,7 @@ use std::sync::Arc;
 /// Everything over the graph, in the order it stacks.
 pub(super) fn overlays_ui(
     ui: &egui::Ui,
-    frame: &Frame<'_>,
+    frame: &CanvasFrame<'_>,
     state: &mut UiState,
     canvas: &mut CanvasState,
 ) {
@@ -58,7 +58,7 @@ pub(super) fn overlays_ui(
 }
 
 /// A filter hides nodes: say so where the eye is, with a way out.
-fn filter_banner(ui: &egui::Ui, frame: &Frame<'_>, state: &mut UiState) {
+fn filter_banner(ui: &egui::Ui, frame: &CanvasFrame<'_>, state: &mut UiState) {
     let (shown, total) = (frame.screen.shown(), frame.project.nodes.len());
     let lang = frame.lang;
     let text = match lang {

@@ -2,7 +2,7 @@
 //! and nodes (a shape per kind, label below). Only the painter is touched here: no input, no
 //! state.
 
-use super::Frame;
+use super::CanvasFrame;
 use super::geometry::{Geometry, LinkEnds};
 use super::lanes::LANE_WIDTH;
 use crate::model::{Link, LinkKind, Node, NodeKind};
@@ -14,7 +14,7 @@ use egui::{Align2, Color32, FontId, Pos2, Rect, Shape, Stroke, StrokeKind, vec2}
 const LABEL_MIN_ZOOM: f32 = 0.35;
 
 /// Paints every link that shows on the canvas.
-pub(super) fn links(frame: &Frame<'_>, geometry: &Geometry, selection: &Selection) {
+pub(super) fn links(frame: &CanvasFrame<'_>, geometry: &Geometry, selection: &Selection) {
     let look = frame.opts.look;
     let highlight = frame.highlight.as_ref();
     let mut mesh = egui::Mesh::default();
@@ -93,7 +93,13 @@ impl LinkStyle {
 
 /// One link in full: its line (dashed by kind), an arrowhead for flows, and flow dots when the
 /// options animate them.
-fn paint_link(frame: &Frame<'_>, link: &Link, ends: &LinkEnds, base_width: f32, selected: bool) {
+fn paint_link(
+    frame: &CanvasFrame<'_>,
+    link: &Link,
+    ends: &LinkEnds,
+    base_width: f32,
+    selected: bool,
+) {
     let (painter, look, zoom) = (&frame.painter, frame.opts.look, frame.screen.zoom());
     let (start, end, dir) = (ends.start, ends.end, ends.dir);
     let width =
@@ -232,7 +238,7 @@ impl NodeLook {
 
 /// Paints one node at `c` with radius `r` (screen): shape and colour by kind (or by measure),
 /// label below. The frame's `scale` makes labels larger (presentations), still cut to the lane.
-pub(super) fn paint_node(frame: &Frame<'_>, node: &Node, c: Pos2, r: f32, look: &NodeLook) {
+pub(super) fn paint_node(frame: &CanvasFrame<'_>, node: &Node, c: Pos2, r: f32, look: &NodeLook) {
     let (painter, canvas_look) = (&frame.painter, frame.opts.look);
     let (zoom, scale) = (frame.screen.zoom(), frame.screen.scale);
     let fill = if look.faded {
