@@ -4,7 +4,17 @@
 //! fair-split benchmark. The split engine that turns these into schedules lives in `sharing`.
 //!
 //! Rules are externally tagged enums (`{"fixed_shares": {...}}`): exact decimal numbers and
-//! internally tagged enums do not mix in serde.
+//! internally tagged enums do not mix in serde. Their kinds, and how phases start, are enums in
+//! `kinds`; what new parts start as, in `defaults`.
+
+mod defaults;
+mod kinds;
+
+pub use defaults::{
+    coalition_key, default_rule, even_shares, fresh_agreement_id, party_candidates,
+    scope_candidates,
+};
+pub use kinds::{DEFAULT_START_YEAR, PhaseStartKind, RuleKind, UnknownRuleKind};
 
 use super::ids::{AgreementId, NodeId, PhaseId};
 use super::node::Year;
@@ -268,22 +278,6 @@ pub enum Rule {
 impl Default for Rule {
     fn default() -> Self {
         Rule::FixedShares { shares: Vec::new() }
-    }
-}
-
-impl Rule {
-    /// The name used in files.
-    pub fn code(&self) -> &'static str {
-        match self {
-            Rule::FixedShares { .. } => "fixed_shares",
-            Rule::AllTo { .. } => "all_to",
-            Rule::DoubleCount { .. } => "double_count",
-            Rule::Increment { .. } => "increment",
-            Rule::Capped { .. } => "capped",
-            Rule::Equity => "equity",
-            Rule::FixedReturn { .. } => "fixed_return",
-            Rule::PerUnit { .. } => "per_unit",
-        }
     }
 }
 
