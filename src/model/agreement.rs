@@ -350,6 +350,15 @@ pub enum CostKind {
 }
 
 impl CostKind {
+    pub const ALL: [CostKind; 6] = [
+        CostKind::Land,
+        CostKind::Levelling,
+        CostKind::Infrastructure,
+        CostKind::Plant,
+        CostKind::Subsidy,
+        CostKind::Other,
+    ];
+
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
             CostKind::Land => lang.pick("土地", "land"),
