@@ -248,8 +248,10 @@ pub(super) fn drag_field<T: egui::emath::Numeric>(
     name: &str,
 ) -> Option<T> {
     let mut v = value;
+    // A scope id of its own: a relative one would change with every label added above.
+    let scope = egui::UiBuilder::new().scope_id(key.widget_id().with("drag"));
     let changed = ui
-        .push_id(key.widget_id(), |ui| {
+        .scope_builder(scope, |ui| {
             ui.add(egui::DragValue::new(&mut v).range(range))
                 .accessible_name(name)
                 .changed()
