@@ -3,7 +3,7 @@
 //! adding and deleting phases.
 
 use super::form::{Form, combo, drag_field, field_name, optional_text_field};
-use super::rules::rule_ui;
+use super::rules::rule_rows_ui;
 use crate::model::{Ledger, Metric, Phase, PhaseStart, PhaseStartKind, RuleKind, default_rule};
 use egui::RichText;
 
@@ -28,7 +28,6 @@ pub(super) fn phases_ui(ui: &mut egui::Ui, form: &mut Form<'_>) {
             .id_salt(("phase", &a.id, &phase.id))
             .show(ui, |ui| {
                 phase_fields_ui(ui, form, phase);
-                rule_ui(ui, form, phase);
                 if ui
                     .button(form.pick("删除此阶段", "Delete this phase"))
                     .on_hover_text(title(phase))
@@ -54,7 +53,7 @@ pub(super) fn title(phase: &Phase) -> &str {
     }
 }
 
-/// Name, ledger, metric, start, years and the kind of rule.
+/// Name, ledger, metric, start, years, the kind of rule and the rule's fields, in one grid.
 fn phase_fields_ui(ui: &mut egui::Ui, form: &mut Form<'_>, phase: &Phase) {
     let (a, lang, item) = (form.a, form.lang, title(phase));
     let part = format!("phase:{}", phase.id);
@@ -102,6 +101,7 @@ fn phase_fields_ui(ui: &mut egui::Ui, form: &mut Form<'_>, phase: &Phase) {
                 form.change_phase(&phase.id, None, move |p| p.rule = rule);
             }
             ui.end_row();
+            rule_rows_ui(ui, form, phase);
         });
 }
 

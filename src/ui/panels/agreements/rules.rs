@@ -8,62 +8,60 @@ use super::phases::title;
 use crate::model::{Base, Cap, DEFAULT_START_YEAR, NodeId, Phase, Rule, Share};
 use crate::ui::widgets::draft::DraftKey;
 
-/// The rule's fields, under the phase's own.
-pub(super) fn rule_ui(ui: &mut egui::Ui, form: &mut Form<'_>, phase: &Phase) {
-    let a = form.a;
-    egui::Grid::new(("rule-fields", &a.id, &phase.id))
-        .num_columns(2)
-        .show(ui, |ui| match &phase.rule {
-            Rule::FixedShares { shares } => {
-                ui.label(form.pick("比例", "Shares"));
-                ui.vertical(|ui| shares_ui(ui, form, phase, shares));
-                ui.end_row();
+/// The rule's fields, as rows of the phase's grid (so their labels and fields line up with the
+/// phase's own).
+pub(super) fn rule_rows_ui(ui: &mut egui::Ui, form: &mut Form<'_>, phase: &Phase) {
+    match &phase.rule {
+        Rule::FixedShares { shares } => {
+            ui.label(form.pick("比例", "Shares"));
+            ui.vertical(|ui| shares_ui(ui, form, phase, shares));
+            ui.end_row();
+        }
+        Rule::AllTo { party } => {
+            let label = form.pick("归属", "To");
+            ui.label(label);
+            if let Some(p) = party_combo(ui, form, phase, label, party) {
+                edit_rule(form, phase, None, move |r| {
+                    if let Rule::AllTo { party } = r {
+                        *party = p;
+                    }
+                });
             }
-            Rule::AllTo { party } => {
-                let label = form.pick("归属", "To");
-                ui.label(label);
-                if let Some(p) = party_combo(ui, form, phase, label, party) {
+            ui.end_row();
+        }
+        Rule::DoubleCount { parties } => {
+            let label = form.pick("计入方", "Counted by");
+            ui.label(label);
+            ui.vertical(|ui| {
+                if let Some(counted) = party_checkboxes(ui, form, phase, label, parties) {
                     edit_rule(form, phase, None, move |r| {
-                        if let Rule::AllTo { party } = r {
-                            *party = p;
+                        if let Rule::DoubleCount { parties } = r {
+                            *parties = counted;
                         }
                     });
                 }
-                ui.end_row();
-            }
-            Rule::DoubleCount { parties } => {
-                let label = form.pick("计入方", "Counted by");
-                ui.label(label);
-                ui.vertical(|ui| {
-                    if let Some(counted) = party_checkboxes(ui, form, phase, label, parties) {
-                        edit_rule(form, phase, None, move |r| {
-                            if let Rule::DoubleCount { parties } = r {
-                                *parties = counted;
-                            }
-                        });
-                    }
-                });
-                ui.end_row();
-            }
-            Rule::Increment {
-                base,
-                base_to,
-                shares,
-            } => {
-                increment_ui(ui, form, phase, base, base_to, shares);
-            }
-            Rule::Capped { .. } => capped_ui(ui, form, phase),
-            Rule::Equity => {
-                ui.label("");
-                ui.weak(form.pick(
-                    "按参与方股权比例分配",
-                    "Split in proportion to the parties' equity",
-                ));
-                ui.end_row();
-            }
-            Rule::FixedReturn { .. } => fixed_return_ui(ui, form, phase),
-            Rule::PerUnit { .. } => per_unit_ui(ui, form, phase),
-        });
+            });
+            ui.end_row();
+        }
+        Rule::Increment {
+            base,
+            base_to,
+            shares,
+        } => {
+            increment_ui(ui, form, phase, base, base_to, shares);
+        }
+        Rule::Capped { .. } => capped_ui(ui, form, phase),
+        Rule::Equity => {
+            ui.label("");
+            ui.weak(form.pick(
+                "按参与方股权比例分配",
+                "Split in proportion to the parties' equity",
+            ));
+            ui.end_row();
+        }
+        Rule::FixedReturn { .. } => fixed_return_ui(ui, form, phase),
+        Rule::PerUnit { .. } => per_unit_ui(ui, form, phase),
+    }
 }
 
 /// Queues a change of the phase's rule (by a drag of `drag`, or a click or committed text).
