@@ -1,11 +1,14 @@
 //! `chainmap bench`: headless measurements on generated chains — load and validate, save,
-//! analysis, the swimlane layout, one force-layout step, and the canvas frame's CPU time (the egui pass plus
-//! tessellation) at full view and zoomed in. Medians of repeated runs; figures, never asserts.
+//! analysis, the swimlane layout, one force-layout step, the canvas frame's CPU time (the egui
+//! pass plus tessellation) at full view and zoomed in, and the whole window's frame with the
+//! analysis panel on the Gaps, Impact, Sharing and Fair split tabs (12 parties). Medians of
+//! repeated runs; figures, never asserts.
 
 use crate::analysis::{AnalysisOptions, analyze};
 use crate::document::Document;
 use crate::file::{self, LoadOptions};
 use crate::model::Project;
+use crate::ui::ChainmapApp;
 use crate::ui::canvas::{CanvasOptions, CanvasState, canvas_ui};
 use crate::ui::state::{Queue, UiState};
 use serde::Serialize;
@@ -74,6 +77,66 @@ fn canvas_frames(project: &Project, zoomed: bool, runs: usize) -> f64 {
     median_ms(runs, || frame(&mut state, &mut canvas))
 }
 
+/// What the whole-window frame shows besides the canvas.
+#[derive(Clone, Copy)]
+enum WindowTab {
+    Gaps,
+    Impact,
+    Sharing,
+    Fairness,
+}
+
+/// Whole-window frames (menu, outline, inspector, analysis panel on `tab`, canvas) of the
+/// real app, once the derived data for the tab is computed: what a user waits for on every
+/// mouse move.
+fn window_frames(project: &Project, tab: WindowTab, runs: usize) -> f64 {
+    use crate::ui::state::{AnalysisTab, Settings};
+    let ctx = egui::Context::default();
+    let mut app = ChainmapApp::headless(&ctx, Document::new(project.clone()), Settings::default());
+    app.ui.analysis_tab = match tab {
+        WindowTab::Gaps => AnalysisTab::Gaps,
+        WindowTab::Impact => AnalysisTab::Impact,
+        WindowTab::Sharing => AnalysisTab::Sharing,
+        WindowTab::Fairness => AnalysisTab::Fairness,
+    };
+    app.ui.impact_node = widest_impact(project);
+    app.ui.agreement = project.agreements.keys().next().cloned();
+    let size = egui::vec2(1600.0, 1000.0);
+    let frame = |app: &mut ChainmapApp| {
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, size)),
+            ..Default::default()
+        };
+        let output = ctx.run_ui(input, |ui| app.frame(ui));
+        let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
+        std::hint::black_box(primitives);
+    };
+    // Warm up: fonts, the first fit, and the derived data (on a worker for big inputs).
+    for _ in 0..3 {
+        frame(&mut app);
+    }
+    for _ in 0..2_000 {
+        if !app.busy() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        frame(&mut app);
+    }
+    frame(&mut app);
+    median_ms(runs, || frame(&mut app))
+}
+
+/// The firm among the first stages whose leaving reaches the most firms downstream.
+fn widest_impact(project: &Project) -> Option<crate::model::NodeId> {
+    project
+        .nodes
+        .keys()
+        .take(60)
+        .filter_map(|id| crate::analysis::impact(project, id).map(|i| (i.downstream.len(), id)))
+        .max_by_key(|(n, _)| *n)
+        .map(|(_, id)| id.clone())
+}
+
 /// Runs every measurement for each size.
 pub fn run(sizes: &[usize]) -> Vec<Measure> {
     let mut out = Vec::new();
@@ -106,6 +169,24 @@ pub fn run(sizes: &[usize]) -> Vec<Measure> {
         push(
             "canvas frame, zoomed in",
             canvas_frames(&project, true, runs),
+        );
+        push(
+            "window frame, Gaps tab",
+            window_frames(&project, WindowTab::Gaps, runs),
+        );
+        push(
+            "window frame, Impact tab",
+            window_frames(&project, WindowTab::Impact, runs),
+        );
+        let mut with_agreement = project.clone();
+        crate::generate::agreement(&mut with_agreement, 12);
+        push(
+            "window frame, Sharing tab (12 parties)",
+            window_frames(&with_agreement, WindowTab::Sharing, runs),
+        );
+        push(
+            "window frame, Fair split tab (12 parties)",
+            window_frames(&with_agreement, WindowTab::Fairness, runs),
         );
         push(
             "load + validate",

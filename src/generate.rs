@@ -146,3 +146,80 @@ pub fn chain(nodes: usize, links: usize, seed: u64) -> Project {
     );
     p
 }
+
+/// Adds an agreement among `parties` new region nodes over the first firms of `p`: the parties
+/// share tax by fixed shares from 2024 for ten years, and every coalition S has the value
+/// v(S) = Σ weights + 10·(|S|−1)² (superadditive, so the core is not empty). For benchmarks of
+/// the Sharing and Fair split tabs with many parties.
+pub fn agreement(p: &mut Project, parties: usize) -> AgreementId {
+    let ids: Vec<NodeId> = (0..parties)
+        .map(|i| {
+            let id = NodeId::from(format!("party{i:02}"));
+            p.nodes.insert(
+                id.clone(),
+                Node {
+                    id: id.clone(),
+                    name: format!("参与方 {}", i + 1),
+                    kind: NodeKind::Region,
+                    ..Node::default()
+                },
+            );
+            id
+        })
+        .collect();
+    let weights = vec![Decimal::ONE; parties];
+    let pcts = crate::sharing::money::split(Decimal::ONE_HUNDRED, &weights);
+    let shares = ids
+        .iter()
+        .zip(pcts)
+        .map(|(party, pct)| Share {
+            party: party.clone(),
+            pct,
+        })
+        .collect();
+    let coalition_values = (1usize..(1 << parties))
+        .map(|mask| {
+            let members: Vec<NodeId> = (0..parties)
+                .filter(|i| mask & (1 << i) != 0)
+                .map(|i| ids[i].clone())
+                .collect();
+            let size = members.len() as i64;
+            let weight: i64 = (0..parties)
+                .filter(|i| mask & (1 << i) != 0)
+                .map(|i| 100 + 10 * i as i64)
+                .sum();
+            CoalitionValue {
+                parties: members,
+                value: Decimal::from(weight + 10 * (size - 1) * (size - 1)),
+            }
+        })
+        .collect();
+    let id = AgreementId::from("bench");
+    let scope = p.nodes.keys().take(20).cloned().collect();
+    let agreement = Agreement {
+        id: id.clone(),
+        name: format!("{parties} 方协议"),
+        signed_year: Some(2024),
+        parties: ids
+            .iter()
+            .map(|node| Party {
+                node: node.clone(),
+                ..Party::default()
+            })
+            .collect(),
+        scope,
+        phases: vec![Phase {
+            id: PhaseId::from("p1"),
+            name: "分成".to_owned(),
+            ledger: Ledger::Fiscal,
+            metric: Metric::Tax,
+            start: PhaseStart::Year(2024),
+            years: Some(10),
+            rule: Rule::FixedShares { shares },
+        }],
+        coalition_values,
+        ..Agreement::default()
+    };
+    p.agreements.insert(id.clone(), agreement);
+    id
+}

@@ -13,6 +13,8 @@
 //! edit, document       the only way the project changes; undo and redo; the unsaved marker
 //! cli                  headless commands (check, fmt ...)
 //! ui                   the egui editor: the only place eframe, egui and rfd are used
+//! logging              where warnings go: stderr, and the editor's rotated log file in its data
+//!                      folder (which `ui` knows); the binary installs it at start
 //! ```
 
 pub mod analysis;

@@ -8,6 +8,7 @@ fn main() -> ExitCode {
     let args = Cli::parse();
     match args.command {
         Some(command) => {
+            chainmap::logging::init_cli();
             let lang = args.lang.unwrap_or_else(cli::default_lang);
             let code = cli::run(
                 command,
@@ -17,12 +18,20 @@ fn main() -> ExitCode {
             );
             ExitCode::from(code)
         }
-        None => match chainmap::ui::run_native(args.file, args.lang) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("chainmap: {e}");
-                ExitCode::from(cli::EXIT_PROBLEM)
+        None => {
+            chainmap::logging::init_gui();
+            match chainmap::ui::run_native(args.file, args.lang) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    // Into the log file too when there is one (the logger also writes stderr).
+                    if log::log_enabled!(log::Level::Error) {
+                        log::error!("the window could not run: {e}");
+                    } else {
+                        eprintln!("chainmap: {e}");
+                    }
+                    ExitCode::from(cli::EXIT_PROBLEM)
+                }
             }
-        },
+        }
     }
 }

@@ -23,7 +23,7 @@ fn empty_editor(lang: Lang) -> Harness<'static, ChainmapApp> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .with_theme(egui::Theme::Light)
-        .build_eframe(move |cc| ChainmapApp::new(cc, None, Some(lang)));
+        .build_eframe(move |cc| ChainmapApp::with_data_dir(cc, None, Some(lang), None));
     harness.run_steps(3);
     let ctx = egui::Context::default();
     harness.state_mut().run_command(&ctx, AppCommand::New);
@@ -164,7 +164,7 @@ fn the_export_menu_writes_pictures_tables_and_reports() {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .with_theme(egui::Theme::Light)
-        .build_eframe(move |cc| ChainmapApp::new(cc, None, Some(Lang::En)));
+        .build_eframe(move |cc| ChainmapApp::with_data_dir(cc, None, Some(Lang::En), None));
     harness.run_steps(3);
     harness.get_by_label("File").click();
     harness.run_steps(3);
@@ -233,7 +233,7 @@ fn another_sheet_of_a_workbook_can_be_chosen() {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .with_theme(egui::Theme::Light)
-        .build_eframe(move |cc| ChainmapApp::new(cc, None, Some(Lang::En)));
+        .build_eframe(move |cc| ChainmapApp::with_data_dir(cc, None, Some(Lang::En), None));
     harness.run_steps(3);
     let ctx = egui::Context::default();
     harness.state_mut().run_command(&ctx, AppCommand::Import);

@@ -482,10 +482,54 @@ fn tables_read_back_from_xlsx_and_csv_and_reimport() {
         "名称",
         "Chinese headers by default"
     );
+    // Every node on its row, in id order, with its name and kind.
+    for (r, node) in project.nodes.values().enumerate() {
+        let cell = |c: usize| nodes.get((r + 1, c)).unwrap().to_string();
+        assert_eq!(
+            (cell(0), cell(1), cell(2)),
+            (
+                node.id.to_string(),
+                node.name.clone(),
+                node.kind.label(Lang::Zh).to_owned()
+            )
+        );
+    }
     let links = book.worksheet_range("连线").unwrap();
     assert_eq!(links.height(), project.links.len() + 1);
+    for (r, link) in project.links.values().enumerate() {
+        let cell = |c: usize| links.get((r + 1, c)).unwrap().to_string();
+        assert_eq!(cell(0), link.id.as_str());
+        assert_eq!(cell(3), project.node_name(&link.from));
+        assert_eq!(cell(5), project.node_name(&link.to));
+    }
+    // One row per party and year. The 2024 assessment splits 70 : 30 the four firms' output,
+    // 10600 + 3600 + 7300 + 2100 = 23600: 16520 to 岚皋县, 7080 to 汉滨区; and their tax,
+    // 520 + 150 + 380 + 60 = 1110: 777 and 333.
     let schedules = book.worksheet_range("协议分成").unwrap();
-    assert!(schedules.height() > 10);
+    let agreement = project.agreements.values().next().unwrap();
+    let parts: usize = chainmap::sharing::schedule(&project, agreement, None, None)
+        .rows
+        .iter()
+        .map(|r| r.parts.len())
+        .sum();
+    assert_eq!(schedules.height(), parts + 1);
+    let assessed: Vec<(String, f64, f64)> = schedules
+        .rows()
+        .filter(|row| calamine::DataType::as_f64(&row[1]) == Some(2024.0) && row[2] == "考核")
+        .map(|row| {
+            let number = |c: usize| calamine::DataType::as_f64(&row[c]).unwrap();
+            (row[5].to_string(), number(4), number(6))
+        })
+        .collect();
+    assert_eq!(
+        assessed,
+        [
+            ("岚皋县".to_owned(), 23600.0, 16520.0),
+            ("汉滨区".to_owned(), 23600.0, 7080.0),
+            ("岚皋县".to_owned(), 1110.0, 777.0),
+            ("汉滨区".to_owned(), 1110.0, 333.0),
+        ]
+    );
 
     // The nodes table as CSV, imported into an empty project: the same names and kinds.
     let files = export(
@@ -592,4 +636,253 @@ fn export_keeps_odd_names_well_formed() {
         let text = String::from_utf8(export_one(&project, format, &zh())).unwrap();
         roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{format:?}: {e}"));
     }
+}
+
+/// A CSV table the way a spreadsheet reads it (the BOM dropped): headers, then rows.
+fn csv_table(bytes: &[u8]) -> (Vec<String>, Vec<Vec<String>>) {
+    let body = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    let mut reader = csv::Reader::from_reader(body);
+    let headers = reader.headers().unwrap().iter().map(String::from).collect();
+    let rows = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect();
+    (headers, rows)
+}
+
+/// Each CSV table parses back with a row for every node, link, gap, leader, land figure and
+/// schedule part, and the values in them.
+#[test]
+fn every_csv_table_holds_the_projects_rows() {
+    let project = sample("ankang-enclave.chainmap.json");
+    let analysis = analyze(&project, &AnalysisOptions::default());
+    let files = export(&project, ExportFormat::Csv, &zh()).unwrap();
+    let table = |name: &str| {
+        let file = files.iter().find(|f| f.name == name).unwrap();
+        csv_table(&file.bytes)
+    };
+
+    let (headers, rows) = table("nodes.csv");
+    assert_eq!(headers[..3], ["编号", "名称", "类型"]);
+    let ids: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
+    let expected: Vec<&str> = project.nodes.keys().map(|id| id.as_str()).collect();
+    assert_eq!(ids, expected);
+    for row in &rows {
+        let node = &project.nodes[&row[0].as_str().into()];
+        assert_eq!(row[1], node.name);
+        assert_eq!(row[2], node.kind.label(Lang::Zh));
+        assert_eq!(row.len(), headers.len());
+    }
+    // 岚皋魔芋食品公司's 2024 output, as in the file.
+    let f1 = rows.iter().find(|r| r[0] == "F1").unwrap();
+    assert_eq!((f1[6].as_str(), f1[7].as_str()), ("2024", "10600"));
+
+    let (_, rows) = table("links.csv");
+    assert_eq!(rows.len(), project.links.len());
+    for row in &rows {
+        let link = &project.links[&row[0].as_str().into()];
+        assert_eq!(row[2], link.from.as_str());
+        assert_eq!(row[3], project.node_name(&link.from));
+        assert_eq!(row[4], link.to.as_str());
+        assert_eq!(row[5], project.node_name(&link.to));
+        assert_eq!(
+            row[7],
+            link.value
+                .map(|v| v.normalize().to_string())
+                .unwrap_or_default()
+        );
+    }
+
+    let (_, rows) = table("gaps.csv");
+    assert_eq!(rows.len(), analysis.gaps.len());
+    let (_, rows) = table("leaders.csv");
+    let ranked: Vec<(&str, &str)> = rows
+        .iter()
+        .map(|r| (r[0].as_str(), r[1].as_str()))
+        .collect();
+    let expected: Vec<(String, &str)> = analysis
+        .leaders
+        .iter()
+        .enumerate()
+        .map(|(i, l)| ((i + 1).to_string(), l.id.as_str()))
+        .collect();
+    let expected: Vec<(&str, &str)> = expected.iter().map(|(r, id)| (r.as_str(), *id)).collect();
+    assert_eq!(ranked, expected);
+    let (_, rows) = table("land.csv");
+    let land: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
+    let expected: Vec<&str> = analysis.land.iter().map(|l| l.id.as_str()).collect();
+    assert_eq!(land, expected);
+    assert!(!land.is_empty());
+
+    let (_, rows) = table("schedules.csv");
+    let agreement = project.agreements.values().next().unwrap();
+    let schedule = chainmap::sharing::schedule(&project, agreement, None, None);
+    let parts: usize = schedule.rows.iter().map(|r| r.parts.len()).sum();
+    assert_eq!(rows.len(), parts);
+    let assessed: Vec<[&str; 3]> = rows
+        .iter()
+        .filter(|r| r[1] == "2024" && r[2] == "考核")
+        .map(|r| [r[4].as_str(), r[5].as_str(), r[6].as_str()])
+        .collect();
+    // The 2024 assessment, 70 : 30 of the four firms' output (23600) and tax (1110).
+    assert_eq!(
+        assessed,
+        [
+            ["23600", "岚皋县", "16520"],
+            ["23600", "汉滨区", "7080"],
+            ["1110", "岚皋县", "777"],
+            ["1110", "汉滨区", "333"]
+        ]
+    );
+}
+
+fn run_cli(args: &[&str]) {
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_chainmap"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
+/// `<g id="node-ID">` groups of an SVG map, with the name each one shows.
+fn svg_nodes(doc: &roxmltree::Document) -> Vec<(String, String)> {
+    doc.descendants()
+        .filter_map(|n| {
+            let id = n.attribute("id")?.strip_prefix("node-")?;
+            let label = n.children().find(|c| c.has_tag_name("text"))?.text()?;
+            Some((id.to_owned(), label.to_owned()))
+        })
+        .collect()
+}
+
+/// The files `chainmap export` writes are the project, not just some bytes: each format parses
+/// back with the sample's nodes, links and names.
+#[test]
+fn cli_exports_parse_back_with_the_projects_contents() {
+    let input = "sample_projects/zhashui-fungus.chainmap.json";
+    let project = sample("zhashui-fungus.chainmap.json");
+    let names: Vec<(String, String)> = project
+        .nodes
+        .values()
+        .map(|n| (n.id.to_string(), n.name.clone()))
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let out = |ext: &str| dir.path().join(format!("out.{ext}"));
+    for format in ["svg", "png", "graphml", "gexf", "xlsx", "md", "html"] {
+        let target = out(format);
+        run_cli(&[
+            "--lang",
+            "zh",
+            "export",
+            input,
+            "--to",
+            format,
+            "-o",
+            target.to_str().unwrap(),
+        ]);
+    }
+
+    // SVG: every node as a group showing its name, every link drawn, the title.
+    let svg = std::fs::read_to_string(out("svg")).unwrap();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    assert_eq!(svg_nodes(&doc), names);
+    let links = doc
+        .descendants()
+        .find(|n| n.attribute("id") == Some("links"))
+        .unwrap();
+    assert_eq!(
+        links.children().filter(|n| n.is_element()).count(),
+        project.links.len()
+    );
+    assert!(
+        doc.descendants()
+            .any(|n| n.text() == Some("柞水木耳产业链图谱(示例)"))
+    );
+
+    // PNG: a picture of the map's natural size, drawn.
+    let decoder = png::Decoder::new(std::io::BufReader::new(
+        std::fs::File::open(out("png")).unwrap(),
+    ));
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let frame = reader.next_frame(&mut buf).unwrap();
+    assert!(frame.width > 400 && frame.height > 200);
+    let colours: std::collections::BTreeSet<&[u8]> = buf[..frame.buffer_size()].chunks(4).collect();
+    assert!(colours.len() > 200, "{} colours", colours.len());
+
+    // GraphML and GEXF: every node with its name, every link between the right ends.
+    for (format, label_of) in [("graphml", "NodeLabel"), ("gexf", "")] {
+        let text = std::fs::read_to_string(out(format)).unwrap();
+        let doc = roxmltree::Document::parse(&text).unwrap();
+        let nodes: Vec<(String, String)> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("node"))
+            .map(|n| {
+                let label = if label_of.is_empty() {
+                    n.attribute("label").unwrap().to_owned()
+                } else {
+                    n.descendants()
+                        .find(|d| d.has_tag_name(label_of))
+                        .and_then(|d| d.text())
+                        .unwrap()
+                        .to_owned()
+                };
+                (n.attribute("id").unwrap().to_owned(), label)
+            })
+            .collect();
+        assert_eq!(nodes, names, "{format}");
+        let edges: Vec<(String, String, String)> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("edge"))
+            .map(|n| {
+                let a = |k: &str| n.attribute(k).unwrap().to_owned();
+                (a("id"), a("source"), a("target"))
+            })
+            .collect();
+        let expected: Vec<(String, String, String)> = project
+            .links
+            .values()
+            .map(|l| (l.id.to_string(), l.from.to_string(), l.to.to_string()))
+            .collect();
+        assert_eq!(edges, expected, "{format}");
+    }
+
+    // XLSX: the six tables, a row for every node and link.
+    use calamine::Reader;
+    let mut book = calamine::open_workbook_auto(out("xlsx")).unwrap();
+    assert_eq!(book.sheet_names().len(), 6);
+    let sheet = book.worksheet_range("节点").unwrap();
+    let rows: Vec<(String, String)> = sheet
+        .rows()
+        .skip(1)
+        .map(|r| (r[0].to_string(), r[1].to_string()))
+        .collect();
+    assert_eq!(rows, names);
+    assert_eq!(
+        book.worksheet_range("连线").unwrap().height(),
+        project.links.len() + 1
+    );
+
+    // Markdown: the report with its sections, and its picture beside it, the same map.
+    let md = std::fs::read_to_string(out("md")).unwrap();
+    assert!(md.starts_with("# 柞水木耳产业链图谱(示例) — 产业链分析报告"));
+    assert!(md.contains("![产业链图](out-map.svg)"));
+    assert!(md.contains("本地配套率: 91.3%"));
+    let picture = std::fs::read_to_string(dir.path().join("out-map.svg")).unwrap();
+    let doc = roxmltree::Document::parse(&picture).unwrap();
+    assert_eq!(svg_nodes(&doc), names);
+
+    // HTML: one page with the map inline and the analysis.
+    let html = std::fs::read_to_string(out("html")).unwrap();
+    let start = html.find("<svg").unwrap();
+    let end = html.find("</svg>").unwrap() + "</svg>".len();
+    let doc = roxmltree::Document::parse(&html[start..end]).unwrap();
+    assert_eq!(svg_nodes(&doc), names);
+    assert!(html.contains("本地配套率"));
 }

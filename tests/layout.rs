@@ -1,5 +1,5 @@
 //! Swimlane layout invariants: every firm in its stage's column, no two nodes on one spot,
-//! pinned nodes unmoved, the same answer for the same input, fewer crossings than the hand layout.
+//! pinned nodes unmoved, the same answer for the same input, about as few crossings as Graphviz.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use chainmap::edit::Edit;
@@ -61,12 +61,44 @@ fn samples_lay_out_in_columns_without_overlaps() {
     }
 }
 
+/// Supply-link crossings of Graphviz `dot` (2.43.0) laying out the same graph with the same
+/// ranks, counted on its node centres the way `supply_crossings` counts ours: firms in one rank
+/// per stage column, supply links as edges. Produced once by `tests/data/graphviz_reference.py`
+/// (which also wrote the random fixture); neither this test nor CI needs Graphviz.
+const GRAPHVIZ_CROSSINGS: [(&str, usize); 4] = [
+    ("sample_projects/zhashui-fungus.chainmap.json", 28),
+    ("sample_projects/meixian-kiwi.chainmap.json", 10),
+    ("sample_projects/ankang-enclave.chainmap.json", 0),
+    // 60 firms in 6 stages, 130 links, some spanning stages or pointing upstream.
+    ("tests/fixtures/layered-random.json", 390),
+];
+
+/// Laid out from scratch, our layout crosses links no more than `dot` does, give or take a
+/// tenth: the barycentre sweeps and transposes are a lighter version of dot's ordering phase, so
+/// being a little behind it on a dense random graph is expected (we count 412 there; 11, 10 and 0
+/// on the samples), far behind is a regression (without the sweeps: 46 on the first sample).
 #[test]
-fn swimlane_cuts_crossings_of_the_hand_layout() {
-    let p = load("zhashui-fungus.chainmap.json");
-    let before = supply_crossings(&p);
-    let after = supply_crossings(&laid_out(p));
-    assert!(after <= before, "{before} → {after}");
+fn swimlane_crosses_about_as_few_links_as_graphviz_dot() {
+    for (file, reference) in GRAPHVIZ_CROSSINGS {
+        let mut p = load_path(
+            &PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(file),
+            LoadOptions::default(),
+        )
+        .unwrap()
+        .project;
+        // From scratch: the samples' stored positions are an earlier layout's, which the
+        // sweeps would start from.
+        for node in p.nodes.values_mut() {
+            node.position = None;
+        }
+        let laid = laid_out(p);
+        check_invariants(&laid);
+        let ours = supply_crossings(&laid);
+        assert!(
+            ours <= reference + reference / 10,
+            "{file}: {ours} crossings, Graphviz dot {reference}"
+        );
+    }
 }
 
 #[test]

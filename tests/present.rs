@@ -5,7 +5,9 @@
 use chainmap::i18n::Lang;
 use chainmap::model::{Colouring, NodeId, ViewId};
 use chainmap::ui::ChainmapApp;
-use chainmap::ui::present::{MAX_DEPTH, Story, neighbourhood};
+use chainmap::ui::command::{AppCommand, Mode, keys::keys_text};
+use chainmap::ui::present::{MAX_DEPTH, Presentation, Story, neighbourhood};
+use chainmap::ui::state::Camera;
 use egui::Key;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -16,7 +18,7 @@ fn harness(lang: Lang) -> Harness<'static, ChainmapApp> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .with_theme(egui::Theme::Light)
-        .build_eframe(move |cc| ChainmapApp::new(cc, None, Some(lang)));
+        .build_eframe(move |cc| ChainmapApp::with_data_dir(cc, None, Some(lang), None));
     harness.run_steps(3);
     harness
 }
@@ -241,12 +243,7 @@ fn clicking_a_firm_focuses_its_upstream_and_downstream() {
     harness.get_by_label(&name).click();
     harness.run_steps(2);
     let project = harness.state().doc.project.clone();
-    let expect = |depth: usize| {
-        let (up, down) = neighbourhood(&project, &id, depth);
-        let mut all: BTreeSet<NodeId> = up.union(&down).cloned().collect();
-        all.insert(id.clone());
-        all
-    };
+    let expect = |depth: usize| neighbourhood(&project, &id, depth).nodes(&id);
     assert_eq!(
         harness.state().present.as_ref().unwrap().focus,
         Some(id.clone())
@@ -531,4 +528,222 @@ fn the_chain_story_keeps_the_editors_filter() {
     harness.run_steps(2);
     assert!(harness.state().ui.filter.is_empty());
     harness.get_by_label("菌包工厂A");
+}
+
+/// What a presentation key can change, to compare before and after a press.
+#[derive(Debug, Clone, PartialEq)]
+struct Seen {
+    present: bool,
+    story: Story,
+    step: usize,
+    depth: usize,
+    /// Per mille, so float steps compare exactly.
+    scale: i32,
+    focus: Option<NodeId>,
+    impact: bool,
+    spotlight: bool,
+    flow: bool,
+    dark: bool,
+    help: bool,
+}
+
+fn seen(app: &ChainmapApp) -> Seen {
+    let p = app.present.as_ref();
+    Seen {
+        present: p.is_some(),
+        story: p.map_or(Story::Chain, |p| p.story),
+        step: p.map_or(0, |p| p.step),
+        depth: p.map_or(0, |p| p.depth),
+        scale: p.map_or(0, |p| (p.scale * 1000.0).round() as i32),
+        focus: p.and_then(|p| p.focus.clone()),
+        impact: p.is_some_and(|p| p.impact),
+        spotlight: p.is_some_and(|p| p.spotlight),
+        flow: p.is_some_and(|p| p.flow),
+        dark: p.is_some_and(|p| p.look.is_dark()),
+        help: p.is_some_and(|p| p.help),
+    }
+}
+
+fn presentation<'h>(harness: &'h mut Harness<'static, ChainmapApp>) -> &'h mut Presentation {
+    harness.state_mut().present.as_mut().unwrap()
+}
+
+/// Each presentation command has a key, and every one of its keys, pressed as a clicker or a
+/// keyboard sends it, changes the presentation as the command says.
+#[test]
+fn every_presentation_key_does_what_its_command_says() {
+    for command in AppCommand::PRESENTATION {
+        assert!(
+            !command.keys(Mode::Presenting).is_empty(),
+            "{command:?} has no key while presenting"
+        );
+    }
+    let mut harness = harness(Lang::En);
+    let count = lane_stages(harness.state()).len() + 1;
+    assert!(count > 4, "room to step both ways");
+    let focus = NodeId::from("E05");
+    let away = Camera {
+        offset: egui::vec2(-4000.0, -3000.0),
+        zoom: 0.3,
+    };
+    for command in AppCommand::PRESENTATION {
+        for shortcut in command.keys(Mode::Presenting) {
+            let name = format!("{command:?} by {}", harness.ctx.format_shortcut(shortcut));
+            if harness.state().present.is_none() {
+                press(&mut harness, Key::F5);
+            }
+            // The same start for every key: step 3 of the chain, a firm focused two links deep,
+            // every toggle off; text at 200 % for the reset.
+            let p = presentation(&mut harness);
+            p.switch_story(Story::Chain);
+            p.go_to(2, count);
+            p.focus = Some(focus.clone());
+            p.depth = 3;
+            p.impact = false;
+            p.spotlight = false;
+            p.flow = false;
+            p.help = false;
+            if p.look.is_dark() {
+                p.run(AppCommand::ToggleProjectorTheme, count, false);
+            }
+            let scale = if command == AppCommand::ResetText {
+                2.0
+            } else {
+                1.0
+            };
+            p.scale = scale;
+            if command == AppCommand::Reframe {
+                p.run(AppCommand::Reframe, count, false);
+            }
+            harness.run_steps(40);
+            let framed = harness.state().ui.camera;
+            if command == AppCommand::Reframe {
+                harness.state_mut().ui.camera = away;
+                harness.run_steps(2);
+                assert_eq!(harness.state().ui.camera, away, "nothing moves it unasked");
+            }
+
+            let before = seen(harness.state());
+            harness.key_press_modifiers(shortcut.modifiers, shortcut.logical_key);
+            harness.run_steps(2);
+            let after = seen(harness.state());
+
+            let same = before.clone();
+            let stepped = |step: usize| Seen {
+                step,
+                focus: None,
+                ..before.clone()
+            };
+            let scaled = |by: f32| (scale * by * 1000.0).round() as i32;
+            use AppCommand::*;
+            let want = match command {
+                NextStep => stepped(3),
+                PreviousStep => stepped(1),
+                FirstStep => stepped(0),
+                LastStep => stepped(count - 1),
+                SwitchStory => Seen {
+                    story: Story::Views,
+                    ..stepped(0)
+                },
+                DepthLess => Seen { depth: 2, ..same },
+                DepthMore => Seen { depth: 4, ..same },
+                ToggleImpact => Seen {
+                    impact: true,
+                    ..same
+                },
+                ToggleSpotlight => Seen {
+                    spotlight: true,
+                    ..same
+                },
+                ToggleFlow => Seen { flow: true, ..same },
+                ToggleProjectorTheme => Seen { dark: true, ..same },
+                LargerText => Seen {
+                    scale: scaled(1.15),
+                    ..same
+                },
+                SmallerText => Seen {
+                    scale: scaled(1.0 / 1.15),
+                    ..same
+                },
+                ResetText => Seen {
+                    scale: 1000,
+                    ..same
+                },
+                TogglePresentHelp => Seen { help: true, ..same },
+                LeavePresentation => seen_outside(),
+                // The camera, checked below.
+                Reframe => same,
+                other => panic!("{other:?} is not a presentation command"),
+            };
+            assert_eq!(after, want, "{name}");
+            if command == AppCommand::Reframe {
+                harness.run_steps(40);
+                let camera = harness.state().ui.camera;
+                assert!(
+                    (camera.zoom - framed.zoom).abs() < 1e-4
+                        && (camera.offset - framed.offset).length() < 0.1,
+                    "{name}: back to the step's view {framed:?}, not {camera:?}"
+                );
+            }
+        }
+    }
+}
+
+/// What `seen` reads with no presentation running.
+fn seen_outside() -> Seen {
+    Seen {
+        present: false,
+        story: Story::Chain,
+        step: 0,
+        depth: 0,
+        scale: 0,
+        focus: None,
+        impact: false,
+        spotlight: false,
+        flow: false,
+        dark: false,
+        help: false,
+    }
+}
+
+/// H lays the keys over the graph, generated from the command table: each command's label and
+/// its keys, then the mouse; H again takes it away.
+#[test]
+fn the_help_lists_every_presentation_command_with_its_keys() {
+    for lang in [Lang::En, Lang::Zh] {
+        let mut harness = harness(lang);
+        press(&mut harness, Key::F5);
+        // A row reads "label", or "label (state)" for a toggle, a depth or a size.
+        let shown = |harness: &Harness<'static, ChainmapApp>, label: &str| {
+            let with_state = format!("{label} (");
+            harness
+                .query_all_by(|n| {
+                    n.value()
+                        .or_else(|| n.label())
+                        .is_some_and(|t| t == label || t.starts_with(&with_state))
+                })
+                .next()
+                .is_some()
+        };
+        for command in AppCommand::PRESENTATION {
+            assert!(
+                !shown(&harness, &command.label(lang)),
+                "{command:?} before H"
+            );
+        }
+        press(&mut harness, Key::H);
+        harness.get_by_label(lang.pick("演示模式按键", "Presentation keys"));
+        for command in AppCommand::PRESENTATION {
+            let label = command.label(lang);
+            assert!(shown(&harness, &label), "{lang:?}: {label} in the help");
+            harness.get_by_label(&keys_text(&harness.ctx, command, Mode::Presenting));
+        }
+        harness.get_by_label(lang.pick("点击企业", "Click a firm"));
+        press(&mut harness, Key::H);
+        assert!(
+            harness
+                .query_by_label(lang.pick("演示模式按键", "Presentation keys"))
+                .is_none()
+        );
+    }
 }

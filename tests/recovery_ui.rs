@@ -44,10 +44,13 @@ fn recovery_file(data_dir: &Path) -> PathBuf {
         .join(format!("autosave-{}.chainmap.json", std::process::id()))
 }
 
+/// The process id the crashed run had.
+const GONE: u32 = u32::MAX - 3;
+
 /// Makes this run's recovery files look like a crashed run's (a process that is gone): the
 /// next window started in this test process then finds them as a crash's.
 fn as_if_crashed(data_dir: &Path) -> PathBuf {
-    let gone = u32::MAX - 3;
+    let gone = GONE;
     let dir = data_dir.join("recovery");
     let info_file = dir.join(format!("autosave-{}.json", std::process::id()));
     let text = std::fs::read_to_string(&info_file).unwrap();
@@ -103,6 +106,41 @@ fn unsaved_work_is_autosaved_and_offered_back_after_a_crash() {
     second.state_mut().doc.save(Some(&target)).unwrap();
     at(&mut second, 500.0);
     assert!(!recovery_file(data.path()).exists());
+}
+
+#[test]
+fn a_running_windows_work_is_not_offered_and_a_crashed_ones_is() {
+    let data = tempfile::tempdir().unwrap();
+    let mut first = editor(data.path(), Lang::En);
+    at(&mut first, 10.0);
+    rename(&mut first, "另一个窗口");
+    at(&mut first, 11.0);
+    at(&mut first, 80.0);
+    drop(first);
+    as_if_crashed(data.path());
+    // The window that wrote it still runs: it holds the lock on its recovery file.
+    let lock = data
+        .path()
+        .join("recovery")
+        .join(format!("autosave-{GONE}.lock"));
+    let running = std::fs::File::create(&lock).unwrap();
+    running.lock().unwrap();
+    let mut second = editor(data.path(), Lang::En);
+    second.run_steps(2);
+    assert!(second.query_by_label("Restore unsaved work?").is_none());
+    assert!(second.state().recovery_offer.is_none());
+    drop(second);
+    // It is gone (the system let go of its lock): its work is offered, with when it was saved
+    // in the user's own time.
+    running.unlock().unwrap();
+    let mut third = editor(data.path(), Lang::En);
+    third.run_steps(2);
+    third.get_by_label("Restore unsaved work?");
+    let offer = third.state().recovery_offer.clone().unwrap();
+    let when = chainmap::time::local_text(offer.saved_at);
+    third.get_by_label_contains("\"另一个窗口\" (a project never saved) were saved ");
+    third.get_by_label_contains(&format!(" ago ({when})."));
+    assert!(when.contains(" UTC"), "{when}");
 }
 
 #[test]

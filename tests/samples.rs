@@ -146,3 +146,73 @@ fn meixian_has_a_missing_stage_and_a_single_supplier_product() {
         .collect();
     assert_eq!(pollen_suppliers.len(), 1);
 }
+
+/// A chain filter on a project of two chains (`tests/fixtures/two-chains.json`: 木耳 with four
+/// firms, 茶叶 with three, a supply link from a tea firm into the fungus chain, a park and a town
+/// shared) admits exactly the chosen chain's firms: in the analysis, and in the canvas's view
+/// filter, where the park and the town (no stage) stay as the setting.
+#[test]
+fn a_chain_filter_admits_exactly_one_chains_firms() {
+    use chainmap::analysis::{AnalysisOptions, analyze};
+    use chainmap::model::ViewFilter;
+    use std::collections::BTreeSet;
+    let p = file::load_path(
+        &PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/two-chains.json"),
+        LoadOptions { strict: true },
+    )
+    .unwrap()
+    .project;
+    assert_eq!(p.chains.len(), 2);
+    let set = |ids: &[&'static str]| ids.iter().copied().collect::<BTreeSet<&str>>();
+    for (chain, firms, stages) in [
+        (
+            "muer",
+            set(&["m1", "m2", "m3", "m4"]),
+            ["mu1", "mu2", "mu3"],
+        ),
+        ("tea", set(&["t1", "t2", "t3"]), ["te1", "te2", "te3"]),
+    ] {
+        let a = analyze(
+            &p,
+            &AnalysisOptions {
+                chain: Some(chain.into()),
+                year: None,
+            },
+        );
+        let nodes: BTreeSet<&str> = a.nodes.iter().map(|n| n.id.as_str()).collect();
+        assert_eq!(nodes, firms, "{chain}");
+        let analysed: Vec<&str> = a.stages.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(analysed, stages, "{chain}");
+        assert!(a.stages.iter().all(|s| s.chain.as_str() == chain));
+        assert!(!a.leaders.is_empty());
+        assert!(a.leaders.iter().all(|l| firms.contains(l.id.as_str())));
+        // Firms' land figures only for the chain's (the shared park is reported whole).
+        let land: BTreeSet<&str> = a
+            .land
+            .iter()
+            .filter(|l| !l.is_park)
+            .map(|l| l.id.as_str())
+            .collect();
+        assert!(
+            !land.is_empty() && land.is_subset(&firms),
+            "{chain}: {land:?}"
+        );
+        let filter = ViewFilter {
+            chains: vec![chain.into()],
+            ..ViewFilter::default()
+        };
+        let shown: BTreeSet<&str> = p
+            .nodes
+            .values()
+            .filter(|n| filter.admits(&p, n))
+            .map(|n| n.id.as_str())
+            .collect();
+        let mut expected = firms.clone();
+        expected.extend(["pk", "r1"]);
+        assert_eq!(shown, expected, "{chain}");
+    }
+    // Unfiltered: both chains' firms and stages.
+    let all = analyze(&p, &AnalysisOptions::default());
+    assert_eq!(all.nodes.len(), 7);
+    assert_eq!(all.stages.len(), 6);
+}

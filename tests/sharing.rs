@@ -310,4 +310,75 @@ fn every_schedule_row_of_the_sample_adds_up() {
             assert_eq!(sum, c.amount);
         }
     }
+    // And each party's part, worked by hand from the sample's figures.
+    let s = schedule(&p, p.agreements.values().next().unwrap(), None, None);
+    let row = |ledger: Ledger, metric: Metric, year: i32| {
+        s.rows
+            .iter()
+            .find(|r| r.ledger == ledger && r.metric == metric && r.year == year)
+            .unwrap_or_else(|| panic!("no {ledger:?} {metric:?} row for {year}"))
+    };
+    // Fiscal, 5 : 5 of the tax from production (2020): 340 + 95 + 210 = 645.
+    let fiscal = row(Ledger::Fiscal, Metric::Tax, 2020);
+    assert_eq!(fiscal.total, d("645"));
+    assert_eq!(part(fiscal, "SRC"), d("322.50"));
+    assert_eq!(part(fiscal, "HOST"), d("322.50"));
+    // Corporate, the park company's 2024 profit of 520 by equity 60 / 30 / 10.
+    let corporate = row(Ledger::Corporate, Metric::Profit, 2024);
+    assert_eq!(
+        corporate.parts,
+        vec![
+            (NodeId::from("SRC"), d("312")),
+            (NodeId::from("HOST"), d("156")),
+            (NodeId::from("HTZ"), d("52")),
+        ]
+    );
+    // Assessment of tax in 2021, year three: all to the source.
+    let early = row(Ledger::Assessment, Metric::Tax, 2021);
+    assert_eq!(early.total, d("785"));
+    assert_eq!(part(early, "SRC"), d("785"));
+    assert_eq!(part(early, "HOST"), d("0"));
+}
+
+/// Parts worked by hand where the amount does not divide: each part is rounded down to the cent
+/// and the cents left go to the largest remainders, ties to the earlier party.
+#[test]
+fn each_party_gets_its_hand_worked_part_when_the_amount_does_not_divide() {
+    let split = |amount: &str, weights: &[&str]| {
+        let weights: Vec<Decimal> = weights.iter().map(|w| d(w)).collect();
+        money::split(d(amount), &weights)
+    };
+    // 10 × 3/7 = 4.2857…, 10 × 1/7 = 1.4285…: floors 4.28 + 4.28 + 1.42 = 9.98; the two cents
+    // left go to the remainders .0086 (the third) and .0057 (the first of the tie).
+    assert_eq!(
+        split("10", &["3", "3", "1"]),
+        [d("4.29"), d("4.28"), d("1.43")]
+    );
+    assert_eq!(
+        split("-10", &["3", "3", "1"]),
+        [d("-4.29"), d("-4.28"), d("-1.43")]
+    );
+    // 0.05 in thirds: 0.01 each, the two cents left to the first two.
+    assert_eq!(
+        split("0.05", &["1", "1", "1"]),
+        [d("0.02"), d("0.02"), d("0.01")]
+    );
+    // Percentages that add up to 100: 1234.57 × 33.34 % = 411.605638, × 33.33 % = 411.482181;
+    // floors 411.60 + 411.48 + 411.48 = 1234.56, the cent left to the largest remainder, the
+    // first's .005638.
+    let parts = split("1234.57", &["33.34", "33.33", "33.33"]);
+    assert_eq!(parts, [d("411.61"), d("411.48"), d("411.48")]);
+
+    // Through an agreement: 1000.01 of tax, 50 : 50.
+    let p = project(
+        &[(2020, "1000.01", "0")],
+        &format!(
+            r#"{{"id": "a", "name": "五五", "signed_year": 2020, {PARTIES},
+            "phases": [{{"id": "p", "ledger": "fiscal", "metric": "tax", "start": {{"after_signing": 0}},
+              "rule": {{"fixed_shares": {{"shares": [{{"party": "src", "pct": 50}}, {{"party": "host", "pct": 50}}]}}}}}}]}}"#
+        ),
+    );
+    let r = rows(&p);
+    assert_eq!(part(year(&r, 2020), "src"), d("500.01"));
+    assert_eq!(part(year(&r, 2020), "host"), d("500.00"));
 }

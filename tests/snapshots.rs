@@ -11,7 +11,7 @@ fn main_screen(lang: Lang, name: &str) {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .with_theme(egui::Theme::Light)
-        .build_eframe(move |cc| ChainmapApp::new(cc, None, Some(lang)));
+        .build_eframe(move |cc| ChainmapApp::with_data_dir(cc, None, Some(lang), None));
     harness.run_steps(4);
     // Select the chain leader so the inspector and the link handle show too.
     harness.get_by_label("链主食品集团(县外引进)").click();
@@ -35,7 +35,7 @@ fn views_tab_in_english() {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .with_theme(egui::Theme::Light)
-        .build_eframe(move |cc| ChainmapApp::new(cc, None, Some(Lang::En)));
+        .build_eframe(move |cc| ChainmapApp::with_data_dir(cc, None, Some(Lang::En), None));
     harness.run_steps(4);
     harness.get_by_label("Views").click();
     harness.run_steps(2);
@@ -52,7 +52,7 @@ fn import_dialog_in_chinese() {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .with_theme(egui::Theme::Light)
-        .build_eframe(move |cc| ChainmapApp::new(cc, None, Some(Lang::Zh)));
+        .build_eframe(move |cc| ChainmapApp::with_data_dir(cc, None, Some(Lang::Zh), None));
     harness.run_steps(3);
     let ctx = egui::Context::default();
     harness
@@ -80,4 +80,43 @@ fn import_dialog_in_chinese() {
     }
     harness.run_steps(4);
     harness.snapshot("import_dialog_zh");
+}
+
+/// The app presenting the chain (F5) at a middle step, the key hint gone and the camera settled.
+fn presenting(lang: Lang, keys: &[egui::Key]) -> Harness<'static, ChainmapApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_theme(egui::Theme::Light)
+        .build_eframe(move |cc| ChainmapApp::with_data_dir(cc, None, Some(lang), None));
+    harness.run_steps(3);
+    harness.key_press(egui::Key::F5);
+    // The hint leaves after 6 s (a step is 0.25 s).
+    harness.run_steps(30);
+    for key in [egui::Key::ArrowRight; 4].iter().chain(keys) {
+        harness.key_press(*key);
+        harness.run_steps(2);
+    }
+    // The glide takes 0.35 s.
+    harness.run_steps(4);
+    harness
+}
+
+/// Step 5 of the chain story: four stages lit, the rest dimmed, the subtitle with the stage's
+/// firms, output and gaps.
+#[test]
+fn presenting_the_chain_in_chinese() {
+    presenting(Lang::Zh, &[]).snapshot("present_chain_zh");
+}
+
+/// The presentation's key help (H) over the graph.
+#[test]
+fn presentation_help_in_english() {
+    presenting(Lang::En, &[egui::Key::H]).snapshot("present_help_en");
+}
+
+/// The dark projector theme (T), for a dim room. The editor itself has no dark theme
+/// (`theme::install_style` keeps it light), so this is the only dark look there is.
+#[test]
+fn presenting_in_the_dark_theme() {
+    presenting(Lang::En, &[egui::Key::T]).snapshot("present_dark_en");
 }

@@ -22,7 +22,7 @@ fn harness(lang: Lang) -> Harness<'static, ChainmapApp> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .with_theme(egui::Theme::Light)
-        .build_eframe(move |cc| ChainmapApp::new(cc, None, Some(lang)));
+        .build_eframe(move |cc| ChainmapApp::with_data_dir(cc, None, Some(lang), None));
     harness.run_steps(3);
     harness
 }
@@ -622,7 +622,7 @@ fn ankang(lang: Lang) -> Harness<'static, ChainmapApp> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 1000.0))
         .with_theme(egui::Theme::Light)
-        .build_eframe(move |cc| ChainmapApp::new(cc, Some(path), Some(lang)));
+        .build_eframe(move |cc| ChainmapApp::with_data_dir(cc, Some(path), Some(lang), None));
     harness.run_steps(3);
     harness
 }

@@ -12,6 +12,7 @@ pub mod graph;
 pub mod impact;
 pub mod land;
 pub mod leaders;
+pub mod neighbourhood;
 pub mod network;
 mod report;
 

@@ -103,157 +103,182 @@ pub fn graphml(project: &Project, lang: Lang) -> io::Result<Vec<u8>> {
             "http://graphml.graphdrawing.org/xmlns http://www.yworks.com/xml/schema/graphml/1.1/ygraphml.xsd",
         ))
         .write_inner_content(|w| {
-            let keys: [(&str, &str, &str, &str); 15] = [
-                ("label", "node", "label", "string"),
-                ("kind", "node", "kind", "string"),
-                ("stage", "node", "stage", "string"),
-                ("tags", "node", "tags", "string"),
-                ("output", "node", "output", "double"),
-                ("x", "node", "x", "float"),
-                ("y", "node", "y", "float"),
-                ("size", "node", "size", "float"),
-                ("r", "node", "r", "int"),
-                ("g", "node", "g", "int"),
-                ("b", "node", "b", "int"),
-                ("ekind", "edge", "kind", "string"),
-                ("product", "edge", "product", "string"),
-                ("value", "edge", "value", "double"),
-                ("weight", "edge", "weight", "double"),
-            ];
-            for (id, of, name, ty) in keys {
-                w.create_element("key")
-                    .with_attribute(("id", id))
-                    .with_attribute(("for", of))
-                    .with_attribute(("attr.name", name))
-                    .with_attribute(("attr.type", ty))
-                    .write_empty()?;
-            }
-            w.create_element("key")
-                .with_attribute(("id", "ng"))
-                .with_attribute(("for", "node"))
-                .with_attribute(("yfiles.type", "nodegraphics"))
-                .write_empty()?;
-            w.create_element("key")
-                .with_attribute(("id", "eg"))
-                .with_attribute(("for", "edge"))
-                .with_attribute(("yfiles.type", "edgegraphics"))
-                .write_empty()?;
+            graphml_keys(w)?;
             w.create_element("graph")
                 .with_attribute(("id", "G"))
                 .with_attribute(("edgedefault", "directed"))
                 .write_inner_content(|w| {
                     for node in project.nodes.values() {
-                        let pos = node.position.unwrap_or_default();
-                        let r = style::node_radius(node, max_out);
-                        let rgb = style::node_fill(node.kind);
-                        w.create_element("node")
-                            .with_attribute(("id", clean(node.id.as_str()).as_str()))
-                            .write_inner_content(|w| {
-                                data(w, "label", &node.name)?;
-                                data(w, "kind", node.kind.label(lang))?;
-                                data(w, "stage", &stage_names(project, node))?;
-                                data(w, "tags", &node.tags.join(";"))?;
-                                if let Some(o) = output(node) {
-                                    data(w, "output", &o.to_string())?;
-                                }
-                                data(w, "x", &pos.x.to_string())?;
-                                data(w, "y", &(-pos.y).to_string())?;
-                                data(w, "size", &(2.0 * r).to_string())?;
-                                data(w, "r", &rgb[0].to_string())?;
-                                data(w, "g", &rgb[1].to_string())?;
-                                data(w, "b", &rgb[2].to_string())?;
-                                w.create_element("data")
-                                    .with_attribute(("key", "ng"))
-                                    .write_inner_content(|w| {
-                                        w.create_element("y:ShapeNode").write_inner_content(|w| {
-                                            w.create_element("y:Geometry")
-                                                .with_attribute(("x", (pos.x - r).to_string().as_str()))
-                                                .with_attribute(("y", (pos.y - r).to_string().as_str()))
-                                                .with_attribute(("width", (2.0 * r).to_string().as_str()))
-                                                .with_attribute(("height", (2.0 * r).to_string().as_str()))
-                                                .write_empty()?;
-                                            w.create_element("y:Fill")
-                                                .with_attribute(("color", hex(rgb).as_str()))
-                                                .with_attribute(("transparent", "false"))
-                                                .write_empty()?;
-                                            w.create_element("y:BorderStyle")
-                                                .with_attribute(("color", "#333333"))
-                                                .with_attribute((
-                                                    "type",
-                                                    if node.kind == NodeKind::ExternalEnterprise {
-                                                        "dashed"
-                                                    } else {
-                                                        "line"
-                                                    },
-                                                ))
-                                                .with_attribute(("width", "1.0"))
-                                                .write_empty()?;
-                                            w.create_element("y:NodeLabel")
-                                                .with_attribute(("modelName", "sides"))
-                                                .with_attribute(("modelPosition", "s"))
-                                                .with_attribute(("fontFamily", "Noto Sans SC"))
-                                                .write_text_content(BytesText::new(&clean(&node.name)))?;
-                                            w.create_element("y:Shape")
-                                                .with_attribute(("type", yed_shape(node.kind)))
-                                                .write_empty()?;
-                                            Ok(())
-                                        })?;
-                                        Ok(())
-                                    })?;
-                                Ok(())
-                            })?;
+                        graphml_node(w, project, node, max_out, lang)?;
                     }
                     for link in project.links.values() {
-                        let rgb = style::link_colour(link.kind);
-                        w.create_element("edge")
-                            .with_attribute(("id", clean(link.id.as_str()).as_str()))
-                            .with_attribute(("source", clean(link.from.as_str()).as_str()))
-                            .with_attribute(("target", clean(link.to.as_str()).as_str()))
-                            .write_inner_content(|w| {
-                                data(w, "ekind", link.kind.label(lang))?;
-                                if !link.product.is_empty() {
-                                    data(w, "product", &link.product)?;
-                                }
-                                if let Some(v) = link_value(link) {
-                                    data(w, "value", &v.to_string())?;
-                                    data(w, "weight", &v.to_string())?;
-                                }
-                                w.create_element("data")
-                                    .with_attribute(("key", "eg"))
-                                    .write_inner_content(|w| {
-                                        w.create_element("y:PolyLineEdge").write_inner_content(|w| {
-                                            w.create_element("y:LineStyle")
-                                                .with_attribute(("color", hex(rgb).as_str()))
-                                                .with_attribute((
-                                                    "type",
-                                                    if style::link_dash(link.kind).is_some() {
-                                                        "dashed"
-                                                    } else {
-                                                        "line"
-                                                    },
-                                                ))
-                                                .with_attribute(("width", "1.5"))
-                                                .write_empty()?;
-                                            w.create_element("y:Arrows")
-                                                .with_attribute(("source", "none"))
-                                                .with_attribute(("target", "standard"))
-                                                .write_empty()?;
-                                            if !link.product.is_empty() {
-                                                w.create_element("y:EdgeLabel")
-                                                    .write_text_content(BytesText::new(&clean(&link.product)))?;
-                                            }
-                                            Ok(())
-                                        })?;
-                                        Ok(())
-                                    })?;
-                                Ok(())
-                            })?;
+                        graphml_edge(w, link, lang)?;
                     }
                     Ok(())
                 })?;
             Ok(())
         })?;
     Ok(finish(w))
+}
+
+/// The GraphML keys: the data of nodes and edges, and yEd's graphics.
+fn graphml_keys(w: &mut Xml) -> io::Result<()> {
+    let keys: [(&str, &str, &str, &str); 15] = [
+        ("label", "node", "label", "string"),
+        ("kind", "node", "kind", "string"),
+        ("stage", "node", "stage", "string"),
+        ("tags", "node", "tags", "string"),
+        ("output", "node", "output", "double"),
+        ("x", "node", "x", "float"),
+        ("y", "node", "y", "float"),
+        ("size", "node", "size", "float"),
+        ("r", "node", "r", "int"),
+        ("g", "node", "g", "int"),
+        ("b", "node", "b", "int"),
+        ("ekind", "edge", "kind", "string"),
+        ("product", "edge", "product", "string"),
+        ("value", "edge", "value", "double"),
+        ("weight", "edge", "weight", "double"),
+    ];
+    for (id, of, name, ty) in keys {
+        w.create_element("key")
+            .with_attribute(("id", id))
+            .with_attribute(("for", of))
+            .with_attribute(("attr.name", name))
+            .with_attribute(("attr.type", ty))
+            .write_empty()?;
+    }
+    w.create_element("key")
+        .with_attribute(("id", "ng"))
+        .with_attribute(("for", "node"))
+        .with_attribute(("yfiles.type", "nodegraphics"))
+        .write_empty()?;
+    w.create_element("key")
+        .with_attribute(("id", "eg"))
+        .with_attribute(("for", "edge"))
+        .with_attribute(("yfiles.type", "edgegraphics"))
+        .write_empty()?;
+    Ok(())
+}
+
+/// A GraphML node: its data for Gephi and its yEd shape.
+fn graphml_node(
+    w: &mut Xml,
+    project: &Project,
+    node: &Node,
+    max_out: f64,
+    lang: Lang,
+) -> io::Result<()> {
+    let pos = node.position.unwrap_or_default();
+    let r = style::node_radius(node, max_out);
+    let rgb = style::node_fill(node.kind);
+    w.create_element("node")
+        .with_attribute(("id", clean(node.id.as_str()).as_str()))
+        .write_inner_content(|w| {
+            data(w, "label", &node.name)?;
+            data(w, "kind", node.kind.label(lang))?;
+            data(w, "stage", &stage_names(project, node))?;
+            data(w, "tags", &node.tags.join(";"))?;
+            if let Some(o) = output(node) {
+                data(w, "output", &o.to_string())?;
+            }
+            data(w, "x", &pos.x.to_string())?;
+            data(w, "y", &(-pos.y).to_string())?;
+            data(w, "size", &(2.0 * r).to_string())?;
+            data(w, "r", &rgb[0].to_string())?;
+            data(w, "g", &rgb[1].to_string())?;
+            data(w, "b", &rgb[2].to_string())?;
+            w.create_element("data")
+                .with_attribute(("key", "ng"))
+                .write_inner_content(|w| {
+                    w.create_element("y:ShapeNode").write_inner_content(|w| {
+                        w.create_element("y:Geometry")
+                            .with_attribute(("x", (pos.x - r).to_string().as_str()))
+                            .with_attribute(("y", (pos.y - r).to_string().as_str()))
+                            .with_attribute(("width", (2.0 * r).to_string().as_str()))
+                            .with_attribute(("height", (2.0 * r).to_string().as_str()))
+                            .write_empty()?;
+                        w.create_element("y:Fill")
+                            .with_attribute(("color", hex(rgb).as_str()))
+                            .with_attribute(("transparent", "false"))
+                            .write_empty()?;
+                        w.create_element("y:BorderStyle")
+                            .with_attribute(("color", "#333333"))
+                            .with_attribute((
+                                "type",
+                                if node.kind == NodeKind::ExternalEnterprise {
+                                    "dashed"
+                                } else {
+                                    "line"
+                                },
+                            ))
+                            .with_attribute(("width", "1.0"))
+                            .write_empty()?;
+                        w.create_element("y:NodeLabel")
+                            .with_attribute(("modelName", "sides"))
+                            .with_attribute(("modelPosition", "s"))
+                            .with_attribute(("fontFamily", "Noto Sans SC"))
+                            .write_text_content(BytesText::new(&clean(&node.name)))?;
+                        w.create_element("y:Shape")
+                            .with_attribute(("type", yed_shape(node.kind)))
+                            .write_empty()?;
+                        Ok(())
+                    })?;
+                    Ok(())
+                })?;
+            Ok(())
+        })?;
+    Ok(())
+}
+
+/// A GraphML edge: its data for Gephi and its yEd line.
+fn graphml_edge(w: &mut Xml, link: &Link, lang: Lang) -> io::Result<()> {
+    let rgb = style::link_colour(link.kind);
+    w.create_element("edge")
+        .with_attribute(("id", clean(link.id.as_str()).as_str()))
+        .with_attribute(("source", clean(link.from.as_str()).as_str()))
+        .with_attribute(("target", clean(link.to.as_str()).as_str()))
+        .write_inner_content(|w| {
+            data(w, "ekind", link.kind.label(lang))?;
+            if !link.product.is_empty() {
+                data(w, "product", &link.product)?;
+            }
+            if let Some(v) = link_value(link) {
+                data(w, "value", &v.to_string())?;
+                data(w, "weight", &v.to_string())?;
+            }
+            w.create_element("data")
+                .with_attribute(("key", "eg"))
+                .write_inner_content(|w| {
+                    w.create_element("y:PolyLineEdge")
+                        .write_inner_content(|w| {
+                            w.create_element("y:LineStyle")
+                                .with_attribute(("color", hex(rgb).as_str()))
+                                .with_attribute((
+                                    "type",
+                                    if style::link_dash(link.kind).is_some() {
+                                        "dashed"
+                                    } else {
+                                        "line"
+                                    },
+                                ))
+                                .with_attribute(("width", "1.5"))
+                                .write_empty()?;
+                            w.create_element("y:Arrows")
+                                .with_attribute(("source", "none"))
+                                .with_attribute(("target", "standard"))
+                                .write_empty()?;
+                            if !link.product.is_empty() {
+                                w.create_element("y:EdgeLabel")
+                                    .write_text_content(BytesText::new(&clean(&link.product)))?;
+                            }
+                            Ok(())
+                        })?;
+                    Ok(())
+                })?;
+            Ok(())
+        })?;
+    Ok(())
 }
 
 /// The project as GEXF 1.3 (UTF-8).

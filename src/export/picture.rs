@@ -109,8 +109,15 @@ pub fn svg(project: &Project, lang: Lang, size: Option<(u32, u32)>) -> String {
         y0 + MARGIN + 18.0,
         xml_escape(&project.meta.name)
     );
+    svg_lanes(&mut s, project, lang);
+    svg_links(&mut s, project, lang, max_out);
+    svg_nodes(&mut s, project, max_out);
+    s.push_str("</svg>\n");
+    s
+}
 
-    // Lanes with their headers.
+/// The stage lanes with their headers.
+fn svg_lanes(s: &mut String, project: &Project, lang: Lang) {
     let (top, bottom) = lane_extent(project);
     s.push_str("<g id=\"lanes\">\n");
     for (stage, x, segment) in lane_columns(project) {
@@ -146,8 +153,10 @@ pub fn svg(project: &Project, lang: Lang, size: Option<(u32, u32)>) -> String {
         );
     }
     s.push_str("</g>\n");
+}
 
-    // Links, under the nodes.
+/// The links, drawn under the nodes: supply width by value, arrowheads on directed kinds.
+fn svg_links(s: &mut String, project: &Project, lang: Lang, max_out: f64) {
     let max_value = project
         .links
         .values()
@@ -209,8 +218,10 @@ pub fn svg(project: &Project, lang: Lang, size: Option<(u32, u32)>) -> String {
         );
     }
     s.push_str("</g>\n");
+}
 
-    // Nodes with their labels.
+/// The nodes with their labels; chain leaders ringed.
+fn svg_nodes(s: &mut String, project: &Project, max_out: f64) {
     s.push_str("<g id=\"nodes\">\n");
     for node in project.nodes.values() {
         let Some(p) = node.position else { continue };
@@ -240,8 +251,7 @@ pub fn svg(project: &Project, lang: Lang, size: Option<(u32, u32)>) -> String {
         );
         s.push_str("</g>\n");
     }
-    s.push_str("</g>\n</svg>\n");
-    s
+    s.push_str("</g>\n");
 }
 
 /// Roughly how wide `c` is, in ems: Chinese and full-width forms a whole em, Latin about half.

@@ -101,243 +101,281 @@ pub struct DataTable {
 
 /// Builds one table from the project and its analysis.
 pub fn table(project: &Project, analysis: &Analysis, name: TableName, lang: Lang) -> DataTable {
-    let h = |zh: &str, en: &str| lang.pick(zh, en).to_owned();
     let (headers, rows) = match name {
-        TableName::Nodes => (
-            vec![
-                h("编号", "id"),
-                h("名称", "name"),
-                h("类型", "kind"),
-                h("环节", "stages"),
-                h("所在地区", "region"),
-                h("标签", "tags"),
-                h("年份", "year"),
-                h("产值", "output"),
-                h("税收", "tax"),
-                h("增加值", "value added"),
-                h("用地(亩)", "land (mu)"),
-                h("从业人员", "employees"),
-                h("联农户数", "farmers linked"),
-                h("本地", "local"),
-            ],
-            project
-                .nodes
-                .values()
-                .map(|n| {
-                    let year = analysis
-                        .year
-                        .filter(|y| n.figures.contains_key(y))
-                        .or_else(|| n.latest_figures().map(|(y, _)| y));
-                    let f = year.and_then(|y| n.figures.get(&y));
-                    vec![
-                        Cell::text(n.id.as_str()),
-                        Cell::text(&n.name),
-                        Cell::text(n.kind.label(lang)),
-                        Cell::text(
-                            n.stages
-                                .iter()
-                                .map(|s| s.as_str())
-                                .collect::<Vec<_>>()
-                                .join(";"),
-                        ),
-                        Cell::text(
-                            n.region
-                                .as_ref()
-                                .map(|r| project.node_name(r))
-                                .unwrap_or_default(),
-                        ),
-                        Cell::text(n.tags.join(";")),
-                        year.map(|y| Cell::Number(Decimal::from(y)))
-                            .unwrap_or(Cell::Empty),
-                        Cell::number(f.and_then(|f| f.output)),
-                        Cell::number(f.and_then(|f| f.tax)),
-                        Cell::number(f.and_then(|f| f.value_added)),
-                        Cell::number(f.and_then(|f| f.land_mu)),
-                        Cell::number(f.and_then(|f| f.employees).map(Decimal::from)),
-                        Cell::number(f.and_then(|f| f.farmers_linked).map(Decimal::from)),
-                        Cell::text(if !n.kind.is_enterprise_like() {
-                            ""
-                        } else if n.kind.is_local() {
-                            lang.pick("是", "yes")
-                        } else {
-                            lang.pick("否", "no")
-                        }),
-                    ]
-                })
-                .collect(),
-        ),
-        TableName::Links => (
-            vec![
-                h("编号", "id"),
-                h("类型", "kind"),
-                h("供方编号", "from id"),
-                h("供方", "from"),
-                h("买方编号", "to id"),
-                h("买方", "to"),
-                h("产品", "product"),
-                h("金额", "value"),
-                h("股权(%)", "equity (%)"),
-                h("备注", "note"),
-            ],
-            project
-                .links
-                .values()
-                .map(|l| {
-                    vec![
-                        Cell::text(l.id.as_str()),
-                        Cell::text(l.kind.label(lang)),
-                        Cell::text(l.from.as_str()),
-                        Cell::text(project.node_name(&l.from)),
-                        Cell::text(l.to.as_str()),
-                        Cell::text(project.node_name(&l.to)),
-                        Cell::text(&l.product),
-                        Cell::number(l.value),
-                        Cell::number(l.equity_pct),
-                        Cell::text(&l.note),
-                    ]
-                })
-                .collect(),
-        ),
-        TableName::Gaps => (
-            vec![
-                h("类别", "class"),
-                h("对策", "action"),
-                h("环节", "stage"),
-                h("产品", "product"),
-                h("涉及企业", "firms"),
-                h("说明", "finding"),
-                h("建议", "advice"),
-            ],
-            analysis
-                .gaps
-                .iter()
-                .map(|g| {
-                    vec![
-                        Cell::text(g.class.label(lang)),
-                        Cell::text(g.class.action(lang)),
-                        Cell::text(
-                            g.stage
-                                .as_ref()
-                                .and_then(|s| project.stage(s))
-                                .map(|(_, s)| s.name.clone())
-                                .unwrap_or_default(),
-                        ),
-                        Cell::text(g.product.clone().unwrap_or_default()),
-                        Cell::text(names(project, &g.nodes)),
-                        Cell::text(g.message(lang)),
-                        Cell::text(g.class.advice(lang)),
-                    ]
-                })
-                .collect(),
-        ),
-        TableName::Leaders => (
-            vec![
-                h("排名", "rank"),
-                h("编号", "id"),
-                h("名称", "name"),
-                h("链主得分", "score"),
-                h("中介中心性(占最大)", "betweenness part"),
-                h("供应强度(占最大)", "strength part"),
-                h("产值(占最大)", "output part"),
-                h("中介中心性", "betweenness"),
-                h("供应强度", "strength"),
-                h("产值", "output"),
-            ],
-            analysis
-                .leaders
-                .iter()
-                .enumerate()
-                .map(|(i, l)| {
-                    vec![
-                        Cell::Number(Decimal::from(i + 1)),
-                        Cell::text(l.id.as_str()),
-                        Cell::text(&l.name),
-                        Cell::float(Some(l.score)),
-                        Cell::float(Some(l.betweenness_part)),
-                        Cell::float(Some(l.strength_part)),
-                        Cell::float(Some(l.output_part)),
-                        Cell::float(Some(l.betweenness)),
-                        Cell::float(Some(l.strength)),
-                        Cell::float(Some(l.output)),
-                    ]
-                })
-                .collect(),
-        ),
-        TableName::Land => (
-            vec![
-                h("编号", "id"),
-                h("名称", "name"),
-                h("园区", "park"),
-                h("用地(亩)", "land (mu)"),
-                h("亩均税收", "tax per mu"),
-                h("亩均产值", "output per mu"),
-                h("等级", "class"),
-            ],
-            analysis
-                .land
-                .iter()
-                .map(|l| {
-                    vec![
-                        Cell::text(l.id.as_str()),
-                        Cell::text(&l.name),
-                        Cell::text(if l.is_park {
-                            lang.pick("是", "yes")
-                        } else {
-                            ""
-                        }),
-                        Cell::float(Some(l.land_mu)),
-                        Cell::float(l.tax_per_mu),
-                        Cell::float(l.output_per_mu),
-                        Cell::text(l.class.clone().unwrap_or_default()),
-                    ]
-                })
-                .collect(),
-        ),
-        TableName::Schedules => (
-            vec![
-                h("协议", "agreement"),
-                h("年份", "year"),
-                h("账目", "ledger"),
-                h("指标", "metric"),
-                h("合计", "total"),
-                h("参与方", "party"),
-                h("金额", "amount"),
-                h("说明", "note"),
-            ],
-            project
-                .agreements
-                .values()
-                .flat_map(|a| {
-                    let s = crate::sharing::schedule(project, a, None, None);
-                    s.rows
-                        .into_iter()
-                        .flat_map(|r| {
-                            r.parts
-                                .iter()
-                                .map(|(party, amount)| {
-                                    vec![
-                                        Cell::text(&a.name),
-                                        Cell::Number(Decimal::from(r.year)),
-                                        Cell::text(r.ledger.label(lang)),
-                                        Cell::text(r.metric.label(lang)),
-                                        Cell::Number(r.total),
-                                        Cell::text(project.node_name(party)),
-                                        Cell::Number(*amount),
-                                        Cell::text(r.note(lang)),
-                                    ]
-                                })
-                                .collect::<Vec<_>>()
-                        })
-                        .collect::<Vec<_>>()
-                })
-                .collect(),
-        ),
+        TableName::Nodes => nodes_table(project, analysis, lang),
+        TableName::Links => links_table(project, lang),
+        TableName::Gaps => gaps_table(project, analysis, lang),
+        TableName::Leaders => leaders_table(analysis, lang),
+        TableName::Land => land_table(analysis, lang),
+        TableName::Schedules => schedules_table(project, lang),
     };
     DataTable {
         name,
         headers,
         rows,
     }
+}
+
+/// Headers and rows of a table.
+type Parts = (Vec<String>, Vec<Vec<Cell>>);
+
+/// Every node with its figures of the analysis year (else its latest).
+fn nodes_table(project: &Project, analysis: &Analysis, lang: Lang) -> Parts {
+    let h = |zh: &str, en: &str| lang.pick(zh, en).to_owned();
+    (
+        vec![
+            h("编号", "id"),
+            h("名称", "name"),
+            h("类型", "kind"),
+            h("环节", "stages"),
+            h("所在地区", "region"),
+            h("标签", "tags"),
+            h("年份", "year"),
+            h("产值", "output"),
+            h("税收", "tax"),
+            h("增加值", "value added"),
+            h("用地(亩)", "land (mu)"),
+            h("从业人员", "employees"),
+            h("联农户数", "farmers linked"),
+            h("本地", "local"),
+        ],
+        project
+            .nodes
+            .values()
+            .map(|n| {
+                let year = analysis
+                    .year
+                    .filter(|y| n.figures.contains_key(y))
+                    .or_else(|| n.latest_figures().map(|(y, _)| y));
+                let f = year.and_then(|y| n.figures.get(&y));
+                vec![
+                    Cell::text(n.id.as_str()),
+                    Cell::text(&n.name),
+                    Cell::text(n.kind.label(lang)),
+                    Cell::text(
+                        n.stages
+                            .iter()
+                            .map(|s| s.as_str())
+                            .collect::<Vec<_>>()
+                            .join(";"),
+                    ),
+                    Cell::text(
+                        n.region
+                            .as_ref()
+                            .map(|r| project.node_name(r))
+                            .unwrap_or_default(),
+                    ),
+                    Cell::text(n.tags.join(";")),
+                    year.map(|y| Cell::Number(Decimal::from(y)))
+                        .unwrap_or(Cell::Empty),
+                    Cell::number(f.and_then(|f| f.output)),
+                    Cell::number(f.and_then(|f| f.tax)),
+                    Cell::number(f.and_then(|f| f.value_added)),
+                    Cell::number(f.and_then(|f| f.land_mu)),
+                    Cell::number(f.and_then(|f| f.employees).map(Decimal::from)),
+                    Cell::number(f.and_then(|f| f.farmers_linked).map(Decimal::from)),
+                    Cell::text(if !n.kind.is_enterprise_like() {
+                        ""
+                    } else if n.kind.is_local() {
+                        lang.pick("是", "yes")
+                    } else {
+                        lang.pick("否", "no")
+                    }),
+                ]
+            })
+            .collect(),
+    )
+}
+
+/// Every link with the names of its ends.
+fn links_table(project: &Project, lang: Lang) -> Parts {
+    let h = |zh: &str, en: &str| lang.pick(zh, en).to_owned();
+    (
+        vec![
+            h("编号", "id"),
+            h("类型", "kind"),
+            h("供方编号", "from id"),
+            h("供方", "from"),
+            h("买方编号", "to id"),
+            h("买方", "to"),
+            h("产品", "product"),
+            h("金额", "value"),
+            h("股权(%)", "equity (%)"),
+            h("备注", "note"),
+        ],
+        project
+            .links
+            .values()
+            .map(|l| {
+                vec![
+                    Cell::text(l.id.as_str()),
+                    Cell::text(l.kind.label(lang)),
+                    Cell::text(l.from.as_str()),
+                    Cell::text(project.node_name(&l.from)),
+                    Cell::text(l.to.as_str()),
+                    Cell::text(project.node_name(&l.to)),
+                    Cell::text(&l.product),
+                    Cell::number(l.value),
+                    Cell::number(l.equity_pct),
+                    Cell::text(&l.note),
+                ]
+            })
+            .collect(),
+    )
+}
+
+/// Every gap with its stage, product, firms and advice.
+fn gaps_table(project: &Project, analysis: &Analysis, lang: Lang) -> Parts {
+    let h = |zh: &str, en: &str| lang.pick(zh, en).to_owned();
+    (
+        vec![
+            h("类别", "class"),
+            h("对策", "action"),
+            h("环节", "stage"),
+            h("产品", "product"),
+            h("涉及企业", "firms"),
+            h("说明", "finding"),
+            h("建议", "advice"),
+        ],
+        analysis
+            .gaps
+            .iter()
+            .map(|g| {
+                vec![
+                    Cell::text(g.class.label(lang)),
+                    Cell::text(g.class.action(lang)),
+                    Cell::text(
+                        g.stage
+                            .as_ref()
+                            .and_then(|s| project.stage(s))
+                            .map(|(_, s)| s.name.clone())
+                            .unwrap_or_default(),
+                    ),
+                    Cell::text(g.product.clone().unwrap_or_default()),
+                    Cell::text(names(project, &g.nodes)),
+                    Cell::text(g.message(lang)),
+                    Cell::text(g.class.advice(lang)),
+                ]
+            })
+            .collect(),
+    )
+}
+
+/// The chain-leader candidates, best first, with the parts of their score.
+fn leaders_table(analysis: &Analysis, lang: Lang) -> Parts {
+    let h = |zh: &str, en: &str| lang.pick(zh, en).to_owned();
+    (
+        vec![
+            h("排名", "rank"),
+            h("编号", "id"),
+            h("名称", "name"),
+            h("链主得分", "score"),
+            h("中介中心性(占最大)", "betweenness part"),
+            h("供应强度(占最大)", "strength part"),
+            h("产值(占最大)", "output part"),
+            h("中介中心性", "betweenness"),
+            h("供应强度", "strength"),
+            h("产值", "output"),
+        ],
+        analysis
+            .leaders
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                vec![
+                    Cell::Number(Decimal::from(i + 1)),
+                    Cell::text(l.id.as_str()),
+                    Cell::text(&l.name),
+                    Cell::float(Some(l.score)),
+                    Cell::float(Some(l.betweenness_part)),
+                    Cell::float(Some(l.strength_part)),
+                    Cell::float(Some(l.output_part)),
+                    Cell::float(Some(l.betweenness)),
+                    Cell::float(Some(l.strength)),
+                    Cell::float(Some(l.output)),
+                ]
+            })
+            .collect(),
+    )
+}
+
+/// Land efficiency (亩均效益) of firms and parks.
+fn land_table(analysis: &Analysis, lang: Lang) -> Parts {
+    let h = |zh: &str, en: &str| lang.pick(zh, en).to_owned();
+    (
+        vec![
+            h("编号", "id"),
+            h("名称", "name"),
+            h("园区", "park"),
+            h("用地(亩)", "land (mu)"),
+            h("亩均税收", "tax per mu"),
+            h("亩均产值", "output per mu"),
+            h("等级", "class"),
+        ],
+        analysis
+            .land
+            .iter()
+            .map(|l| {
+                vec![
+                    Cell::text(l.id.as_str()),
+                    Cell::text(&l.name),
+                    Cell::text(if l.is_park {
+                        lang.pick("是", "yes")
+                    } else {
+                        ""
+                    }),
+                    Cell::float(Some(l.land_mu)),
+                    Cell::float(l.tax_per_mu),
+                    Cell::float(l.output_per_mu),
+                    Cell::text(l.class.clone().unwrap_or_default()),
+                ]
+            })
+            .collect(),
+    )
+}
+
+/// Every agreement's schedule, a row per year, ledger, metric and party.
+fn schedules_table(project: &Project, lang: Lang) -> Parts {
+    let h = |zh: &str, en: &str| lang.pick(zh, en).to_owned();
+    (
+        vec![
+            h("协议", "agreement"),
+            h("年份", "year"),
+            h("账目", "ledger"),
+            h("指标", "metric"),
+            h("合计", "total"),
+            h("参与方", "party"),
+            h("金额", "amount"),
+            h("说明", "note"),
+        ],
+        project
+            .agreements
+            .values()
+            .flat_map(|a| {
+                let s = crate::sharing::schedule(project, a, None, None);
+                s.rows
+                    .into_iter()
+                    .flat_map(|r| {
+                        r.parts
+                            .iter()
+                            .map(|(party, amount)| {
+                                vec![
+                                    Cell::text(&a.name),
+                                    Cell::Number(Decimal::from(r.year)),
+                                    Cell::text(r.ledger.label(lang)),
+                                    Cell::text(r.metric.label(lang)),
+                                    Cell::Number(r.total),
+                                    Cell::text(project.node_name(party)),
+                                    Cell::Number(*amount),
+                                    Cell::text(r.note(lang)),
+                                ]
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect(),
+    )
 }
 
 fn names(project: &Project, ids: &[NodeId]) -> String {

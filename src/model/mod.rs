@@ -4,6 +4,7 @@
 
 pub mod agreement;
 pub mod chain;
+pub mod figures;
 pub mod ids;
 pub mod issue;
 pub mod link;

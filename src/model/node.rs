@@ -338,3 +338,29 @@ impl Node {
         self.stages.first()
     }
 }
+
+/// Tags as people type them in one line: separated by commas or semicolons, ASCII or
+/// full-width, or by 、; spaces around each tag dropped, empty tags left out.
+pub fn parse_tags(text: &str) -> Vec<String> {
+    text.split([',', '，', ';', '；', '、'])
+        .map(|t| t.trim().to_owned())
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_split_on_any_comma_people_type() {
+        assert_eq!(
+            parse_tags(" 链主, 规上，高新;国有；联农带农、 龙头 "),
+            ["链主", "规上", "高新", "国有", "联农带农", "龙头"]
+        );
+        assert_eq!(parse_tags("a,,  ,b"), ["a", "b"]);
+        assert!(parse_tags("").is_empty());
+        assert!(parse_tags(" ， ").is_empty());
+        assert_eq!(parse_tags("one tag with spaces"), ["one tag with spaces"]);
+    }
+}

@@ -198,8 +198,8 @@ pub fn fair_split(
     })
 }
 
-/// Missing coalitions listed by party name rather than id.
-fn name_missing(project: &Project, problems: Vec<GameProblem>) -> Vec<GameProblem> {
+/// Missing coalitions listed by party name rather than id (for people to read).
+pub fn name_missing(project: &Project, problems: Vec<GameProblem>) -> Vec<GameProblem> {
     problems
         .into_iter()
         .map(|p| match p {

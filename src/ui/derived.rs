@@ -10,6 +10,7 @@ use crate::model::{Agreement, AgreementId, NodeId, Project};
 use crate::sharing::benchmark::{FairSplit, GameProblem, fair_split};
 use crate::sharing::{Schedule, schedule};
 use crate::ui::job::Job;
+use crate::ui::state::Highlight;
 use std::sync::Arc;
 
 /// Above this many nodes the analysis runs off the UI thread.
@@ -93,7 +94,38 @@ pub struct Derived {
     analysis: Cached<Rev, Analysis>,
     schedule: Cached<(Rev, AgreementId), Schedule>,
     fair: Cached<(Rev, AgreementId), Result<FairSplit, Vec<GameProblem>>>,
-    impact: Cached<(Rev, NodeId), Option<Impact>>,
+    impact: Cached<(Rev, NodeId), Option<ImpactView>>,
+}
+
+/// The impact of a firm leaving, with what the Impact tab shows of it worked out once: the
+/// canvas highlight and the downstream firms' names.
+pub struct ImpactView {
+    pub impact: Impact,
+    pub highlight: Highlight,
+    pub downstream_names: Vec<String>,
+}
+
+impl ImpactView {
+    fn new(project: &Project, node: &NodeId) -> Option<Self> {
+        let impact = impact(project, node)?;
+        let highlight = Highlight {
+            nodes: std::iter::once(node.clone())
+                .chain(impact.downstream.iter().cloned())
+                .collect(),
+            danger: impact.buyers_cut_off.iter().cloned().collect(),
+            ..Highlight::default()
+        };
+        let downstream_names = impact
+            .downstream
+            .iter()
+            .map(|id| project.node_name(id))
+            .collect();
+        Some(Self {
+            impact,
+            highlight,
+            downstream_names,
+        })
+    }
 }
 
 /// What the panels ask to see, which decides what is worth computing.
@@ -136,8 +168,13 @@ impl Derived {
         match wanted.impact {
             Some(node) => {
                 let key = (rev, node.clone());
-                self.impact
-                    .refresh(ctx, key, |k| k.0.0 == rev.0, || impact(project, node), None);
+                self.impact.refresh(
+                    ctx,
+                    key,
+                    |k| k.0.0 == rev.0,
+                    || ImpactView::new(project, node),
+                    None,
+                );
             }
             None => self.impact.clear(),
         }
@@ -221,7 +258,7 @@ impl Derived {
     }
 
     /// The impact of `node` leaving, if computed (`Some(None)`: no such firm).
-    pub fn impact(&self, node: &NodeId) -> Option<&Option<Impact>> {
+    pub fn impact(&self, node: &NodeId) -> Option<&Option<ImpactView>> {
         self.impact
             .key
             .as_ref()

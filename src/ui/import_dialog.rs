@@ -75,6 +75,9 @@ impl ImportDialog {
             }
             Err(issue) => self.error = Some(issue.text(lang)),
         }
+        if let Some(e) = &self.error {
+            log::warn!("import: {e}");
+        }
         self.plan = None;
     }
 
@@ -87,14 +90,16 @@ impl ImportDialog {
         let sources: Vec<ImportSource> = self.sources.values().cloned().collect();
         let year = self.year;
         self.plan.get_or_insert_with(|| {
-            plan_import(
+            let plan = plan_import(
                 &doc.project,
                 &sources,
                 &ImportOptions {
                     year: Some(year),
                     chain: None,
                 },
-            )
+            );
+            crate::logging::warn_import_problems(&plan.problems);
+            plan
         })
     }
 

@@ -1,7 +1,15 @@
 //! The egui editor: the only place eframe, egui and rfd are used.
 //!
-//! Each frame: shortcuts become commands; panels and the canvas read the document and queue
-//! edits and commands; the queue is applied at the end of the frame (see `app.rs`).
+//! Each frame: keys become commands (`command`); derived data is brought up to the document's
+//! revision (`derived`); the menu, panels and canvas draw from a read-only context (`context`)
+//! and queue edits, commands and actions; the queue is applied at the end of the frame (`app`).
+//!
+//! - `app`: the frame loop, what commands do, menus, files, jobs, presentation entry, rescue;
+//! - `command`: the command table (labels, keys per mode, help overlays);
+//! - `palette`: the command palette and the name index it shares with the outline search;
+//! - `canvas`, `panels`, `present`: what is drawn; `widgets`: drafts, the split chart;
+//! - `state`: selection, camera, settings, the queue; `derived`, `job`: work by revision and
+//!   off the UI thread. See docs/ARCHITECTURE.md for the whole map.
 
 pub mod app;
 pub mod canvas;

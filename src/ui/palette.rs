@@ -105,6 +105,9 @@ pub struct Palette {
     pub open: bool,
     query: String,
     chosen: usize,
+    /// Frames drawn since it opened: the click that opened it (a menu item) is not a click
+    /// elsewhere.
+    frames_open: u32,
     /// Command search keys in the language they were built for.
     commands: Option<(Lang, Vec<(AppCommand, SearchKey)>)>,
 }
@@ -117,6 +120,7 @@ impl Palette {
         self.open = true;
         self.query.clear();
         self.chosen = 0;
+        self.frames_open = 0;
     }
 
     /// The best matches for the current query: commands first when tied.
@@ -135,10 +139,11 @@ impl Palette {
                     .map(|c| {
                         // Both languages, so an English word finds a command in the Chinese UI.
                         let text = format!(
-                            "{} {} {}",
+                            "{} {} {} {}",
                             c.label(lang),
                             c.label(Lang::En),
-                            c.tooltip(lang)
+                            c.tooltip(Lang::Zh),
+                            c.tooltip(Lang::En)
                         );
                         (c, SearchKey::new(&text))
                     })
@@ -169,7 +174,9 @@ impl Palette {
                 }
             }
         }
-        hits.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.3.cmp(&b.3)));
+        // Best first; among equals commands before items, each in its own order (menu order,
+        // the project's order), which a stable sort keeps.
+        hits.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)));
         hits.truncate(ROWS * 4);
         hits.into_iter().map(|(_, _, t, l, k)| (t, l, k)).collect()
     }
@@ -205,7 +212,7 @@ impl Palette {
             .then(|| results.get(self.chosen).map(|r| r.0.clone()))
             .flatten();
         let width = (ctx.content_rect().width() * 0.5).clamp(360.0, 640.0);
-        egui::Area::new(egui::Id::unique("palette"))
+        let area = egui::Area::new(egui::Id::unique("palette"))
             .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 60.0))
             .order(egui::Order::Foreground)
             .show(ctx, |ui| {
@@ -256,7 +263,10 @@ impl Palette {
                         }
                     });
             });
-        if escape {
+        // Escape, or a click anywhere else, puts it away.
+        let clicked_away = self.frames_open > 1 && area.response.clicked_elsewhere();
+        self.frames_open = self.frames_open.saturating_add(1);
+        if escape || clicked_away {
             self.open = false;
         }
         if let Some(target) = picked {

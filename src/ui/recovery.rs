@@ -2,14 +2,30 @@
 //! so often (a minute by default); after a crash the next start offers them back. A save, or
 //! leaving on purpose, removes the file.
 //!
-//! Each running window has its own pair of files, named by its process id: the project as
-//! `autosave-PID.chainmap.json` (an ordinary project file, written atomically), then
-//! `autosave-PID.json` saying when, which project, from where. So two windows never write over
-//! each other, and a window that is still running is not mistaken for a crash.
+//! Each running window has its own files, `autosave-ID` with ID its process id (`ID-2`, `ID-3` …
+//! when files of that id are still there, left by a crashed run whose id came round again): the
+//! project as `autosave-ID.chainmap.json` (an ordinary project file, written atomically), then
+//! `autosave-ID.json` saying when, which project, from where. So two windows never write over
+//! each other. Before writing them a window takes an OS lock on `autosave-ID.lock`
+//! ([`std::fs::File::try_lock`]: `flock` on Unix, `LockFileEx` on Windows) and holds it as long
+//! as it runs; the system lets go of it when the process ends, however it ends. So another window
+//! knows a running window's files (locked) from a crashed run's (free) on every platform. A
+//! window offering a crash's work back holds that lock too, so no second window offers it as well.
 
 use crate::document::Document;
 use serde::{Deserialize, Serialize};
+use std::fs::{File, OpenOptions, TryLockError};
 use std::path::{Path, PathBuf};
+
+/// The user's data folder for chainmap, where the recovery files and the log go:
+/// `CHAINMAP_DATA_DIR` when set, else the platform's (`~/.local/share/chainmap` on Linux,
+/// `~/Library/Application Support/chainmap` on macOS, `%APPDATA%\chainmap\data` on Windows).
+/// None where the platform has none.
+pub fn data_folder() -> Option<PathBuf> {
+    std::env::var_os("CHAINMAP_DATA_DIR")
+        .map(PathBuf::from)
+        .or_else(|| eframe::storage_dir("chainmap"))
+}
 
 /// What a recovery file holds, for the offer to restore it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -19,8 +35,10 @@ pub struct RecoveryInfo {
     pub project: String,
     /// The file the project came from; none for a project never saved.
     pub path: Option<PathBuf>,
+    /// The process that wrote it (for people reading the folder; the lock tells whether it
+    /// still runs).
     pub pid: u32,
-    /// The recovered project's file (not stored: it is named by the pid).
+    /// The recovered project's file (not stored: it is named like the info file).
     #[serde(skip)]
     pub file: PathBuf,
 }
@@ -30,18 +48,71 @@ pub struct RecoveryInfo {
 pub struct Recovery {
     /// None: nowhere to write (no data folder); autosave is off.
     dir: Option<PathBuf>,
+    /// This window's files, chosen and locked at the first write.
+    slot: Option<Slot>,
+    /// The lock of the crashed run's files on offer, held until they are answered for.
+    claimed: Option<File>,
     /// (document id, revision) last written.
     written: Option<(u64, u64)>,
     /// When the changes not yet written began (egui time, seconds).
     dirty_since: Option<f64>,
 }
 
-fn project_name(pid: u32) -> String {
-    format!("autosave-{pid}.chainmap.json")
+/// A window's own recovery files: their common stem, and the lock that says it is running.
+#[derive(Debug)]
+struct Slot {
+    dir: PathBuf,
+    stem: String,
+    /// None where the system cannot lock files (then windows cannot tell each other apart, and
+    /// every other window's files are offered, as after a crash).
+    _lock: Option<File>,
 }
 
-fn info_name(pid: u32) -> String {
-    format!("autosave-{pid}.json")
+const PREFIX: &str = "autosave-";
+const PROJECT_EXT: &str = ".chainmap.json";
+const INFO_EXT: &str = ".json";
+const LOCK_EXT: &str = ".lock";
+
+fn named(dir: &Path, stem: &str, ext: &str) -> PathBuf {
+    dir.join(format!("{stem}{ext}"))
+}
+
+/// The stem of a recovery project file: `autosave-ID` of `autosave-ID.chainmap.json`.
+fn stem_of(project_file: &Path) -> Option<String> {
+    let name = project_file.file_name()?.to_str()?;
+    Some(name.strip_suffix(PROJECT_EXT)?.to_owned())
+}
+
+/// What a try for a file's lock found.
+#[derive(Debug)]
+enum Lock {
+    /// Taken: held until the file is dropped.
+    Taken(File),
+    /// Held by another open handle: a running window's.
+    Held,
+    /// No lock file: nobody holds it.
+    Missing,
+    /// The system cannot say (no file locks here).
+    Unknown(std::io::Error),
+}
+
+fn try_lock(path: &Path, create: bool) -> Lock {
+    let file = match OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(create)
+        .truncate(false)
+        .open(path)
+    {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Lock::Missing,
+        Err(e) => return Lock::Unknown(e),
+    };
+    match file.try_lock() {
+        Ok(()) => Lock::Taken(file),
+        Err(TryLockError::WouldBlock) => Lock::Held,
+        Err(TryLockError::Error(e)) => Lock::Unknown(e),
+    }
 }
 
 impl Recovery {
@@ -53,53 +124,108 @@ impl Recovery {
         }
     }
 
+    fn stem(&self) -> String {
+        match &self.slot {
+            Some(slot) => slot.stem.clone(),
+            None => format!("{PREFIX}{}", std::process::id()),
+        }
+    }
+
     /// Where this run's project is written.
     pub fn project_file(&self) -> Option<PathBuf> {
         self.dir
             .as_ref()
-            .map(|d| d.join(project_name(std::process::id())))
+            .map(|d| named(d, &self.stem(), PROJECT_EXT))
     }
 
     fn info_file(&self) -> Option<PathBuf> {
-        self.dir
-            .as_ref()
-            .map(|d| d.join(info_name(std::process::id())))
+        self.dir.as_ref().map(|d| named(d, &self.stem(), INFO_EXT))
+    }
+
+    /// This window's files, locked: the first stem of this process id that no other run's
+    /// files use and whose lock is free.
+    fn take_slot(&mut self, dir: &Path) -> Result<(), String> {
+        if self.slot.is_some() {
+            return Ok(());
+        }
+        let pid = std::process::id();
+        for n in 1..=64 {
+            let stem = if n == 1 {
+                format!("{PREFIX}{pid}")
+            } else {
+                format!("{PREFIX}{pid}-{n}")
+            };
+            if named(dir, &stem, INFO_EXT).exists() || named(dir, &stem, PROJECT_EXT).exists() {
+                continue;
+            }
+            let lock = match try_lock(&named(dir, &stem, LOCK_EXT), true) {
+                Lock::Taken(file) => Some(file),
+                Lock::Held | Lock::Missing => continue,
+                Lock::Unknown(e) => {
+                    log::debug!("recovery files are not locked here: {e}");
+                    None
+                }
+            };
+            self.slot = Some(Slot {
+                dir: dir.to_owned(),
+                stem,
+                _lock: lock,
+            });
+            return Ok(());
+        }
+        Err(format!("{}: no free recovery file name", dir.display()))
     }
 
     /// The newest recovery file a run left when it ended without saving (not this run's, and
-    /// not one of a window that is still open).
-    pub fn left_over(&self) -> Option<RecoveryInfo> {
-        let dir = self.dir.as_ref()?;
-        let mut found: Vec<RecoveryInfo> = std::fs::read_dir(dir)
+    /// not one of a window that is still open, whose lock is held). Its lock is held from now
+    /// until [`Recovery::discard`], so no other window offers it too.
+    pub fn left_over(&mut self) -> Option<RecoveryInfo> {
+        self.claimed = None;
+        let dir = self.dir.clone()?;
+        let ours = self.slot.as_ref().map(|s| s.stem.clone());
+        let mut found: Vec<(RecoveryInfo, Option<File>)> = std::fs::read_dir(&dir)
             .ok()?
             .flatten()
             .filter_map(|entry| {
                 let name = entry.file_name().to_string_lossy().into_owned();
-                if !name.starts_with("autosave-")
-                    || !name.ends_with(".json")
-                    || name.ends_with(".chainmap.json")
-                {
+                if !name.starts_with(PREFIX) || name.ends_with(PROJECT_EXT) {
                     return None;
                 }
+                let stem = name.strip_suffix(INFO_EXT)?;
+                let file = named(&dir, stem, PROJECT_EXT);
+                if ours.as_deref() == Some(stem) || !file.exists() {
+                    return None;
+                }
+                let claim = match try_lock(&named(&dir, stem, LOCK_EXT), false) {
+                    Lock::Taken(lock) => Some(lock),
+                    Lock::Held => return None,
+                    Lock::Missing => None,
+                    // No telling whether it runs: offered, as a crash's work should never be
+                    // kept from the user.
+                    Lock::Unknown(_) => None,
+                };
                 let text = std::fs::read_to_string(entry.path()).ok()?;
                 let mut info: RecoveryInfo = serde_json::from_str(&text).ok()?;
-                info.file = dir.join(project_name(info.pid));
-                let ours = info.pid == std::process::id();
-                (!ours && info.file.exists() && !process_alive(info.pid)).then_some(info)
+                info.file = file;
+                Some((info, claim))
             })
             .collect();
-        found.sort_by_key(|i| i.saved_at);
-        found.pop()
+        found.sort_by(|(a, _), (b, _)| a.saved_at.cmp(&b.saved_at).then(a.file.cmp(&b.file)));
+        let (info, claim) = found.pop()?;
+        self.claimed = claim;
+        Some(info)
     }
 
     /// Writes the document now; remembers that this revision is safe.
     pub fn write(&mut self, doc: &Document) -> Result<PathBuf, String> {
-        let (Some(dir), Some(project_file), Some(info_file)) =
-            (self.dir.clone(), self.project_file(), self.info_file())
-        else {
+        let Some(dir) = self.dir.clone() else {
             return Err("no data folder".to_owned());
         };
         std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        self.take_slot(&dir)?;
+        let (Some(project_file), Some(info_file)) = (self.project_file(), self.info_file()) else {
+            return Err("no data folder".to_owned());
+        };
         crate::file::save(&project_file, &doc.project).map_err(|e| e.to_string())?;
         let info = RecoveryInfo {
             saved_at: crate::time::unix_now(),
@@ -115,7 +241,8 @@ impl Recovery {
         Ok(project_file)
     }
 
-    /// Removes this run's recovery files (after a save, or a clean exit).
+    /// Removes this run's recovery files (after a save, or a clean exit). The lock stays: the
+    /// window may write again.
     pub fn clear(&mut self) {
         if let (Some(project), Some(info)) = (self.project_file(), self.info_file()) {
             remove_files(&project, &info);
@@ -125,10 +252,12 @@ impl Recovery {
     }
 
     /// Removes the files of a crashed run's work (discarded, or taken over after a restore).
-    pub fn discard(&self, offer: &RecoveryInfo) {
-        if let Some(dir) = &self.dir {
-            remove_files(&offer.file, &dir.join(info_name(offer.pid)));
+    pub fn discard(&mut self, offer: &RecoveryInfo) {
+        if let (Some(dir), Some(stem)) = (&self.dir, stem_of(&offer.file)) {
+            remove_files(&offer.file, &named(dir, &stem, INFO_EXT));
+            let _ = std::fs::remove_file(named(dir, &stem, LOCK_EXT));
         }
+        self.claimed = None;
     }
 
     /// Called every frame: writes unsaved changes once they are `interval` seconds old, and
@@ -181,32 +310,35 @@ fn remove_files(project: &Path, info: &Path) {
     }
 }
 
-/// Whether this process id is a chainmap that is running (Linux: `/proc`, where an id reused by
-/// another program does not count; elsewhere, assume not, so a crashed run's work is always
-/// offered).
-fn process_alive(pid: u32) -> bool {
-    let Ok(exe) = std::fs::read_link(Path::new("/proc").join(pid.to_string()).join("exe")) else {
-        return false;
-    };
-    let ours = std::env::current_exe().ok();
-    ours.as_deref() == Some(exe.as_path())
-        || exe
-            .file_name()
-            .is_some_and(|n| n.to_string_lossy().starts_with("chainmap"))
+impl Drop for Slot {
+    /// A window closing with nothing left to recover takes its lock file along; with work left
+    /// (kept on purpose) the file stays beside it, free, so the next start offers the work.
+    fn drop(&mut self) {
+        if !named(&self.dir, &self.stem, INFO_EXT).exists() {
+            let _ = std::fs::remove_file(named(&self.dir, &self.stem, LOCK_EXT));
+        }
+    }
 }
 
 /// "5 分钟前" / "5 minutes ago", for the restore offer.
 pub fn ago(saved_at: u64, lang: crate::i18n::Lang) -> String {
-    let secs = crate::time::unix_now().saturating_sub(saved_at);
+    ago_from(crate::time::unix_now(), saved_at, lang)
+}
+
+/// [`ago`] as seen at `now`: seconds up to a minute and a half, minutes up to an hour and a half,
+/// hours up to a day and a half, then days; English says "1 minute", "2 minutes".
+fn ago_from(now: u64, saved_at: u64, lang: crate::i18n::Lang) -> String {
+    let secs = now.saturating_sub(saved_at);
     let (n, zh, en) = match secs {
-        s if s < 90 => (s, "秒", "seconds"),
-        s if s < 90 * 60 => (s / 60, "分钟", "minutes"),
-        s if s < 36 * 3600 => (s / 3600, "小时", "hours"),
-        s => (s / 86_400, "天", "days"),
+        s if s < 90 => (s, "秒", "second"),
+        s if s < 90 * 60 => (s / 60, "分钟", "minute"),
+        s if s < 36 * 3600 => (s / 3600, "小时", "hour"),
+        s => (s / 86_400, "天", "day"),
     };
     match lang {
         crate::i18n::Lang::Zh => format!("{n} {zh}前"),
-        crate::i18n::Lang::En => format!("{n} {en} ago"),
+        crate::i18n::Lang::En if n == 1 => format!("1 {en} ago"),
+        crate::i18n::Lang::En => format!("{n} {en}s ago"),
     }
 }
 
@@ -214,6 +346,7 @@ pub fn ago(saved_at: u64, lang: crate::i18n::Lang) -> String {
 mod tests {
     use super::*;
     use crate::edit::Edit;
+    use crate::i18n::Lang;
     use crate::model::{Project, ProjectMeta};
 
     fn renamed(doc: &mut Document, name: &str) {
@@ -224,29 +357,24 @@ mod tests {
         doc.apply(Edit::SetMeta(meta)).unwrap();
     }
 
-    /// Makes this run's recovery files look like those of process `pid` (a run that crashed,
-    /// or another window).
-    fn as_if_from(recovery: &Recovery, pid: u32) {
+    /// Makes this run's recovery files look like those of the run `stem` (one that crashed, or
+    /// another window): the pair renamed, no lock file of that name.
+    fn as_if_from(recovery: &Recovery, stem: &str) {
         let dir = recovery.dir.clone().unwrap();
-        let info_file = recovery.info_file().unwrap();
-        let mut info: RecoveryInfo =
-            serde_json::from_str(&std::fs::read_to_string(&info_file).unwrap()).unwrap();
-        info.pid = pid;
-        std::fs::write(
-            dir.join(info_name(pid)),
-            serde_json::to_string(&info).unwrap(),
-        )
-        .unwrap();
+        std::fs::rename(recovery.info_file().unwrap(), named(&dir, stem, INFO_EXT)).unwrap();
         std::fs::rename(
             recovery.project_file().unwrap(),
-            dir.join(project_name(pid)),
+            named(&dir, stem, PROJECT_EXT),
         )
         .unwrap();
-        std::fs::remove_file(info_file).unwrap();
     }
 
-    /// A process id no system hands out.
-    const GONE: u32 = u32::MAX - 7;
+    /// A run that is gone.
+    const GONE: &str = "autosave-4294967288";
+
+    fn lock_file(dir: &Path, stem: &str) -> PathBuf {
+        named(&dir.join("recovery"), stem, LOCK_EXT)
+    }
 
     #[test]
     fn unsaved_changes_are_written_after_the_interval_and_cleared_when_saved() {
@@ -269,6 +397,14 @@ mod tests {
         doc.save(Some(&target)).unwrap();
         recovery.tick(80.0, &doc, 60);
         assert!(!file.exists());
+        // Closed with nothing to recover: nothing is left in the folder.
+        drop(recovery);
+        let left: Vec<_> = std::fs::read_dir(dir.path().join("recovery"))
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert!(left.is_empty(), "{left:?}");
     }
 
     #[test]
@@ -280,7 +416,11 @@ mod tests {
         recovery.write(&doc).unwrap();
         as_if_from(&recovery, GONE);
         let info = recovery.left_over().unwrap();
-        assert_eq!((info.project.as_str(), info.pid), ("乙", GONE));
+        assert_eq!(info.project, "乙");
+        assert_eq!(
+            info.file,
+            named(&recovery.dir.clone().unwrap(), GONE, PROJECT_EXT)
+        );
         let back = recovery.restore(&info).unwrap();
         assert_eq!(back.project, doc.project);
         assert!(back.is_dirty());
@@ -293,39 +433,112 @@ mod tests {
         assert!(recovery.left_over().is_none());
         // Two crashed runs: the newer is offered first.
         recovery.write(&doc).unwrap();
-        as_if_from(&recovery, GONE - 1);
+        as_if_from(&recovery, "autosave-4294967287");
         assert_eq!(recovery.left_over().unwrap().project, "丙");
     }
 
     #[test]
-    fn a_running_window_is_not_a_crash_and_off_means_off() {
+    fn a_locked_recovery_file_is_not_offered_and_an_unlocked_one_is() {
         let dir = tempfile::tempdir().unwrap();
         let mut recovery = Recovery::new(Some(dir.path().to_owned()));
         let mut doc = Document::new(Project::new("甲"));
         renamed(&mut doc, "乙");
         recovery.write(&doc).unwrap();
-        // Another running chainmap (a copy of `sleep` named like one, so it stays up for as
-        // long as the check takes): its work is not a crash.
-        let sleeper = dir.path().join("chainmap-window");
-        if Path::new("/proc/self/exe").exists() && std::fs::copy("/bin/sleep", &sleeper).is_ok() {
-            let mut sibling = std::process::Command::new(&sleeper)
-                .arg("30")
-                .spawn()
-                .unwrap();
-            as_if_from(&recovery, sibling.id());
-            let while_running = recovery.left_over();
-            let _ = sibling.kill();
-            let _ = sibling.wait();
-            assert!(while_running.is_none(), "a running window is not a crash");
-            // Gone (or its id taken by another program): the work is offered.
-            assert!(recovery.left_over().is_some());
-        }
-        let mut off = Recovery::new(Some(dir.path().to_owned()));
+        as_if_from(&recovery, GONE);
+        // Its window still running: the lock is held (here by a handle of this process, which
+        // counts the same: the lock belongs to the open file, not to the process).
+        let window = File::create(lock_file(dir.path(), GONE)).unwrap();
+        window.lock().unwrap();
+        assert!(
+            recovery.left_over().is_none(),
+            "a running window is not a crash"
+        );
+        window.unlock().unwrap();
+        assert_eq!(recovery.left_over().unwrap().project, "乙");
+        // While one window offers it, the lock is held for it: a second window does not offer
+        // it too; once the first lets go (it closed unanswered), the next start does.
+        let mut second = Recovery::new(Some(dir.path().to_owned()));
+        assert!(second.left_over().is_none());
+        drop(recovery);
+        assert_eq!(second.left_over().unwrap().project, "乙");
+        // Gone, lock file and all (a run from before there were locks): offered too.
+        second.claimed = None;
+        std::fs::remove_file(lock_file(dir.path(), GONE)).unwrap();
+        assert!(
+            Recovery::new(Some(dir.path().to_owned()))
+                .left_over()
+                .is_some()
+        );
+    }
+
+    #[test]
+    fn a_running_window_is_not_a_crash_and_off_means_off() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut first = Recovery::new(Some(dir.path().to_owned()));
+        let mut doc = Document::new(Project::new("甲"));
+        renamed(&mut doc, "乙");
+        first.write(&doc).unwrap();
+        // Another window on the same data folder (in this process, as tests run): it does not
+        // take the first one's work for a crash, and writes files of its own.
+        let mut second = Recovery::new(Some(dir.path().to_owned()));
+        assert!(second.left_over().is_none());
         renamed(&mut doc, "丙");
+        let written = second.write(&doc).unwrap();
+        assert_ne!(Some(written), first.project_file());
+        assert!(first.left_over().is_none());
+        // The first window vanishes with its work unsaved: the work is offered to the second.
+        let first_file = first.project_file().unwrap();
+        drop(first);
+        let offer = second.left_over().unwrap();
+        assert_eq!((offer.project.as_str(), &offer.file), ("乙", &first_file));
+
+        let mut off = Recovery::new(Some(dir.path().to_owned()));
+        renamed(&mut doc, "丁");
         assert_eq!(off.tick(0.0, &doc, 0), None);
         assert_eq!(off.tick(1000.0, &doc, 0), None);
         let mut nowhere = Recovery::new(None);
         assert_eq!(nowhere.tick(1000.0, &doc, 60), None);
         assert!(nowhere.write(&doc).is_err());
+    }
+
+    #[test]
+    fn a_crash_under_a_reused_process_id_is_neither_hidden_nor_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut crashed = Recovery::new(Some(dir.path().to_owned()));
+        let mut doc = Document::new(Project::new("甲"));
+        renamed(&mut doc, "旧");
+        let old_file = crashed.write(&doc).unwrap();
+        // The run crashed (its lock went with it); a new run got the same process id.
+        crashed.slot = None;
+        drop(crashed);
+        let mut recovery = Recovery::new(Some(dir.path().to_owned()));
+        assert_eq!(recovery.left_over().unwrap().project, "旧");
+        renamed(&mut doc, "新");
+        let new_file = recovery.write(&doc).unwrap();
+        assert_ne!(new_file, old_file);
+        assert!(new_file.ends_with(format!("autosave-{}-2.chainmap.json", std::process::id())));
+        let old = crate::file::load_path(&old_file, Default::default()).unwrap();
+        assert_eq!(old.project.meta.name, "旧");
+    }
+
+    #[test]
+    fn ago_says_the_unit_and_its_plural() {
+        let t = 1_000_000;
+        for (secs, en, zh) in [
+            (0, "0 seconds ago", "0 秒前"),
+            (1, "1 second ago", "1 秒前"),
+            (45, "45 seconds ago", "45 秒前"),
+            (90, "1 minute ago", "1 分钟前"),
+            (150, "2 minutes ago", "2 分钟前"),
+            (90 * 60, "1 hour ago", "1 小时前"),
+            (5 * 3600, "5 hours ago", "5 小时前"),
+            (36 * 3600, "1 day ago", "1 天前"),
+            (3 * 86_400, "3 days ago", "3 天前"),
+        ] {
+            assert_eq!(ago_from(t + secs, t, Lang::En), en);
+            assert_eq!(ago_from(t + secs, t, Lang::Zh), zh);
+        }
+        // A clock set back: not "in the future", just now.
+        assert_eq!(ago_from(t, t + 50, Lang::En), "0 seconds ago");
     }
 }

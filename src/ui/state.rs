@@ -234,6 +234,7 @@ impl UiState {
             text: text.into(),
             is_error: true,
         });
+        log::warn!("{}", self.message.as_ref().map_or("", |m| m.text.as_str()));
     }
 }
 

@@ -168,7 +168,9 @@ impl ChainmapApp {
     }
 
     fn deselect(&mut self) {
-        if self.ui.picker.is_some() {
+        if self.key_help {
+            self.key_help = false;
+        } else if self.ui.picker.is_some() {
             self.ui.picker = None;
         } else if self.ui.link_tool {
             self.ui.link_tool = false;
@@ -198,17 +200,29 @@ impl ChainmapApp {
         );
     }
 
+    /// Opens the log folder in the file manager, and says where it is (so it can be found by
+    /// hand when no file manager opens).
     fn open_log_folder(&mut self) {
         let lang = self.ui.lang();
-        match crate::logging::open_log_folder() {
-            Ok(path) => self.ui.info(format!(
+        let Some(folder) = crate::logging::log_folder() else {
+            self.ui.error(lang.pick(
+                "这台电脑上没有可用的数据文件夹,日志只写到标准错误输出",
+                "This computer has no data folder: the log goes to standard error only",
+            ));
+            return;
+        };
+        let opened =
+            std::fs::create_dir_all(&folder).and_then(|()| crate::logging::open_folder(&folder));
+        match opened {
+            Ok(()) => self.ui.info(format!(
                 "{} {}",
                 lang.pick("日志文件夹:", "Log folder:"),
-                path.display()
+                folder.display()
             )),
             Err(e) => self.ui.error(format!(
-                "{}: {}",
+                "{} {}: {}",
                 lang.pick("无法打开日志文件夹", "Cannot open the log folder"),
+                folder.display(),
                 crate::i18n::io_error_text(&e, lang)
             )),
         }

@@ -24,8 +24,12 @@ impl ChainmapApp {
         let files = match crate::export::export(&self.doc.project, format, &options) {
             Ok(files) => files,
             Err(e) => {
-                self.ui
-                    .error(format!("{}: {e}", lang.pick("无法导出", "Export failed")));
+                log::warn!("export to {} failed: {e}", path.display());
+                self.ui.error(format!(
+                    "{}: {}",
+                    lang.pick("无法导出", "Export failed"),
+                    e.message(lang)
+                ));
                 return;
             }
         };
@@ -36,10 +40,12 @@ impl ChainmapApp {
                 path.with_file_name(&f.name)
             };
             if let Err(e) = std::fs::write(&target, &f.bytes) {
+                log::warn!("cannot write {}: {e}", target.display());
                 self.ui.error(format!(
-                    "{} {}: {e}",
+                    "{} {}: {}",
                     lang.pick("无法写入", "Cannot write"),
-                    target.display()
+                    target.display(),
+                    crate::i18n::io_error_text(&e, lang)
                 ));
                 return;
             }
@@ -89,11 +95,15 @@ impl ChainmapApp {
                 lang.pick("已导出", "Exported"),
                 path.display()
             )),
-            Err(e) => self.ui.error(format!(
-                "{} {}: {e}",
-                lang.pick("无法写入", "Cannot write"),
-                path.display()
-            )),
+            Err(e) => {
+                log::warn!("cannot write {}: {e}", path.display());
+                self.ui.error(format!(
+                    "{} {}: {}",
+                    lang.pick("无法写入", "Cannot write"),
+                    path.display(),
+                    crate::i18n::io_error_text(&e, lang)
+                ))
+            }
         }
     }
 }

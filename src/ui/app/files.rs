@@ -54,7 +54,10 @@ impl ChainmapApp {
                     path.display()
                 ));
             }
-            Err(e) => self.load_failure = Some((path, e.issues)),
+            Err(e) => {
+                log::warn!("cannot open {}: {e}", path.display());
+                self.load_failure = Some((path, e.issues));
+            }
         }
     }
 

@@ -21,7 +21,7 @@ fn command_button(
     let checked = state.checked(command);
     let mut button = egui::Button::new(label).selected(checked == Some(true));
     if let Some(shortcut) = command.shortcut() {
-        button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+        button = button.shortcut_text(crate::ui::command::keys::shortcut_text(ui.ctx(), &shortcut));
     }
     if ui
         .add_enabled(state.enabled(command), button)

@@ -113,10 +113,7 @@ impl ChainmapApp {
         file: Option<PathBuf>,
         lang: Option<Lang>,
     ) -> Self {
-        let data_dir = std::env::var_os("CHAINMAP_DATA_DIR")
-            .map(PathBuf::from)
-            .or_else(|| eframe::storage_dir("chainmap"));
-        Self::with_data_dir(cc, file, lang, data_dir)
+        Self::with_data_dir(cc, file, lang, crate::ui::recovery::data_folder())
     }
 
     /// Like `new`, with recovery files in `data_dir` (none: no autosave).
@@ -177,6 +174,19 @@ impl ChainmapApp {
             panics_in_a_row: 0,
             fail_next_frame: false,
         }
+    }
+
+    /// The app drawing into `ctx` without a window (benchmarks): fonts and style installed,
+    /// no recovery files, nothing remembered.
+    pub fn headless(ctx: &egui::Context, doc: Document, settings: Settings) -> Self {
+        theme::install_fonts(ctx);
+        theme::install_style(ctx);
+        Self::with_document(doc, settings)
+    }
+
+    /// Derived data or a layout is being computed on a worker.
+    pub fn busy(&self) -> bool {
+        self.derived.analysis_busy() || self.derived.fair_busy() || self.layout_job.is_some()
     }
 
     /// Problems of the current project.

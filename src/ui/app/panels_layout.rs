@@ -3,7 +3,7 @@
 use super::ChainmapApp;
 use crate::ui::canvas;
 use crate::ui::context::ViewCtx;
-use crate::ui::panels::{analysis, inspector, outline, status};
+use crate::ui::panels::{analysis, outline, status};
 use crate::ui::state::Queue;
 
 impl ChainmapApp {
@@ -25,14 +25,7 @@ impl ChainmapApp {
                 .min_size(220.0)
                 .max_size(480.0)
                 .show(ui, |ui| {
-                    inspector::inspector_ui(
-                        ui,
-                        cx.doc,
-                        cx.issues,
-                        &mut self.ui,
-                        &mut self.panels.inspector,
-                        queue,
-                    )
+                    self.panels.inspector.ui(ui, &cx, &mut self.ui, queue)
                 });
         }
         if self.ui.settings.show_analysis {

@@ -2,6 +2,7 @@
 
 use super::ChainmapApp;
 use crate::ui::command::AppCommand;
+use crate::ui::context::ViewCtx;
 use crate::ui::present::{self, Presentation, Story};
 
 impl ChainmapApp {
@@ -45,18 +46,16 @@ impl ChainmapApp {
     pub(super) fn presentation_frame(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.refresh_derived(&ctx);
-        let reduce_motion = self.ui.settings.reduce_motion;
         let Some(presentation) = self.present.as_mut() else {
             return;
         };
-        let request = presentation.ui(
-            ui,
-            &self.doc,
-            self.derived.analysis(),
-            &mut self.ui,
-            &mut self.canvas,
-            reduce_motion,
-        );
+        let cx = ViewCtx {
+            doc: &self.doc,
+            derived: &self.derived,
+            issues: &self.issues,
+            lang: self.ui.lang(),
+        };
+        let request = presentation.ui(ui, &cx, &mut self.ui, &mut self.canvas);
         if request == present::Request::Leave {
             self.stop_presentation(&ctx);
         }

@@ -35,6 +35,14 @@ impl ChainmapApp {
                 // Whatever was on the way is dropped; the project itself only changes through
                 // whole edits, so it is intact.
                 let saved = self.recovery.write(&self.doc);
+                // Where and the backtrace were logged by the panic hook (see `logging`).
+                match &saved {
+                    Ok(path) => log::error!(
+                        "a frame panicked ({what}); the project was saved to {}",
+                        path.display()
+                    ),
+                    Err(e) => log::error!("a frame panicked ({what}); autosave failed: {e}"),
+                }
                 let lang = self.ui.lang();
                 let place = match saved {
                     Ok(path) => match lang {
@@ -136,13 +144,13 @@ impl ChainmapApp {
                     "串珠上次没有正常退出。找到“{}”({from})在 {}({})自动保存的修改。",
                     info.project,
                     crate::ui::recovery::ago(info.saved_at, lang),
-                    crate::time::utc_text(info.saved_at)
+                    crate::time::local_text(info.saved_at)
                 ),
                 Lang::En => format!(
                     "chainmap did not close properly last time. Changes to \"{}\" ({from}) were saved {} ({}).",
                     info.project,
                     crate::ui::recovery::ago(info.saved_at, lang),
-                    crate::time::utc_text(info.saved_at)
+                    crate::time::local_text(info.saved_at)
                 ),
             });
             ui.label(
@@ -182,6 +190,7 @@ impl ChainmapApp {
                         ));
                     }
                     Err(e) => {
+                        log::warn!("cannot restore {}: {e}", info.file.display());
                         self.load_failure = Some((info.file.clone(), e.issues));
                     }
                 }

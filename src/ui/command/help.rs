@@ -62,8 +62,7 @@ pub fn editor_help_ui(ctx: &egui::Context, lang: Lang, open: &mut bool) {
     egui::Window::new(lang.pick("快捷键与鼠标操作", "Keys and mouse"))
         .open(open)
         .collapsible(false)
-        .resizable(true)
-        .default_width(560.0)
+        .resizable(false)
         .anchor(Align2::CENTER_CENTER, Vec2::ZERO)
         .show(ctx, |ui| {
             egui::ScrollArea::vertical().max_height(ctx.content_rect().height() * 0.7).show(ui, |ui| {
@@ -84,7 +83,7 @@ pub fn editor_help_ui(ctx: &egui::Context, lang: Lang, open: &mut bool) {
                     ui.strong(lang.pick("鼠标", "Mouse"));
                     ui.end_row();
                     for (what, does) in editor_gestures(lang) {
-                        ui.monospace(what);
+                        ui.strong(what);
                         ui.label(does);
                         ui.end_row();
                     }
@@ -107,7 +106,7 @@ pub fn presentation_help_ui(ctx: &egui::Context, lang: Lang, state: &dyn Command
             lang.pick("关", "off")
         }
     };
-    let mut rows: Vec<(String, String)> = AppCommand::PRESENTATION
+    let mut rows: Vec<(String, String, bool)> = AppCommand::PRESENTATION
         .into_iter()
         .map(|command| {
             let mut what = command.label(lang);
@@ -116,12 +115,13 @@ pub fn presentation_help_ui(ctx: &egui::Context, lang: Lang, state: &dyn Command
             } else if let Some(on) = state.checked(command) {
                 what = format!("{what} ({})", on_off(on));
             }
-            (keys_text(ctx, command, Mode::Presenting), what)
+            (keys_text(ctx, command, Mode::Presenting), what, true)
         })
         .collect();
-    rows.extend(presentation_gestures(lang).map(|(a, b)| (a.to_owned(), b.to_owned())));
+    rows.extend(presentation_gestures(lang).map(|(a, b)| (a.to_owned(), b.to_owned(), false)));
+    // Near the top, so the subtitle at the bottom stays readable.
     egui::Area::new(egui::Id::unique("present-help"))
-        .anchor(Align2::CENTER_CENTER, Vec2::ZERO)
+        .anchor(Align2::CENTER_TOP, vec2(0.0, 24.0))
         .interactable(false)
         .show(ctx, |ui| {
             egui::Frame::popup(ui.style())
@@ -137,8 +137,9 @@ pub fn presentation_help_ui(ctx: &egui::Context, lang: Lang, state: &dyn Command
                         .num_columns(2)
                         .spacing(vec2(24.0, 5.0))
                         .show(ui, |ui| {
-                            for (keys, what) in rows {
-                                ui.label(RichText::new(keys).size(15.0).monospace().strong());
+                            for (keys, what, is_key) in rows {
+                                let keys = RichText::new(keys).size(15.0).strong();
+                                ui.label(if is_key { keys.monospace() } else { keys });
                                 ui.label(RichText::new(what).size(15.0));
                                 ui.end_row();
                             }

@@ -204,9 +204,37 @@ pub fn keys_text(ctx: &egui::Context, command: AppCommand, mode: Mode) -> String
     command
         .keys(mode)
         .iter()
-        .map(|s| ctx.format_shortcut(s))
+        .map(|s| shortcut_text(ctx, s))
         .collect::<Vec<_>>()
         .join(" / ")
+}
+
+/// A key as people read it on the keyboard: arrows as →, brackets as [, Escape as Esc.
+pub fn shortcut_text(ctx: &egui::Context, shortcut: &KeyboardShortcut) -> String {
+    let is_mac = ctx.os() == egui::os::OperatingSystem::Mac;
+    let names = egui::ModifierNames::NAMES;
+    let mut text = names.format(&shortcut.modifiers, is_mac);
+    if !text.is_empty() {
+        text += names.concat;
+    }
+    text += match shortcut.logical_key {
+        Key::ArrowRight => "→",
+        Key::ArrowLeft => "←",
+        Key::ArrowUp => "↑",
+        Key::ArrowDown => "↓",
+        Key::Escape => "Esc",
+        Key::PageUp => "PgUp",
+        Key::PageDown => "PgDn",
+        Key::Delete => "Del",
+        key @ (Key::Plus
+        | Key::Equals
+        | Key::Minus
+        | Key::OpenBracket
+        | Key::CloseBracket
+        | Key::Questionmark) => key.symbol_or_name(),
+        key => key.name(),
+    };
+    text
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@ use crate::ui::widgets::draft::Drafts;
 /// The panels' own state, kept across frames.
 #[derive(Default)]
 pub struct Panels {
-    pub inspector: inspector::InspectorState,
+    pub inspector: inspector::InspectorPanel,
     /// The agreement tabs (their drafts and pending questions).
     pub agreements: agreements::AgreementsPanel,
     /// Text being typed into the saved views' fields.

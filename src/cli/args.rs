@@ -1,0 +1,229 @@
+//! The command line as clap parses it: the editor's arguments and every headless command with
+//! its options. Each command's doc comment is its `--help` text.
+
+use super::export::parse_size;
+use crate::export::{ExportFormat, TableName};
+use crate::i18n::Lang;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+/// 串珠 chainmap: county industrial-chain mapping, gap analysis and enclave benefit sharing.
+///
+/// Without a command, opens the editor (on FILE, or on the bundled 柞水木耳 sample).
+#[derive(Debug, Parser)]
+#[command(
+    name = "chainmap",
+    version,
+    about,
+    subcommand_precedence_over_arg = true
+)]
+pub struct Cli {
+    /// Project file to open in the editor.
+    pub file: Option<PathBuf>,
+    /// Language of messages: zh or en (default: from LANG, else zh).
+    #[arg(long, global = true, value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The headless commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check project files: a summary of each, and every problem with its place.
+    Check {
+        /// Project files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Treat unknown fields as errors.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Analyse a chain: coverage, gaps (补链/强链/延链/固链), leaders, risks, land efficiency.
+    Analyze {
+        /// Project file.
+        file: PathBuf,
+        /// Only this chain (by id).
+        #[arg(long)]
+        chain: Option<String>,
+        /// Year of figures (default: the project's base year, else each firm's latest).
+        #[arg(long)]
+        year: Option<i32>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// What breaks if a firm leaves: buyers left without local supply, value at stake.
+    Impact {
+        /// Project file.
+        file: PathBuf,
+        /// The firm's node id.
+        #[arg(long)]
+        node: String,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Yearly split schedules of benefit-sharing agreements, per ledger and metric.
+    Split {
+        /// Project file.
+        file: PathBuf,
+        /// Only this agreement (by id).
+        #[arg(long)]
+        agreement: Option<String>,
+        /// First year (default: the first phase year).
+        #[arg(long)]
+        from: Option<i32>,
+        /// Last year (default: the last year with figures in scope).
+        #[arg(long)]
+        to: Option<i32>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The fair-split benchmark: Shapley value, nucleolus and core check of a game.
+    ///
+    /// Either a quick game (--players A,B,C --values v1,…: values listed by coalition size, then
+    /// in lexicographic order of player position: {A}, {B}, {C}, {A,B}, {A,C}, {B,C}, {A,B,C}),
+    /// or the coalition values of a project's agreement (FILE [--agreement ID]), compared with
+    /// the contract's split.
+    Fair {
+        /// Project file whose agreement's coalition values to use.
+        file: Option<PathBuf>,
+        /// The agreement (default: the first with coalition values).
+        #[arg(long, requires = "file")]
+        agreement: Option<String>,
+        /// Player names, comma-separated.
+        #[arg(
+            long,
+            value_delimiter = ',',
+            conflicts_with = "file",
+            requires = "values"
+        )]
+        players: Vec<String>,
+        /// Coalition values, comma-separated (numbers or fractions such as 7/3).
+        #[arg(
+            long,
+            value_delimiter = ',',
+            conflicts_with = "file",
+            requires = "players",
+            allow_hyphen_values = true
+        )]
+        values: Vec<String>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Lay the chain out again and write the project (to OUT, or in place).
+    Layout {
+        /// Project file.
+        file: PathBuf,
+        /// The layout: swimlane (one column per stage, ordered to cut link crossings) or force.
+        #[arg(long, value_enum, default_value = "swimlane")]
+        algo: LayoutAlgo,
+        /// Where to write the result (default: the file itself).
+        #[arg(short, long)]
+        out: Option<PathBuf>,
+    },
+    /// Measure speed on generated chains: load, save, analysis, layout, canvas frames.
+    Bench {
+        /// Only this many firms (default: 1,000, 10,000 and 50,000).
+        #[arg(long)]
+        nodes: Option<usize>,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Import stages, enterprises and links from CSV (UTF-8, GBK) or Excel files into a project.
+    ///
+    /// Columns are matched by their headers (企业名称 / 名称 / name, 环节 / stage, 产值 / output,
+    /// 税收 / tax, 用地 / 亩 …). Rows update what the project has (by id, else by name) and add what
+    /// it lacks. Any error: nothing is written.
+    #[command(group(clap::ArgGroup::new("tables").required(true).multiple(true).args(["stages", "nodes", "links"])))]
+    Import {
+        /// A table of stages (code, segment, name, English name).
+        #[arg(long)]
+        stages: Option<PathBuf>,
+        /// A table of enterprises (id, name, stage, kind, town, park, tags, figures).
+        #[arg(long)]
+        nodes: Option<PathBuf>,
+        /// A table of supply links (supplier, buyer, product, value).
+        #[arg(long)]
+        links: Option<PathBuf>,
+        /// Merge into this project (default: a new project).
+        #[arg(long)]
+        into: Option<PathBuf>,
+        /// Where to write the project.
+        #[arg(short, long)]
+        out: PathBuf,
+        /// The year of the figures (default: the project's base year, else last year).
+        #[arg(long)]
+        year: Option<i32>,
+        /// The chain new stages join (by id; default: the first chain).
+        #[arg(long)]
+        chain: Option<String>,
+        /// The name of a new project.
+        #[arg(long)]
+        name: Option<String>,
+        /// The sheet to read from Excel workbooks (default: the first).
+        #[arg(long)]
+        sheet: Option<String>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export tables, pictures, the graph or a report.
+    ///
+    /// svg and png draw the map (png with the bundled Chinese font); graphml (yEd, Gephi) and
+    /// gexf (Gephi) carry labels, positions and colours; csv writes one table (--table) or every
+    /// table into a folder; xlsx writes every table as one workbook; md and html write the report
+    /// (md with its picture beside it as SVG; html self-contained).
+    Export {
+        /// Project file.
+        file: PathBuf,
+        /// The format.
+        #[arg(long = "to", value_enum)]
+        to: ExportFormat,
+        /// Where to write (default: beside the project, named after it).
+        #[arg(short, long)]
+        out: Option<PathBuf>,
+        /// The one table to write as CSV (default: all, into a folder).
+        #[arg(long, value_enum)]
+        table: Option<TableName>,
+        /// Picture size in pixels, WIDTHxHEIGHT (default: one canvas unit a pixel).
+        #[arg(long, value_parser = parse_size)]
+        size: Option<(u32, u32)>,
+        /// Year of figures for tables and report (default: the base year, else each latest).
+        #[arg(long)]
+        year: Option<i32>,
+        /// Language of what is written: headers, labels, the report (default: zh, whatever
+        /// --lang says for messages).
+        #[arg(long, value_parser = parse_lang, default_value = "zh")]
+        doc_lang: Lang,
+    },
+    /// Rewrite project files in canonical form (sorted, pretty-printed; migrates old versions).
+    Fmt {
+        /// Project files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Only report files that are not canonical (exit 1 if any).
+        #[arg(long)]
+        check: bool,
+    },
+}
+
+/// The layouts `chainmap layout` offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LayoutAlgo {
+    /// One column per stage (串珠成链), order chosen to minimise link crossings.
+    Swimlane,
+    /// Force-directed, for exploration (springs, grid-approximated repulsion, columns pull).
+    Force,
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::from_code(s).ok_or_else(|| format!("unknown language \"{s}\" (use zh or en)"))
+}

@@ -1,0 +1,219 @@
+//! Import of stages, enterprises and links from spreadsheets into a project.
+//!
+//! Each table's columns are matched to fields by their header (Chinese or English: 企业名称 /
+//! 名称 / name, 环节 / stage, 产值 / output, 税收 / tax, 用地 / 亩 …); the user may change the
+//! match. Rows update what the project has (by id, else by name) and add what it lacks. Every
+//! problem is reported with its file, row and column, and a plan with any error imports nothing.
+//!
+//! Our design choices, documented for users:
+//! - a `town` cell names a region node (a town), created when missing; `(县外)` or `多镇`
+//!   (outside the county, several towns) set no region;
+//! - a `park` cell names a park node, created when missing, and adds a located-in link;
+//! - a supply link's product is added to its supplier's main stage as a required product when
+//!   the stage does not list it yet;
+//! - figures go to one year: a `year` column, else the year chosen for the import.
+//!
+//! The parts: `mapping` (header → field), `cells` (reading a cell), `index` (lookups kept up
+//! to date), `stages`, `nodes` and `links` (the rows of each table), `summary` (placing new
+//! nodes and counting what changed). This file holds the plan and the work in progress.
+
+mod cells;
+mod index;
+mod links;
+mod mapping;
+mod nodes;
+mod stages;
+mod summary;
+
+pub use mapping::{Field, Mapping, TableKind, guess_mapping};
+pub use summary::ImportSummary;
+
+use crate::file::table::{Row, Table};
+use crate::model::{Chain, ChainId, Issue, Link, LinkId, Node, NodeId, Project, Year};
+use index::Index;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// One table to import with its column mapping.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportSource {
+    pub kind: TableKind,
+    pub table: Table,
+    pub mapping: Mapping,
+}
+
+impl ImportSource {
+    /// A table with the guessed mapping.
+    pub fn guessed(kind: TableKind, table: Table) -> Self {
+        let mapping = guess_mapping(kind, &table.headers);
+        Self {
+            kind,
+            table,
+            mapping,
+        }
+    }
+
+    fn column(&self, field: Field) -> Option<usize> {
+        self.mapping.columns.iter().position(|c| *c == Some(field))
+    }
+}
+
+/// A problem with a row (or a whole table), for the preview and the report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowProblem {
+    /// Index of the source table.
+    pub source: usize,
+    /// Row number in the sheet; none for a problem with the table itself.
+    pub row: Option<usize>,
+    pub issue: Issue,
+}
+
+/// What an import would do: the values it sets, and every problem.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ImportPlan {
+    /// Every chain after the import (stages added or renamed).
+    pub chains: BTreeMap<ChainId, Chain>,
+    /// New and changed nodes, with their final values.
+    pub nodes: Vec<Node>,
+    /// New and changed links.
+    pub links: Vec<Link>,
+    pub problems: Vec<RowProblem>,
+    pub summary: ImportSummary,
+}
+
+impl ImportPlan {
+    /// Any error: nothing may be imported.
+    pub fn has_errors(&self) -> bool {
+        self.problems
+            .iter()
+            .any(|p| p.issue.severity == crate::model::Severity::Error)
+    }
+
+    /// Puts the plan into `project`.
+    pub fn apply_to(&self, project: &mut Project) {
+        project.chains = self.chains.clone();
+        for node in &self.nodes {
+            project.nodes.insert(node.id.clone(), node.clone());
+        }
+        for link in &self.links {
+            project.links.insert(link.id.clone(), link.clone());
+        }
+    }
+}
+
+/// Options of an import.
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// The year figures are for, when the table has no year column.
+    pub year: Option<Year>,
+    /// The chain new stages join; the first chain (or a new one) when none.
+    pub chain: Option<ChainId>,
+}
+
+/// Works out what importing `sources` into `project` does. Stages first, then nodes, then links,
+/// whatever order the sources come in, so each can refer to what the one before brings.
+pub fn plan_import(
+    project: &Project,
+    sources: &[ImportSource],
+    options: &ImportOptions,
+) -> ImportPlan {
+    let mut work = Work {
+        index: Index::new(project),
+        project: project.clone(),
+        plan: ImportPlan::default(),
+        touched_nodes: BTreeSet::new(),
+        touched_links: BTreeSet::new(),
+        year: options
+            .year
+            .or(project.meta.base_year)
+            .unwrap_or_else(last_full_year),
+    };
+    for (i, source) in sources.iter().enumerate() {
+        for field in source.kind.required() {
+            if source.column(*field).is_none() {
+                work.problem(
+                    i,
+                    None,
+                    &source.table.name,
+                    format!(
+                        "没有“{}”列(请在列对应中指定)",
+                        field.label(crate::i18n::Lang::Zh)
+                    ),
+                    format!(
+                        "no \"{}\" column (choose one in the column mapping)",
+                        field.label(crate::i18n::Lang::En)
+                    ),
+                );
+            }
+        }
+    }
+    if work.plan.has_errors() {
+        return work.plan;
+    }
+    for kind in TableKind::ALL {
+        for (i, source) in sources.iter().enumerate().filter(|(_, s)| s.kind == kind) {
+            match kind {
+                TableKind::Stages => work.stages(i, source, options.chain.as_ref()),
+                TableKind::Nodes => work.nodes(i, source),
+                TableKind::Links => work.links(i, source),
+            }
+        }
+    }
+    work.finish(project)
+}
+
+/// The last calendar year that is over: the year statistics are usually for.
+pub fn last_full_year() -> Year {
+    (crate::time::utc_parts(crate::time::unix_now()).0 - 1) as Year
+}
+
+/// The import as it goes along: the project with every row so far, the plan, and what the rows
+/// touched.
+struct Work {
+    index: Index,
+    /// The project as the import goes along.
+    project: Project,
+    plan: ImportPlan,
+    touched_nodes: BTreeSet<NodeId>,
+    touched_links: BTreeSet<LinkId>,
+    year: Year,
+}
+
+impl Work {
+    fn problem(&mut self, source: usize, row: Option<usize>, place: &str, zh: String, en: String) {
+        self.plan.problems.push(RowProblem {
+            source,
+            row,
+            issue: Issue::error("import", place.to_owned(), zh, en),
+        });
+    }
+
+    fn warn(&mut self, source: usize, row: Option<usize>, place: &str, zh: String, en: String) {
+        self.plan.problems.push(RowProblem {
+            source,
+            row,
+            issue: Issue::warning("import", place.to_owned(), zh, en),
+        });
+    }
+
+    /// `enterprises.csv row 7, column 税收`.
+    fn place(source: &ImportSource, row: &Row, field: Option<Field>) -> String {
+        match field.and_then(|f| source.column(f)) {
+            Some(c) => format!(
+                "{} row {}, column {}",
+                source.table.name,
+                row.number,
+                source
+                    .table
+                    .headers
+                    .get(c)
+                    .map(String::as_str)
+                    .unwrap_or("?")
+            ),
+            None => format!("{} row {}", source.table.name, row.number),
+        }
+    }
+
+    fn cell<'a>(source: &ImportSource, row: &'a Row, field: Field) -> &'a str {
+        source.column(field).map(|c| row.cell(c)).unwrap_or("")
+    }
+}

@@ -1,0 +1,361 @@
+//! Rows of an enterprises table: firms matched by id, else by name, updated or added, with their
+//! stages, kind, tags, figures of the year, town and park (both made when missing).
+
+use super::ImportSource;
+use super::Work;
+use super::cells::{no_town, parse_amount, parse_kind, split_list};
+use super::mapping::Field;
+use crate::file::table::Row;
+use crate::model::{Figures, Link, LinkKind, Node, NodeId, NodeKind, RegionLevel, Year};
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+
+impl Work {
+    pub(super) fn node_by_text(&self, text: &str) -> Option<NodeId> {
+        let id = NodeId::from(text);
+        if self.project.nodes.contains_key(&id) {
+            return Some(id);
+        }
+        self.index.by_name.get(text).cloned()
+    }
+
+    pub(super) fn nodes(&mut self, i: usize, source: &ImportSource) {
+        let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+        for row in &source.table.rows {
+            let id_text = Self::cell(source, row, Field::Id).to_owned();
+            let name = Self::cell(source, row, Field::Name).to_owned();
+            if !self.first_of_its_key(i, source, row, (&id_text, &name), &mut seen) {
+                continue;
+            }
+            let existing = self.node_of_row(&id_text, &name);
+            let Some(mut node) =
+                self.node_to_fill(i, source, row, existing.as_ref(), (&id_text, &name))
+            else {
+                continue;
+            };
+            if !name.is_empty() {
+                node.name = name;
+            }
+            let errors_before = self.plan.problems.len();
+            self.node_fields(i, source, row, &mut node);
+            if self.plan.problems[errors_before..]
+                .iter()
+                .any(|p| p.issue.severity == crate::model::Severity::Error)
+            {
+                continue;
+            }
+            let park = Self::cell(source, row, Field::Park).to_owned();
+            let town = Self::cell(source, row, Field::Town).to_owned();
+            if !no_town(&town) {
+                node.region = Some(self.region_named(&town));
+            }
+            match existing {
+                Some(_) => self.plan.summary.nodes_updated += 1,
+                None => self.plan.summary.nodes_added += 1,
+            }
+            self.touched_nodes.insert(node.id.clone());
+            let node_id = node.id.clone();
+            self.index.node(&node);
+            self.project.nodes.insert(node.id.clone(), node);
+            if !park.is_empty() {
+                self.locate_in_park(node_id, &park);
+            }
+        }
+    }
+
+    /// Whether the row has a key (its id, else its name) that no row before it had; reports
+    /// the problem when not.
+    fn first_of_its_key(
+        &mut self,
+        i: usize,
+        source: &ImportSource,
+        row: &Row,
+        (id_text, name): (&str, &str),
+        seen: &mut BTreeMap<String, usize>,
+    ) -> bool {
+        let key = if id_text.is_empty() { name } else { id_text };
+        if key.is_empty() {
+            self.problem(
+                i,
+                Some(row.number),
+                &Self::place(source, row, Some(Field::Name)),
+                "名称为空".into(),
+                "the name is empty".into(),
+            );
+            return false;
+        }
+        if let Some(first) = seen.insert(key.to_owned(), row.number) {
+            self.problem(
+                i,
+                Some(row.number),
+                &Self::place(
+                    source,
+                    row,
+                    Some(if id_text.is_empty() {
+                        Field::Name
+                    } else {
+                        Field::Id
+                    }),
+                ),
+                format!("“{key}”与第 {first} 行重复"),
+                format!("\"{key}\" repeats row {first}"),
+            );
+            return false;
+        }
+        true
+    }
+
+    /// The node a row updates: by id; a row whose id the project does not know (a credit code
+    /// in a list made elsewhere) still updates the firm of the same name.
+    fn node_of_row(&self, id_text: &str, name: &str) -> Option<NodeId> {
+        let by_id = Some(NodeId::from(id_text))
+            .filter(|id| !id_text.is_empty() && self.project.nodes.contains_key(id));
+        by_id.or_else(|| {
+            (!name.is_empty())
+                .then(|| self.index.by_name.get(name).cloned())
+                .flatten()
+        })
+    }
+
+    /// The node the row fills: the existing one, else a new enterprise (none, with the problem
+    /// reported, when a new one would have no name).
+    fn node_to_fill(
+        &mut self,
+        i: usize,
+        source: &ImportSource,
+        row: &Row,
+        existing: Option<&NodeId>,
+        (id_text, name): (&str, &str),
+    ) -> Option<Node> {
+        if let Some(id) = existing {
+            return Some(self.project.nodes[id].clone());
+        }
+        if name.is_empty() {
+            self.problem(
+                i,
+                Some(row.number),
+                &Self::place(source, row, Some(Field::Name)),
+                format!("新企业“{id_text}”没有名称"),
+                format!("new node \"{id_text}\" has no name"),
+            );
+            return None;
+        }
+        let id = if id_text.is_empty() {
+            let nodes = &self.project.nodes;
+            NodeId::from(
+                self.index
+                    .fresh("n", |c| nodes.contains_key(&NodeId::from(c))),
+            )
+        } else {
+            NodeId::from(id_text)
+        };
+        Some(Node {
+            id,
+            kind: NodeKind::Enterprise,
+            ..Node::default()
+        })
+    }
+
+    /// Puts the firm in the park of that name (made when missing) unless it is there already.
+    fn locate_in_park(&mut self, node_id: NodeId, park: &str) {
+        let park_id = self.park_named(park, node_id.clone());
+        let located = self.index.links.contains_key(&(
+            LinkKind::LocatedIn,
+            node_id.clone(),
+            park_id.clone(),
+            String::new(),
+        ));
+        if !located {
+            self.add_link(Link {
+                kind: LinkKind::LocatedIn,
+                from: node_id,
+                to: park_id,
+                ..Link::default()
+            });
+        }
+    }
+
+    /// Stage, kind, tags, note and figures of one row.
+    fn node_fields(&mut self, i: usize, source: &ImportSource, row: &Row, node: &mut Node) {
+        let stages = Self::cell(source, row, Field::Stage);
+        if !stages.is_empty() {
+            let mut ids = Vec::new();
+            for text in split_list(stages) {
+                match self.stage_by_text(&text) {
+                    Some(id) => ids.push(id),
+                    None => self.problem(
+                        i,
+                        Some(row.number),
+                        &Self::place(source, row, Some(Field::Stage)),
+                        format!("没有环节“{text}”(先导入环节表,或检查编号)"),
+                        format!("there is no stage \"{text}\" (import the stages first, or check the code)"),
+                    ),
+                }
+            }
+            if !ids.is_empty() {
+                node.stages = ids;
+            }
+        }
+        let kind = Self::cell(source, row, Field::Kind);
+        if !kind.is_empty() {
+            match parse_kind(kind) {
+                Some(k) => node.kind = k,
+                None => self.problem(
+                    i,
+                    Some(row.number),
+                    &Self::place(source, row, Some(Field::Kind)),
+                    format!("未知的类型“{kind}”"),
+                    format!("unknown kind \"{kind}\""),
+                ),
+            }
+        }
+        for tag in split_list(Self::cell(source, row, Field::Tags)) {
+            if !node.tags.contains(&tag) {
+                node.tags.push(tag);
+            }
+        }
+        let note = Self::cell(source, row, Field::Note);
+        if !note.is_empty() {
+            node.note = note.to_owned();
+        }
+        self.node_figures(i, source, row, node);
+    }
+
+    /// The figures of one row, for its year (the year column, else the import's year).
+    fn node_figures(&mut self, i: usize, source: &ImportSource, row: &Row, node: &mut Node) {
+        let year = match Self::cell(source, row, Field::Year) {
+            "" => self.year,
+            t => match t.parse::<Year>() {
+                Ok(y) if (1900..=2200).contains(&y) => y,
+                _ => {
+                    self.problem(
+                        i,
+                        Some(row.number),
+                        &Self::place(source, row, Some(Field::Year)),
+                        format!("“{t}”不是年份"),
+                        format!("\"{t}\" is not a year"),
+                    );
+                    return;
+                }
+            },
+        };
+        let mut figures = node.figures.get(&year).cloned().unwrap_or_default();
+        let mut any = false;
+        type Setter = fn(&mut Figures, Decimal);
+        let amounts: [(Field, bool, Setter); 6] = [
+            (Field::Output, false, |f, v| f.output = Some(v)),
+            (Field::Tax, false, |f, v| f.tax = Some(v)),
+            (Field::ValueAdded, false, |f, v| f.value_added = Some(v)),
+            (Field::Investment, false, |f, v| f.investment = Some(v)),
+            (Field::Profit, true, |f, v| f.profit = Some(v)),
+            (Field::Land, false, |f, v| f.land_mu = Some(v)),
+        ];
+        for (field, may_be_negative, set) in amounts {
+            let text = Self::cell(source, row, field);
+            if text.is_empty() {
+                continue;
+            }
+            match parse_amount(text) {
+                Some(v) if v.is_sign_negative() && !v.is_zero() && !may_be_negative => self
+                    .problem(
+                        i,
+                        Some(row.number),
+                        &Self::place(source, row, Some(field)),
+                        format!("{}不能为负数:{text}", field.label(crate::i18n::Lang::Zh)),
+                        format!(
+                            "{} cannot be negative: {text}",
+                            field.label(crate::i18n::Lang::En)
+                        ),
+                    ),
+                Some(v) => {
+                    set(&mut figures, v);
+                    any = true;
+                }
+                None => self.problem(
+                    i,
+                    Some(row.number),
+                    &Self::place(source, row, Some(field)),
+                    format!("“{text}”不是数字"),
+                    format!("\"{text}\" is not a number"),
+                ),
+            }
+        }
+        for field in [Field::Employees, Field::Farmers] {
+            let text = Self::cell(source, row, field);
+            if text.is_empty() {
+                continue;
+            }
+            let count = parse_amount(text)
+                .filter(|d| d.fract().is_zero() && !d.is_sign_negative())
+                .and_then(|d| rust_decimal::prelude::ToPrimitive::to_u32(&d));
+            match count {
+                Some(n) => {
+                    match field {
+                        Field::Employees => figures.employees = Some(n),
+                        _ => figures.farmers_linked = Some(n),
+                    }
+                    any = true;
+                }
+                None => self.problem(
+                    i,
+                    Some(row.number),
+                    &Self::place(source, row, Some(field)),
+                    format!("“{text}”不是非负整数"),
+                    format!("\"{text}\" is not a whole number ≥ 0"),
+                ),
+            }
+        }
+        if any {
+            node.figures.insert(year, figures);
+        }
+    }
+
+    /// The region node of a town, created when missing.
+    pub(super) fn region_named(&mut self, name: &str) -> NodeId {
+        if let Some(id) = self.index.regions.get(name) {
+            return id.clone();
+        }
+        let nodes = &self.project.nodes;
+        let id = NodeId::from(
+            self.index
+                .fresh("T", |c| nodes.contains_key(&NodeId::from(c))),
+        );
+        let node = Node {
+            id: id.clone(),
+            name: name.to_owned(),
+            kind: NodeKind::Region,
+            region_level: Some(RegionLevel::Town),
+            ..Node::default()
+        };
+        self.touched_nodes.insert(id.clone());
+        self.index.node(&node);
+        self.project.nodes.insert(id.clone(), node);
+        self.plan.summary.towns_added += 1;
+        id
+    }
+
+    /// The park node of that name, created (in the firm's town) when missing.
+    pub(super) fn park_named(&mut self, name: &str, firm: NodeId) -> NodeId {
+        if let Some(id) = self.index.parks.get(name) {
+            return id.clone();
+        }
+        let nodes = &self.project.nodes;
+        let id = NodeId::from(
+            self.index
+                .fresh("PK", |c| nodes.contains_key(&NodeId::from(c))),
+        );
+        let region = self.project.nodes.get(&firm).and_then(|n| n.region.clone());
+        let node = Node {
+            id: id.clone(),
+            name: name.to_owned(),
+            kind: NodeKind::Park,
+            region,
+            ..Node::default()
+        };
+        self.touched_nodes.insert(id.clone());
+        self.index.node(&node);
+        self.project.nodes.insert(id.clone(), node);
+        self.plan.summary.parks_added += 1;
+        id
+    }
+}

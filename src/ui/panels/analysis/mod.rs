@@ -1,0 +1,92 @@
+//! The analysis panel: a tab bar over gaps (by stage and product), chain leaders with the parts
+//! of their score, risks (articulation points, bridges, stray components), land efficiency
+//! (table and a bar chart with the class thresholds), the impact of a firm leaving, and the
+//! agreement tabs. A click on a row lights up what it is about on the canvas, through the
+//! queue's actions like every other change of what is on show.
+
+mod gaps;
+mod impact;
+mod land;
+mod leaders;
+mod risks;
+
+use crate::ui::context::ViewCtx;
+use crate::ui::state::{AnalysisTab, Queue, UiAction, UiState};
+use egui::{Color32, RichText};
+
+/// Draws the analysis panel.
+pub fn analysis_ui(
+    ui: &mut egui::Ui,
+    cx: &ViewCtx<'_>,
+    state: &mut UiState,
+    panels: &mut super::Panels,
+    queue: &mut Queue,
+) {
+    tab_bar(ui, cx, state, queue);
+    ui.separator();
+    // The agreement tabs need no analysis.
+    match state.analysis_tab {
+        AnalysisTab::Sharing => {
+            return panels.agreements.sharing_ui(ui, cx, state, queue);
+        }
+        AnalysisTab::Fairness => return panels.agreements.fairness_ui(ui, cx, state),
+        _ => {}
+    }
+    let Some(a) = cx.analysis() else {
+        ui.weak(cx.lang.pick("正在计算…", "computing…"));
+        return;
+    };
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| match state.analysis_tab {
+            AnalysisTab::Gaps => gaps::gaps_ui(ui, cx, a, state, queue),
+            AnalysisTab::Leaders => leaders::leaders_ui(ui, cx, a, state, queue),
+            AnalysisTab::Risks => risks::risks_ui(ui, cx, a, &mut state.focus_request, queue),
+            AnalysisTab::Land => land::land_ui(ui, cx, a, &mut state.focus_request, queue),
+            AnalysisTab::Impact => impact::impact_ui(ui, cx, state, queue),
+            AnalysisTab::Sharing | AnalysisTab::Fairness => {}
+        });
+}
+
+/// The heading, the tabs, the colouring, "clear highlight" and the busy spinner.
+fn tab_bar(ui: &mut egui::Ui, cx: &ViewCtx<'_>, state: &mut UiState, queue: &mut Queue) {
+    let lang = cx.lang;
+    ui.horizontal(|ui| {
+        ui.heading(lang.pick("分析", "Analysis"));
+        for (tab, label) in [
+            (AnalysisTab::Gaps, lang.pick("缺口", "Gaps")),
+            (AnalysisTab::Leaders, lang.pick("链主", "Leaders")),
+            (AnalysisTab::Risks, lang.pick("风险", "Risks")),
+            (AnalysisTab::Land, lang.pick("亩均效益", "Land")),
+            (AnalysisTab::Impact, lang.pick("影响", "Impact")),
+            (AnalysisTab::Sharing, lang.pick("协议分成", "Sharing")),
+            (AnalysisTab::Fairness, lang.pick("公平分成", "Fair split")),
+        ] {
+            ui.selectable_value(&mut state.analysis_tab, tab, label);
+        }
+        ui.separator();
+        super::views::colouring_combo(ui, state, "colour-by");
+        if state.highlight.is_some()
+            && ui
+                .button(lang.pick("清除突出显示", "Clear highlight"))
+                .clicked()
+        {
+            queue.actions.push(UiAction::Highlight(None));
+        }
+        if cx.derived.analysis_busy() {
+            ui.spinner();
+            ui.weak(lang.pick("正在计算…", "computing…"));
+        }
+    });
+}
+
+/// A small coloured tag with text, like a chip.
+fn chip(ui: &mut egui::Ui, colour: Color32, text: &str) {
+    egui::Frame::new()
+        .fill(colour)
+        .corner_radius(4)
+        .inner_margin(egui::Margin::symmetric(6, 1))
+        .show(ui, |ui| {
+            ui.label(RichText::new(text).color(Color32::WHITE).small());
+        });
+}

@@ -1,0 +1,105 @@
+//! A node's yearly figures (产值, 税收, 用地 …), one collapsible block a year, latest first,
+//! with a field per figure and a row to add a year. The text is read by
+//! [`FigureField`](crate::model::figures::FigureField), so what the inspector accepts is what
+//! the model says a figure is.
+
+use super::Form;
+use crate::model::figures::FigureField;
+use crate::model::{Figures, Node, Year};
+use crate::ui::widgets::draft::DraftKey;
+
+/// The years a figure can be added for.
+const YEARS: std::ops::RangeInclusive<Year> = 1949..=2100;
+
+/// Draws the figures of `node`; changes go into `pending`.
+pub(super) fn figures_ui(
+    ui: &mut egui::Ui,
+    form: &mut Form<'_>,
+    node: &Node,
+    pending: &mut Node,
+    new_year: &mut String,
+) {
+    let lang = form.lang;
+    ui.label(
+        egui::RichText::new(lang.pick("年度数据(万元)", "Yearly figures (10k yuan)")).strong(),
+    );
+    for (i, (year, figures)) in node.figures.iter().rev().enumerate() {
+        egui::CollapsingHeader::new(format!("{year}"))
+            .id_salt(("year", *year))
+            .default_open(i == 0)
+            .show(ui, |ui| {
+                year_ui(ui, form, node, *year, figures, pending);
+                if ui
+                    .button(lang.pick("删除这一年", "Remove this year"))
+                    .clicked()
+                {
+                    pending.figures.remove(year);
+                }
+            });
+    }
+    add_year_ui(ui, node, pending, new_year, lang);
+}
+
+/// One year's figures, a field each.
+fn year_ui(
+    ui: &mut egui::Ui,
+    form: &mut Form<'_>,
+    node: &Node,
+    year: Year,
+    figures: &Figures,
+    pending: &mut Node,
+) {
+    let lang = form.lang;
+    let item = format!("node:{}/year:{year}", node.id);
+    egui::Grid::new(("figures", year))
+        .num_columns(2)
+        .spacing([10.0, 4.0])
+        .show(ui, |ui| {
+            for field in FigureField::ALL {
+                let key = DraftKey::new(&item, field.code());
+                let parse = |text: &str| {
+                    let mut parsed = figures.clone();
+                    field
+                        .set(&mut parsed, text)
+                        .map(|()| parsed)
+                        .map_err(|e| e.message(lang))
+                };
+                let value = field.text(figures);
+                if let Some(parsed) = form.text(ui, &key, field.label(lang), &value, 1, parse)
+                    && let Some(f) = pending.figures.get_mut(&year)
+                {
+                    field.copy(&parsed, f);
+                }
+            }
+        });
+}
+
+/// A year typed in, added with empty figures.
+fn add_year_ui(
+    ui: &mut egui::Ui,
+    node: &Node,
+    pending: &mut Node,
+    new_year: &mut String,
+    lang: crate::i18n::Lang,
+) {
+    ui.horizontal(|ui| {
+        let label = ui.label(lang.pick("添加年份", "Add year")).id;
+        ui.add(egui::TextEdit::singleline(new_year).desired_width(60.0))
+            .labelled_by(label);
+        let parsed = new_year
+            .trim()
+            .parse::<Year>()
+            .ok()
+            .filter(|y| YEARS.contains(y));
+        let add = ui.add_enabled(
+            parsed.is_some_and(|y| !node.figures.contains_key(&y)),
+            egui::Button::new(lang.pick("添加", "Add")),
+        );
+        if add.clicked()
+            && let Some(y) = parsed
+        {
+            pending.figures.insert(y, Figures::default());
+            new_year.clear();
+        }
+    });
+}
