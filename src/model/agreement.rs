@@ -4,7 +4,17 @@
 //! fair-split benchmark. The split engine that turns these into schedules lives in `sharing`.
 //!
 //! Rules are externally tagged enums (`{"fixed_shares": {...}}`): exact decimal numbers and
-//! internally tagged enums do not mix in serde.
+//! internally tagged enums do not mix in serde. Their kinds, and how phases start, are enums in
+//! `kinds`; what new parts start as, in `defaults`.
+
+mod defaults;
+mod kinds;
+
+pub use defaults::{
+    coalition_key, default_rule, even_shares, fresh_agreement_id, party_candidates,
+    scope_candidates,
+};
+pub use kinds::{DEFAULT_START_YEAR, PhaseStartKind, RuleKind, UnknownRuleKind};
 
 use super::ids::{AgreementId, NodeId, PhaseId};
 use super::node::Year;
@@ -271,22 +281,6 @@ impl Default for Rule {
     }
 }
 
-impl Rule {
-    /// The name used in files.
-    pub fn code(&self) -> &'static str {
-        match self {
-            Rule::FixedShares { .. } => "fixed_shares",
-            Rule::AllTo { .. } => "all_to",
-            Rule::DoubleCount { .. } => "double_count",
-            Rule::Increment { .. } => "increment",
-            Rule::Capped { .. } => "capped",
-            Rule::Equity => "equity",
-            Rule::FixedReturn { .. } => "fixed_return",
-            Rule::PerUnit { .. } => "per_unit",
-        }
-    }
-}
-
 /// The base of an increment rule.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -356,6 +350,15 @@ pub enum CostKind {
 }
 
 impl CostKind {
+    pub const ALL: [CostKind; 6] = [
+        CostKind::Land,
+        CostKind::Levelling,
+        CostKind::Infrastructure,
+        CostKind::Plant,
+        CostKind::Subsidy,
+        CostKind::Other,
+    ];
+
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
             CostKind::Land => lang.pick("土地", "land"),

@@ -213,8 +213,6 @@ pub struct UiState {
     pub agreement: Option<crate::model::AgreementId>,
     /// Which ledger and metric the schedule chart shows.
     pub schedule_view: Option<(crate::model::Ledger, crate::model::Metric)>,
-    /// Text being typed into agreement fields, by field key.
-    pub agreement_texts: std::collections::BTreeMap<String, String>,
     /// Where the canvas was drawn last frame (zoom commands zoom about its centre).
     pub canvas_rect: Option<egui::Rect>,
 }

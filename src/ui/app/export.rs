@@ -88,7 +88,7 @@ impl ChainmapApp {
         } else {
             path.with_extension("csv")
         };
-        let csv = crate::ui::panels::sharing::schedule_csv(project, &s, view, lang);
+        let csv = crate::ui::panels::agreements::schedule_csv(project, &s, view, lang);
         match std::fs::write(&path, csv) {
             Ok(()) => self.ui.info(format!(
                 "{} {}",

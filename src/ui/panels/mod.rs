@@ -2,10 +2,10 @@
 //! plus the UI state, and queues what the user did; the text being typed into a panel's fields
 //! is the panel's own ([`Drafts`](crate::ui::widgets::draft::Drafts)).
 
+pub mod agreements;
 pub mod analysis;
 pub mod inspector;
 pub mod outline;
-pub mod sharing;
 pub mod status;
 pub mod views;
 
@@ -15,8 +15,8 @@ use crate::ui::widgets::draft::Drafts;
 #[derive(Default)]
 pub struct Panels {
     pub inspector: inspector::InspectorPanel,
-    /// Text being typed into the agreement forms.
-    pub agreements: Drafts,
+    /// The agreement tabs (their drafts and pending questions).
+    pub agreements: agreements::AgreementsPanel,
     /// Text being typed into the saved views' fields.
     pub views: Drafts,
 }

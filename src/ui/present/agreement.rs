@@ -6,8 +6,8 @@ use crate::document::Document;
 use crate::i18n::Lang;
 use crate::model::{Agreement, AgreementId};
 use crate::sharing::Schedule;
-use crate::ui::panels::sharing::{preferred_view, schedule_chart_ui};
 use crate::ui::theme::CanvasLook;
+use crate::ui::widgets::split_chart::{preferred_view, schedule_chart_ui};
 use egui::RichText;
 use std::sync::Arc;
 

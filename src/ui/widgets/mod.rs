@@ -1,3 +1,4 @@
 //! Small widgets shared by the panels.
 
 pub mod draft;
+pub mod split_chart;

@@ -27,9 +27,9 @@ pub fn analysis_ui(
     // The agreement tabs need no analysis.
     match state.analysis_tab {
         AnalysisTab::Sharing => {
-            return super::sharing::sharing_ui(ui, cx, state, &mut panels.agreements, queue);
+            return panels.agreements.sharing_ui(ui, cx, state, queue);
         }
-        AnalysisTab::Fairness => return super::sharing::fairness_ui(ui, cx, state),
+        AnalysisTab::Fairness => return panels.agreements.fairness_ui(ui, cx, state),
         _ => {}
     }
     let Some(a) = cx.analysis() else {

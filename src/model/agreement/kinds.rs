@@ -1,0 +1,235 @@
+//! The kinds behind an agreement's choices, as enums rather than strings: which kind of rule a
+//! phase has (named in files exactly as [`Rule`]'s serde tags), and how a phase's start is
+//! anchored. Each knows its label in both languages.
+
+use super::{PhaseStart, Rule};
+use crate::i18n::Lang;
+use crate::model::node::Year;
+use serde::{Deserialize, Serialize};
+
+/// A kind of [`Rule`], without its fields. Its file name ([`RuleKind::code`], also its serde
+/// form) is the tag the rule is saved under: `{"fixed_shares": {...}}`, `"equity"`.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleKind {
+    #[default]
+    FixedShares,
+    AllTo,
+    DoubleCount,
+    Increment,
+    Capped,
+    Equity,
+    FixedReturn,
+    PerUnit,
+}
+
+impl RuleKind {
+    /// Every kind, in the order menus list them.
+    pub const ALL: [RuleKind; 8] = [
+        RuleKind::FixedShares,
+        RuleKind::AllTo,
+        RuleKind::DoubleCount,
+        RuleKind::Increment,
+        RuleKind::Capped,
+        RuleKind::Equity,
+        RuleKind::FixedReturn,
+        RuleKind::PerUnit,
+    ];
+
+    /// The name used in files.
+    pub fn code(self) -> &'static str {
+        match self {
+            RuleKind::FixedShares => "fixed_shares",
+            RuleKind::AllTo => "all_to",
+            RuleKind::DoubleCount => "double_count",
+            RuleKind::Increment => "increment",
+            RuleKind::Capped => "capped",
+            RuleKind::Equity => "equity",
+            RuleKind::FixedReturn => "fixed_return",
+            RuleKind::PerUnit => "per_unit",
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            RuleKind::FixedShares => lang.pick("固定比例", "fixed shares"),
+            RuleKind::AllTo => lang.pick("全归一方", "all to one party"),
+            RuleKind::DoubleCount => lang.pick("双方全额计入", "double counting"),
+            RuleKind::Increment => lang.pick("只分增量", "increment above a base"),
+            RuleKind::Capped => lang.pick("封顶分成", "capped share"),
+            RuleKind::Equity => lang.pick("按股权", "by equity"),
+            RuleKind::FixedReturn => lang.pick("固定回报", "fixed return on capital"),
+            RuleKind::PerUnit => lang.pick("按单位固定支付", "fixed payment per unit"),
+        }
+    }
+}
+
+impl std::fmt::Display for RuleKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// A name that is not a rule kind's.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("\"{0}\" is not a kind of rule")]
+pub struct UnknownRuleKind(pub String);
+
+impl std::str::FromStr for RuleKind {
+    type Err = UnknownRuleKind;
+
+    /// Parses a file name of a kind (`"capped"`).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        RuleKind::ALL
+            .into_iter()
+            .find(|k| k.code() == s)
+            .ok_or_else(|| UnknownRuleKind(s.to_owned()))
+    }
+}
+
+impl Rule {
+    /// What kind of rule this is.
+    pub fn kind(&self) -> RuleKind {
+        match self {
+            Rule::FixedShares { .. } => RuleKind::FixedShares,
+            Rule::AllTo { .. } => RuleKind::AllTo,
+            Rule::DoubleCount { .. } => RuleKind::DoubleCount,
+            Rule::Increment { .. } => RuleKind::Increment,
+            Rule::Capped { .. } => RuleKind::Capped,
+            Rule::Equity => RuleKind::Equity,
+            Rule::FixedReturn { .. } => RuleKind::FixedReturn,
+            Rule::PerUnit { .. } => RuleKind::PerUnit,
+        }
+    }
+
+    /// The name used in files.
+    pub fn code(&self) -> &'static str {
+        self.kind().code()
+    }
+}
+
+/// What a phase's start is anchored to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PhaseStartKind {
+    /// A calendar year.
+    Year,
+    /// N years after the signing year.
+    AfterSigning,
+    /// N years after production starts.
+    AfterProduction,
+}
+
+impl PhaseStartKind {
+    pub const ALL: [PhaseStartKind; 3] = [
+        PhaseStartKind::Year,
+        PhaseStartKind::AfterSigning,
+        PhaseStartKind::AfterProduction,
+    ];
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            PhaseStartKind::Year => lang.pick("年份", "in year"),
+            PhaseStartKind::AfterSigning => lang.pick("签约后第 N 年", "N years after signing"),
+            PhaseStartKind::AfterProduction => {
+                lang.pick("投产后第 N 年", "N years after production")
+            }
+        }
+    }
+}
+
+/// The year a new calendar-year start gets when the agreement has no signing year.
+pub const DEFAULT_START_YEAR: Year = 2024;
+
+impl PhaseStart {
+    pub fn kind(self) -> PhaseStartKind {
+        match self {
+            PhaseStart::Year(_) => PhaseStartKind::Year,
+            PhaseStart::AfterSigning(_) => PhaseStartKind::AfterSigning,
+            PhaseStart::AfterProduction(_) => PhaseStartKind::AfterProduction,
+        }
+    }
+
+    /// A start of `kind`: the signing year (or [`DEFAULT_START_YEAR`]) for a calendar year,
+    /// the anchor year itself (N = 0) otherwise.
+    pub fn of_kind(kind: PhaseStartKind, signed_year: Option<Year>) -> Self {
+        match kind {
+            PhaseStartKind::Year => PhaseStart::Year(signed_year.unwrap_or(DEFAULT_START_YEAR)),
+            PhaseStartKind::AfterSigning => PhaseStart::AfterSigning(0),
+            PhaseStartKind::AfterProduction => PhaseStart::AfterProduction(0),
+        }
+    }
+
+    /// The number beside the kind: the year, or N.
+    pub fn number(self) -> i32 {
+        match self {
+            PhaseStart::Year(y) => y,
+            PhaseStart::AfterSigning(n) | PhaseStart::AfterProduction(n) => {
+                i32::try_from(n).unwrap_or(i32::MAX)
+            }
+        }
+    }
+
+    /// The same kind of start with another number (N below zero counts as zero).
+    pub fn with_number(self, number: i32) -> Self {
+        let n = u32::try_from(number).unwrap_or(0);
+        match self {
+            PhaseStart::Year(_) => PhaseStart::Year(number),
+            PhaseStart::AfterSigning(_) => PhaseStart::AfterSigning(n),
+            PhaseStart::AfterProduction(_) => PhaseStart::AfterProduction(n),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{NodeId, default_rule};
+
+    #[test]
+    fn kinds_are_named_as_rules_are_saved() {
+        let parties = [NodeId::from("A"), NodeId::from("B")];
+        for kind in RuleKind::ALL {
+            let rule = default_rule(kind, &parties);
+            assert_eq!(rule.kind(), kind);
+            let saved = serde_json::to_value(&rule).unwrap_or_default();
+            let tag = match &saved {
+                serde_json::Value::String(s) => s.clone(),
+                serde_json::Value::Object(m) => m.keys().next().cloned().unwrap_or_default(),
+                other => format!("{other}"),
+            };
+            assert_eq!(tag, kind.code());
+            assert_eq!(
+                serde_json::to_value(kind).unwrap_or_default(),
+                serde_json::Value::String(kind.code().to_owned())
+            );
+            assert_eq!(kind.code().parse::<RuleKind>(), Ok(kind));
+        }
+        assert_eq!(
+            "fixed".parse::<RuleKind>(),
+            Err(UnknownRuleKind("fixed".to_owned()))
+        );
+    }
+
+    #[test]
+    fn a_start_keeps_its_kind_when_its_number_changes() {
+        assert_eq!(
+            PhaseStart::AfterSigning(2).with_number(5),
+            PhaseStart::AfterSigning(5)
+        );
+        assert_eq!(
+            PhaseStart::AfterProduction(2).with_number(-3),
+            PhaseStart::AfterProduction(0)
+        );
+        assert_eq!(PhaseStart::Year(2020).with_number(2031).number(), 2031);
+        assert_eq!(
+            PhaseStart::of_kind(PhaseStartKind::Year, Some(2019)),
+            PhaseStart::Year(2019)
+        );
+        assert_eq!(
+            PhaseStart::of_kind(PhaseStartKind::Year, None),
+            PhaseStart::Year(DEFAULT_START_YEAR)
+        );
+    }
+}

@@ -1,0 +1,210 @@
+//! The Fair split tab: for the agreement on show, the Shapley value, the nucleolus and the
+//! contract's own split side by side, with a core check of each and a chart; or, when the
+//! coalition values do not make a game, what is wrong with them instead of numbers.
+
+use super::current;
+use super::form::combo;
+use crate::i18n::Lang;
+use crate::model::{AgreementId, Project};
+use crate::sharing::benchmark::{FairSplit, GameProblem};
+use crate::sharing::fair::{self, Q};
+use crate::ui::context::ViewCtx;
+use crate::ui::state::UiState;
+use crate::ui::theme;
+use crate::ui::widgets::split_chart::party_colour;
+use egui::{Color32, RichText};
+use rust_decimal::prelude::ToPrimitive;
+
+/// Shapley value, nucleolus and the contract side by side, computed once per revision (on a
+/// worker for many parties); values that do not make a game are shown as problems, not
+/// computed around.
+pub(super) fn fairness_ui(ui: &mut egui::Ui, cx: &ViewCtx<'_>, state: &mut UiState) {
+    let (lang, project) = (cx.lang, cx.project());
+    let Some(a) = current(project, state) else {
+        ui.weak(lang.pick("还没有协议。", "No agreement yet."));
+        return;
+    };
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(&a.name).strong());
+        let ids: Vec<AgreementId> = project.agreements.keys().cloned().collect();
+        if ids.len() > 1
+            && let Some(id) = combo(
+                ui,
+                "fair-agreement",
+                &a.id,
+                &ids,
+                |id| {
+                    project
+                        .agreements
+                        .get(id)
+                        .map(|x| x.name.clone())
+                        .unwrap_or_default()
+                },
+                200.0,
+                lang.pick("协议", "Agreement"),
+            )
+        {
+            state.agreement = Some(id);
+        }
+        if cx.derived.fair_busy() {
+            ui.spinner();
+            ui.weak(lang.pick("正在计算…", "computing…"));
+        }
+    });
+    match cx.derived.fair(&a.id) {
+        None => {
+            ui.spinner();
+        }
+        Some(Err(problems)) => game_problems_ui(ui, project, problems, lang),
+        Some(Ok(split)) => fair_split_ui(ui, split, lang),
+    }
+}
+
+/// Why no fair split is shown, and what to do.
+fn game_problems_ui(ui: &mut egui::Ui, project: &Project, problems: &[GameProblem], lang: Lang) {
+    let only_empty = problems.iter().all(|p| *p == GameProblem::NoValues);
+    if !only_empty {
+        ui.colored_label(
+            theme::WARNING,
+            lang.pick(
+                "联盟价值不完整或有误,无法计算公平分成:",
+                "The coalition values are incomplete or wrong; no fair split is computed:",
+            ),
+        );
+    }
+    for p in problems {
+        ui.label(format!("• {}", p.message(project, lang)));
+    }
+    ui.weak(lang.pick(
+        "在“协议分成”页为每个联盟填写价值 v(S)。",
+        "Enter a value v(S) for every coalition on the Sharing tab.",
+    ));
+}
+
+fn fair_split_ui(ui: &mut egui::Ui, split: &FairSplit, lang: Lang) {
+    let names = &split.names;
+    let columns: [(String, Option<&Vec<Q>>); 3] = [
+        (
+            lang.pick(
+                "合同(财税分成累计比例)",
+                "Contract (cumulative fiscal shares)",
+            )
+            .to_owned(),
+            split.contract.as_ref(),
+        ),
+        ("Shapley".to_owned(), Some(&split.shapley)),
+        (
+            lang.pick("核仁", "Nucleolus").to_owned(),
+            split.nucleolus.as_ref().ok(),
+        ),
+    ];
+    egui::Grid::new("fairness")
+        .striped(true)
+        .num_columns(4)
+        .spacing([16.0, 4.0])
+        .show(ui, |ui| {
+            ui.strong(lang.pick("参与方", "Party"));
+            for (title, _) in &columns {
+                ui.strong(title);
+            }
+            ui.end_row();
+            for (i, name) in names.iter().enumerate() {
+                ui.label(name);
+                for (_, x) in &columns {
+                    ui.label(
+                        x.map(|x| fair::q_to_decimal_string(&x[i], 2))
+                            .unwrap_or_else(|| "—".into()),
+                    )
+                    .on_hover_text(x.map(|x| x[i].to_string()).unwrap_or_default());
+                }
+                ui.end_row();
+            }
+            ui.label(lang.pick("在核心中?", "In the core?"));
+            for check in &split.core {
+                match check {
+                    Some(check) if check.in_core => {
+                        ui.colored_label(Color32::from_rgb(46, 139, 87), lang.pick("是", "yes"));
+                    }
+                    Some(check) => {
+                        let worst = check
+                            .blocking
+                            .first()
+                            .map(|(m, s)| {
+                                format!(
+                                    "{} +{}",
+                                    split.coalition_name(*m),
+                                    fair::q_to_decimal_string(s, 2)
+                                )
+                            })
+                            .unwrap_or_default();
+                        ui.colored_label(
+                            theme::ERROR,
+                            format!("{} ({worst})", lang.pick("否", "no")),
+                        );
+                    }
+                    None => {
+                        ui.label("—");
+                    }
+                }
+            }
+            ui.end_row();
+        });
+    if let Err(e) = &split.nucleolus {
+        ui.colored_label(theme::WARNING, fair_error_text(e, lang));
+    }
+    fair_chart_ui(ui, names, &columns);
+}
+
+/// Why the nucleolus is missing, in the user's language.
+fn fair_error_text(e: &fair::FairError, lang: Lang) -> String {
+    match (e, lang) {
+        (fair::FairError::NoImputation { singletons, grand }, Lang::Zh) => format!(
+            "没有可行分配:各方单独的价值合计 {singletons},超过全体联盟的价值 v(N) = {grand}"
+        ),
+        (fair::FairError::NotConverged, Lang::Zh) => {
+            "核仁计算未收敛(请把这组数值报告给我们)".to_owned()
+        }
+        (e, _) => e.to_string(),
+    }
+}
+
+fn fair_chart_ui(ui: &mut egui::Ui, names: &[String], columns: &[(String, Option<&Vec<Q>>); 3]) {
+    let bars: Vec<egui_plot::BarChart> = columns
+        .iter()
+        .enumerate()
+        .filter_map(|(c, (title, x))| {
+            let x = (*x)?;
+            let bars = x
+                .iter()
+                .enumerate()
+                .map(|(i, v)| {
+                    egui_plot::Bar::new(
+                        i as f64 + (c as f64 - 1.0) * 0.25,
+                        v.to_f64().unwrap_or(0.0),
+                    )
+                    .width(0.22)
+                    .name(&names[i])
+                })
+                .collect();
+            Some(egui_plot::BarChart::new(title.clone(), bars).color(party_colour(c + 3)))
+        })
+        .collect();
+    let labels = names.to_vec();
+    egui_plot::Plot::new("fairness-plot")
+        .height(ui.available_height().max(180.0))
+        .allow_scroll(false)
+        .legend(egui_plot::Legend::default())
+        .x_axis_formatter(move |mark, _| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
+                labels.get(i as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .show(ui, |plot| {
+            for b in bars {
+                plot.bar_chart(b);
+            }
+        });
+}

@@ -1,0 +1,148 @@
+//! The phases of an agreement: for each, its name, ledger and metric, when it starts and how
+//! long it lasts, and which kind of rule it follows (the rule's own fields are in `rules`);
+//! adding and deleting phases.
+
+use super::form::{Form, combo, drag_field, field_name, optional_text_field};
+use super::rules::rule_rows_ui;
+use crate::model::{Ledger, Metric, Phase, PhaseStart, PhaseStartKind, RuleKind, default_rule};
+use egui::RichText;
+
+/// Every phase, folded under a header that sums it up, and a button to add one.
+pub(super) fn phases_ui(ui: &mut egui::Ui, form: &mut Form<'_>) {
+    let a = form.a;
+    ui.separator();
+    ui.label(RichText::new(form.pick("阶段与规则", "Phases and rules")).strong());
+    for phase in &a.phases {
+        let years = a.phase_years(phase).map(|(f, l)| match l {
+            Some(l) => format!("{f}–{l}"),
+            None => format!("{f}–"),
+        });
+        let header = format!(
+            "{} · {} · {} · {}",
+            title(phase),
+            phase.ledger.label(form.lang),
+            phase.metric.label(form.lang),
+            years.unwrap_or_else(|| "?".into())
+        );
+        egui::CollapsingHeader::new(header)
+            .id_salt(("phase", &a.id, &phase.id))
+            .show(ui, |ui| {
+                phase_fields_ui(ui, form, phase);
+                if ui
+                    .button(form.pick("删除此阶段", "Delete this phase"))
+                    .on_hover_text(title(phase))
+                    .clicked()
+                {
+                    let id = phase.id.clone();
+                    form.remove(move |a| a.phases.retain(|p| p.id != id));
+                }
+            });
+    }
+    if ui.button(form.pick("添加阶段", "Add phase")).clicked() {
+        let phase = a.new_phase();
+        form.change(move |a| a.phases.push(phase));
+    }
+}
+
+/// What a phase is called on screen: its name, else its id.
+pub(super) fn title(phase: &Phase) -> &str {
+    if phase.name.is_empty() {
+        phase.id.as_str()
+    } else {
+        phase.name.as_str()
+    }
+}
+
+/// Name, ledger, metric, start, years, the kind of rule and the rule's fields, in one grid.
+fn phase_fields_ui(ui: &mut egui::Ui, form: &mut Form<'_>, phase: &Phase) {
+    let (a, lang, item) = (form.a, form.lang, title(phase));
+    let part = format!("phase:{}", phase.id);
+    egui::Grid::new(("phase-grid", &a.id, &phase.id))
+        .num_columns(2)
+        .show(ui, |ui| {
+            ui.label(form.pick("名称", "Name"));
+            let (key, name) = (
+                form.key(&part, "name"),
+                field_name(form.pick("阶段名称", "Phase name"), item),
+            );
+            if let Some(text) = optional_text_field(ui, form, &key, &phase.name, 140.0, &name) {
+                form.change_phase(&phase.id, None, move |p| p.name = text);
+            }
+            ui.end_row();
+            ui.label(form.pick("账目", "Ledger"));
+            let name = field_name(form.pick("账目", "Ledger"), item);
+            let ledgers = |l: &Ledger| l.label(lang).to_owned();
+            let salt = ("ledger", &a.id, &phase.id);
+            if let Some(l) = combo(ui, salt, &phase.ledger, &Ledger::ALL, ledgers, 140.0, &name) {
+                form.change_phase(&phase.id, None, move |p| p.ledger = l);
+            }
+            ui.end_row();
+            ui.label(form.pick("指标", "Metric"));
+            let name = field_name(form.pick("指标", "Metric"), item);
+            let metrics = |m: &Metric| m.label(lang).to_owned();
+            let salt = ("metric", &a.id, &phase.id);
+            if let Some(m) = combo(ui, salt, &phase.metric, &Metric::ALL, metrics, 140.0, &name) {
+                form.change_phase(&phase.id, None, move |p| p.metric = m);
+            }
+            ui.end_row();
+            ui.label(form.pick("开始", "Starts"));
+            ui.horizontal(|ui| start_ui(ui, form, phase));
+            ui.end_row();
+            ui.label(form.pick("年限", "Years"));
+            ui.horizontal(|ui| years_ui(ui, form, phase));
+            ui.end_row();
+            ui.label(form.pick("规则", "Rule"));
+            let name = field_name(form.pick("规则", "Rule"), item);
+            let kinds = |k: &RuleKind| k.label(lang).to_owned();
+            let salt = ("rule", &a.id, &phase.id);
+            let kind = phase.rule.kind();
+            if let Some(kind) = combo(ui, salt, &kind, &RuleKind::ALL, kinds, 160.0, &name) {
+                let rule = default_rule(kind, &a.party_ids());
+                form.change_phase(&phase.id, None, move |p| p.rule = rule);
+            }
+            ui.end_row();
+            rule_rows_ui(ui, form, phase);
+        });
+}
+
+/// What the start is anchored to, and the year or N, dragged.
+fn start_ui(ui: &mut egui::Ui, form: &mut Form<'_>, phase: &Phase) {
+    let (a, lang, item) = (form.a, form.lang, title(phase));
+    let name = field_name(form.pick("开始方式", "Start kind"), item);
+    let kinds = |k: &PhaseStartKind| k.label(lang).to_owned();
+    let salt = ("start", &a.id, &phase.id);
+    let kind = phase.start.kind();
+    if let Some(kind) = combo(ui, salt, &kind, &PhaseStartKind::ALL, kinds, 150.0, &name) {
+        let start = PhaseStart::of_kind(kind, a.signed_year);
+        form.change_phase(&phase.id, None, move |p| p.start = start);
+    }
+    let key = form.key(&format!("phase:{}", phase.id), "start");
+    let name = field_name(form.pick("开始", "Starts"), item);
+    if let Some(v) = drag_field(ui, &key, phase.start.number(), 0..=2200, &name) {
+        let start = phase.start.with_number(v);
+        form.change_phase(&phase.id, Some(&key), move |p| p.start = start);
+    }
+}
+
+/// Open-ended, or a number of years, dragged.
+fn years_ui(ui: &mut egui::Ui, form: &mut Form<'_>, phase: &Phase) {
+    let item = title(phase);
+    let mut open = phase.years.is_none();
+    let name = field_name(form.pick("不限", "open-ended"), item);
+    if ui
+        .checkbox(&mut open, form.pick("不限", "open-ended"))
+        .accessible_name(name)
+        .changed()
+    {
+        form.change_phase(&phase.id, None, move |p| {
+            p.years = if open { None } else { Some(5) }
+        });
+    }
+    if let Some(n) = phase.years {
+        let key = form.key(&format!("phase:{}", phase.id), "years");
+        let name = field_name(form.pick("年限", "Years"), item);
+        if let Some(n) = drag_field(ui, &key, n, 1..=100, &name) {
+            form.change_phase(&phase.id, Some(&key), move |p| p.years = Some(n));
+        }
+    }
+}
