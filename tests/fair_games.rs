@@ -163,3 +163,23 @@ fn chainmap_fair_refuses_and_chainmap_check_warns() {
     let out = String::from_utf8_lossy(&check.stdout);
     assert!(out.contains("incomplete_game"), "{out}");
 }
+
+#[test]
+fn a_project_with_a_removed_party_still_saves_and_opens() {
+    // Taking a party out leaves rules and costs that name it: errors to fix in the Sharing
+    // tab, never a file that no longer opens.
+    let mut p = sample();
+    let id = agreement_id(&p);
+    let a = p.agreements.get_mut(&id).unwrap();
+    let gone = a.parties[1].node.clone();
+    a.remove_party(&gone, false);
+    let text = file::to_json(&p).unwrap();
+    let reopened = file::load_str(&text, LoadOptions::default()).unwrap();
+    assert_eq!(reopened.project, p);
+    assert!(
+        reopened
+            .issues
+            .iter()
+            .any(|i| i.code == "dangling_reference" && !i.blocks_loading)
+    );
+}

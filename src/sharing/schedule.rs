@@ -176,65 +176,22 @@ pub fn schedule(
                     ..
                 } => {
                     let cap = cap.unwrap_or(Decimal::ZERO);
-                    if cap_reached {
-                        (
-                            vec![(remainder_to.clone(), total)],
-                            "已达封顶,分享结束".to_owned(),
-                            "cap reached: sharing has ended".to_owned(),
-                        )
-                    } else {
-                        let mut parts = split_by_shares(total, shares);
-                        let mut note = (String::new(), String::new());
-                        if let Some(i) = parts.iter().position(|(p, _)| p == capped_party) {
-                            let room = (cap - received).max(Decimal::ZERO);
-                            if parts[i].1 >= room {
-                                let excess = parts[i].1 - room;
-                                parts[i].1 = room;
-                                add_to(&mut parts, remainder_to, excess);
-                                cap_reached = true;
-                                note = (
-                                    format!(
-                                        "本年达到封顶额 {cap},超出部分 {excess} 归 {remainder_to}"
-                                    ),
-                                    format!(
-                                        "the cap of {cap} is reached this year; {excess} over it goes to {remainder_to}"
-                                    ),
-                                );
-                            }
-                            received += parts[i].1;
-                        }
-                        if in_extension {
-                            note.0 = format!("延期年(封顶额未达到){}", note.0);
-                            note.1 = format!(
-                                "extension year (cap not reached){}{}",
-                                if note.1.is_empty() { "" } else { "; " },
-                                note.1
-                            );
-                        }
-                        (parts, note.0, note.1)
-                    }
+                    let year_state = CappedYear {
+                        cap,
+                        total,
+                        in_extension,
+                    };
+                    let split = Split {
+                        shares,
+                        capped_party,
+                        remainder_to,
+                    };
+                    capped_year(&year_state, &split, &mut received, &mut cap_reached)
                 }
                 rule => apply(agreement, rule, total, phase.metric, &amount),
             };
             if phase.ledger == Ledger::Statistics {
-                // National rule: official statistics are counted where the activity is.
-                match &host {
-                    Some(h) => {
-                        if parts.len() != 1 || &parts[0].0 != h || parts[0].1 != total {
-                            note_zh = "在地统计按国家规定 100% 计入飞入地,合同约定不适用于此账"
-                                .to_owned();
-                            note_en = "official statistics are 100 % the host's by national rule; the contract does not apply here".to_owned();
-                        }
-                        parts = vec![(h.clone(), total)];
-                    }
-                    None => {
-                        note_zh = "协议没有飞入地参与方,无法记入在地统计".to_owned();
-                        note_en =
-                            "the agreement has no host party to count official statistics for"
-                                .to_owned();
-                        parts = Vec::new();
-                    }
-                }
+                statistics_in_place(host.as_ref(), total, &mut parts, &mut note_zh, &mut note_en);
             }
             if (from..=to).contains(&year) {
                 rows.push(Row {
@@ -481,4 +438,90 @@ fn check_eligibility(project: &Project, agreement: &Agreement) -> Vec<Eligibilit
             result
         })
         .collect()
+}
+
+/// One year of a capped phase: the cap, the year's total, whether it is an extension year.
+struct CappedYear {
+    cap: Decimal,
+    total: Decimal,
+    in_extension: bool,
+}
+
+/// Who a capped phase shares with, who is capped, and who gets what is over the cap.
+struct Split<'a> {
+    shares: &'a [crate::model::Share],
+    capped_party: &'a NodeId,
+    remainder_to: &'a NodeId,
+}
+
+/// The parts of one capped year, and its note; `received` (what the capped party has had so
+/// far) and `cap_reached` carry over from year to year.
+fn capped_year(
+    year: &CappedYear,
+    split: &Split<'_>,
+    received: &mut Decimal,
+    cap_reached: &mut bool,
+) -> (Vec<(NodeId, Decimal)>, String, String) {
+    let (cap, total, in_extension) = (year.cap, year.total, year.in_extension);
+    let (capped_party, remainder_to) = (split.capped_party, split.remainder_to);
+    if *cap_reached {
+        return (
+            vec![(remainder_to.clone(), total)],
+            "已达封顶,分享结束".to_owned(),
+            "cap reached: sharing has ended".to_owned(),
+        );
+    }
+    let mut parts = split_by_shares(total, split.shares);
+    let mut note = (String::new(), String::new());
+    if let Some(i) = parts.iter().position(|(p, _)| p == capped_party) {
+        let room = (cap - *received).max(Decimal::ZERO);
+        if parts[i].1 >= room {
+            let excess = parts[i].1 - room;
+            parts[i].1 = room;
+            add_to(&mut parts, remainder_to, excess);
+            *cap_reached = true;
+            note = (
+                format!("本年达到封顶额 {cap},超出部分 {excess} 归 {remainder_to}"),
+                format!(
+                    "the cap of {cap} is reached this year; {excess} over it goes to {remainder_to}"
+                ),
+            );
+        }
+        *received += parts[i].1;
+    }
+    if in_extension {
+        note.0 = format!("延期年(封顶额未达到){}", note.0);
+        note.1 = format!(
+            "extension year (cap not reached){}{}",
+            if note.1.is_empty() { "" } else { "; " },
+            note.1
+        );
+    }
+    (parts, note.0, note.1)
+}
+
+/// National rule: official statistics are counted where the activity is, 100 % the host's,
+/// whatever the contract says (with a note when it said otherwise).
+fn statistics_in_place(
+    host: Option<&NodeId>,
+    total: Decimal,
+    parts: &mut Vec<(NodeId, Decimal)>,
+    note_zh: &mut String,
+    note_en: &mut String,
+) {
+    match host {
+        Some(h) => {
+            if parts.len() != 1 || &parts[0].0 != h || parts[0].1 != total {
+                *note_zh = "在地统计按国家规定 100% 计入飞入地,合同约定不适用于此账".to_owned();
+                *note_en = "official statistics are 100 % the host's by national rule; the contract does not apply here".to_owned();
+            }
+            *parts = vec![(h.clone(), total)];
+        }
+        None => {
+            *note_zh = "协议没有飞入地参与方,无法记入在地统计".to_owned();
+            *note_en =
+                "the agreement has no host party to count official statistics for".to_owned();
+            parts.clear();
+        }
+    }
 }

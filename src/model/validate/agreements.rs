@@ -45,9 +45,12 @@ fn check_shares(agreement: &Agreement, shares: &[Share], place: &str, issues: &m
     }
 }
 
+/// A rule or cost naming someone who is not a party (a party taken out of the agreement): an
+/// error the user fixes in the Sharing tab, but not one that stops the file from opening, since
+/// the project holds the id faithfully and nothing the user made may be locked away.
 fn check_party_ref(agreement: &Agreement, party: &NodeId, place: &str, issues: &mut Vec<Issue>) {
     if agreement.party(party).is_none() {
-        issues.push(Issue::blocking(
+        issues.push(Issue::error(
             "dangling_reference",
             place.to_owned(),
             format!("“{party}”不是本协议的参与方"),
