@@ -2,6 +2,7 @@
 
 use super::ChainmapApp;
 use crate::export::{ExportFormat, ExportOptions, TableName};
+use crate::ui::widgets::split_chart;
 use std::path::PathBuf;
 
 impl ChainmapApp {
@@ -71,16 +72,19 @@ impl ChainmapApp {
             return;
         };
         let s = crate::sharing::schedule(project, a, None, None);
-        let first = s
-            .rows
-            .iter()
-            .find(|r| r.ledger != crate::model::Ledger::Statistics)
-            .or(s.rows.first());
+        // The ledger and metric the tab shows, if this agreement's schedule has it; else the
+        // one the tab would show first (a choice made on another agreement does not carry).
+        let views = split_chart::schedule_views(&s);
         let Some(view) = self
             .ui
             .schedule_view
-            .or_else(|| first.map(|r| (r.ledger, r.metric)))
+            .filter(|v| views.contains(v))
+            .or_else(|| split_chart::preferred_view(&s))
         else {
+            self.ui.error(lang.pick(
+                "这个协议的分成表是空的,没有可导出的内容",
+                "This agreement's schedule is empty: nothing to export",
+            ));
             return;
         };
         let path = if path.extension().is_some() {
