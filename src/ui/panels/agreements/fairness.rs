@@ -98,19 +98,40 @@ fn fair_split_ui(ui: &mut egui::Ui, split: &FairSplit, lang: Lang) {
             split.nucleolus.as_ref().ok(),
         ),
     ];
+    // Table beside the chart, each in the panel's height: many parties scroll the table
+    // rather than grow the panel over the map.
+    ui.columns(2, |cols| {
+        egui::ScrollArea::vertical()
+            .id_salt("fairness-table")
+            .auto_shrink([false, false])
+            .show(&mut cols[0], |ui| fair_table_ui(ui, split, &columns, lang));
+        let chart = &mut cols[1];
+        fair_chart_ui(chart, names, &columns);
+    });
+}
+
+/// Each party's share by the contract, Shapley and the nucleolus, and whether each split is in
+/// the core.
+fn fair_table_ui(
+    ui: &mut egui::Ui,
+    split: &FairSplit,
+    columns: &[(String, Option<&Vec<Q>>); 3],
+    lang: Lang,
+) {
+    let names = &split.names;
     egui::Grid::new("fairness")
         .striped(true)
         .num_columns(4)
         .spacing([16.0, 4.0])
         .show(ui, |ui| {
             ui.strong(lang.pick("参与方", "Party"));
-            for (title, _) in &columns {
+            for (title, _) in columns {
                 ui.strong(title);
             }
             ui.end_row();
             for (i, name) in names.iter().enumerate() {
                 ui.label(name);
-                for (_, x) in &columns {
+                for (_, x) in columns {
                     ui.label(
                         x.map(|x| fair::q_to_decimal_string(&x[i], 2))
                             .unwrap_or_else(|| "—".into()),
@@ -152,7 +173,6 @@ fn fair_split_ui(ui: &mut egui::Ui, split: &FairSplit, lang: Lang) {
     if let Err(e) = &split.nucleolus {
         ui.colored_label(theme::WARNING, fair_error_text(e, lang));
     }
-    fair_chart_ui(ui, names, &columns);
 }
 
 /// Why the nucleolus is missing, in the user's language.
@@ -191,7 +211,7 @@ fn fair_chart_ui(ui: &mut egui::Ui, names: &[String], columns: &[(String, Option
         .collect();
     let labels = names.to_vec();
     egui_plot::Plot::new("fairness-plot")
-        .height(ui.available_height().max(180.0))
+        .height(ui.available_height().max(160.0))
         .allow_scroll(false)
         .legend(egui_plot::Legend::default())
         .x_axis_formatter(move |mark, _| {
