@@ -100,13 +100,19 @@ fn fair_split_ui(ui: &mut egui::Ui, split: &FairSplit, lang: Lang) {
     ];
     // Table beside the chart, each in the panel's height: many parties scroll the table
     // rather than grow the panel over the map.
-    ui.columns(2, |cols| {
-        egui::ScrollArea::vertical()
-            .id_salt("fairness-table")
-            .auto_shrink([false, false])
-            .show(&mut cols[0], |ui| fair_table_ui(ui, split, &columns, lang));
-        let chart = &mut cols[1];
-        fair_chart_ui(chart, names, &columns);
+    let (width, height) = (ui.available_width(), ui.available_height().max(160.0));
+    ui.horizontal_top(|ui| {
+        ui.allocate_ui(egui::vec2(width * 0.58, height), |ui| {
+            egui::ScrollArea::both()
+                .id_salt("fairness-table")
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    ui.vertical(|ui| fair_table_ui(ui, split, &columns, lang))
+                });
+        });
+        ui.allocate_ui(egui::vec2(ui.available_width(), height), |ui| {
+            fair_chart_ui(ui, names, &columns);
+        });
     });
 }
 
@@ -146,22 +152,8 @@ fn fair_table_ui(
                     Some(check) if check.in_core => {
                         ui.colored_label(Color32::from_rgb(46, 139, 87), lang.pick("是", "yes"));
                     }
-                    Some(check) => {
-                        let worst = check
-                            .blocking
-                            .first()
-                            .map(|(m, s)| {
-                                format!(
-                                    "{} +{}",
-                                    split.coalition_name(*m),
-                                    fair::q_to_decimal_string(s, 2)
-                                )
-                            })
-                            .unwrap_or_default();
-                        ui.colored_label(
-                            theme::ERROR,
-                            format!("{} ({worst})", lang.pick("否", "no")),
-                        );
+                    Some(_) => {
+                        ui.colored_label(theme::ERROR, lang.pick("否 ↓", "no ↓"));
                     }
                     None => {
                         ui.label("—");
@@ -170,6 +162,25 @@ fn fair_table_ui(
             }
             ui.end_row();
         });
+    // Who would do better alone, under each split that is not in the core.
+    for ((title, _), check) in columns.iter().zip(&split.core) {
+        let Some(check) = check.as_ref().filter(|c| !c.in_core) else {
+            continue;
+        };
+        if let Some((mask, short)) = check.blocking.first() {
+            let (who, more) = (
+                split.coalition_name(*mask),
+                fair::q_to_decimal_string(short, 2),
+            );
+            ui.colored_label(
+                theme::ERROR,
+                match lang {
+                    Lang::Zh => format!("{title}:{who} 单干可多得 {more}"),
+                    Lang::En => format!("{title}: {who} would get {more} more on its own"),
+                },
+            );
+        }
+    }
     if let Err(e) = &split.nucleolus {
         ui.colored_label(theme::WARNING, fair_error_text(e, lang));
     }
