@@ -724,7 +724,10 @@ fn fairness_tab_shows_shapley_nucleolus_and_the_contract() {
     );
     harness.get_by_label("1733.33");
     harness.get_by_label("1700.00");
-    harness.get_by_label("no ({安康高新技术产业开发区} +200.00)");
+    harness.get_by_label("no ↓");
+    harness.get_by_label(
+        "Contract (cumulative fiscal shares): {安康高新技术产业开发区} would get 200.00 more on its own",
+    );
 }
 
 #[test]

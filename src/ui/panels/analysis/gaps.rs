@@ -57,6 +57,18 @@ pub(super) fn gaps_ui(
     });
 }
 
+/// One line of the stage table: a stage, or one of its products.
+enum Line<'a> {
+    Stage(&'a crate::analysis::StageReport),
+    Product(&'a crate::analysis::ProductReport),
+}
+
+/// Height of one line of the lists: they scroll by line, and only the lines in view are drawn
+/// (a county chain can have hundreds of products and gaps).
+fn line_height(ui: &egui::Ui) -> f32 {
+    ui.spacing().interact_size.y + 2.0
+}
+
 /// Each stage with its status, firms and supporting rate, and its products under it.
 fn stages_ui(
     ui: &mut egui::Ui,
@@ -65,95 +77,190 @@ fn stages_ui(
     state: &UiState,
     queue: &mut Queue,
 ) {
-    let (project, lang) = (cx.project(), cx.lang);
+    let lang = cx.lang;
     ui.label(RichText::new(lang.pick("环节与产品", "Stages and products")).strong());
-    egui::Grid::new("gap-stages")
-        .num_columns(4)
-        .striped(true)
-        .spacing([10.0, 3.0])
-        .show(ui, |ui| {
-            for s in &a.stages {
-                chip(ui, status_colour(s.status), s.status.label(lang));
-                let stage_name = project
-                    .stage(&s.id)
-                    .map(|(_, st)| match lang {
-                        Lang::En if !st.name_en.is_empty() => st.name_en.clone(),
-                        _ => st.name.clone(),
-                    })
-                    .unwrap_or_default();
-                let selected = state
-                    .highlight
-                    .as_ref()
-                    .is_some_and(|h| h.stages.contains(&s.id) && h.stages.len() == 1);
-                if ui
-                    .selectable_label(selected, format!("{} {stage_name}", s.id))
-                    .clicked()
-                {
-                    queue.actions.push(UiAction::Highlight(Some(Highlight {
-                        nodes: s.local_enterprises.iter().cloned().collect(),
-                        stages: [s.id.clone()].into(),
-                        ..Highlight::default()
-                    })));
-                }
-                ui.label(format!(
-                    "{} {}",
-                    s.local_enterprises.len(),
-                    lang.pick("家", "firms")
-                ));
-                ui.label(format!(
-                    "{} {}",
-                    lang.pick("配套", "local"),
-                    percent(s.local_supporting_rate)
-                ));
-                ui.end_row();
-                for p in a.products.iter().filter(|p| p.stage == s.id) {
-                    ui.label("");
-                    let optional = if p.required {
-                        ""
-                    } else {
-                        lang.pick("(非必需)", " (optional)")
-                    };
-                    let colour = if p.required {
-                        status_colour(p.status)
-                    } else {
-                        Color32::GRAY
-                    };
-                    ui.label(RichText::new(format!("  · {}{optional}", p.name)).color(colour));
-                    ui.label(format!(
-                        "{} {}",
-                        p.suppliers.len(),
-                        lang.pick("家本地", "local")
-                    ));
-                    ui.label(p.hhi.map(|h| format!("HHI {h:.2}")).unwrap_or_default());
-                    ui.end_row();
-                }
+    let lines: Vec<Line<'_>> = a
+        .stages
+        .iter()
+        .flat_map(|s| {
+            std::iter::once(Line::Stage(s)).chain(
+                a.products
+                    .iter()
+                    .filter(move |p| p.stage == s.id)
+                    .map(Line::Product),
+            )
+        })
+        .collect();
+    let height = line_height(ui);
+    // Column widths fixed once for all lines, from the room the column has.
+    let spacing = ui.spacing().item_spacing.x;
+    let name =
+        (ui.available_width() - CHIP_WIDTH - COUNT_WIDTH - RATE_WIDTH - 4.0 * spacing - 16.0)
+            .max(80.0);
+    egui::ScrollArea::vertical()
+        .id_salt("gap-stages")
+        .auto_shrink([false, false])
+        .show_rows(ui, height, lines.len(), |ui, range| {
+            for line in &lines[range] {
+                ui.horizontal(|ui| {
+                    ui.set_height(height - 2.0);
+                    match line {
+                        Line::Stage(s) => stage_line(ui, cx, s, name, state, queue),
+                        Line::Product(p) => product_line(ui, p, name, lang),
+                    }
+                });
             }
         });
+}
+
+/// Widths of the stage table's columns besides the name.
+const CHIP_WIDTH: f32 = 56.0;
+const COUNT_WIDTH: f32 = 76.0;
+const RATE_WIDTH: f32 = 96.0;
+
+fn stage_line(
+    ui: &mut egui::Ui,
+    cx: &ViewCtx<'_>,
+    s: &crate::analysis::StageReport,
+    width: f32,
+    state: &UiState,
+    queue: &mut Queue,
+) {
+    let lang = cx.lang;
+    ui.allocate_ui_with_layout(
+        egui::vec2(CHIP_WIDTH, ui.available_height()),
+        egui::Layout::left_to_right(egui::Align::Center),
+        |ui| {
+            ui.set_min_width(CHIP_WIDTH);
+            chip(ui, status_colour(s.status), s.status.label(lang));
+        },
+    );
+    let stage_name = cx
+        .project()
+        .stage(&s.id)
+        .map(|(_, st)| match lang {
+            Lang::En if !st.name_en.is_empty() => st.name_en.clone(),
+            _ => st.name.clone(),
+        })
+        .unwrap_or_default();
+    let selected = state
+        .highlight
+        .as_ref()
+        .is_some_and(|h| h.stages.contains(&s.id) && h.stages.len() == 1);
+    let text = format!("{} {stage_name}", s.id);
+    let resp = left_aligned(
+        ui,
+        width,
+        egui::Button::selectable(selected, text.as_str()).truncate(),
+    )
+    .on_hover_text(&text);
+    if resp.clicked() {
+        queue.actions.push(UiAction::Highlight(Some(Highlight {
+            nodes: s.local_enterprises.iter().cloned().collect(),
+            stages: [s.id.clone()].into(),
+            ..Highlight::default()
+        })));
+    }
+    cell(
+        ui,
+        COUNT_WIDTH,
+        format!("{} {}", s.local_enterprises.len(), lang.pick("家", "firms")),
+    );
+    cell(
+        ui,
+        RATE_WIDTH,
+        format!(
+            "{} {}",
+            lang.pick("配套", "local"),
+            percent(s.local_supporting_rate)
+        ),
+    );
+}
+
+fn product_line(ui: &mut egui::Ui, p: &crate::analysis::ProductReport, width: f32, lang: Lang) {
+    ui.add_space(CHIP_WIDTH + ui.spacing().item_spacing.x);
+    let optional = if p.required {
+        ""
+    } else {
+        lang.pick("(非必需)", " (optional)")
+    };
+    let colour = if p.required {
+        status_colour(p.status)
+    } else {
+        Color32::GRAY
+    };
+    let text = format!("· {}{optional}", p.name);
+    left_aligned(
+        ui,
+        width,
+        egui::Label::new(RichText::new(text).color(colour)).truncate(),
+    );
+    cell(
+        ui,
+        COUNT_WIDTH,
+        format!("{} {}", p.suppliers.len(), lang.pick("家本地", "local")),
+    );
+    cell(
+        ui,
+        RATE_WIDTH,
+        p.hhi.map(|h| format!("HHI {h:.2}")).unwrap_or_default(),
+    );
+}
+
+/// A left-aligned cell of a fixed width.
+fn cell(ui: &mut egui::Ui, width: f32, text: String) {
+    left_aligned(ui, width, egui::Label::new(text).truncate());
+}
+
+/// `widget` at the left of a column `width` wide (the rest of the column left empty).
+fn left_aligned(ui: &mut egui::Ui, width: f32, widget: impl egui::Widget) -> egui::Response {
+    ui.allocate_ui_with_layout(
+        egui::vec2(width, ui.available_height()),
+        egui::Layout::left_to_right(egui::Align::Center),
+        |ui| {
+            ui.set_min_width(width);
+            ui.add(widget)
+        },
+    )
+    .inner
 }
 
 /// The gaps, each with what to do; a click lights up its stage and the firms involved (for a
 /// firm at risk: the firm, and in the warning colour what depends on it).
 fn gap_list_ui(ui: &mut egui::Ui, a: &Analysis, queue: &mut Queue, lang: Lang) {
     ui.label(RichText::new(format!("{} ({})", lang.pick("缺口", "Gaps"), a.gaps.len())).strong());
-    for g in &a.gaps {
-        ui.horizontal_wrapped(|ui| {
-            chip(ui, gap_colour(g.class), g.class.action(lang));
-            let resp = ui
-                .selectable_label(false, g.message(lang))
-                .on_hover_text(g.class.advice(lang));
-            if resp.clicked() {
-                let mut h = Highlight::default();
-                if let Some(s) = &g.stage {
-                    h.stages.insert(s.clone());
-                }
-                if g.class == GapClass::AtRisk {
-                    h.danger.extend(g.nodes.iter().skip(1).cloned());
-                    h.nodes.extend(g.nodes.iter().take(1).cloned());
-                } else {
-                    h.nodes.extend(g.nodes.iter().cloned());
-                }
-                queue.actions.push(UiAction::Highlight(Some(h)));
+    let height = line_height(ui);
+    egui::ScrollArea::vertical()
+        .id_salt("gap-list")
+        .auto_shrink([false, false])
+        .show_rows(ui, height, a.gaps.len(), |ui, range| {
+            for g in &a.gaps[range] {
+                ui.horizontal(|ui| {
+                    ui.set_height(height - 2.0);
+                    gap_line(ui, g, queue, lang);
+                });
             }
         });
+}
+
+/// One gap on one line (the whole message, and what to do, on hover).
+fn gap_line(ui: &mut egui::Ui, g: &crate::analysis::Gap, queue: &mut Queue, lang: Lang) {
+    chip(ui, gap_colour(g.class), g.class.action(lang));
+    let message = g.message(lang);
+    let resp = ui
+        .add(egui::Button::selectable(false, message).truncate())
+        .on_hover_text(format!("{message}\n{}", g.class.advice(lang)));
+    if resp.clicked() {
+        let mut h = Highlight::default();
+        if let Some(s) = &g.stage {
+            h.stages.insert(s.clone());
+        }
+        if g.class == GapClass::AtRisk {
+            h.danger.extend(g.nodes.iter().skip(1).cloned());
+            h.nodes.extend(g.nodes.iter().take(1).cloned());
+        } else {
+            h.nodes.extend(g.nodes.iter().cloned());
+        }
+        queue.actions.push(UiAction::Highlight(Some(h)));
     }
 }

@@ -36,10 +36,14 @@ pub fn analysis_ui(
         ui.weak(cx.lang.pick("正在计算…", "computing…"));
         return;
     };
+    // The Gaps tab scrolls its two lists itself, drawing only the lines in view.
+    if state.analysis_tab == AnalysisTab::Gaps {
+        return gaps::gaps_ui(ui, cx, a, state, queue);
+    }
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| match state.analysis_tab {
-            AnalysisTab::Gaps => gaps::gaps_ui(ui, cx, a, state, queue),
+            AnalysisTab::Gaps => {}
             AnalysisTab::Leaders => leaders::leaders_ui(ui, cx, a, state, queue),
             AnalysisTab::Risks => risks::risks_ui(ui, cx, a, &mut state.focus_request, queue),
             AnalysisTab::Land => land::land_ui(ui, cx, a, &mut state.focus_request, queue),
