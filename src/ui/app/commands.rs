@@ -121,7 +121,11 @@ impl ChainmapApp {
             AppCommand::ZoomOut => self.zoom(ctx, 0.8),
             AppCommand::Present => self.start_presentation(ctx, Story::Chain),
             AppCommand::PresentViews => self.start_presentation(ctx, Story::Views),
-            AppCommand::Palette => self.palette.show(),
+            AppCommand::Palette => {
+                // A menu left open would sit on top of the palette.
+                egui::Popup::close_all(ctx);
+                self.palette.show();
+            }
             AppCommand::KeyHelp => self.key_help ^= true,
             AppCommand::OpenLogFolder => self.open_log_folder(),
             other => self.toggle_setting(other),
