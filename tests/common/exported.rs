@@ -41,7 +41,7 @@ pub fn assert_exported(path: &Path, firm: &str, nodes: usize) {
             assert!(
                 range
                     .rows()
-                    .any(|r| r.iter().any(|c| c.to_string() == firm))
+                    .any(|r| r.iter().any(|c| c.get_string() == Some(firm)))
             );
         }
         "md" | "html" => {
