@@ -33,7 +33,7 @@ pub fn assert_exported(path: &Path, firm: &str, nodes: usize) {
             assert!(info.width >= 400 && info.height >= 200, "{info:?}");
         }
         "xlsx" => {
-            use calamine::Reader;
+            use calamine::{DataType, Reader};
             let mut book = calamine::open_workbook_auto(path).unwrap();
             let first = book.sheet_names()[0].clone();
             let range = book.worksheet_range(&first).unwrap();
