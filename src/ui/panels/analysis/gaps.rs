@@ -164,7 +164,11 @@ fn stage_line(
     cell(
         ui,
         COUNT_WIDTH,
-        format!("{} {}", s.local_enterprises.len(), lang.pick("家", "firms")),
+        match (lang, s.local_enterprises.len()) {
+            (Lang::Zh, n) => format!("{n} 家"),
+            (Lang::En, 1) => "1 firm".to_owned(),
+            (Lang::En, n) => format!("{n} firms"),
+        },
     );
     cell(
         ui,
