@@ -747,3 +747,17 @@ fn the_help_lists_every_presentation_command_with_its_keys() {
         );
     }
 }
+
+#[test]
+fn escape_closes_the_key_help_before_leaving() {
+    let mut harness = harness(Lang::En);
+    press(&mut harness, Key::F5);
+    press(&mut harness, Key::H);
+    assert!(harness.state().present.as_ref().unwrap().help);
+    press(&mut harness, Key::Escape);
+    let app = harness.state();
+    assert!(app.present.is_some(), "still presenting");
+    assert!(!app.present.as_ref().unwrap().help, "the help is closed");
+    press(&mut harness, Key::Escape);
+    assert!(harness.state().present.is_none(), "the second Esc leaves");
+}

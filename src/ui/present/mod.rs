@@ -216,6 +216,8 @@ impl Presentation {
             PreviousStep => self.go_to(self.step.saturating_sub(1), count),
             FirstStep => self.go_to(0, count),
             LastStep => self.go_to(count.saturating_sub(1), count),
+            // With the key help open, Esc closes the help first, as it closes any overlay.
+            LeavePresentation if self.help => self.help = false,
             LeavePresentation => return Request::Leave,
             LargerText => self.set_scale(self.scale * 1.15),
             SmallerText => self.set_scale(self.scale / 1.15),
