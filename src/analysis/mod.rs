@@ -81,6 +81,25 @@ impl Analysis {
             .ok()
             .map(|i| &self.nodes[i])
     }
+
+    /// The headline figures in one line: "stage coverage 14/14 (100.0%) · product completeness
+    /// 14/17 (82.4%) · local supporting rate 91.3%" (the CLI's report and the Gaps tab).
+    pub fn headline(&self, lang: crate::i18n::Lang) -> String {
+        let c = &self.completeness;
+        format!(
+            "{} {}/{} ({}) · {} {}/{} ({}) · {} {}",
+            lang.pick("环节覆盖", "stage coverage"),
+            c.stages_covered,
+            c.stages_total,
+            percent(c.stage),
+            lang.pick("产品完整度", "product completeness"),
+            c.products_covered,
+            c.products_required,
+            percent(c.product),
+            lang.pick("本地配套率", "local supporting rate"),
+            percent(self.local_supporting_rate)
+        )
+    }
 }
 
 /// The figures of a node for the analysed year: that year's when a year is set, else the latest.

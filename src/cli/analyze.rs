@@ -63,21 +63,7 @@ fn print_overview(
         project.meta.name,
         a.year.map(|y| format!(" — {y}")).unwrap_or_default()
     )?;
-    let c = &a.completeness;
-    writeln!(
-        out,
-        "{} {}/{} ({}) · {} {}/{} ({}) · {} {}",
-        lang.pick("环节覆盖", "stage coverage"),
-        c.stages_covered,
-        c.stages_total,
-        percent(c.stage),
-        lang.pick("产品完整度", "product completeness"),
-        c.products_covered,
-        c.products_required,
-        percent(c.product),
-        lang.pick("本地配套率", "local supporting rate"),
-        percent(a.local_supporting_rate)
-    )?;
+    writeln!(out, "{}", a.headline(lang))?;
     writeln!(out, "\n{}", lang.pick("环节", "Stages"))?;
     for s in &a.stages {
         writeln!(

@@ -176,17 +176,17 @@ pub fn schedule(
                     ..
                 } => {
                     let cap = cap.unwrap_or(Decimal::ZERO);
-                    let year_state = CappedYear {
+                    let year_state = super::capped::CappedYear {
                         cap,
                         total,
                         in_extension,
                     };
-                    let split = Split {
+                    let split = super::capped::Split {
                         shares,
                         capped_party,
                         remainder_to,
                     };
-                    capped_year(&year_state, &split, &mut received, &mut cap_reached)
+                    super::capped::capped_year(&year_state, &split, &mut received, &mut cap_reached)
                 }
                 rule => apply(agreement, rule, total, phase.metric, &amount),
             };
@@ -248,7 +248,7 @@ fn metric_value(f: &crate::model::Figures, metric: Metric) -> Option<Decimal> {
     }
 }
 
-fn split_by_shares(amount: Decimal, shares: &[Share]) -> Vec<(NodeId, Decimal)> {
+pub(super) fn split_by_shares(amount: Decimal, shares: &[Share]) -> Vec<(NodeId, Decimal)> {
     let weights: Vec<Decimal> = shares.iter().map(|s| s.pct).collect();
     shares
         .iter()
@@ -271,7 +271,7 @@ fn split_by_equity(agreement: &Agreement, amount: Decimal) -> Vec<(NodeId, Decim
         .collect()
 }
 
-fn add_to(parts: &mut Vec<(NodeId, Decimal)>, party: &NodeId, amount: Decimal) {
+pub(super) fn add_to(parts: &mut Vec<(NodeId, Decimal)>, party: &NodeId, amount: Decimal) {
     match parts.iter_mut().find(|(p, _)| p == party) {
         Some((_, v)) => *v += amount,
         None => parts.push((party.clone(), amount)),
@@ -438,66 +438,6 @@ fn check_eligibility(project: &Project, agreement: &Agreement) -> Vec<Eligibilit
             result
         })
         .collect()
-}
-
-/// One year of a capped phase: the cap, the year's total, whether it is an extension year.
-struct CappedYear {
-    cap: Decimal,
-    total: Decimal,
-    in_extension: bool,
-}
-
-/// Who a capped phase shares with, who is capped, and who gets what is over the cap.
-struct Split<'a> {
-    shares: &'a [crate::model::Share],
-    capped_party: &'a NodeId,
-    remainder_to: &'a NodeId,
-}
-
-/// The parts of one capped year, and its note; `received` (what the capped party has had so
-/// far) and `cap_reached` carry over from year to year.
-fn capped_year(
-    year: &CappedYear,
-    split: &Split<'_>,
-    received: &mut Decimal,
-    cap_reached: &mut bool,
-) -> (Vec<(NodeId, Decimal)>, String, String) {
-    let (cap, total, in_extension) = (year.cap, year.total, year.in_extension);
-    let (capped_party, remainder_to) = (split.capped_party, split.remainder_to);
-    if *cap_reached {
-        return (
-            vec![(remainder_to.clone(), total)],
-            "已达封顶,分享结束".to_owned(),
-            "cap reached: sharing has ended".to_owned(),
-        );
-    }
-    let mut parts = split_by_shares(total, split.shares);
-    let mut note = (String::new(), String::new());
-    if let Some(i) = parts.iter().position(|(p, _)| p == capped_party) {
-        let room = (cap - *received).max(Decimal::ZERO);
-        if parts[i].1 >= room {
-            let excess = parts[i].1 - room;
-            parts[i].1 = room;
-            add_to(&mut parts, remainder_to, excess);
-            *cap_reached = true;
-            note = (
-                format!("本年达到封顶额 {cap},超出部分 {excess} 归 {remainder_to}"),
-                format!(
-                    "the cap of {cap} is reached this year; {excess} over it goes to {remainder_to}"
-                ),
-            );
-        }
-        *received += parts[i].1;
-    }
-    if in_extension {
-        note.0 = format!("延期年(封顶额未达到){}", note.0);
-        note.1 = format!(
-            "extension year (cap not reached){}{}",
-            if note.1.is_empty() { "" } else { "; " },
-            note.1
-        );
-    }
-    (parts, note.0, note.1)
 }
 
 /// National rule: official statistics are counted where the activity is, 100 % the host's,

@@ -34,7 +34,13 @@ struct Entry {
 pub struct NameIndex {
     source: Option<(u64, u64, Lang)>,
     entries: Vec<Entry>,
+    /// The last query's matches (entry index, score): a query is scored against every name
+    /// once, not on every frame it stays typed.
+    last: std::cell::RefCell<Option<QueryHits>>,
 }
+
+/// A query and the entries it found: (index, score).
+type QueryHits = (String, Vec<(usize, u32)>);
 
 impl NameIndex {
     /// Brings the index up to the document's revision.
@@ -85,17 +91,34 @@ impl NameIndex {
         }
         self.entries = entries;
         self.source = Some(source);
+        self.last.replace(None);
+    }
+
+    /// Calls `f` with the entries `query` finds (index, score), scored once per query.
+    fn with_hits<R>(&self, query: &str, f: impl FnOnce(&[(usize, u32)]) -> R) -> R {
+        let mut last = self.last.borrow_mut();
+        if last.as_ref().is_none_or(|(q, _)| q != query) {
+            let hits = self
+                .entries
+                .iter()
+                .enumerate()
+                .filter_map(|(i, e)| e.key.score(query).map(|s| (i, s)))
+                .collect();
+            *last = Some((query.to_owned(), hits));
+        }
+        f(last.as_ref().map_or(&[], |(_, hits)| hits.as_slice()))
     }
 
     /// The nodes `query` finds (for the outline filter).
     pub fn matching_nodes(&self, query: &str) -> std::collections::BTreeSet<NodeId> {
-        self.entries
-            .iter()
-            .filter_map(|e| match &e.target {
-                Target::Node(id) if e.key.score(query).is_some() => Some(id.clone()),
-                _ => None,
-            })
-            .collect()
+        self.with_hits(query, |hits| {
+            hits.iter()
+                .filter_map(|(i, _)| match &self.entries[*i].target {
+                    Target::Node(id) => Some(id.clone()),
+                    _ => None,
+                })
+                .collect()
+        })
     }
 }
 
@@ -162,17 +185,18 @@ impl Palette {
             }
         }
         if !q.is_empty() {
-            for e in &index.entries {
-                if let Some(score) = e.key.score(q) {
+            index.with_hits(q, |found| {
+                for (i, score) in found {
+                    let e = &index.entries[*i];
                     hits.push((
-                        score,
+                        *score,
                         0,
                         e.target.clone(),
                         e.label.clone(),
                         e.kind.to_owned(),
                     ));
                 }
-            }
+            });
         }
         // Best first; among equals commands before items, each in its own order (menu order,
         // the project's order), which a stable sort keeps.

@@ -36,20 +36,14 @@ pub(super) fn gaps_ui(
     queue: &mut Queue,
 ) {
     let lang = cx.lang;
-    let c = &a.completeness;
-    ui.label(format!(
-        "{} {}/{} ({}) · {} {}/{} ({}) · {} {}",
-        lang.pick("环节覆盖", "Stage coverage"),
-        c.stages_covered,
-        c.stages_total,
-        percent(c.stage),
-        lang.pick("产品完整度", "product completeness"),
-        c.products_covered,
-        c.products_required,
-        percent(c.product),
-        lang.pick("本地配套率", "local supporting rate"),
-        percent(a.local_supporting_rate)
-    ));
+    // The CLI's headline, begun with a capital in the panel.
+    let headline = a.headline(lang);
+    let mut chars = headline.chars();
+    let capitalised: String = chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default();
+    ui.label(capitalised);
     ui.add_space(4.0);
     ui.columns(2, |cols| {
         stages_ui(&mut cols[0], cx, a, state, queue);
