@@ -57,6 +57,11 @@ pub fn local_text_in(secs: u64, zone: &jiff::tz::TimeZone) -> String {
         .to_string()
 }
 
+/// The calendar year now, in the system's time zone.
+pub fn this_year() -> i32 {
+    i32::from(jiff::ZonedDateTime::now().year())
+}
+
 /// Now, to the millisecond in the user's time zone with its offset: the stamp of a log line.
 pub fn local_log_stamp() -> String {
     jiff::ZonedDateTime::now()

@@ -110,34 +110,67 @@ fn undo_of_a_rename_shows_the_old_name_and_enter_does_not_apply_it_again() {
 fn a_figure_edit_undone_shows_the_old_figure_and_bad_text_is_refused() {
     let mut harness = harness(Lang::En);
     show_node(&mut harness, SNACKS);
-    assert_eq!(field(&harness, "Tax"), "210");
-    type_into(&mut harness, "Tax", "250.5");
+    assert_eq!(field(&harness, "Tax (10k yuan)"), "210");
+    type_into(&mut harness, "Tax (10k yuan)", "250.5");
     harness.key_press(egui::Key::Enter);
     harness.run_steps(2);
     assert_eq!(tax_2024(&harness), Some(dec("250.5")));
-    assert_eq!(field(&harness, "Tax"), "250.5");
+    assert_eq!(field(&harness, "Tax (10k yuan)"), "250.5");
 
     undo(&mut harness);
     assert_eq!(tax_2024(&harness), Some(dec("210")));
-    assert_eq!(field(&harness, "Tax"), "210");
+    assert_eq!(field(&harness, "Tax (10k yuan)"), "210");
 
     // Text that is not an amount: told while typing, refused on Enter, the figure kept.
-    type_into(&mut harness, "Tax", "-5");
+    type_into(&mut harness, "Tax (10k yuan)", "-5");
     harness.get_by_label("Enter a number, not negative");
     harness.key_press(egui::Key::Enter);
     harness.run_steps(2);
     assert_eq!(tax_2024(&harness), Some(dec("210")));
-    assert_eq!(field(&harness, "Tax"), "210");
+    assert_eq!(field(&harness, "Tax (10k yuan)"), "210");
     assert_eq!(harness.state().doc.undo_depth(), 0);
     let message = harness.state().ui.message.clone().expect("told why");
     assert!(message.is_error);
-    assert!(message.text.starts_with("Tax: “-5”"), "{}", message.text);
+    assert!(
+        message.text.starts_with("Tax (10k yuan): “-5”"),
+        "{}",
+        message.text
+    );
 
     // Emptied: not known, which is not zero.
-    type_into(&mut harness, "Tax", "  ");
+    type_into(&mut harness, "Tax (10k yuan)", "  ");
     harness.key_press(egui::Key::Enter);
     harness.run_steps(2);
     assert_eq!(tax_2024(&harness), None);
+}
+
+#[test]
+fn the_data_year_is_ready_to_type_into_with_each_unit_shown() {
+    // 县外菌袋耗材供应商X has no figures at all; the project's data year is 2024 (its latest).
+    let mut harness = harness(Lang::Zh);
+    show_node(&mut harness, "E04");
+    harness.get_by_label_contains("2024 (数据年份)");
+    for label in ["产值(万元)", "税收(万元)", "用地(亩)", "从业人员(人)"] {
+        assert_eq!(field(&harness, label), "", "{label} is there, empty");
+    }
+    assert!(
+        harness.query_by_label("年度数据(万元)").is_none(),
+        "no money unit over land and people"
+    );
+    type_into(&mut harness, "产值(万元)", "2100");
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(2);
+    let figures = &harness.state().doc.project.nodes[&NodeId::from("E04")].figures;
+    assert_eq!(figures[&2024].output, Some(dec("2100")));
+    assert_eq!(harness.state().doc.undo_depth(), 1, "one step");
+    undo(&mut harness);
+    assert!(
+        harness.state().doc.project.nodes[&NodeId::from("E04")]
+            .figures
+            .is_empty(),
+        "undo takes the year away again"
+    );
+    assert_eq!(field(&harness, "产值(万元)"), "");
 }
 
 #[test]
@@ -192,7 +225,7 @@ fn text_typed_for_one_node_never_shows_on_another() {
     show_node(&mut harness, SPAWN);
     assert_eq!(field(&harness, "Name"), "菌种公司A");
     assert_eq!(field(&harness, "Add year"), "");
-    assert_eq!(field(&harness, "Tax"), "95");
+    assert_eq!(field(&harness, "Tax (10k yuan)"), "95");
 
     // Back again: the document's name, not the half-typed one.
     show_node(&mut harness, SNACKS);

@@ -169,9 +169,28 @@ impl FigureField {
             FigureField::ValueAdded => lang.pick("增加值", "Value added"),
             FigureField::Investment => lang.pick("投资", "Investment"),
             FigureField::Profit => lang.pick("利润", "Profit"),
-            FigureField::LandMu => lang.pick("用地(亩)", "Land (mu)"),
+            FigureField::LandMu => lang.pick("用地", "Land"),
             FigureField::Employees => lang.pick("从业人员", "Employees"),
             FigureField::FarmersLinked => lang.pick("联农户数", "Farmers linked"),
+        }
+    }
+
+    /// The unit the figure is typed in: the project's money unit for amounts.
+    pub fn unit(self, money_unit: &str, lang: Lang) -> String {
+        match self {
+            FigureField::LandMu => lang.pick("亩", "mu").to_owned(),
+            FigureField::Employees => lang.pick("人", "persons").to_owned(),
+            FigureField::FarmersLinked => lang.pick("户", "households").to_owned(),
+            _ => crate::i18n::money_unit(money_unit, lang),
+        }
+    }
+
+    /// The label with its unit, as a form shows it: "产值(万元)", "Output (10k yuan)".
+    pub fn label_with_unit(self, money_unit: &str, lang: Lang) -> String {
+        let unit = self.unit(money_unit, lang);
+        match lang {
+            Lang::Zh => format!("{}({unit})", self.label(lang)),
+            Lang::En => format!("{} ({unit})", self.label(lang)),
         }
     }
 

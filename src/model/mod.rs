@@ -118,6 +118,22 @@ impl Project {
             .flat_map(|c| c.stages.iter().map(move |s| (c, s)))
     }
 
+    /// The year figures are entered and analysed for by default: the project's data year when
+    /// set, else the latest year any node has figures for, else the year before `this_year`
+    /// (a county's statistics for a year come out the year after).
+    pub fn data_year(&self, this_year: Year) -> Year {
+        self.meta
+            .base_year
+            .or_else(|| {
+                self.nodes
+                    .values()
+                    .filter_map(|n| n.figures.keys().next_back())
+                    .max()
+                    .copied()
+            })
+            .unwrap_or(this_year - 1)
+    }
+
     /// The stage with this id, with its chain.
     pub fn stage(&self, id: &StageId) -> Option<(&Chain, &Stage)> {
         self.stages().find(|(_, s)| &s.id == id)

@@ -1,5 +1,7 @@
 //! A node's yearly figures (产值, 税收, 用地 …), one collapsible block a year, latest first,
-//! with a field per figure and a row to add a year. The text is read by
+//! with a field per figure, each labelled with its unit, and a row to add a year. The project's
+//! data year is always there, open and ready to type into, even before the node has any figure:
+//! the first number typed creates the year. The text is read by
 //! [`FigureField`](crate::model::figures::FigureField), so what the inspector accepts is what
 //! the model says a figure is.
 
@@ -20,20 +22,32 @@ pub(super) fn figures_ui(
     new_year: &mut String,
 ) {
     let lang = form.lang;
-    ui.label(
-        egui::RichText::new(lang.pick("年度数据(万元)", "Yearly figures (10k yuan)")).strong(),
-    );
-    for (i, (year, figures)) in node.figures.iter().rev().enumerate() {
-        egui::CollapsingHeader::new(format!("{year}"))
-            .id_salt(("year", *year))
-            .default_open(i == 0)
+    ui.label(egui::RichText::new(lang.pick("年度数据", "Yearly figures")).strong());
+    let data_year = form.doc.project.data_year(crate::time::this_year());
+    let empty = Figures::default();
+    let mut years: Vec<(Year, &Figures)> = node.figures.iter().map(|(y, f)| (*y, f)).collect();
+    if !node.figures.contains_key(&data_year) {
+        years.push((data_year, &empty));
+    }
+    years.sort_by_key(|(year, _)| std::cmp::Reverse(*year));
+    for (year, figures) in years {
+        let recorded = node.figures.contains_key(&year);
+        let title = if year == data_year {
+            format!("{year} {}", lang.pick("(数据年份)", "(data year)"))
+        } else {
+            year.to_string()
+        };
+        egui::CollapsingHeader::new(title)
+            .id_salt(("year", year))
+            .default_open(year == data_year)
             .show(ui, |ui| {
-                year_ui(ui, form, node, *year, figures, pending);
-                if ui
-                    .button(lang.pick("删除这一年", "Remove this year"))
-                    .clicked()
+                year_ui(ui, form, node, year, figures, pending);
+                if recorded
+                    && ui
+                        .button(lang.pick("删除这一年", "Remove this year"))
+                        .clicked()
                 {
-                    pending.figures.remove(year);
+                    pending.figures.remove(&year);
                 }
             });
     }
@@ -50,6 +64,7 @@ fn year_ui(
     pending: &mut Node,
 ) {
     let lang = form.lang;
+    let unit = form.doc.project.meta.unit.clone();
     let item = format!("node:{}/year:{year}", node.id);
     egui::Grid::new(("figures", year))
         .num_columns(2)
@@ -65,10 +80,12 @@ fn year_ui(
                         .map_err(|e| e.message(lang))
                 };
                 let value = field.text(figures);
-                if let Some(parsed) = form.text(ui, &key, field.label(lang), &value, 1, parse)
-                    && let Some(f) = pending.figures.get_mut(&year)
+                let label = field.label_with_unit(&unit, lang);
+                if let Some(parsed) = form.text(ui, &key, &label, &value, 1, parse)
+                    && (node.figures.contains_key(&year) || parsed != Figures::default())
                 {
-                    field.copy(&parsed, f);
+                    // The data year may not be on record yet: the first figure creates it.
+                    field.copy(&parsed, pending.figures.entry(year).or_default());
                 }
             }
         });
