@@ -18,6 +18,7 @@ pub mod command;
 pub mod context;
 pub mod derived;
 mod file_dialog;
+mod help_windows;
 pub mod import_dialog;
 pub mod job;
 pub mod palette;

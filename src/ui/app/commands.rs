@@ -128,6 +128,8 @@ impl ChainmapApp {
             }
             AppCommand::KeyHelp => self.key_help ^= true,
             AppCommand::OpenLogFolder => self.open_log_folder(),
+            AppCommand::UserGuide => self.help_windows.guide = true,
+            AppCommand::About => self.help_windows.about = true,
             other => self.toggle_setting(other),
         }
     }
@@ -174,6 +176,8 @@ impl ChainmapApp {
     fn deselect(&mut self) {
         if self.key_help {
             self.key_help = false;
+        } else if self.help_windows.close_one() {
+            // The guide or About was the innermost window.
         } else if self.ui.picker.is_some() {
             self.ui.picker = None;
         } else if self.ui.link_tool {

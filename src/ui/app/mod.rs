@@ -64,6 +64,8 @@ pub struct ChainmapApp {
     pub palette: Palette,
     /// The editor's key help (F1).
     pub key_help: bool,
+    /// Help → User Guide and Help → About.
+    pub help_windows: crate::ui::help_windows::HelpWindows,
     /// Problems of the project, recomputed when the revision changes.
     issues: Vec<Issue>,
     issues_revision: Option<u64>,
@@ -153,6 +155,7 @@ impl ChainmapApp {
             names: NameIndex::default(),
             palette: Palette::default(),
             key_help: false,
+            help_windows: Default::default(),
             issues: Vec::new(),
             issues_revision: None,
             confirm: None,
@@ -246,6 +249,7 @@ impl ChainmapApp {
         self.layout_job_ui(&ctx);
         let lang = self.ui.lang();
         help::editor_help_ui(&ctx, lang, &mut self.key_help);
+        self.help_windows.ui(&ctx, lang);
         let state = commands::EditorState::of(self);
         self.palette.ui(&ctx, &self.names, &state, lang, &mut queue);
         self.import_ui(&ctx);

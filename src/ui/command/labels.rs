@@ -48,6 +48,8 @@ impl AppCommand {
             Palette => lang.pick("命令面板…", "Command Palette…"),
             KeyHelp => lang.pick("快捷键", "Keyboard Shortcuts"),
             OpenLogFolder => lang.pick("打开日志文件夹", "Open Log Folder"),
+            UserGuide => lang.pick("用户指南", "User Guide"),
+            About => lang.pick("关于串珠", "About chainmap"),
             NextStep => lang.pick("下一步", "Next step"),
             PreviousStep => lang.pick("上一步", "Previous step"),
             FirstStep => lang.pick("第一步", "First step"),
@@ -149,6 +151,11 @@ impl AppCommand {
                 "列出全部快捷键和鼠标操作",
                 "List every key and mouse gesture",
             ),
+            UserGuide => lang.pick(
+                "从新建项目到分析、飞地分成和演示的操作说明",
+                "How to work: from a new project to analysis, enclave sharing and presenting",
+            ),
+            About => lang.pick("版本、文件格式与许可", "Version, file format and licences"),
             OpenLogFolder => lang.pick(
                 "打开存放运行日志的文件夹(报告问题时附上日志)",
                 "Open the folder with the log (attach it when reporting a problem)",

@@ -57,7 +57,9 @@ pub enum AppCommand {
     Palette,
     /// The editor's key help.
     KeyHelp,
+    UserGuide,
     OpenLogFolder,
+    About,
     // Presentation mode.
     NextStep,
     PreviousStep,
@@ -152,7 +154,9 @@ impl AppCommand {
             LangZh,
             LangEn,
             KeyHelp,
+            UserGuide,
             OpenLogFolder,
+            About,
         ]);
         all.extend(Self::PRESENTATION);
         all
@@ -196,7 +200,7 @@ impl AppCommand {
             | Quit => Menu::File,
             Undo | Redo | SelectAll | Copy | Paste | Delete | Deselect | LinkTool | AutoLayout
             | ForceLayout => Menu::Edit,
-            Palette | KeyHelp | OpenLogFolder => Menu::Help,
+            Palette | KeyHelp | UserGuide | OpenLogFolder | About => Menu::Help,
             _ => Menu::View,
         })
     }
