@@ -72,6 +72,8 @@ pub const SELECTION: Color32 = Color32::from_rgb(255, 170, 0);
 /// Text on the canvas.
 pub const CANVAS_TEXT: Color32 = Color32::from_rgb(40, 44, 52);
 /// Error text.
+/// The ring around a chain leader (a node tagged 链主), on the canvas and in the legend.
+pub const LEADER_RING: Color32 = Color32::from_rgb(212, 40, 40);
 pub const ERROR: Color32 = Color32::from_rgb(200, 40, 40);
 /// Warning text.
 pub const WARNING: Color32 = Color32::from_rgb(176, 112, 0);

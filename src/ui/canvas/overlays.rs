@@ -115,11 +115,14 @@ fn paint_spotlight(painter: &egui::Painter, rect: Rect, centre: Pos2, radius: f3
 fn paint_legend(painter: &egui::Painter, rect: Rect, reserved: f32, lang: Lang) {
     enum Item {
         Node(NodeKind),
+        /// The red ring of a firm tagged 链主.
+        LeaderRing,
         Link(LinkKind),
     }
     let items: Vec<Item> = NodeKind::ALL
         .into_iter()
         .map(Item::Node)
+        .chain([Item::LeaderRing])
         .chain(LinkKind::ALL.into_iter().map(Item::Link))
         .collect();
     let font = FontId::proportional(12.0);
@@ -131,6 +134,7 @@ fn paint_legend(painter: &egui::Painter, rect: Rect, reserved: f32, lang: Lang) 
     for item in &items {
         let label = match item {
             Item::Node(k) => k.label(lang),
+            Item::LeaderRing => lang.pick("链主", "chain leader"),
             Item::Link(k) => k.label(lang),
         };
         let text_w = painter
@@ -170,6 +174,12 @@ fn paint_legend(painter: &egui::Painter, rect: Rect, reserved: f32, lang: Lang) 
                     theme::node_fill(*kind),
                     Stroke::NONE,
                 );
+            }
+            Item::LeaderRing => {
+                let c = origin + vec2(9.0, 0.0);
+                let fill = theme::node_fill(NodeKind::Enterprise);
+                paint_shape(painter, NodeKind::Enterprise, c, 4.0, fill, Stroke::NONE);
+                painter.circle_stroke(c, 7.0, Stroke::new(1.8, theme::LEADER_RING));
             }
             Item::Link(kind) => {
                 let stroke = Stroke::new(2.0, theme::link_colour(*kind));

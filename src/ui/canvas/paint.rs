@@ -263,7 +263,7 @@ pub(super) fn paint_node(frame: &CanvasFrame<'_>, node: &Node, c: Pos2, r: f32, 
     };
     paint_shape(painter, node.kind, c, r, fill, outline);
     if node.tags.iter().any(|t| t == "链主") && !look.faded {
-        painter.circle_stroke(c, r + 4.0, Stroke::new(2.0, Color32::from_rgb(212, 40, 40)));
+        painter.circle_stroke(c, r + 4.0, Stroke::new(2.0, theme::LEADER_RING));
     }
     if zoom >= LABEL_MIN_ZOOM {
         // One line, cut to the lane so labels of a crowded lane do not run into each other; the

@@ -1,15 +1,12 @@
 //! The land tab: output and tax per mu of land for each firm and park, best first, with its
-//! class, beside a bar chart with the class thresholds. A click on a row lights up that node on
+//! class, beside a bar chart with the class thresholds (land_chart.rs). A click on a row lights up that node on
 //! the canvas and centres it.
 
 use crate::analysis::{Analysis, LandReport};
 use crate::i18n::Lang;
-use crate::model::{LandClass, NodeId};
+use crate::model::NodeId;
 use crate::ui::context::ViewCtx;
 use crate::ui::state::{Highlight, Queue, UiAction};
-use crate::ui::theme;
-use egui::Color32;
-use rust_decimal::prelude::ToPrimitive;
 
 /// Draws the tab; `focus` is the canvas's centring request (camera, not what is on show).
 pub(super) fn land_ui(
@@ -41,7 +38,8 @@ pub(super) fn land_ui(
     ));
     ui.columns(2, |cols| {
         table_ui(&mut cols[0], &rows, focus, queue, lang);
-        chart_ui(&mut cols[1], &rows, classes, lang);
+        let unit = &cx.project().meta.unit;
+        super::land_chart::chart_ui(&mut cols[1], &rows, classes, unit, lang);
     });
 }
 
@@ -82,57 +80,6 @@ fn table_ui(
                 ui.label(or_dash(r.output_per_mu.map(|v| format!("{v:.1}"))));
                 ui.label(or_dash(r.class.clone()));
                 ui.end_row();
-            }
-        });
-}
-
-/// Tax per mu as bars (best class green, worst red), with the class thresholds as lines.
-fn chart_ui(ui: &mut egui::Ui, rows: &[&LandReport], classes: &[LandClass], lang: Lang) {
-    let bars: Vec<egui_plot::Bar> = rows
-        .iter()
-        .enumerate()
-        .map(|(i, r)| {
-            let colour = match r.class.as_deref() {
-                Some(c) if classes.first().is_some_and(|f| f.name == c) => {
-                    Color32::from_rgb(46, 139, 87)
-                }
-                Some(c) if classes.last().is_some_and(|l| l.name == c) => {
-                    Color32::from_rgb(204, 51, 51)
-                }
-                _ => Color32::from_rgb(52, 120, 198),
-            };
-            egui_plot::Bar::new(i as f64, r.tax_per_mu.unwrap_or(0.0))
-                .name(&r.name)
-                .fill(colour)
-        })
-        .collect();
-    let thresholds: Vec<(String, f64)> = classes
-        .iter()
-        .filter_map(|c| {
-            c.min_tax_per_mu
-                .to_f64()
-                .filter(|v| *v > 0.0)
-                .map(|v| (format!("{} ≥ {v}", c.name), v))
-        })
-        .collect();
-    egui_plot::Plot::new("land-plot")
-        .height(ui.available_height().max(200.0))
-        .allow_scroll(false)
-        .include_y(0.0)
-        .y_axis_label(lang.pick("亩均税收(万元/亩)", "tax per mu"))
-        // Names are in the table and on hover; under the bars they would run into each other.
-        .show_axes([false, true])
-        .legend(egui_plot::Legend::default())
-        .show(ui, |plot| {
-            plot.bar_chart(
-                egui_plot::BarChart::new(lang.pick("亩均税收", "tax per mu"), bars).width(0.7),
-            );
-            for (label, y) in thresholds {
-                plot.hline(
-                    egui_plot::HLine::new(label, y)
-                        .color(theme::WARNING)
-                        .width(1.5),
-                );
             }
         });
 }

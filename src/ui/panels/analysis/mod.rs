@@ -7,6 +7,7 @@
 mod gaps;
 mod impact;
 mod land;
+mod land_chart;
 mod leaders;
 mod risks;
 
