@@ -239,7 +239,7 @@ pub(super) fn impact(
         ),
         impact.value_at_stake,
         impact.supply_value,
-        project.meta.unit
+        crate::i18n::money_unit(&project.meta.unit, lang)
     )?;
     for l in &impact.lost {
         writeln!(out, "  {} ← {} ({:.0})", name(&l.buyer), l.product, l.value)?;

@@ -143,7 +143,11 @@ fn print_schedule(
     writeln!(
         out,
         "{} ({}) {}–{} · {}",
-        a.name, a.id, s.from, s.to, project.meta.unit
+        a.name,
+        a.id,
+        s.from,
+        s.to,
+        crate::i18n::money_unit(&project.meta.unit, lang)
     )?;
     let party_names: Vec<String> = s.parties.iter().map(&name).collect();
     for e in &s.eligibility {

@@ -148,8 +148,8 @@ fn sections(project: &Project, analysis: &Analysis, lang: Lang) -> Vec<Section> 
             heading: format!("{}:{}", lang.pick("协议分成", "Split schedule"), a.name),
             lines: vec![format!(
                 "{}: {}",
-                lang.pick("单位", "unit"),
-                project.meta.unit
+                lang.pick("单位", "Unit"),
+                crate::i18n::money_unit(&project.meta.unit, lang)
             )],
             table: Some(DataTable {
                 name: TableName::Schedules,

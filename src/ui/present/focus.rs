@@ -6,7 +6,7 @@
 use crate::analysis::impact::{Impact, impact};
 use crate::analysis::neighbourhood::{Neighbourhood, Reach, impact_reach, neighbourhood};
 use crate::document::Document;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, amount_text, count_en};
 use crate::model::{NodeId, Project};
 use crate::ui::state::Highlight;
 
@@ -108,11 +108,12 @@ fn impact_caption(project: &Project, impact: Option<&Impact>, lang: Lang) -> Str
                 i.downstream.len()
             ),
             Lang::En => format!(
-                "If it leaves: {} buyers lose their local supply, {:.0} {} at stake; {} firms downstream feel it",
-                i.buyers_cut_off.len(),
-                i.value_at_stake,
-                project.meta.unit,
-                i.downstream.len()
+                "If it leaves: {} {} local supply, {} at stake; {} downstream {} it",
+                count_en(i.buyers_cut_off.len(), "buyer", "buyers"),
+                if i.buyers_cut_off.len() == 1 { "loses its" } else { "lose their" },
+                amount_text(i.value_at_stake.round(), &project.meta.unit, lang),
+                count_en(i.downstream.len(), "firm", "firms"),
+                if i.downstream.len() == 1 { "feels" } else { "feel" },
             ),
         },
         None => String::new(),

@@ -235,9 +235,9 @@ fn stage_caption(
                 r.output
             ),
             Lang::En => format!(
-                "{} · output {:.0} {unit}",
+                "{} · output {}",
                 local_firms_en(r.local_enterprises.len()),
-                r.output
+                crate::i18n::amount_text(r.output.round(), unit, lang)
             ),
         });
         if r.local_supporting_rate.is_some() {

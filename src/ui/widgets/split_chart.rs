@@ -92,7 +92,7 @@ pub fn schedule_chart_ui(
         .height(height)
         .allow_scroll(false)
         .legend(egui_plot::Legend::default())
-        .y_axis_label(project.meta.unit.clone())
+        .y_axis_label(crate::i18n::money_unit(&project.meta.unit, lang))
         .show(ui, |plot| {
             for c in charts {
                 plot.bar_chart(c);
