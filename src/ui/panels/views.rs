@@ -270,7 +270,10 @@ fn summary(view: &View, lang: Lang) -> String {
     if !view.highlight.is_empty() {
         parts.push(match lang {
             Lang::Zh => format!("突出显示 {} 个节点", view.highlight.len()),
-            Lang::En => format!("{} nodes highlighted", view.highlight.len()),
+            Lang::En => format!(
+                "{} highlighted",
+                crate::i18n::count_en(view.highlight.len(), "node", "nodes")
+            ),
         });
     }
     if !view.filter.is_empty() {

@@ -201,10 +201,7 @@ fn overview_step(
 }
 
 fn local_firms_en(n: usize) -> String {
-    match n {
-        1 => "1 local firm".to_owned(),
-        n => format!("{n} local firms"),
-    }
+    crate::i18n::count_en(n, "local firm", "local firms")
 }
 
 /// "3 local firms · output 1 200 万元 · local supply 90 %", then the stage's gaps.

@@ -19,7 +19,11 @@ pub(super) fn many_ui(
 ) {
     ui.label(match lang {
         Lang::Zh => format!("已选择 {} 个节点、{links} 条连线", nodes.len()),
-        Lang::En => format!("{} nodes and {links} links selected", nodes.len()),
+        Lang::En => format!(
+            "{} and {} selected",
+            crate::i18n::count_en(nodes.len(), "node", "nodes"),
+            crate::i18n::count_en(links, "link", "links")
+        ),
     });
     ui.weak(lang.pick(
         "修改将应用到全部所选节点",
