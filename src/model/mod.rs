@@ -111,10 +111,15 @@ impl Project {
         }
     }
 
+    /// The chains in the order the user put them in.
+    pub fn chains_in_order(&self) -> Vec<&Chain> {
+        chain::chains_in_order(&self.chains)
+    }
+
     /// Every stage of every chain, with its chain, in chain order.
     pub fn stages(&self) -> impl Iterator<Item = (&Chain, &Stage)> {
-        self.chains
-            .values()
+        self.chains_in_order()
+            .into_iter()
             .flat_map(|c| c.stages.iter().map(move |s| (c, s)))
     }
 
