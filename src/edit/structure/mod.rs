@@ -121,20 +121,24 @@ pub(super) fn structure_change(
     };
     reshape.apply(edit)?;
     reshape.follow_lanes();
-    let mut change = Change::default();
-    change.nodes = reshape
+    let nodes = reshape
         .nodes
         .into_iter()
         .filter(|(id, node)| project.nodes.get(id) != Some(node))
         .map(|(id, node)| (id, Some(node)))
         .collect();
-    change.links = reshape
+    let links = reshape
         .links
         .into_iter()
         .map(|l| (l.id.clone(), Some(l)))
         .collect();
-    change.views = reshape.views;
-    change.chains = Some(reshape.chains);
+    let change = Change {
+        nodes,
+        links,
+        views: reshape.views,
+        chains: Some(reshape.chains),
+        ..Change::default()
+    };
     Ok(change)
 }
 
