@@ -334,13 +334,30 @@ fn deleting_a_stage_with_a_firm_asks_and_each_answer_is_one_undo_step() {
     assert_eq!(*project(&harness), before);
     assert_eq!(harness.state().doc.undo_depth(), 0);
     assert!(harness.query_by_label("删除环节“菌种”").is_none());
+
+    // The whole chain, from its outline row: no other chain to move the firm to, so it is kept
+    // without a stage. (Esc first: the inspector leaves the stage, whose chain it names.)
+    harness.key_press(Key::Escape);
+    step(&mut harness);
+    right_click(&mut harness, "木耳");
+    click(&mut harness, "删除产业链…");
+    harness.get_by_label("删除产业链“木耳”");
+    click(&mut harness, "删除");
+    assert!(project(&harness).chains.is_empty());
+    assert!(firm_stages(&harness).is_empty());
+    assert_eq!(undo_label(&harness), "删除产业链“木耳”");
+    undo(&mut harness);
+    assert_eq!(*project(&harness), before);
 }
 
 #[test]
 fn the_stage_inspector_edits_names_segment_and_products_and_lists_the_firms() {
     let mut harness = harness_with(with_a_firm(), Lang::En);
     click(&mut harness, &format!("Stage U1 {}", "菌种"));
-    harness.get_by_label("Stage 菌种");
+    assert_eq!(
+        harness.state().ui.selection.stage,
+        Some(StageId::from("U1"))
+    );
     // The English name, typed into its field.
     harness.get_by_label("English name").click();
     step(&mut harness);

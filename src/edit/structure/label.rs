@@ -7,19 +7,26 @@ use crate::model::{ChainId, Project, StageId};
 impl StructureEdit {
     /// "添加环节“菌种”", "rename stage \"spawn\"" …, naming items as they were before the edit.
     pub fn label(&self, project: &Project, lang: Lang) -> String {
+        // The name the user sees: the English one in English when there is one.
+        let shown = |name: &str, name_en: &str| match lang {
+            Lang::En if !name_en.is_empty() => name_en.to_owned(),
+            _ => name.to_owned(),
+        };
         let chain_name = |id: &ChainId| {
             project
                 .chains
                 .get(id)
-                .map_or_else(|| id.to_string(), |c| c.name.clone())
+                .map_or_else(|| id.to_string(), |c| shown(&c.name, &c.name_en))
         };
         let stage_name = |id: &StageId| {
             project
                 .stage(id)
-                .map_or_else(|| id.to_string(), |(_, s)| s.name.clone())
+                .map_or_else(|| id.to_string(), |(_, s)| shown(&s.name, &s.name_en))
         };
         let (verb_zh, verb_en, what_zh, what_en, name) = match self {
-            StructureEdit::AddChain(c) => ("添加", "add", "产业链", "chain", c.name.clone()),
+            StructureEdit::AddChain(c) => {
+                ("添加", "add", "产业链", "chain", shown(&c.name, &c.name_en))
+            }
             StructureEdit::RenameChain { chain, .. } => {
                 ("重命名", "rename", "产业链", "chain", chain_name(chain))
             }
@@ -29,9 +36,13 @@ impl StructureEdit {
             StructureEdit::RemoveChain { chain, .. } => {
                 ("删除", "delete", "产业链", "chain", chain_name(chain))
             }
-            StructureEdit::AddStage { stage, .. } => {
-                ("添加", "add", "环节", "stage", stage.name.clone())
-            }
+            StructureEdit::AddStage { stage, .. } => (
+                "添加",
+                "add",
+                "环节",
+                "stage",
+                shown(&stage.name, &stage.name_en),
+            ),
             StructureEdit::RenameStage { stage, .. } => {
                 ("重命名", "rename", "环节", "stage", stage_name(stage))
             }

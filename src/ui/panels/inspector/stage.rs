@@ -21,15 +21,15 @@ pub(super) fn stage_ui(
     queue: &mut Queue,
 ) {
     let lang = form.lang;
-    ui.label(
-        RichText::new(format!(
-            "{} {}",
-            lang.pick("环节", "Stage"),
-            shown_name(&stage.name, &stage.name_en, lang)
-        ))
-        .strong()
-        .color(theme::segment_strong(stage.segment)),
-    );
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(lang.pick("环节", "Stage")).weak());
+        let name = shown_name(&stage.name, &stage.name_en, lang);
+        ui.label(
+            RichText::new(name)
+                .strong()
+                .color(theme::segment_strong(stage.segment)),
+        );
+    });
     ui.add_space(4.0);
     names_grid(ui, form, chain, stage, queue);
     ui.separator();

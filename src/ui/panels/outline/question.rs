@@ -2,7 +2,7 @@
 //! removed: move them to another stage, keep them without it, or cancel. The answer is part of
 //! the removal's one edit, so one undo brings back the stage and its firms together.
 
-use super::structure::Item;
+use super::structure::{Item, shown_name};
 use crate::edit::{Edit, StageFirms, StructureEdit};
 use crate::i18n::Lang;
 use crate::model::{NodeId, Project, StageId};
@@ -70,8 +70,13 @@ pub fn question_ui(
         return;
     };
     let name = match &question.item {
-        Item::Stage(id) => project.stage(id).map(|(_, s)| s.name.clone()),
-        Item::Chain(id) => project.chains.get(id).map(|c| c.name.clone()),
+        Item::Stage(id) => project
+            .stage(id)
+            .map(|(_, s)| shown_name(&s.name, &s.name_en, lang)),
+        Item::Chain(id) => project
+            .chains
+            .get(id)
+            .map(|c| shown_name(&c.name, &c.name_en, lang)),
         Item::Product(..) => None,
     };
     // The item went away meanwhile (an undo): nothing to ask.
@@ -83,11 +88,20 @@ pub fn question_ui(
     let mut answer = None;
     let modal = egui::Modal::new(egui::Id::unique("structure-question")).show(ctx, |ui| {
         ui.set_width(420.0);
-        let (title, what) = match (&question.item, lang) {
-            (Item::Chain(_), Lang::Zh) => (format!("删除产业链“{name}”"), "这条产业链的环节"),
-            (Item::Chain(_), Lang::En) => (format!("Delete chain \"{name}\""), "its stages"),
-            (_, Lang::Zh) => (format!("删除环节“{name}”"), "这个环节"),
-            (_, Lang::En) => (format!("Delete stage \"{name}\""), "this stage"),
+        let chain = matches!(question.item, Item::Chain(_));
+        let (title, what) = match (chain, lang) {
+            (true, Lang::Zh) => (format!("删除产业链“{name}”"), "这条产业链的环节"),
+            (true, Lang::En) => (format!("Delete chain \"{name}\""), "its stages"),
+            (false, Lang::Zh) => (format!("删除环节“{name}”"), "这个环节"),
+            (false, Lang::En) => (format!("Delete stage \"{name}\""), "this stage"),
+        };
+        let keep = if chain {
+            lang.pick(
+                "保留企业,只去掉这条产业链的环节",
+                "Keep them, without the chain's stages",
+            )
+        } else {
+            lang.pick("保留企业,只去掉这个环节", "Keep them, without this stage")
         };
         ui.heading(title);
         ui.add_space(4.0);
@@ -103,11 +117,7 @@ pub fn question_ui(
                 target_combo(ui, project, &targets, &mut question.target, lang);
             });
         });
-        ui.radio_value(
-            &mut question.moving,
-            false,
-            lang.pick("保留企业,只去掉这个环节", "Keep them, without this stage"),
-        );
+        ui.radio_value(&mut question.moving, false, keep);
         ui.add_space(10.0);
         ui.horizontal(|ui| {
             let ready = !question.moving || question.target.is_some();
@@ -192,9 +202,9 @@ fn target_combo(
         project.stage(id).map_or_else(
             || id.to_string(),
             |(chain, stage)| {
-                let name = super::structure::shown_name(&stage.name, &stage.name_en, lang);
+                let name = shown_name(&stage.name, &stage.name_en, lang);
                 if several_chains {
-                    let chain = super::structure::shown_name(&chain.name, &chain.name_en, lang);
+                    let chain = shown_name(&chain.name, &chain.name_en, lang);
                     format!("{chain} · {} {name}", stage.id)
                 } else {
                     format!("{} {name}", stage.id)
