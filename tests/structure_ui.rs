@@ -399,6 +399,17 @@ fn the_stage_inspector_edits_names_segment_and_products_and_lists_the_firms() {
         harness.state().doc.undo_label(Lang::En),
         Some("delete product \"菌种产品\"")
     );
+    // A product added from the lane header's menu is named in the inspector.
+    right_click(&mut harness, "Stage U1 spawn");
+    click(&mut harness, "Add product");
+    type_and_enter(&mut harness, "culture");
+    assert_eq!(
+        products(&harness, "U1"),
+        [
+            ("mother spawn".to_owned(), true),
+            ("culture".to_owned(), false)
+        ]
+    );
     // The segment.
     harness.get_by_label("Segment").click();
     step(&mut harness);

@@ -6,7 +6,10 @@
 use super::question::Question;
 use crate::edit::{Edit, StageFirms, StructureEdit};
 use crate::i18n::Lang;
-use crate::model::{Chain, ChainId, NodeId, Product, Project, Segment, Stage, StageId, fresh_id};
+use crate::model::{
+    Chain, ChainId, NodeId, Product, Project, Segment, Stage, StageId, fresh_chain_id,
+    fresh_stage_id,
+};
 use crate::ui::state::{Queue, UiState};
 
 /// Structure editing that lasts across frames: what is being renamed in place, which lane the
@@ -329,7 +332,7 @@ impl Gestures<'_> {
     /// project's name (or county) when it has one.
     fn new_chain(&self, named_after: Option<&Project>) -> Chain {
         let p = self.project;
-        let id = ChainId(fresh_id("c", |c| p.chains.contains_key(&ChainId::from(c))));
+        let id = fresh_chain_id(p);
         let meta = named_after.map(|p| &p.meta);
         let name = match meta {
             Some(m) if !m.name.trim().is_empty() => m.name.trim().to_owned(),
@@ -351,20 +354,10 @@ impl Gestures<'_> {
     /// and a default name free in the chain.
     fn new_stage(&self, chain: &Chain, segment: Option<Segment>) -> Stage {
         let segment = segment.unwrap_or_default();
-        let letter = match segment {
-            Segment::Upstream => "U",
-            Segment::Midstream => "M",
-            Segment::Downstream => "D",
-            Segment::Support => "S",
-        };
-        let id = fresh_id(letter, |c| {
-            let id = StageId::from(c);
-            self.project.stage(&id).is_some() || chain.stage(&id).is_some()
-        });
         let base = self.lang.pick("环节", "Stage");
         let name = numbered(base, |n| chain.stages.iter().any(|s| s.name == n));
         Stage {
-            id: StageId(id),
+            id: fresh_stage_id(self.project, segment),
             name,
             segment,
             ..Stage::default()
