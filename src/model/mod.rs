@@ -125,7 +125,10 @@ impl Project {
 
     /// The stage with this id, with its chain.
     pub fn stage(&self, id: &StageId) -> Option<(&Chain, &Stage)> {
-        self.stages().find(|(_, s)| &s.id == id)
+        // Chain order does not matter for a lookup, which runs per node in hot loops.
+        self.chains
+            .values()
+            .find_map(|c| c.stage(id).map(|s| (c, s)))
     }
 
     /// A node's name for display, or its id when the node is missing.

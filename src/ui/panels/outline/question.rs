@@ -2,7 +2,7 @@
 //! removed: move them to another stage, keep them without it, or cancel. The answer is part of
 //! the removal's one edit, so one undo brings back the stage and its firms together.
 
-use super::structure::{Item, shown_name};
+use super::structure::{Item, firms_in, shown_name};
 use crate::edit::{Edit, StageFirms, StructureEdit};
 use crate::i18n::Lang;
 use crate::model::{NodeId, Project, StageId};
@@ -79,8 +79,16 @@ pub fn question_ui(
             .map(|c| shown_name(&c.name, &c.name_en, lang)),
         Item::Product(..) => None,
     };
-    // The item went away meanwhile (an undo): nothing to ask.
-    let Some(name) = name else {
+    // The item went away or changed meanwhile (an undo, another project opened): what was
+    // asked no longer holds.
+    let firms_now = match &question.item {
+        Item::Stage(id) => firms_in(project, |s| s == id),
+        Item::Chain(id) => firms_in(project, |s| {
+            project.stage(s).is_some_and(|(c, _)| &c.id == id)
+        }),
+        Item::Product(..) => Vec::new(),
+    };
+    let Some(name) = name.filter(|_| firms_now == question.firms) else {
         state.structure.question = None;
         return;
     };

@@ -392,7 +392,7 @@ fn shifted(at: Option<usize>, by: isize, len: usize) -> Option<usize> {
 }
 
 /// The firms (nodes) working in a stage `of` picks, in id order.
-fn firms_in(project: &Project, of: impl Fn(&StageId) -> bool) -> Vec<NodeId> {
+pub(super) fn firms_in(project: &Project, of: impl Fn(&StageId) -> bool) -> Vec<NodeId> {
     project
         .nodes
         .values()
