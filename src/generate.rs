@@ -142,6 +142,7 @@ pub fn chain(nodes: usize, links: usize, seed: u64) -> Project {
             name: "生成的产业链".to_owned(),
             name_en: "generated chain".to_owned(),
             stages,
+            order: 0,
         },
     );
     p

@@ -72,6 +72,7 @@ impl Edit {
                 Lang::Zh => format!("导入 {} 个节点、{} 条连线", nodes.len(), links.len()),
                 Lang::En => format!("import {} nodes and {} links", nodes.len(), links.len()),
             },
+            Edit::Structure(edit) => edit.label(project, lang),
         }
     }
 }

@@ -11,8 +11,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 mod change;
 mod label;
+mod structure;
 
 pub use change::Change;
+pub use structure::{StageFirms, StructureEdit};
 
 /// One user action on the project. One gesture is one edit, hence one undo step.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,6 +48,9 @@ pub enum Edit {
         nodes: Vec<Node>,
         links: Vec<Link>,
     },
+    /// Create, rename, reorder or remove a chain, a stage or a product (with what follows for
+    /// the firms in a removed stage).
+    Structure(StructureEdit),
 }
 
 /// Why an edit was refused.
@@ -180,6 +185,7 @@ impl Edit {
                 change.nodes = nodes.into_iter().map(|n| (n.id.clone(), Some(n))).collect();
                 change.links = links.into_iter().map(|l| (l.id.clone(), Some(l))).collect();
             }
+            Edit::Structure(edit) => change = structure::structure_change(project, edit)?,
         }
         Ok(change)
     }

@@ -8,7 +8,7 @@ pub mod swimlane;
 
 pub use crossings::supply_crossings;
 pub use force::{ForceLayout, force};
-pub use swimlane::{lane_columns, lane_extent, place_new, swimlane};
+pub use swimlane::{lane_columns, lane_columns_of, lane_extent, place_new, swimlane};
 
 /// Width of a stage lane, in canvas units.
 pub const LANE_WIDTH: f32 = 240.0;

@@ -6,7 +6,7 @@
 //! regions above them. Pinned nodes never move and keep their place free.
 
 use super::{LANE_WIDTH, ROW_HEIGHT, crossings::segments_crossings};
-use crate::model::{LinkKind, NodeId, NodeKind, Pos, Project, Segment, StageId};
+use crate::model::{Chain, ChainId, LinkKind, NodeId, NodeKind, Pos, Project, Segment, StageId};
 use std::collections::BTreeMap;
 
 /// Top and bottom of the lanes (canvas units): around every placed enterprise-like node, with
@@ -30,9 +30,14 @@ pub fn lane_extent(project: &Project) -> (f32, f32) {
 /// Every stage's column centre, left to right: chains one after another, each chain's support
 /// lanes after a gap column.
 pub fn lane_columns(project: &Project) -> Vec<(StageId, f32, Segment)> {
+    lane_columns_of(&project.chains)
+}
+
+/// [`lane_columns`] of a set of chains (a structure edit compares the lanes before and after).
+pub fn lane_columns_of(chains: &BTreeMap<ChainId, Chain>) -> Vec<(StageId, f32, Segment)> {
     let mut lanes = Vec::new();
     let mut column = 0.0;
-    for chain in project.chains.values() {
+    for chain in crate::model::chains_in_order(chains) {
         let mut in_support = false;
         for stage in &chain.stages {
             if stage.segment == Segment::Support && !in_support {

@@ -14,6 +14,22 @@ pub struct Chain {
     pub name_en: String,
     /// Stages in chain order: upstream first, support services last.
     pub stages: Vec<Stage>,
+    /// Where the chain comes among the project's chains (lanes, outline): by this number, then
+    /// by id. Files written before chains could be reordered leave it 0, hence id order.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub order: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+/// The chains in the order the user put them in: by `order`, then by id.
+pub fn chains_in_order(chains: &std::collections::BTreeMap<ChainId, Chain>) -> Vec<&Chain> {
+    let mut ordered: Vec<&Chain> = chains.values().collect();
+    // Stable: chains with the same number stay in id order, the map's order.
+    ordered.sort_by_key(|c| c.order);
+    ordered
 }
 
 /// A step of a chain.

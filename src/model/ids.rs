@@ -93,10 +93,31 @@ pub fn fresh_link_id(project: &super::Project, also_taken: &BTreeSet<LinkId>) ->
     }))
 }
 
+/// A chain id (`c2`) the project does not use.
+pub fn fresh_chain_id(project: &super::Project) -> ChainId {
+    ChainId(fresh_id("c", |c| {
+        project.chains.contains_key(&ChainId::from(c))
+    }))
+}
+
+/// A stage id no chain of the project uses: the segment's letter and a number, like the
+/// samples' U1 (upstream), M2 (midstream), D1 (downstream), S3 (support).
+pub fn fresh_stage_id(project: &super::Project, segment: super::Segment) -> StageId {
+    let letter = match segment {
+        super::Segment::Upstream => "U",
+        super::Segment::Midstream => "M",
+        super::Segment::Downstream => "D",
+        super::Segment::Support => "S",
+    };
+    StageId(fresh_id(letter, |c| {
+        project.stage(&StageId::from(c)).is_some()
+    }))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Link, Node, Project};
+    use crate::model::{Chain, Link, Node, Project, Segment, Stage};
 
     #[test]
     fn fresh_ids_skip_the_project_and_the_ones_being_made() {
@@ -129,5 +150,36 @@ mod tests {
         );
         let making = BTreeSet::from([LinkId::from("l2"), LinkId::from("l3")]);
         assert_eq!(fresh_link_id(&project, &making), LinkId::from("l4"));
+    }
+
+    #[test]
+    fn fresh_stage_ids_take_the_segment_letter_and_skip_every_chain() {
+        let mut project = Project::default();
+        for (chain, stage) in [("c1", "U1"), ("c3", "U2"), ("c2", "M1")] {
+            project.chains.insert(
+                ChainId::from(chain),
+                Chain {
+                    id: ChainId::from(chain),
+                    stages: vec![Stage {
+                        id: StageId::from(stage),
+                        ..Stage::default()
+                    }],
+                    ..Chain::default()
+                },
+            );
+        }
+        assert_eq!(
+            fresh_stage_id(&project, Segment::Upstream),
+            StageId::from("U3")
+        );
+        assert_eq!(
+            fresh_stage_id(&project, Segment::Midstream),
+            StageId::from("M2")
+        );
+        assert_eq!(
+            fresh_stage_id(&project, Segment::Support),
+            StageId::from("S1")
+        );
+        assert_eq!(fresh_chain_id(&project), ChainId::from("c4"));
     }
 }

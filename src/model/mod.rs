@@ -111,10 +111,15 @@ impl Project {
         }
     }
 
+    /// The chains in the order the user put them in.
+    pub fn chains_in_order(&self) -> Vec<&Chain> {
+        chain::chains_in_order(&self.chains)
+    }
+
     /// Every stage of every chain, with its chain, in chain order.
     pub fn stages(&self) -> impl Iterator<Item = (&Chain, &Stage)> {
-        self.chains
-            .values()
+        self.chains_in_order()
+            .into_iter()
             .flat_map(|c| c.stages.iter().map(move |s| (c, s)))
     }
 
@@ -136,7 +141,10 @@ impl Project {
 
     /// The stage with this id, with its chain.
     pub fn stage(&self, id: &StageId) -> Option<(&Chain, &Stage)> {
-        self.stages().find(|(_, s)| &s.id == id)
+        // Chain order does not matter for a lookup, which runs per node in hot loops.
+        self.chains
+            .values()
+            .find_map(|c| c.stage(id).map(|s| (c, s)))
     }
 
     /// A node's name for display, or its id when the node is missing.

@@ -13,9 +13,13 @@ use std::path::PathBuf;
 pub struct Selection {
     pub nodes: BTreeSet<NodeId>,
     pub links: BTreeSet<LinkId>,
+    /// A stage picked in the outline or on its lane header: the inspector shows it while no
+    /// node or link is selected. Not part of what Delete or Copy act on.
+    pub stage: Option<StageId>,
 }
 
 impl Selection {
+    /// No node or link is selected (a selected stage does not count: Delete and Copy leave it).
     pub fn is_empty(&self) -> bool {
         self.nodes.is_empty() && self.links.is_empty()
     }
@@ -23,6 +27,13 @@ impl Selection {
     pub fn clear(&mut self) {
         self.nodes.clear();
         self.links.clear();
+        self.stage = None;
+    }
+
+    /// Selects exactly one stage.
+    pub fn only_stage(&mut self, id: StageId) {
+        self.clear();
+        self.stage = Some(id);
     }
 
     /// Selects exactly one node.
@@ -215,6 +226,8 @@ pub struct UiState {
     pub schedule_view: Option<(crate::model::Ledger, crate::model::Metric)>,
     /// Where the canvas was drawn last frame (zoom commands zoom about its centre).
     pub canvas_rect: Option<egui::Rect>,
+    /// Chains, stages and products being renamed in place, and a removal waiting for an answer.
+    pub structure: crate::ui::panels::outline::StructureUi,
 }
 
 impl UiState {

@@ -1,10 +1,18 @@
 //! Stage lanes: one column per stage of every chain, left to right, painted behind the graph with
-//! a header that stays readable at any zoom and names the stage on hover.
+//! a header that stays readable at any zoom and names the stage on hover. In the editor a click
+//! on a header shows the stage in the inspector, a right click opens the stage's menu (rename,
+//! add a stage before or after, add a product, move, segment, delete), and a stage being renamed
+//! on the canvas gets its text field on its header.
+//!
+//! The question a stage removal asks is drawn from here too: the lanes are drawn every editor
+//! frame, whichever panels are open.
 
 use super::CanvasFrame;
 use super::paint::fit_text;
 use crate::i18n::Lang;
 use crate::model::{Pos, Project, Segment, StageId};
+use crate::ui::panels::outline::{self, Gestures, Item, Place, RenameEnd};
+use crate::ui::state::{Camera, Queue, UiState};
 use crate::ui::theme;
 use egui::{Align2, Color32, CornerRadius, FontId, Rect, Sense, Stroke, StrokeKind, vec2};
 
@@ -25,10 +33,7 @@ pub fn lanes(project: &Project, lang: Lang) -> Vec<Lane> {
         .map(|(stage, center_x, segment)| {
             let name = project
                 .stage(&stage)
-                .map(|(_, s)| match lang {
-                    Lang::En if !s.name_en.is_empty() => s.name_en.clone(),
-                    _ => s.name.clone(),
-                })
+                .map(|(_, s)| outline::shown_name(&s.name, &s.name_en, lang).to_owned())
                 .unwrap_or_default();
             Lane {
                 stage,
@@ -40,24 +45,61 @@ pub fn lanes(project: &Project, lang: Lang) -> Vec<Lane> {
         .collect()
 }
 
-/// Paints every lane that shows on the canvas, and returns all of them.
-pub(super) fn lanes_ui(ui: &egui::Ui, frame: &CanvasFrame<'_>) -> Vec<Lane> {
+/// The accessible name of a lane's header ("环节 U1 菌种"), which tests click by.
+pub fn header_label(stage: &StageId, name: &str, lang: Lang) -> String {
+    format!("{} {stage} {name}", lang.pick("环节", "Stage"))
+}
+
+/// Paints every lane that shows on the canvas and handles their headers; returns all lanes.
+pub(super) fn lanes_ui(
+    ui: &mut egui::Ui,
+    frame: &CanvasFrame<'_>,
+    state: &mut UiState,
+    queue: &mut Queue,
+) -> Vec<Lane> {
     let lanes = lanes(frame.project, frame.lang);
     let (top, bottom) = lane_extent(frame.project);
+    let editing = !frame.opts.read_only;
+    if editing {
+        frame_lanes_without_firms(frame, &lanes, top, state);
+        reveal(frame, &lanes, top, state);
+    }
     for lane in &lanes {
-        lane_ui(ui, frame, lane, top, bottom);
+        let Some(header) = lane_ui(frame, lane, top, bottom, state) else {
+            continue;
+        };
+        if editing {
+            header_ui(ui, frame, lane, header, state, queue);
+        } else {
+            header_hover(ui, frame, lane, header, Sense::hover());
+        }
+    }
+    if editing {
+        outline::question_ui(ui.ctx(), frame.project, frame.lang, state, queue);
     }
     lanes
 }
 
-/// One lane from `top` to `bottom` (canvas units), its header above `top`.
-fn lane_ui(ui: &egui::Ui, frame: &CanvasFrame<'_>, lane: &Lane, top: f32, bottom: f32) {
-    let (screen, painter, look, lang) =
-        (&frame.screen, &frame.painter, frame.opts.look, frame.lang);
+/// The header's height on screen at the current zoom (readable when zoomed far out).
+fn header_height(frame: &CanvasFrame<'_>) -> f32 {
+    let (zoom, scale) = (frame.screen.cam.zoom, frame.screen.scale);
+    (34.0 * zoom * scale).max(20.0 * scale)
+}
+
+/// One lane from `top` to `bottom` (canvas units), its header above `top`; returns the
+/// header's screen rectangle when the lane shows.
+fn lane_ui(
+    frame: &CanvasFrame<'_>,
+    lane: &Lane,
+    top: f32,
+    bottom: f32,
+    state: &UiState,
+) -> Option<Rect> {
+    let (screen, painter, look) = (&frame.screen, &frame.painter, frame.opts.look);
     let (cam, origin, scale) = (screen.cam, screen.origin(), screen.scale);
     let x0 = lane.center_x - LANE_WIDTH / 2.0 + 6.0;
     let x1 = lane.center_x + LANE_WIDTH / 2.0 - 6.0;
-    let header_h = (34.0 * cam.zoom * scale).max(20.0 * scale);
+    let header_h = header_height(frame);
     let highlight = frame.highlight.as_ref();
     let dim = highlight.is_some_and(|h| h.dim_stages.contains(&lane.stage));
     let lane_colour = |c: Color32| {
@@ -74,18 +116,19 @@ fn lane_ui(ui: &egui::Ui, frame: &CanvasFrame<'_>, lane: &Lane, top: f32, bottom
     // Room for the header above the first row of nodes, whatever the zoom.
     r.min.y -= header_h;
     if !r.intersects(screen.rect) {
-        return;
+        return None;
     }
     painter.rect_filled(
         r,
         CornerRadius::same(6),
         lane_colour(look.lane_fill(lane.segment)),
     );
-    if highlight.is_some_and(|h| h.stages.contains(&lane.stage)) {
+    let selected = !frame.opts.read_only && state.selection.stage.as_ref() == Some(&lane.stage);
+    if selected || highlight.is_some_and(|h| h.stages.contains(&lane.stage)) {
         painter.rect_stroke(
             r,
             CornerRadius::same(6),
-            Stroke::new(3.0, theme::SELECTION),
+            Stroke::new(if selected { 2.0 } else { 3.0 }, theme::SELECTION),
             StrokeKind::Outside,
         );
     }
@@ -115,15 +158,130 @@ fn lane_ui(ui: &egui::Ui, frame: &CanvasFrame<'_>, lane: &Lane, top: f32, bottom
         font,
         Color32::WHITE,
     );
-    let header_resp = ui.interact(
-        header,
+    Some(header)
+}
+
+/// The header as a widget: named for screen readers and tests, the stage's full name on hover.
+fn header_hover(
+    ui: &egui::Ui,
+    frame: &CanvasFrame<'_>,
+    lane: &Lane,
+    header: Rect,
+    sense: Sense,
+) -> egui::Response {
+    let lang = frame.lang;
+    let resp = ui.interact(
+        header.intersect(frame.screen.rect),
         ui.scope_id().with(("lane", lane.stage.as_str())),
-        Sense::hover(),
+        sense,
     );
-    header_resp.on_hover_text(format!(
+    resp.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::Role::Button,
+            true,
+            header_label(&lane.stage, &lane.name, lang),
+        )
+    });
+    resp.on_hover_text(format!(
         "{} {} · {}",
         lane.stage,
         lane.name,
         lane.segment.label(lang)
-    ));
+    ))
+}
+
+/// An editor's header: click shows the stage in the inspector, right click opens its menu;
+/// while the stage is renamed on the canvas, the name field sits on the header.
+fn header_ui(
+    ui: &mut egui::Ui,
+    frame: &CanvasFrame<'_>,
+    lane: &Lane,
+    header: Rect,
+    state: &mut UiState,
+    queue: &mut Queue,
+) {
+    let item = Item::Stage(lane.stage.clone());
+    let renaming = state
+        .structure
+        .renaming
+        .take_if(|r| r.place == Place::Lane && r.item == item);
+    let mut g = Gestures {
+        project: frame.project,
+        lang: frame.lang,
+        state,
+        queue,
+    };
+    if let Some(mut renaming) = renaming {
+        let width = header.width().max(160.0) - 8.0;
+        let field = Rect::from_center_size(header.center(), vec2(width, 24.0));
+        let label = frame.lang.pick("环节名称", "Stage name");
+        let end = ui
+            .scope_builder(egui::UiBuilder::new().max_rect(field), |ui| {
+                outline::rename_field(ui, &mut renaming, width, label)
+            })
+            .inner;
+        match end {
+            None => g.state.structure.renaming = Some(renaming),
+            Some(RenameEnd::Commit(done)) => g.commit_rename(done),
+            Some(RenameEnd::Cancel) => {}
+        }
+        return;
+    }
+    let resp = header_hover(ui, frame, lane, header, Sense::click());
+    if resp.clicked() {
+        g.state.selection.only_stage(lane.stage.clone());
+    }
+    if resp.double_clicked() {
+        g.rename(item, Place::Lane);
+    }
+    resp.context_menu(|ui| outline::stage_menu(ui, &mut g, &lane.stage, Place::Lane));
+}
+
+/// Brings the lane a gesture asked for into view (a lane just added, or renamed on the canvas).
+fn reveal(frame: &CanvasFrame<'_>, lanes: &[Lane], top: f32, state: &mut UiState) {
+    let Some(stage) = state.structure.reveal.take() else {
+        return;
+    };
+    let Some(lane) = lanes.iter().find(|l| l.stage == stage) else {
+        return;
+    };
+    let screen = &frame.screen;
+    let cam = &mut state.camera;
+    let header_h = header_height(frame);
+    let at = cam.to_screen(
+        screen.origin(),
+        Pos {
+            x: lane.center_x,
+            y: top,
+        },
+    );
+    let half = LANE_WIDTH / 2.0 * cam.zoom;
+    let inside = screen.rect.shrink2(vec2(8.0, 8.0));
+    if at.x - half < inside.left() || at.x + half > inside.right() {
+        cam.offset.x += screen.rect.center().x - at.x;
+    }
+    if at.y - header_h < inside.top() || at.y > inside.bottom() {
+        cam.offset.y += inside.top() + header_h + 16.0 - at.y;
+    }
+}
+
+/// With no firm placed yet, "fit" has nothing to fit and leaves the default view, which cuts
+/// the first lane off at the left: show the lanes from the first one instead.
+fn frame_lanes_without_firms(
+    frame: &CanvasFrame<'_>,
+    lanes: &[Lane],
+    top: f32,
+    state: &mut UiState,
+) {
+    if lanes.is_empty()
+        || state.camera != Camera::default()
+        || super::bounds(frame.project).is_some()
+    {
+        return;
+    }
+    let header = 34.0;
+    state.camera = Camera {
+        zoom: 1.0,
+        offset: vec2(LANE_WIDTH * 0.75, 24.0 + header - top),
+    };
 }

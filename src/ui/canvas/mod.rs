@@ -8,7 +8,8 @@
 //! |------------|------|
 //! | `camera`   | where the canvas looks: bounds, fit, centring on a node, the untouched first view |
 //! | `geometry` | the per-document cache (radii, link ends, widths), this frame's screen positions, hit-testing |
-//! | `lanes`    | the stage lanes and their headers |
+//! | `lanes`    | the stage lanes and their headers (click, menu, rename in place) |
+//! | `empty`    | what an empty project's canvas says to do next |
 //! | `paint`    | links and node shapes and labels: painting only |
 //! | `nodes`    | each node as a labelled widget; its input handed to `gestures` |
 //! | `gestures` | input → selection, camera and queued edits: zoom, pan, click, drag, rubber band, link drawing |
@@ -16,6 +17,7 @@
 //! | `picker`   | the node and link kind pickers that finish a double-click or a link drag |
 
 mod camera;
+mod empty;
 mod geometry;
 mod gestures;
 mod lanes;
@@ -182,7 +184,7 @@ pub fn canvas_ui(
         screen,
     };
 
-    let lanes = lanes::lanes_ui(ui, &frame);
+    let lanes = lanes::lanes_ui(ui, &frame, state, queue);
     paint::links(&frame, &canvas.geometry, &state.selection);
     let seen = nodes::nodes_ui(ui, &frame, state, canvas, queue, &mut output);
     gestures::finish_stray_drag(ui, project, state, canvas, queue);
@@ -190,6 +192,7 @@ pub fn canvas_ui(
     gestures::linking_ui(ui, &frame, state, canvas, seen.drop_target);
     gestures::background(&bg, &frame, &seen, state, canvas, &mut output);
     overlays::overlays_ui(ui, &frame, state, canvas);
+    empty::empty_ui(ui, &frame, state, queue);
     if !opts.read_only {
         picker::picker_ui(ui, project, state, queue, &lanes);
     }

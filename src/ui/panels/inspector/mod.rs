@@ -11,6 +11,7 @@ mod link;
 mod many;
 mod node;
 mod project;
+mod stage;
 
 use crate::document::Document;
 use crate::i18n::Lang;
@@ -56,9 +57,19 @@ impl InspectorPanel {
             .iter()
             .filter_map(|id| project.links.get(id))
             .collect();
-        let shown = match (nodes.as_slice(), links.as_slice()) {
-            ([node], []) => format!("node:{}", node.id),
-            ([], [link]) => format!("link:{}", link.id),
+        // A stage shows while no node or link is selected; selecting one lets go of it.
+        if !nodes.is_empty() || !links.is_empty() {
+            state.selection.stage = None;
+        }
+        let stage = state
+            .selection
+            .stage
+            .as_ref()
+            .and_then(|id| project.stage(id));
+        let shown = match (nodes.as_slice(), links.as_slice(), stage) {
+            ([node], [], _) => format!("node:{}", node.id),
+            ([], [link], _) => format!("link:{}", link.id),
+            ([], [], Some((_, stage))) => format!("stage:{}", stage.id),
             _ => String::new(),
         };
         if shown != self.shown {
@@ -85,7 +96,18 @@ impl InspectorPanel {
                     link::link_ui(ui, &mut form, link, queue);
                     link::agreements_of_link_ui(ui, project, link, queue, lang);
                 }
-                ([], []) => project::project_ui(ui, cx),
+                ([], []) => match stage {
+                    Some((chain, stage)) => {
+                        show_issues(
+                            ui,
+                            cx.issues,
+                            &format!("chains/{}/stages/{}", chain.id, stage.id),
+                            lang,
+                        );
+                        stage::stage_ui(ui, &mut form, chain, stage, state, queue)
+                    }
+                    None => project::project_ui(ui, cx),
+                },
                 _ if !nodes.is_empty() => {
                     many::many_ui(ui, project, &nodes, links.len(), queue, lang)
                 }
