@@ -335,6 +335,19 @@ fn deleting_a_stage_with_a_firm_asks_and_each_answer_is_one_undo_step() {
     assert_eq!(harness.state().doc.undo_depth(), 0);
     assert!(harness.query_by_label("删除环节“菌种”").is_none());
 
+    // Esc cancels the question only: the stage stays selected.
+    click(&mut harness, "删除环节…");
+    harness.get_by_label("删除环节“菌种”");
+    harness.key_press(Key::Escape);
+    step(&mut harness);
+    assert!(harness.query_by_label("删除环节“菌种”").is_none());
+    assert_eq!(*project(&harness), before);
+    assert_eq!(
+        harness.state().ui.selection.stage,
+        Some(StageId::from("U1")),
+        "Esc closed the question, not the selection"
+    );
+
     // The whole chain, from its outline row: no other chain to move the firm to, so it is kept
     // without a stage. (Esc first: the inspector leaves the stage, whose chain it names.)
     harness.key_press(Key::Escape);

@@ -174,7 +174,10 @@ impl ChainmapApp {
     }
 
     fn deselect(&mut self) {
-        if self.key_help {
+        if self.ui.structure.question.is_some() {
+            // The "what about its firms?" question is the innermost: Esc is its Cancel.
+            self.ui.structure.question = None;
+        } else if self.key_help {
             self.key_help = false;
         } else if self.help_windows.close_one() {
             // The guide or About was the innermost window.

@@ -110,10 +110,18 @@ fn impact_caption(project: &Project, impact: Option<&Impact>, lang: Lang) -> Str
             Lang::En => format!(
                 "If it leaves: {} {} local supply, {} at stake; {} downstream {} it",
                 count_en(i.buyers_cut_off.len(), "buyer", "buyers"),
-                if i.buyers_cut_off.len() == 1 { "loses its" } else { "lose their" },
+                if i.buyers_cut_off.len() == 1 {
+                    "loses its"
+                } else {
+                    "lose their"
+                },
                 amount_text(i.value_at_stake.round(), &project.meta.unit, lang),
                 count_en(i.downstream.len(), "firm", "firms"),
-                if i.downstream.len() == 1 { "feels" } else { "feel" },
+                if i.downstream.len() == 1 {
+                    "feels"
+                } else {
+                    "feel"
+                },
             ),
         },
         None => String::new(),

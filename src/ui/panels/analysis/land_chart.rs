@@ -88,7 +88,10 @@ pub(super) fn chart_ui(
                 .include_x(top * 1.45)
                 .include_y(1.3)
                 .include_y(-(rows.len() as f64) + 0.4)
-                .x_axis_label(format!("{} ({per_mu})", lang.pick("亩均税收", "Tax per mu")))
+                .x_axis_label(format!(
+                    "{} ({per_mu})",
+                    lang.pick("亩均税收", "Tax per mu")
+                ))
                 .show_axes([true, false])
                 // The class lines are the grid that matters; a full grid would hide them.
                 .show_grid([false, false])
@@ -210,6 +213,9 @@ mod tests {
     #[test]
     fn long_names_are_cut_on_the_bar() {
         assert_eq!(short("菌包工厂A"), "菌包工厂A");
-        assert_eq!(short("柞水县木耳产业发展有限责任公司第二分公司"), "柞水县木耳产业发展有限责任公…");
+        assert_eq!(
+            short("柞水县木耳产业发展有限责任公司第二分公司"),
+            "柞水县木耳产业发展有限责任公…"
+        );
     }
 }
