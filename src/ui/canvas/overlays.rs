@@ -34,7 +34,8 @@ pub(super) fn overlays_ui(
     if opts.show_minimap {
         minimap_ui(ui, frame.project, state, canvas, rect);
     }
-    if opts.show_legend {
+    // Nothing drawn, nothing to explain: an empty project shows its next steps, not a key.
+    if opts.show_legend && !frame.project.nodes.is_empty() {
         let reserved = if opts.show_minimap { 220.0 } else { 0.0 };
         paint_legend(&frame.painter, rect, reserved, lang);
     }
