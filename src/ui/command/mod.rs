@@ -37,6 +37,8 @@ pub enum AppCommand {
     Paste,
     Delete,
     Deselect,
+    /// Add an enterprise at the centre of the view, in the lane there, ready to be named.
+    AddEnterprise,
     LinkTool,
     AutoLayout,
     ForceLayout,
@@ -134,6 +136,7 @@ impl AppCommand {
             Paste,
             Delete,
             Deselect,
+            AddEnterprise,
             LinkTool,
             AutoLayout,
             ForceLayout,
@@ -194,8 +197,8 @@ impl AppCommand {
         Some(match self {
             New | Open | Save | SaveAs | Import | Export(_) | ExportTable(_) | ExportSchedule
             | Quit => Menu::File,
-            Undo | Redo | SelectAll | Copy | Paste | Delete | Deselect | LinkTool | AutoLayout
-            | ForceLayout => Menu::Edit,
+            Undo | Redo | SelectAll | Copy | Paste | Delete | Deselect | AddEnterprise
+            | LinkTool | AutoLayout | ForceLayout => Menu::Edit,
             Palette | KeyHelp | OpenLogFolder => Menu::Help,
             _ => Menu::View,
         })
