@@ -17,7 +17,7 @@ pub use crate::layout::LANE_WIDTH;
 pub const READABLE_ZOOM: f32 = 0.65;
 
 /// Framing a few nodes zooms in no further than this (one node would fill the window).
-const FRAME_MAX_ZOOM: f32 = 1.25;
+const FRAME_MAX_ZOOM: f32 = 1.0;
 
 /// How long a framing glide takes (seconds), as between presentation steps.
 const GLIDE_SECONDS: f64 = 0.35;

@@ -26,6 +26,9 @@ pub(super) enum MenuTarget {
 pub(super) struct OpenMenu {
     target: MenuTarget,
     screen: Pos2,
+    /// Which opening this is: each opening is a popup of its own, so nothing of how the last one
+    /// was left (a submenu, a click under way) carries over.
+    serial: u64,
 }
 
 /// Opens the menu of `target` at the screen point `screen`. An item that is not selected
@@ -47,7 +50,13 @@ pub(super) fn open(
         _ => {}
     }
     state.picker = None;
-    canvas.menu = Some(OpenMenu { target, screen });
+    canvas.menu_choices += 1;
+    let serial = canvas.menu_choices;
+    canvas.menu = Some(OpenMenu {
+        target,
+        screen,
+        serial,
+    });
 }
 
 /// Draws the open menu (an egui menu popup of the canvas's layer, so no canvas tooltip covers
@@ -74,7 +83,7 @@ pub(super) fn menu_ui(
         return;
     }
     let popup = egui::Popup::new(
-        ui.scope_id().with("canvas-menu"),
+        ui.scope_id().with(("canvas-menu", menu.serial)),
         ui.ctx().clone(),
         egui::PopupAnchor::Position(menu.screen),
         ui.layer_id(),
@@ -84,13 +93,27 @@ pub(super) fn menu_ui(
     .style(egui::containers::menu::menu_style)
     .show(|ui| {
         ui.set_min_width(150.0);
+        let before = (
+            queue.commands.len(),
+            queue.actions.len(),
+            queue.gesture_edits.len(),
+        );
+        let picker = state.picker.clone();
         match &menu.target {
             MenuTarget::Node(id) => node_menu(ui, project, id, state, queue),
             MenuTarget::Link(id) => link_menu(ui, project, id, state, canvas, queue),
             MenuTarget::Empty(at) => empty_menu(ui, *at, menu.screen, state, queue),
         }
+        // Something was chosen (a choice in a submenu, too): the menu has done its work.
+        let after = (
+            queue.commands.len(),
+            queue.actions.len(),
+            queue.gesture_edits.len(),
+        );
+        after != before || state.picker != picker || state.impact_show
     });
-    if popup.is_none_or(|p| p.response.should_close()) {
+    let chosen = popup.as_ref().is_some_and(|p| p.inner);
+    if chosen || popup.is_none_or(|p| p.response.should_close()) {
         canvas.menu = None;
     }
 }

@@ -52,7 +52,8 @@ pub struct CanvasState {
     glide: Option<camera::Glide>,
     /// The context menu open, and what it is about.
     menu: Option<context_menu::OpenMenu>,
-    /// Context-menu choices made so far: each choice's edits join one undo step of their own.
+    /// Context menus opened and choices made so far: each opening is a popup of its own, and
+    /// each choice's edits join one undo step of their own.
     menu_choices: u64,
     geometry: geometry::Geometry,
     /// The minimap's dots, with the (document, canvas) state they were built for.
