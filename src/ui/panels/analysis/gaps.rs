@@ -285,14 +285,20 @@ fn gap_line(
 ) {
     chip(ui, gap_colour(g.class), g.class.action(lang));
     let message = g.message(lang);
-    let room = ui.available_width() - LOCATE_WIDTH - ui.spacing().item_spacing.x;
-    let resp = left_aligned(
-        ui,
-        room.max(40.0),
-        egui::Button::selectable(false, message).truncate(),
-    )
-    .on_hover_text(format!("{message}\n{}", g.class.advice(lang)));
-    if locate_button(ui, lang) || resp.clicked() {
+    // 定位 at the right edge, the message (cut to fit) in the room left of it.
+    let (located, resp) = ui
+        .with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let located = locate_button(ui, lang);
+            let resp = ui
+                .with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                    ui.add(egui::Button::selectable(false, message).truncate())
+                })
+                .inner;
+            (located, resp)
+        })
+        .inner;
+    let resp = resp.on_hover_text(format!("{message}\n{}", g.class.advice(lang)));
+    if located || resp.clicked() {
         let mut h = Highlight::default();
         if let Some(s) = &g.stage {
             h.stages.insert(s.clone());
