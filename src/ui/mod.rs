@@ -27,6 +27,7 @@ pub mod present;
 pub mod recovery;
 pub mod state;
 pub mod theme;
+mod toolbar;
 pub mod widgets;
 
 pub use app::ChainmapApp;

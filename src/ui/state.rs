@@ -141,6 +141,17 @@ pub enum Picker {
         to: NodeId,
         screen: egui::Pos2,
     },
+    /// Link from this node to the node clicked next (the context menu's "Link to…").
+    LinkTarget { from: NodeId },
+}
+
+/// Nodes to bring into view at a zoom where their names can be read, the most important first:
+/// when they cannot all be shown at that zoom, the first is put in the middle. With no placed
+/// node, the stage's lane is shown.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FrameRequest {
+    pub nodes: Vec<NodeId>,
+    pub stage: Option<StageId>,
 }
 
 /// What the canvas lights up (from the analysis panel); everything else is faded.
@@ -202,6 +213,8 @@ pub struct UiState {
     pub fit_requested: bool,
     /// Centre the canvas on this node on the next frame.
     pub focus_request: Option<NodeId>,
+    /// Frame these nodes on the next frame (gliding there unless motion is reduced).
+    pub frame_request: Option<FrameRequest>,
     pub search: String,
     pub clipboard: Option<(Vec<Node>, Vec<Link>)>,
     /// Drag from any node to create a link.
@@ -220,6 +233,9 @@ pub struct UiState {
     pub analysis_tab: AnalysisTab,
     /// The firm the impact tab looks at.
     pub impact_node: Option<NodeId>,
+    /// Light up and frame the impact tab's firm once its impact is worked out (asked for from
+    /// the canvas's context menu).
+    pub impact_show: bool,
     /// The agreement the sharing and fairness tabs show.
     pub agreement: Option<crate::model::AgreementId>,
     /// Which ledger and metric the schedule chart shows.

@@ -113,6 +113,7 @@ impl ChainmapApp {
             AppCommand::Paste => self.paste(),
             AppCommand::Delete => self.delete_selection(),
             AppCommand::Deselect => self.deselect(),
+            AppCommand::AddEnterprise => self.add_enterprise(ctx),
             AppCommand::LinkTool => self.ui.link_tool = !self.ui.link_tool,
             AppCommand::ForceLayout => self.start_layout(ctx, true),
             AppCommand::AutoLayout => self.auto_layout(ctx),
@@ -173,12 +174,30 @@ impl ChainmapApp {
         self.ui.selection.clear();
     }
 
+    /// Adds an enterprise at the centre of the view, selects it and puts the keyboard in its
+    /// name, so typing names it.
+    fn add_enterprise(&mut self, ctx: &egui::Context) {
+        let node = crate::ui::canvas::enterprise_at_view_centre(&self.doc.project, &self.ui);
+        let (id, name) = (node.id.clone(), node.name.clone());
+        self.apply_edit(Edit::AddNode(node));
+        if self.doc.project.nodes.contains_key(&id) {
+            // The key that gave the command (E) also typed its letter this frame: it must not
+            // land in the name field.
+            ctx.input_mut(|i| i.events.retain(|e| !matches!(e, egui::Event::Text(_))));
+            crate::ui::panels::inspector::node::focus_name(ctx, &id, &name);
+            self.ui.selection.only_node(id);
+            self.ui.settings.show_inspector = true;
+        }
+    }
+
     fn deselect(&mut self) {
         if self.ui.structure.question.is_some() {
             // The "what about its firms?" question is the innermost: Esc is its Cancel.
             self.ui.structure.question = None;
         } else if self.key_help {
             self.key_help = false;
+        } else if self.canvas.menu_open() {
+            self.canvas.close_menu();
         } else if self.help_windows.close_one() {
             // The guide or About was the innermost window.
         } else if self.ui.picker.is_some() {

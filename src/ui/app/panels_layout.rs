@@ -9,6 +9,11 @@ use crate::ui::state::Queue;
 impl ChainmapApp {
     pub(super) fn panels_ui(&mut self, ui: &mut egui::Ui, queue: &mut Queue) {
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui, queue));
+        let state = super::commands::EditorState::of(self);
+        let lang = self.ui.lang();
+        egui::Panel::top("toolbar").show(ui, |ui| {
+            crate::ui::toolbar::toolbar_ui(ui, &state, queue, lang)
+        });
         let cx = ViewCtx {
             doc: &self.doc,
             derived: &self.derived,

@@ -1,12 +1,34 @@
 //! Where the canvas looks: the graph's bounds, the camera that fits an area into a window, and
-//! the requests that move the camera without a gesture (fit the view, centre on a node, keep the
-//! untouched first view fitted while the window settles in size).
+//! the requests that move the camera without a gesture (fit the view, centre on a node, frame a
+//! few nodes at a zoom where their names can be read, keep the untouched first view fitted while
+//! the window settles in size). Framing glides there, like the presentation's steps, unless
+//! motion is reduced.
 
-use crate::model::Project;
-use crate::ui::state::{Camera, UiState};
+use crate::model::{NodeId, Project};
+use crate::ui::present::glide_camera;
+use crate::ui::state::{Camera, FrameRequest, UiState};
 use egui::{Rect, Vec2, pos2, vec2};
 
 pub use crate::layout::LANE_WIDTH;
+
+/// The zoom framing aims for. Labels are drawn from `LABEL_MIN_ZOOM` (0.35) on, but there they
+/// are 9 px and cut to a few characters; at this zoom they are 10 px and a lane holds a name of
+/// a dozen Chinese characters.
+pub const READABLE_ZOOM: f32 = 0.65;
+
+/// Framing a few nodes zooms in no further than this (one node would fill the window).
+const FRAME_MAX_ZOOM: f32 = 1.0;
+
+/// How long a framing glide takes (seconds), as between presentation steps.
+const GLIDE_SECONDS: f64 = 0.35;
+
+/// A camera move in progress.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Glide {
+    from: Camera,
+    to: Camera,
+    start: f64,
+}
 
 /// Whether the view still follows the window: fitted at the start, until the user moves it.
 #[derive(Debug, Default)]
@@ -56,13 +78,57 @@ pub fn camera_showing(area: Rect, size: Vec2, max_zoom: f32) -> Camera {
     }
 }
 
+/// The camera that shows `request` on a canvas of `size`: every node with room for its label,
+/// at `READABLE_ZOOM` or closer; when they do not all fit at that zoom, the first in the middle.
+/// `None` when there is nothing placed to show.
+pub fn camera_framing(project: &Project, request: &FrameRequest, size: Vec2) -> Option<Camera> {
+    let placed: Vec<egui::Pos2> = request
+        .nodes
+        .iter()
+        .filter_map(|id| project.nodes.get(id)?.position)
+        .map(|p| pos2(p.x, p.y))
+        .collect();
+    let Some(&main) = placed.first() else {
+        // Nothing placed (a missing stage has no firms): the top of the stage's lane.
+        let stage = request.stage.as_ref()?;
+        let x = crate::layout::lane_columns(project)
+            .into_iter()
+            .find(|(s, _, _)| s == stage)?
+            .1;
+        let (top, _) = crate::layout::lane_extent(project);
+        return Some(centred(pos2(x, top + 120.0), READABLE_ZOOM, size));
+    };
+    let area = Rect::from_points(&placed)
+        // Half a lane each side for the labels, the header above and a label below.
+        .expand2(vec2(LANE_WIDTH * 0.5, 0.0))
+        .with_min_y(placed.iter().map(|p| p.y).fold(f32::MAX, f32::min) - 60.0)
+        .with_max_y(placed.iter().map(|p| p.y).fold(f32::MIN, f32::max) + 60.0);
+    let fitted = camera_showing(area, size, FRAME_MAX_ZOOM);
+    if fitted.zoom >= READABLE_ZOOM {
+        Some(fitted)
+    } else {
+        Some(centred(main, READABLE_ZOOM, size))
+    }
+}
+
+/// The camera at `zoom` with the canvas point `centre` in the middle of a canvas of `size`.
+fn centred(centre: egui::Pos2, zoom: f32, size: Vec2) -> Camera {
+    Camera {
+        zoom,
+        offset: size / 2.0 - centre.to_vec2() * zoom,
+    }
+}
+
 /// Fits the view on request, and keeps the untouched first view fitted while the window settles
-/// in size; centres on the node a panel asked to see.
+/// in size; centres on the node a panel asked to see; frames the nodes a panel asked to show,
+/// gliding there unless `reduce_motion`, and moves a glide on (`now`: the clock in seconds).
 pub(super) fn follow_requests(
     project: &Project,
     state: &mut UiState,
     fitted: &mut Fitted,
+    glide: &mut Option<Glide>,
     rect: Rect,
+    now: f64,
 ) {
     let resized = fitted.size != Some(rect.size());
     if state.fit_requested || (resized && !fitted.touched) {
@@ -70,11 +136,54 @@ pub(super) fn follow_requests(
         fitted.size = Some(rect.size());
         fitted.touched = false;
         state.fit_requested = false;
+        *glide = None;
     }
     if let Some(id) = state.focus_request.take()
         && let Some(p) = project.nodes.get(&id).and_then(|n| n.position)
     {
         fitted.touched = true;
+        *glide = None;
         state.camera.offset = rect.size() / 2.0 - vec2(p.x, p.y) * state.camera.zoom;
     }
+    if let Some(request) = state.frame_request.take()
+        && let Some(to) = camera_framing(project, &request, rect.size())
+    {
+        fitted.touched = true;
+        if state.settings.reduce_motion {
+            state.camera = to;
+            *glide = None;
+        } else {
+            *glide = Some(Glide {
+                from: state.camera,
+                to,
+                start: now,
+            });
+        }
+    }
+    if let Some(g) = *glide {
+        let t = ((now - g.start) / GLIDE_SECONDS).clamp(0.0, 1.0) as f32;
+        state.camera = glide_camera(g.from, g.to, t, rect.size());
+        if t >= 1.0 {
+            *glide = None;
+        }
+    }
+}
+
+/// The most important of `nodes` first: by output in their latest year (the largest first),
+/// then by id, so a frame of many firms centres on the one that matters most.
+pub fn by_importance<'a>(
+    project: &Project,
+    nodes: impl IntoIterator<Item = &'a NodeId>,
+) -> Vec<NodeId> {
+    let output = |id: &NodeId| {
+        project
+            .nodes
+            .get(id)
+            .and_then(|n| n.latest_figures())
+            .and_then(|(_, f)| f.output)
+    };
+    let mut sorted: Vec<NodeId> = nodes.into_iter().cloned().collect();
+    sorted.sort_by(|a, b| output(b).cmp(&output(a)).then_with(|| a.cmp(b)));
+    sorted.dedup();
+    sorted
 }

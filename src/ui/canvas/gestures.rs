@@ -4,6 +4,7 @@
 //! node's handle and double-clicking to add a node (both finish in a picker).
 //! Gestures never change the project: edits go to the queue.
 
+use super::context_menu::{self, MenuTarget};
 use super::nodes::NodesSeen;
 use super::{CanvasFrame, CanvasOutput, CanvasState};
 use crate::edit::Edit;
@@ -34,7 +35,7 @@ pub(super) fn wheel_zoom(ui: &egui::Ui, rect: Rect, state: &mut UiState, canvas:
         let factor = pinch * (scroll * 0.0015).exp();
         if (factor - 1.0).abs() > 1e-4 {
             state.camera.zoom_at(rect.min, hover, factor);
-            canvas.fitted.touch();
+            canvas.touch_camera();
         }
     }
 }
@@ -53,6 +54,22 @@ pub(super) fn on_node(
 ) {
     let read_only = frame.opts.read_only;
     let extend = || resp.ctx.input(|i| i.modifiers.shift || i.modifiers.command);
+    // "Link to…" waits for this click: the other end, then the kind.
+    if let Some(Picker::LinkTarget { from }) = &state.picker
+        && resp.clicked()
+        && !read_only
+    {
+        if from != id
+            && let Some(p) = resp.interact_pointer_pos()
+        {
+            state.picker = Some(Picker::NewLink {
+                from: from.clone(),
+                to: id.clone(),
+                screen: p,
+            });
+        }
+        return;
+    }
     if resp.clicked() && !read_only {
         if extend() {
             if !state.selection.nodes.remove(id) {
@@ -176,10 +193,12 @@ pub(super) fn link_handle_ui(
     if resp.drag_started() {
         canvas.gesture.linking = Some(only.clone());
     }
-    resp.on_hover_text(lang.pick(
-        "拖到另一个节点上创建连线",
-        "Drag onto another node to link them",
-    ));
+    if state.picker.is_none() && !canvas.menu_open() {
+        resp.on_hover_text(lang.pick(
+            "拖到另一个节点上创建连线",
+            "Drag onto another node to link them",
+        ));
+    }
 }
 
 /// A link being drawn: a dashed line to the pointer; released over another node, the link kind
@@ -191,18 +210,16 @@ pub(super) fn linking_ui(
     canvas: &mut CanvasState,
     drop_target: Option<&NodeId>,
 ) {
+    if let Some(Picker::LinkTarget { from }) = &state.picker {
+        // "Link to…": a dashed line follows the pointer until the other end is clicked.
+        dashed_to_pointer(frame, canvas, from);
+        return;
+    }
     let Some(from) = canvas.gesture.linking.clone() else {
         return;
     };
     let pointer = frame.screen.pointer;
-    if let (Some((a, _)), Some(p)) = (frame.screen.centre_of(&canvas.geometry, &from), pointer) {
-        frame.painter.add(Shape::dashed_line(
-            &[a, p],
-            Stroke::new(2.0, theme::SELECTION),
-            6.0,
-            4.0,
-        ));
-    }
+    dashed_to_pointer(frame, canvas, &from);
     if ui.input(|i| i.pointer.any_released()) {
         canvas.gesture.linking = None;
         if let (Some(to), Some(p)) = (drop_target, pointer)
@@ -217,8 +234,22 @@ pub(super) fn linking_ui(
     }
 }
 
+/// The line of a link being drawn, from its first end to the pointer.
+fn dashed_to_pointer(frame: &CanvasFrame<'_>, canvas: &CanvasState, from: &NodeId) {
+    let pointer = frame.screen.pointer;
+    if let (Some((a, _)), Some(p)) = (frame.screen.centre_of(&canvas.geometry, from), pointer) {
+        frame.painter.add(Shape::dashed_line(
+            &[a, p],
+            Stroke::new(2.0, theme::SELECTION),
+            6.0,
+            4.0,
+        ));
+    }
+}
+
 /// Empty space: pan (drag, middle drag), rubber band (Shift+drag), click to select a link or
-/// clear the selection, double-click to add a node.
+/// clear the selection (or to give up "Link to…"), double-click to add a node, right-click for
+/// the menu of the link under the pointer or of the empty space.
 pub(super) fn background(
     bg: &Response,
     frame: &CanvasFrame<'_>,
@@ -230,20 +261,39 @@ pub(super) fn background(
     let mods = bg.ctx.input(|i| i.modifiers);
     let read_only = frame.opts.read_only;
     rubber_band(bg, frame, mods, state, canvas);
+    let hovered_link = || {
+        frame
+            .screen
+            .pointer
+            .and_then(|p| frame.screen.link_at(frame.project, &canvas.geometry, p))
+            .cloned()
+    };
+    if bg.secondary_clicked()
+        && !nodes.hovered
+        && !read_only
+        && let Some(p) = bg.interact_pointer_pos()
+    {
+        let target = match hovered_link() {
+            Some(id) => MenuTarget::Link(id),
+            None => MenuTarget::Empty(frame.screen.cam.to_canvas(frame.screen.origin(), p)),
+        };
+        context_menu::open(target, p, state, canvas);
+        return;
+    }
+    if bg.clicked() && matches!(state.picker, Some(Picker::LinkTarget { .. })) {
+        state.picker = None;
+        return;
+    }
     if bg.clicked() && !nodes.hovered && read_only {
         output.clicked_empty = true;
     } else if bg.clicked() && !nodes.hovered {
         let extend = mods.shift || mods.command;
-        let hovered_link = frame
-            .screen
-            .pointer
-            .and_then(|p| frame.screen.link_at(frame.project, &canvas.geometry, p));
-        match hovered_link {
+        match hovered_link() {
             Some(id) => {
                 if !extend {
                     state.selection.clear();
                 }
-                state.selection.links.insert(id.clone());
+                state.selection.links.insert(id);
             }
             None if !extend => state.selection.clear(),
             None => {}
@@ -289,7 +339,7 @@ fn rubber_band(
             }
             None => {
                 state.camera.offset += bg.drag_delta();
-                canvas.fitted.touch();
+                canvas.touch_camera();
             }
         }
     }

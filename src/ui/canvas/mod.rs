@@ -15,8 +15,10 @@
 //! | `gestures` | input → selection, camera and queued edits: zoom, pan, click, drag, rubber band, link drawing |
 //! | `overlays` | spotlight, minimap, legends, banners |
 //! | `picker`   | the node and link kind pickers that finish a double-click or a link drag |
+//! | `context_menu` | the right-click menus of a node, a link and empty space |
 
 mod camera;
+mod context_menu;
 mod empty;
 mod geometry;
 mod gestures;
@@ -39,14 +41,22 @@ use std::sync::Arc;
 /// Id generation lives in the model; these paths stay for existing callers.
 pub use crate::model::{fresh_link_id, fresh_node_id};
 pub use crate::style::node_radius;
-pub use camera::{bounds, camera_showing, fit};
+pub use camera::{READABLE_ZOOM, bounds, by_importance, camera_framing, camera_showing, fit};
 pub use lanes::{LANE_WIDTH, Lane, lane_extent, lanes};
+pub use picker::enterprise_at_view_centre;
 
 /// Gesture state and caches that live across frames.
 #[derive(Debug, Default)]
 pub struct CanvasState {
     gesture: gestures::Gesture,
     fitted: camera::Fitted,
+    /// A framing glide under way.
+    glide: Option<camera::Glide>,
+    /// The context menu open, and what it is about.
+    menu: Option<context_menu::OpenMenu>,
+    /// Context menus opened and choices made so far: each opening is a popup of its own, and
+    /// each choice's edits join one undo step of their own.
+    menu_choices: u64,
     geometry: geometry::Geometry,
     /// The minimap's dots, with the (document, canvas) state they were built for.
     minimap: Option<(MinimapKey, Arc<egui::Mesh>)>,
@@ -60,9 +70,21 @@ type ColoursKey = (u64, u64, Colouring, usize, Lang);
 type MinimapKey = (Option<(u64, u64)>, Rect);
 
 impl CanvasState {
-    /// The camera was moved by a command: window resizes no longer refit the view.
+    /// The camera was moved by a command or the user: window resizes no longer refit the view,
+    /// and a glide under way stops where it is.
     pub fn touch_camera(&mut self) {
         self.fitted.touch();
+        self.glide = None;
+    }
+
+    /// A right-click menu is open on the canvas.
+    pub fn menu_open(&self) -> bool {
+        self.menu.is_some()
+    }
+
+    /// Closes the right-click menu (Esc).
+    pub fn close_menu(&mut self) {
+        self.menu = None;
     }
 
     /// The node colours of `colouring`, worked out again only when something they depend on
@@ -160,7 +182,20 @@ pub fn canvas_ui(
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 0.0, opts.look.background());
 
-    camera::follow_requests(project, state, &mut canvas.fitted, rect);
+    let now = ui.input(|i| i.time);
+    camera::follow_requests(
+        project,
+        state,
+        &mut canvas.fitted,
+        &mut canvas.glide,
+        rect,
+        now,
+    );
+    if canvas.glide.is_some() {
+        ui.ctx().request_repaint();
+    }
+    // A picker opened this frame must not take this frame's click as a click elsewhere.
+    let picker_before = state.picker.clone();
     gestures::wheel_zoom(ui, rect, state, canvas);
     canvas.geometry.refresh(doc);
     let pointer = ui.input(|i| i.pointer.hover_pos());
@@ -194,7 +229,9 @@ pub fn canvas_ui(
     overlays::overlays_ui(ui, &frame, state, canvas);
     empty::empty_ui(ui, &frame, state, queue);
     if !opts.read_only {
-        picker::picker_ui(ui, project, state, queue, &lanes);
+        let just_opened = state.picker != picker_before;
+        picker::picker_ui(ui, project, state, queue, &lanes, just_opened);
+        context_menu::menu_ui(ui, &frame, state, canvas, queue);
     }
     output
 }

@@ -3,6 +3,7 @@
 //! In the overview the nodes become one mesh and only the node under the pointer and the
 //! selection stay interactive.
 
+use super::context_menu::{self, MenuTarget};
 use super::paint::{NodeLook, paint_node};
 use super::{CanvasFrame, CanvasOutput, CanvasState, gestures};
 use crate::i18n::Lang;
@@ -89,9 +90,17 @@ pub(super) fn nodes_ui<'p>(
         if resp.clicked() && opts.read_only {
             output.clicked_node = Some(node.id.clone());
         }
+        if resp.secondary_clicked()
+            && !opts.read_only
+            && let Some(p) = resp.interact_pointer_pos()
+        {
+            context_menu::open(MenuTarget::Node(node.id.clone()), p, state, canvas);
+        }
         gestures::on_node(&resp, &node.id, selected, frame, state, canvas, queue);
-        // Built only for the hovered node: thousands of tooltips a frame would cost dearly.
-        if resp.hovered() {
+        // Built only for the hovered node: thousands of tooltips a frame would cost dearly. None
+        // while a picker or a menu is open: it would sit on their first choice.
+        let popup_open = state.picker.is_some() || canvas.menu_open();
+        if resp.hovered() && !popup_open {
             resp.on_hover_text(node_tooltip(node, frame.project, frame.lang));
         }
     }

@@ -11,7 +11,7 @@ use crate::ui::theme::{self, CanvasLook};
 use egui::{Align2, Color32, FontId, Pos2, Rect, Shape, Stroke, StrokeKind, vec2};
 
 /// Below this zoom, labels are left out so the picture stays readable.
-const LABEL_MIN_ZOOM: f32 = 0.35;
+pub(super) const LABEL_MIN_ZOOM: f32 = 0.35;
 
 /// Paints every link that shows on the canvas.
 pub(super) fn links(frame: &CanvasFrame<'_>, geometry: &Geometry, selection: &Selection) {

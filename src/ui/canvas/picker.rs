@@ -1,25 +1,32 @@
-//! The kind pickers that finish a gesture: after a double-click on empty space, which kind of node
-//! to add (its stage from the lane under the point); after a link drag, which kind of link the two
-//! ends allow. A choice queues the edit and selects what it makes; a click elsewhere cancels.
+//! The kind pickers that finish a gesture: after a double-click on empty space (or the context
+//! menu's "Add here…"), which kind of node to add (its stage from the lane under the point);
+//! after a link drag (or "Link to…" and a click on the other end), which kind of link the two ends
+//! allow. A choice queues the edit and selects what it makes; a new node's name field takes the
+//! keyboard with its text selected, so typing names it. A click elsewhere cancels.
+//!
+//! The pickers are egui popups of the canvas's layer, so no tooltip of the canvas covers them.
 
-use super::lanes::{LANE_WIDTH, Lane};
+use super::lanes::{LANE_WIDTH, Lane, lanes};
 use crate::edit::Edit;
 use crate::i18n::Lang;
 use crate::model::validate::link_endpoints_ok;
 use crate::model::{
-    Link, LinkKind, Node, NodeId, NodeKind, Pos, Project, fresh_link_id, fresh_node_id,
+    Link, LinkKind, Node, NodeId, NodeKind, Pos, Project, StageId, fresh_link_id, fresh_node_id,
 };
+use crate::ui::panels::inspector::node::focus_name;
 use crate::ui::state::{Picker, Queue, UiState};
 use crate::ui::theme;
 use std::collections::BTreeSet;
 
-/// The open picker, if any, as a popup where the gesture ended.
+/// The open picker, if any, as a popup where the gesture ended. `just_opened`: it opened this
+/// frame, so this frame's click is the one that opened it, not a click elsewhere.
 pub(super) fn picker_ui(
     ui: &egui::Ui,
     project: &Project,
     state: &mut UiState,
     queue: &mut Queue,
     lanes: &[Lane],
+    just_opened: bool,
 ) {
     let Some(picker) = state.picker.clone() else {
         return;
@@ -27,43 +34,89 @@ pub(super) fn picker_ui(
     let lang = state.lang();
     let screen = match &picker {
         Picker::NewNode { screen, .. } | Picker::NewLink { screen, .. } => *screen,
+        // Waiting for the click on the other end: drawn by the gestures, nothing to pick yet.
+        Picker::LinkTarget { .. } => return,
     };
     let mut done = false;
-    let area = egui::Area::new(ui.scope_id().with("picker"))
-        .order(egui::Order::Foreground)
-        .fixed_pos(screen)
-        .show(ui.ctx(), |ui| {
-            egui::Frame::popup(ui.style()).show(ui, |ui| {
-                ui.set_min_width(160.0);
-                done = match &picker {
-                    Picker::NewNode { at, .. } => {
-                        node_kinds_ui(ui, project, state, queue, lanes, *at)
+    let popup = egui::Popup::new(
+        ui.scope_id().with("picker"),
+        ui.ctx().clone(),
+        egui::PopupAnchor::Position(screen),
+        ui.layer_id(),
+    )
+    .align(egui::RectAlign::BOTTOM_START)
+    .close_behavior(egui::PopupCloseBehavior::IgnoreClicks)
+    .show(|ui| {
+        ui.set_min_width(160.0);
+        done = match &picker {
+            Picker::NewNode { at, .. } => node_kinds_ui(ui, project, state, queue, lanes, *at),
+            Picker::NewLink { from, to, .. } => {
+                match link_kinds_ui(ui, project, state, queue, (from, to)) {
+                    Some(chosen) => chosen,
+                    // An end has gone (undone, deleted): nothing left to choose.
+                    None => {
+                        done = true;
+                        return;
                     }
-                    Picker::NewLink { from, to, .. } => {
-                        match link_kinds_ui(ui, project, state, queue, (from, to)) {
-                            Some(chosen) => chosen,
-                            // An end has gone (undone, deleted): nothing left to choose.
-                            None => {
-                                done = true;
-                                return;
-                            }
-                        }
-                    }
-                };
-                ui.separator();
-                if ui.button(lang.pick("取消", "Cancel")).clicked() {
-                    done = true;
                 }
-            });
-        });
-    let clicked_elsewhere = ui.input(|i| i.pointer.any_pressed())
-        && !area.response.contains_pointer()
+            }
+            Picker::LinkTarget { .. } => true,
+        };
+        ui.separator();
+        if ui.button(lang.pick("取消", "Cancel")).clicked() {
+            done = true;
+        }
+    });
+    let Some(popup) = popup else {
+        return;
+    };
+    let rect = popup.response.rect;
+    let clicked_elsewhere = !just_opened
+        && ui.input(|i| i.pointer.any_pressed())
         && ui
             .input(|i| i.pointer.press_origin())
-            .is_some_and(|p| !area.response.rect.contains(p));
+            .is_some_and(|p| !rect.contains(p));
     if done || clicked_elsewhere {
         state.picker = None;
     }
+}
+
+/// The stage of the lane under the canvas point `at` (the first in stage order on a shared edge).
+fn stage_at(lanes: &[Lane], at: Pos) -> Option<StageId> {
+    lanes
+        .iter()
+        .filter(|l| (at.x - l.center_x).abs() <= LANE_WIDTH / 2.0)
+        .min_by(|a, b| a.stage.cmp(&b.stage))
+        .map(|l| l.stage.clone())
+}
+
+/// A new node of `kind` at `at` with a fresh id, named after its kind, in the stage of the lane
+/// there when its kind has stages.
+fn new_node(project: &Project, kind: NodeKind, at: Pos, lanes: &[Lane], lang: Lang) -> Node {
+    let mut node = Node {
+        name: format!("{}{}", lang.pick("新", "New "), kind.label(lang)),
+        id: fresh_node_id(project, &BTreeSet::new()),
+        kind,
+        position: Some(at),
+        ..Node::default()
+    };
+    if kind.is_enterprise_like()
+        && let Some(stage) = stage_at(lanes, at)
+    {
+        node.stages = vec![stage];
+    }
+    node
+}
+
+/// The enterprise the toolbar's "Add enterprise" makes: at the centre of the view, in the lane
+/// under it.
+pub fn enterprise_at_view_centre(project: &Project, state: &UiState) -> Node {
+    let at = match state.canvas_rect {
+        Some(rect) => state.camera.to_canvas(rect.min, rect.center()),
+        None => Pos { x: 0.0, y: 0.0 },
+    };
+    let lanes = lanes(project, state.lang());
+    new_node(project, NodeKind::Enterprise, at, &lanes, state.lang())
 }
 
 /// A button per node kind; true once one was chosen.
@@ -77,38 +130,19 @@ fn node_kinds_ui(
 ) -> bool {
     let lang = state.lang();
     ui.label(egui::RichText::new(lang.pick("添加节点", "Add node")).strong());
-    // The lane under the point gives the stage (the first in stage order on a shared edge).
-    let stage = lanes
-        .iter()
-        .filter(|l| (at.x - l.center_x).abs() <= LANE_WIDTH / 2.0)
-        .min_by(|a, b| a.stage.cmp(&b.stage))
-        .map(|l| l.stage.clone());
     let mut done = false;
     for kind in NodeKind::ALL {
         if ui.button(kind.label(lang)).clicked() {
-            let id = fresh_node_id(project, &BTreeSet::new());
-            let mut node = Node {
-                name: new_node_name(kind, lang),
-                id: id.clone(),
-                kind,
-                position: Some(at),
-                ..Node::default()
-            };
-            if kind.is_enterprise_like()
-                && let Some(s) = &stage
-            {
-                node.stages = vec![s.clone()];
-            }
+            let node = new_node(project, kind, at, lanes, lang);
+            focus_name(ui.ctx(), &node.id, &node.name);
+            state.selection.only_node(node.id.clone());
+            // The name is typed in the inspector.
+            state.settings.show_inspector = true;
             queue.edits.push(Edit::AddNode(node));
-            state.selection.only_node(id);
             done = true;
         }
     }
     done
-}
-
-fn new_node_name(kind: NodeKind, lang: Lang) -> String {
-    format!("{}{}", lang.pick("新", "New "), kind.label(lang))
 }
 
 /// A button per link kind the two ends allow, supply first and chosen by Enter; whether one was

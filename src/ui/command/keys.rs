@@ -63,6 +63,7 @@ impl AppCommand {
             Paste => const { &[k(CMD, Key::V)] },
             Delete => const { &[k(NONE, Key::Delete), k(NONE, Key::Backspace)] },
             Deselect => const { &[k(NONE, Key::Escape)] },
+            AddEnterprise => const { &[k(NONE, Key::E)] },
             LinkTool => const { &[k(NONE, Key::L)] },
             AutoLayout => const { &[k(CMD_SHIFT, Key::L)] },
             FitView => const { &[k(NONE, Key::F)] },
@@ -140,6 +141,7 @@ impl AppCommand {
                 | Paste
                 | Delete
                 | Deselect
+                | AddEnterprise
                 | LinkTool
                 | FitView
                 | ZoomIn

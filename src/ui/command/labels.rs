@@ -29,6 +29,7 @@ impl AppCommand {
             Paste => lang.pick("粘贴", "Paste"),
             Delete => lang.pick("删除", "Delete"),
             Deselect => lang.pick("取消选择", "Deselect"),
+            AddEnterprise => lang.pick("添加企业", "Add Enterprise"),
             LinkTool => lang.pick("连线工具", "Link Tool"),
             AutoLayout => lang.pick("自动布局(串珠成链)", "Auto Layout (Swimlanes)"),
             ForceLayout => lang.pick("力导向布局(探索)", "Force Layout (Explore)"),
@@ -103,6 +104,10 @@ impl AppCommand {
             Paste => lang.pick("粘贴为新节点(新编号)", "Paste as new nodes (new ids)"),
             Delete => lang.pick("删除所选节点和连线", "Delete the selected nodes and links"),
             Deselect => lang.pick("取消选择,关闭弹出框", "Clear the selection, close pickers"),
+            AddEnterprise => lang.pick(
+                "在视图中央所在的环节添加一家企业,随即输入名称",
+                "Add an enterprise in the lane at the centre of the view, then type its name",
+            ),
             LinkTool => lang.pick(
                 "开启后从节点拖到另一节点即可连线",
                 "When on, drag from one node to another to link them",

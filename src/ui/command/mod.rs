@@ -37,6 +37,8 @@ pub enum AppCommand {
     Paste,
     Delete,
     Deselect,
+    /// Add an enterprise at the centre of the view, in the lane there, ready to be named.
+    AddEnterprise,
     LinkTool,
     AutoLayout,
     ForceLayout,
@@ -136,6 +138,7 @@ impl AppCommand {
             Paste,
             Delete,
             Deselect,
+            AddEnterprise,
             LinkTool,
             AutoLayout,
             ForceLayout,
@@ -198,8 +201,8 @@ impl AppCommand {
         Some(match self {
             New | Open | Save | SaveAs | Import | Export(_) | ExportTable(_) | ExportSchedule
             | Quit => Menu::File,
-            Undo | Redo | SelectAll | Copy | Paste | Delete | Deselect | LinkTool | AutoLayout
-            | ForceLayout => Menu::Edit,
+            Undo | Redo | SelectAll | Copy | Paste | Delete | Deselect | AddEnterprise
+            | LinkTool | AutoLayout | ForceLayout => Menu::Edit,
             Palette | KeyHelp | UserGuide | OpenLogFolder | About => Menu::Help,
             _ => Menu::View,
         })

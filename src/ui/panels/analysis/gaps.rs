@@ -1,12 +1,14 @@
 //! The gaps tab: stage coverage, product completeness and the local supporting rate, each stage
 //! with its products and how well they are supplied locally, and the list of gaps with what to
-//! do about each. A click lights up the stage or the firms involved on the canvas.
+//! do about each. A click (or 定位) lights up the stage or the firms involved on the canvas and
+//! brings them into view.
 
-use super::chip;
+use super::{chip, locate, locate_button};
 use crate::analysis::{Analysis, GapClass, Status, percent};
 use crate::i18n::Lang;
+use crate::model::Project;
 use crate::ui::context::ViewCtx;
-use crate::ui::state::{Highlight, Queue, UiAction, UiState};
+use crate::ui::state::{FrameRequest, Highlight, Queue, UiState};
 use egui::{Color32, RichText};
 
 /// Colour of a stage or product status.
@@ -32,7 +34,7 @@ pub(super) fn gaps_ui(
     ui: &mut egui::Ui,
     cx: &ViewCtx<'_>,
     a: &Analysis,
-    state: &UiState,
+    state: &mut UiState,
     queue: &mut Queue,
 ) {
     let lang = cx.lang;
@@ -47,7 +49,14 @@ pub(super) fn gaps_ui(
     ui.add_space(4.0);
     ui.columns(2, |cols| {
         stages_ui(&mut cols[0], cx, a, state, queue);
-        gap_list_ui(&mut cols[1], a, queue, lang);
+        gap_list_ui(
+            &mut cols[1],
+            cx.project(),
+            a,
+            &mut state.frame_request,
+            queue,
+            lang,
+        );
     });
 }
 
@@ -68,7 +77,7 @@ fn stages_ui(
     ui: &mut egui::Ui,
     cx: &ViewCtx<'_>,
     a: &Analysis,
-    state: &UiState,
+    state: &mut UiState,
     queue: &mut Queue,
 ) {
     let lang = cx.lang;
@@ -88,9 +97,14 @@ fn stages_ui(
     let height = line_height(ui);
     // Column widths fixed once for all lines, from the room the column has.
     let spacing = ui.spacing().item_spacing.x;
-    let name =
-        (ui.available_width() - CHIP_WIDTH - COUNT_WIDTH - RATE_WIDTH - 4.0 * spacing - 16.0)
-            .max(80.0);
+    let name = (ui.available_width()
+        - CHIP_WIDTH
+        - COUNT_WIDTH
+        - RATE_WIDTH
+        - LOCATE_WIDTH
+        - 5.0 * spacing
+        - 16.0)
+        .max(80.0);
     egui::ScrollArea::vertical()
         .id_salt("gap-stages")
         .auto_shrink([false, false])
@@ -111,13 +125,15 @@ fn stages_ui(
 const CHIP_WIDTH: f32 = 56.0;
 const COUNT_WIDTH: f32 = 76.0;
 const RATE_WIDTH: f32 = 96.0;
+/// Room for a row's 定位 button.
+const LOCATE_WIDTH: f32 = 52.0;
 
 fn stage_line(
     ui: &mut egui::Ui,
     cx: &ViewCtx<'_>,
     s: &crate::analysis::StageReport,
     width: f32,
-    state: &UiState,
+    state: &mut UiState,
     queue: &mut Queue,
 ) {
     let lang = cx.lang;
@@ -148,13 +164,7 @@ fn stage_line(
         egui::Button::selectable(selected, text.as_str()).truncate(),
     )
     .on_hover_text(&text);
-    if resp.clicked() {
-        queue.actions.push(UiAction::Highlight(Some(Highlight {
-            nodes: s.local_enterprises.iter().cloned().collect(),
-            stages: [s.id.clone()].into(),
-            ..Highlight::default()
-        })));
-    }
+    let clicked = resp.clicked();
     cell(
         ui,
         COUNT_WIDTH,
@@ -173,6 +183,21 @@ fn stage_line(
             percent(s.local_supporting_rate)
         ),
     );
+    if locate_button(ui, lang) || clicked {
+        let highlight = Highlight {
+            nodes: s.local_enterprises.iter().cloned().collect(),
+            stages: [s.id.clone()].into(),
+            ..Highlight::default()
+        };
+        locate(
+            cx.project(),
+            &mut state.frame_request,
+            queue,
+            highlight,
+            None,
+            Some(&s.id),
+        );
+    }
 }
 
 fn product_line(ui: &mut egui::Ui, p: &crate::analysis::ProductReport, width: f32, lang: Lang) {
@@ -224,8 +249,15 @@ fn left_aligned(ui: &mut egui::Ui, width: f32, widget: impl egui::Widget) -> egu
 }
 
 /// The gaps, each with what to do; a click lights up its stage and the firms involved (for a
-/// firm at risk: the firm, and in the warning colour what depends on it).
-fn gap_list_ui(ui: &mut egui::Ui, a: &Analysis, queue: &mut Queue, lang: Lang) {
+/// firm at risk: the firm, and in the warning colour what depends on it) and frames them.
+fn gap_list_ui(
+    ui: &mut egui::Ui,
+    project: &Project,
+    a: &Analysis,
+    frame: &mut Option<FrameRequest>,
+    queue: &mut Queue,
+    lang: Lang,
+) {
     ui.label(RichText::new(format!("{} ({})", lang.pick("缺口", "Gaps"), a.gaps.len())).strong());
     let height = line_height(ui);
     egui::ScrollArea::vertical()
@@ -235,30 +267,52 @@ fn gap_list_ui(ui: &mut egui::Ui, a: &Analysis, queue: &mut Queue, lang: Lang) {
             for g in &a.gaps[range] {
                 ui.horizontal(|ui| {
                     ui.set_height(height - 2.0);
-                    gap_line(ui, g, queue, lang);
+                    gap_line(ui, project, g, frame, queue, lang);
                 });
             }
         });
 }
 
-/// One gap on one line (the whole message, and what to do, on hover).
-fn gap_line(ui: &mut egui::Ui, g: &crate::analysis::Gap, queue: &mut Queue, lang: Lang) {
+/// One gap on one line, its 定位 button at the end (the whole message, and what to do, on
+/// hover).
+fn gap_line(
+    ui: &mut egui::Ui,
+    project: &Project,
+    g: &crate::analysis::Gap,
+    frame: &mut Option<FrameRequest>,
+    queue: &mut Queue,
+    lang: Lang,
+) {
     chip(ui, gap_colour(g.class), g.class.action(lang));
     let message = g.message(lang);
-    let resp = ui
-        .add(egui::Button::selectable(false, message).truncate())
-        .on_hover_text(format!("{message}\n{}", g.class.advice(lang)));
-    if resp.clicked() {
+    // 定位 at the right edge, the message (cut to fit) in the room left of it.
+    let (located, resp) = ui
+        .with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let located = locate_button(ui, lang);
+            let resp = ui
+                .with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                    ui.add(egui::Button::selectable(false, message).truncate())
+                })
+                .inner;
+            (located, resp)
+        })
+        .inner;
+    let resp = resp.on_hover_text(format!("{message}\n{}", g.class.advice(lang)));
+    if located || resp.clicked() {
         let mut h = Highlight::default();
         if let Some(s) = &g.stage {
             h.stages.insert(s.clone());
         }
-        if g.class == GapClass::AtRisk {
+        // A firm at risk is what the gap is about; what depends on it is lit as what breaks.
+        let main = (g.class == GapClass::AtRisk)
+            .then(|| g.nodes.first())
+            .flatten();
+        if main.is_some() {
             h.danger.extend(g.nodes.iter().skip(1).cloned());
             h.nodes.extend(g.nodes.iter().take(1).cloned());
         } else {
             h.nodes.extend(g.nodes.iter().cloned());
         }
-        queue.actions.push(UiAction::Highlight(Some(h)));
+        locate(project, frame, queue, h, main, g.stage.as_ref());
     }
 }

@@ -1,10 +1,11 @@
 //! The impact tab: pick a firm (or use the selected one) and see what its leaving would cost:
 //! supply with no local replacement, the buyers cut off, the firms downstream. "Show on the
-//! canvas" lights them up.
+//! canvas" lights them up and brings them into view (at once when the canvas's context menu
+//! asked for the firm's impact).
 
 use crate::ui::context::ViewCtx;
 use crate::ui::derived::ImpactView;
-use crate::ui::state::{Queue, UiAction, UiState};
+use crate::ui::state::{Queue, UiState};
 use crate::ui::theme;
 
 pub(super) fn impact_ui(
@@ -28,9 +29,17 @@ pub(super) fn impact_ui(
         return;
     };
     match cx.derived.impact(&node) {
-        Some(Some(view)) => report_ui(ui, cx, view, state, queue),
+        Some(Some(view)) => {
+            if std::mem::take(&mut state.impact_show) {
+                show(cx, &node, view, state, queue);
+            }
+            report_ui(ui, cx, &node, view, state, queue);
+        }
         // The firm is gone (deleted, or another project).
-        Some(None) => state.impact_node = None,
+        Some(None) => {
+            state.impact_node = None;
+            state.impact_show = false;
+        }
         None => {
             ui.spinner();
         }
@@ -82,12 +91,31 @@ fn firm_picker(ui: &mut egui::Ui, cx: &ViewCtx<'_>, state: &mut UiState) {
 /// How many names a list in the tab shows before "… and N more".
 const LISTED: usize = 60;
 
+/// Lights up what `node` leaving would cost and frames it, the firm in the middle.
+fn show(
+    cx: &ViewCtx<'_>,
+    node: &crate::model::NodeId,
+    view: &ImpactView,
+    state: &mut UiState,
+    queue: &mut Queue,
+) {
+    super::locate(
+        cx.project(),
+        &mut state.frame_request,
+        queue,
+        view.highlight.clone(),
+        Some(node),
+        None,
+    );
+}
+
 /// What leaving would cost, and the button that lights it up.
 fn report_ui(
     ui: &mut egui::Ui,
     cx: &ViewCtx<'_>,
+    node: &crate::model::NodeId,
     view: &ImpactView,
-    state: &UiState,
+    state: &mut UiState,
     queue: &mut Queue,
 ) {
     let (project, lang) = (cx.project(), cx.lang);
@@ -107,9 +135,7 @@ fn report_ui(
             .button(lang.pick("在画布上显示", "Show on the canvas"))
             .clicked()
     {
-        queue
-            .actions
-            .push(UiAction::Highlight(Some(view.highlight.clone())));
+        show(cx, node, view, state, queue);
     }
     if i.lost.is_empty() {
         ui.label(lang.pick(

@@ -1,6 +1,8 @@
 //! The leaders tab: the firms most likely to lead the chain, with the parts of their score
-//! drawn as a stacked bar. A click selects the firm and lights it up on the canvas.
+//! drawn as a stacked bar. A click on a firm (or its 定位) selects it, lights it up on the canvas
+//! and brings it into view with its names readable.
 
+use super::{locate, locate_button};
 use crate::analysis::{Analysis, LeaderReport};
 use crate::ui::context::ViewCtx;
 use crate::ui::state::{Highlight, Queue, UiAction, UiState};
@@ -20,7 +22,7 @@ pub(super) fn leaders_ui(
     ui: &mut egui::Ui,
     cx: &ViewCtx<'_>,
     a: &Analysis,
-    state: &UiState,
+    state: &mut UiState,
     queue: &mut Queue,
 ) {
     let lang = cx.lang;
@@ -43,20 +45,31 @@ pub(super) fn leaders_ui(
             for (i, l) in a.leaders.iter().take(SHOWN).enumerate() {
                 ui.label(format!("{}", i + 1));
                 let selected = state.selection.nodes.contains(&l.id);
-                if ui.selectable_label(selected, &l.name).clicked() {
-                    queue.actions.push(UiAction::ShowNode(l.id.clone()));
-                    queue.actions.push(UiAction::Highlight(Some(Highlight {
-                        nodes: [l.id.clone()].into(),
-                        ..Highlight::default()
-                    })));
-                }
+                let clicked = ui.selectable_label(selected, &l.name).clicked();
                 ui.label(format!("{:.3}", l.score));
                 score_bar(ui, l);
                 ui.label(format!(
                     "{:.2} / {:.2} / {:.2}",
                     l.betweenness_part, l.strength_part, l.output_part
                 ));
-                ui.label("");
+                if locate_button(ui, lang) || clicked {
+                    let mut only = crate::ui::state::Selection::default();
+                    only.nodes.insert(l.id.clone());
+                    queue.actions.push(UiAction::Select(only));
+                    let highlight = Highlight {
+                        nodes: [l.id.clone()].into(),
+                        ..Highlight::default()
+                    };
+                    let project = cx.project();
+                    locate(
+                        project,
+                        &mut state.frame_request,
+                        queue,
+                        highlight,
+                        Some(&l.id),
+                        None,
+                    );
+                }
                 ui.end_row();
             }
         });

@@ -1,8 +1,9 @@
 //! The analysis panel: a tab bar over gaps (by stage and product), chain leaders with the parts
 //! of their score, risks (articulation points, bridges, stray components), land efficiency
 //! (table and a bar chart with the class thresholds), the impact of a firm leaving, and the
-//! agreement tabs. A click on a row lights up what it is about on the canvas, through the
-//! queue's actions like every other change of what is on show.
+//! agreement tabs. A click on a row (or its 定位 button) lights up what it is about on the
+//! canvas, through the queue's actions like every other change of what is on show, and brings it
+//! into view at a zoom where the names can be read.
 
 mod gaps;
 mod impact;
@@ -11,8 +12,11 @@ mod land_chart;
 mod leaders;
 mod risks;
 
+use crate::i18n::Lang;
+use crate::model::{NodeId, Project, StageId};
+use crate::ui::canvas::by_importance;
 use crate::ui::context::ViewCtx;
-use crate::ui::state::{AnalysisTab, Queue, UiAction, UiState};
+use crate::ui::state::{AnalysisTab, FrameRequest, Highlight, Queue, UiAction, UiState};
 use egui::{Color32, RichText};
 
 /// Draws the analysis panel.
@@ -46,8 +50,8 @@ pub fn analysis_ui(
         .show(ui, |ui| match state.analysis_tab {
             AnalysisTab::Gaps => {}
             AnalysisTab::Leaders => leaders::leaders_ui(ui, cx, a, state, queue),
-            AnalysisTab::Risks => risks::risks_ui(ui, cx, a, &mut state.focus_request, queue),
-            AnalysisTab::Land => land::land_ui(ui, cx, a, &mut state.focus_request, queue),
+            AnalysisTab::Risks => risks::risks_ui(ui, cx, a, &mut state.frame_request, queue),
+            AnalysisTab::Land => land::land_ui(ui, cx, a, &mut state.frame_request, queue),
             AnalysisTab::Impact => impact::impact_ui(ui, cx, state, queue),
             AnalysisTab::Sharing | AnalysisTab::Fairness => {}
         });
@@ -94,4 +98,40 @@ fn chip(ui: &mut egui::Ui, colour: Color32, text: &str) {
         .show(ui, |ui| {
             ui.label(RichText::new(text).color(Color32::WHITE).small());
         });
+}
+
+/// Lights up `highlight` and brings what it is about into view: `main` (the item the row is
+/// about, if it has one) in the middle when not everything fits, then the rest of the lit nodes
+/// by importance; with no node placed, the lane of `stage`.
+fn locate(
+    project: &Project,
+    frame: &mut Option<FrameRequest>,
+    queue: &mut Queue,
+    highlight: Highlight,
+    main: Option<&NodeId>,
+    stage: Option<&StageId>,
+) {
+    let lit: Vec<&NodeId> = highlight
+        .nodes
+        .iter()
+        .chain(&highlight.danger)
+        .filter(|id| Some(*id) != main)
+        .collect();
+    let mut nodes: Vec<NodeId> = main.into_iter().cloned().collect();
+    nodes.extend(by_importance(project, lit));
+    *frame = Some(FrameRequest {
+        nodes,
+        stage: stage.cloned(),
+    });
+    queue.actions.push(UiAction::Highlight(Some(highlight)));
+}
+
+/// The "定位" button at the end of a row; true when clicked.
+fn locate_button(ui: &mut egui::Ui, lang: Lang) -> bool {
+    ui.small_button(lang.pick("定位", "Locate"))
+        .on_hover_text(lang.pick(
+            "在画布上突出显示并移到视图中,名称清晰可读",
+            "Light it up on the canvas and bring it into view, names readable",
+        ))
+        .clicked()
 }

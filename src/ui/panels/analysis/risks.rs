@@ -1,26 +1,37 @@
 //! The risks tab: articulation points (a firm whose loss splits the supply network), bridges
 //! (the only link between two parts) and firms not strung to the main chain, each a column
-//! with a button lighting up all of them and a row per item lighting up that one.
+//! with a button lighting up all of them and a row per item lighting up that one and bringing it
+//! into view (a click on the row or its 定位).
 
+use super::{locate, locate_button};
 use crate::analysis::Analysis;
 use crate::model::NodeId;
 use crate::ui::context::ViewCtx;
-use crate::ui::state::{Highlight, Queue, UiAction};
+use crate::ui::state::{FrameRequest, Highlight, Queue, UiAction};
 use egui::RichText;
 
-/// Draws the tab; `focus` is the canvas's centring request (camera, not what is on show).
+/// Draws the tab; `frame` is the canvas's framing request (camera, not what is on show).
 pub(super) fn risks_ui(
     ui: &mut egui::Ui,
     cx: &ViewCtx<'_>,
     a: &Analysis,
-    focus: &mut Option<NodeId>,
+    frame: &mut Option<FrameRequest>,
     queue: &mut Queue,
 ) {
     ui.columns(3, |cols| {
-        articulation_ui(&mut cols[0], cx, a, focus, queue);
-        bridges_ui(&mut cols[1], cx, a, queue);
-        stray_ui(&mut cols[2], cx, a, queue);
+        articulation_ui(&mut cols[0], cx, a, frame, queue);
+        bridges_ui(&mut cols[1], cx, a, frame, queue);
+        stray_ui(&mut cols[2], cx, a, frame, queue);
     });
+}
+
+/// A row: its text (clickable) and its 定位 button; true when either was clicked.
+fn row(ui: &mut egui::Ui, cx: &ViewCtx<'_>, text: String) -> bool {
+    ui.horizontal(|ui| {
+        let located = locate_button(ui, cx.lang);
+        ui.selectable_label(false, text).clicked() || located
+    })
+    .inner
 }
 
 /// A column's title, what it means, and "Highlight all"; true when that was clicked.
@@ -39,7 +50,7 @@ fn articulation_ui(
     ui: &mut egui::Ui,
     cx: &ViewCtx<'_>,
     a: &Analysis,
-    focus: &mut Option<NodeId>,
+    frame: &mut Option<FrameRequest>,
     queue: &mut Queue,
 ) {
     let (project, lang) = (cx.project(), cx.lang);
@@ -63,21 +74,24 @@ fn articulation_ui(
         );
     }
     for id in &a.articulation_points {
-        if ui.selectable_label(false, project.node_name(id)).clicked() {
+        if row(ui, cx, project.node_name(id)) {
             let danger = [id.clone()].into();
-            light(
-                queue,
-                Highlight {
-                    danger,
-                    ..Highlight::default()
-                },
-            );
-            *focus = Some(id.clone());
+            let highlight = Highlight {
+                danger,
+                ..Highlight::default()
+            };
+            locate(project, frame, queue, highlight, Some(id), None);
         }
     }
 }
 
-fn bridges_ui(ui: &mut egui::Ui, cx: &ViewCtx<'_>, a: &Analysis, queue: &mut Queue) {
+fn bridges_ui(
+    ui: &mut egui::Ui,
+    cx: &ViewCtx<'_>,
+    a: &Analysis,
+    frame: &mut Option<FrameRequest>,
+    queue: &mut Queue,
+) {
     let (project, lang) = (cx.project(), cx.lang);
     let title = format!(
         "{} ({})",
@@ -104,20 +118,24 @@ fn bridges_ui(ui: &mut egui::Ui, cx: &ViewCtx<'_>, a: &Analysis, queue: &mut Que
     }
     for (x, y) in &a.bridges {
         let text = format!("{} – {}", project.node_name(x), project.node_name(y));
-        if ui.selectable_label(false, text).clicked() {
-            light(
-                queue,
-                Highlight {
-                    nodes: [x.clone(), y.clone()].into(),
-                    edges: [(x.clone(), y.clone())].into(),
-                    ..Highlight::default()
-                },
-            );
+        if row(ui, cx, text) {
+            let highlight = Highlight {
+                nodes: [x.clone(), y.clone()].into(),
+                edges: [(x.clone(), y.clone())].into(),
+                ..Highlight::default()
+            };
+            locate(project, frame, queue, highlight, None, None);
         }
     }
 }
 
-fn stray_ui(ui: &mut egui::Ui, cx: &ViewCtx<'_>, a: &Analysis, queue: &mut Queue) {
+fn stray_ui(
+    ui: &mut egui::Ui,
+    cx: &ViewCtx<'_>,
+    a: &Analysis,
+    frame: &mut Option<FrameRequest>,
+    queue: &mut Queue,
+) {
     let (project, lang) = (cx.project(), cx.lang);
     let stray: Vec<&Vec<NodeId>> = a.components.iter().skip(1).collect();
     let title = format!(
@@ -141,15 +159,13 @@ fn stray_ui(ui: &mut egui::Ui, cx: &ViewCtx<'_>, a: &Analysis, queue: &mut Queue
     }
     for comp in stray {
         let names: Vec<String> = comp.iter().map(|id| project.node_name(id)).collect();
-        if ui.selectable_label(false, names.join("、")).clicked() {
+        if row(ui, cx, names.join("、")) {
             let danger = comp.iter().cloned().collect();
-            light(
-                queue,
-                Highlight {
-                    danger,
-                    ..Highlight::default()
-                },
-            );
+            let highlight = Highlight {
+                danger,
+                ..Highlight::default()
+            };
+            locate(project, frame, queue, highlight, None, None);
         }
     }
 }

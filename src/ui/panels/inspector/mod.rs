@@ -9,7 +9,7 @@
 mod figures;
 mod link;
 mod many;
-mod node;
+pub mod node;
 mod project;
 mod stage;
 

@@ -5,11 +5,68 @@
 use super::{Choice, Form, stage_label};
 use crate::edit::Edit;
 use crate::i18n::Lang;
+use crate::model::NodeId;
 use crate::model::{
     Node, NodeKind, ParkLevel, Project, RegionLevel, SrdiTier, StageId, TownClass, parse_tags,
 };
 use crate::ui::state::Queue;
 use crate::ui::widgets::draft::DraftKey;
+use egui::text::{CCursor, CCursorRange};
+
+/// The key of a node's name field: its drafts and its widget id.
+fn name_key(node: &NodeId) -> DraftKey {
+    DraftKey::new(format!("node:{node}"), "name")
+}
+
+/// Asks for `node`'s name field to take the keyboard, with all of `name` selected so what the
+/// user types replaces it, as soon as the inspector shows it (for a node just made: from the next
+/// frame). The field takes it when drawn for real: a first layout pass of the inspector's grid
+/// draws it disabled, which would drop a focus given earlier.
+pub fn focus_name(ctx: &egui::Context, node: &NodeId, name: &str) {
+    let request = NameFocus {
+        node: node.clone(),
+        chars: name.chars().count(),
+        pass: ctx.cumulative_pass_nr(),
+    };
+    ctx.data_mut(|d| d.insert_temp(name_focus_id(), request));
+}
+
+/// A name field waiting for the keyboard.
+#[derive(Debug, Clone)]
+struct NameFocus {
+    node: NodeId,
+    /// The length of the name, all of it selected.
+    chars: usize,
+    /// When it was asked for: a request the inspector has not met within a few passes (the node
+    /// was refused, or is not shown) is dropped.
+    pass: u64,
+}
+
+fn name_focus_id() -> egui::Id {
+    egui::Id::unique("inspector-name-focus")
+}
+
+/// Gives `node`'s name field the keyboard if that was asked for, just before it is drawn.
+fn take_name_focus(ui: &egui::Ui, node: &NodeId) {
+    let ctx = ui.ctx();
+    let Some(request) = ctx.data(|d| d.get_temp::<NameFocus>(name_focus_id())) else {
+        return;
+    };
+    if ctx.cumulative_pass_nr() > request.pass + 8 {
+        ctx.data_mut(|d| d.remove::<NameFocus>(name_focus_id()));
+        return;
+    }
+    if request.node != *node || !ui.is_enabled() || ui.is_sizing_pass() {
+        return;
+    }
+    ctx.data_mut(|d| d.remove::<NameFocus>(name_focus_id()));
+    let id = name_key(node).widget_id();
+    let mut text = egui::text_edit::TextEditState::load(ctx, id).unwrap_or_default();
+    let everything = CCursorRange::two(CCursor::new(0), CCursor::new(request.chars));
+    text.cursor.set_char_range(Some(everything));
+    text.store(ctx, id);
+    ctx.memory_mut(|m| m.request_focus(id));
+}
 
 /// Draws the node's fields. Every widget changes its own field of `pending`, a copy of the node
 /// as it was at the start of the frame, so two changes in one frame (a name losing focus as a
@@ -31,7 +88,8 @@ pub(super) fn node_ui(
             ui.label(lang.pick("编号", "Id"));
             ui.monospace(node.id.as_str());
             ui.end_row();
-            let name = DraftKey::new(&item, "name");
+            let name = name_key(&node.id);
+            take_name_focus(ui, &node.id);
             if let Some(name) =
                 form.text(ui, &name, lang.pick("名称", "Name"), &node.name, 1, |t| {
                     non_empty(t, lang)
