@@ -60,10 +60,27 @@ pub fn bounds(project: &Project) -> Option<Rect> {
 /// Sets the camera so the whole graph fits `rect`.
 pub fn fit(project: &Project, state: &mut UiState, rect: Rect) {
     let Some(b) = bounds(project) else {
-        state.camera = Default::default();
+        state.camera = lanes_camera(project, rect.size()).unwrap_or_default();
         return;
     };
     state.camera = camera_showing(b.expand2(vec2(LANE_WIDTH * 0.6, 120.0)), rect.size(), 1.5);
+}
+
+/// With stages but no firm placed yet there is nothing to fit: show the lanes instead, from the
+/// first, headers at the top, at 100 % or less when they are many.
+fn lanes_camera(project: &Project, size: Vec2) -> Option<Camera> {
+    let columns = crate::layout::lane_columns(project);
+    let (first, last) = (columns.first()?.1, columns.last()?.1);
+    let (top, _) = crate::layout::lane_extent(project);
+    // The header sits above the lane's top; a few rows of room for the first firms below.
+    let area = Rect::from_min_max(
+        pos2(first - LANE_WIDTH * 0.6, top - 60.0),
+        pos2(last + LANE_WIDTH * 0.6, top + 360.0),
+    );
+    let mut camera = camera_showing(area, size, 1.0);
+    // Top-aligned rather than centred: the lanes hang from the top of the canvas.
+    camera.offset.y = -area.top() * camera.zoom;
+    Some(camera)
 }
 
 /// The camera that shows the canvas area `area` whole and centred on a canvas of `size`
@@ -186,4 +203,50 @@ pub fn by_importance<'a>(
     sorted.sort_by(|a, b| output(b).cmp(&output(a)).then_with(|| a.cmp(b)));
     sorted.dedup();
     sorted
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Chain, ChainId, Stage, StageId};
+
+    fn with_stages(n: usize) -> Project {
+        let mut project = Project::new("p");
+        let stages = (1..=n)
+            .map(|i| Stage {
+                id: StageId::from(format!("U{i}").as_str()),
+                name: format!("环节{i}"),
+                ..Stage::default()
+            })
+            .collect();
+        let id = ChainId::from("c1");
+        project.chains.insert(
+            id.clone(),
+            Chain {
+                id,
+                stages,
+                ..Chain::default()
+            },
+        );
+        project
+    }
+
+    #[test]
+    fn fit_without_firms_shows_every_lane_from_the_first_headers_on_screen() {
+        let size = vec2(800.0, 500.0);
+        for n in [1, 3, 14] {
+            let project = with_stages(n);
+            let camera = lanes_camera(&project, size).expect("lanes to show");
+            let columns = crate::layout::lane_columns(&project);
+            let (top, _) = crate::layout::lane_extent(&project);
+            let screen =
+                |x: f32, y: f32| camera.to_screen(egui::Pos2::ZERO, crate::model::Pos { x, y });
+            let first = screen(columns[0].1 - LANE_WIDTH / 2.0, top - 40.0);
+            let last = screen(columns[n - 1].1 + LANE_WIDTH / 2.0, top);
+            assert!(first.x >= 0.0 && first.y >= 0.0, "{n} lanes: {first:?}");
+            assert!(last.x <= size.x, "{n} lanes: {last:?}");
+            assert!(camera.zoom <= 1.0);
+        }
+        assert!(lanes_camera(&Project::new("empty"), size).is_none());
+    }
 }

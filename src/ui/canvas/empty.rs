@@ -96,8 +96,6 @@ fn card_ui(
                 queue,
             };
             g.add_first_stage();
-            // The new lane opens for naming at the canvas's left, where the first lane goes.
-            g.state.camera = crate::ui::state::Camera::default();
         }
         let import = egui::Button::new(
             RichText::new(lang.pick("导入表格…", "Import spreadsheets…")).size(15.0),

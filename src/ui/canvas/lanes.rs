@@ -12,7 +12,7 @@ use super::paint::fit_text;
 use crate::i18n::Lang;
 use crate::model::{Pos, Project, Segment, StageId};
 use crate::ui::panels::outline::{self, Gestures, Item, Place, RenameEnd};
-use crate::ui::state::{Camera, Queue, UiState};
+use crate::ui::state::{Queue, UiState};
 use crate::ui::theme;
 use egui::{Align2, Color32, CornerRadius, FontId, Rect, Sense, Stroke, StrokeKind, vec2};
 
@@ -61,7 +61,6 @@ pub(super) fn lanes_ui(
     let (top, bottom) = lane_extent(frame.project);
     let editing = !frame.opts.read_only;
     if editing {
-        frame_lanes_without_firms(frame, &lanes, top, state);
         reveal(frame, &lanes, top, state);
     }
     for lane in &lanes {
@@ -263,25 +262,4 @@ fn reveal(frame: &CanvasFrame<'_>, lanes: &[Lane], top: f32, state: &mut UiState
     if at.y - header_h < inside.top() || at.y > inside.bottom() {
         cam.offset.y += inside.top() + header_h + 16.0 - at.y;
     }
-}
-
-/// With no firm placed yet, "fit" has nothing to fit and leaves the default view, which cuts
-/// the first lane off at the left: show the lanes from the first one instead.
-fn frame_lanes_without_firms(
-    frame: &CanvasFrame<'_>,
-    lanes: &[Lane],
-    top: f32,
-    state: &mut UiState,
-) {
-    if lanes.is_empty()
-        || state.camera != Camera::default()
-        || super::bounds(frame.project).is_some()
-    {
-        return;
-    }
-    let header = 34.0;
-    state.camera = Camera {
-        zoom: 1.0,
-        offset: vec2(LANE_WIDTH * 0.75, 24.0 + header - top),
-    };
 }

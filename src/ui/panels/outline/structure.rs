@@ -81,6 +81,11 @@ pub struct Gestures<'a> {
 impl Gestures<'_> {
     fn edit(&mut self, edit: StructureEdit) {
         self.queue.edits.push(Edit::Structure(edit));
+        // Until a firm is placed the lanes are all there is to see: keep them framed as they
+        // come and go (fit shows the lanes when no node is placed).
+        if crate::ui::canvas::bounds(self.project).is_none() {
+            self.state.fit_requested = true;
+        }
     }
 
     /// A new chain after the others, renamed at once in the outline.
