@@ -9,6 +9,7 @@ pub mod ids;
 pub mod issue;
 pub mod link;
 pub mod node;
+pub mod unit;
 pub mod validate;
 pub mod view;
 

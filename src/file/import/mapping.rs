@@ -243,3 +243,35 @@ pub fn guess_mapping(kind: TableKind, headers: &[String]) -> Mapping {
     }
     Mapping { columns }
 }
+
+impl TableKind {
+    /// The sheet of this table in the import template (and the name a workbook's sheet is
+    /// recognised by when a file is read for this table).
+    pub fn sheet_name(self) -> &'static str {
+        match self {
+            TableKind::Stages => "环节",
+            TableKind::Nodes => "企业",
+            TableKind::Links => "供应关系",
+        }
+    }
+
+    /// Sheet names that hold this table, lower case.
+    fn sheet_names(self) -> &'static [&'static str] {
+        match self {
+            TableKind::Stages => &["环节", "环节表", "stages", "stage"],
+            TableKind::Nodes => &["企业", "企业表", "节点", "enterprises", "nodes", "firms"],
+            TableKind::Links => &["供应关系", "供应关系表", "连线", "links", "supply"],
+        }
+    }
+
+    /// The sheet among `sheets` named for this table, if one is.
+    pub fn sheet_among(self, sheets: &[String]) -> Option<&str> {
+        sheets
+            .iter()
+            .find(|s| {
+                self.sheet_names()
+                    .contains(&s.trim().to_lowercase().as_str())
+            })
+            .map(String::as_str)
+    }
+}
