@@ -4,7 +4,7 @@
 use super::export::parse_size;
 use crate::export::{ExportFormat, TableName};
 use crate::i18n::Lang;
-use crate::model::unit::MoneyUnit;
+use crate::model::meta::MoneyUnit;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 

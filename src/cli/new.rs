@@ -1,41 +1,13 @@
 //! `chainmap new`: a valid, empty project with its identity (name, county, money unit, data
-//! year), written headless. The project is built by `Identity::project`, so a later starting
-//! point (a reference chain) can fill it before it is written.
+//! year), written headless. The project is built by `Identity::project` (as the editor's
+//! new-project dialog builds it), so a later starting point (a reference chain) can fill it
+//! before it is written.
 
 use super::{EXIT_OK, EXIT_PROBLEM, EXIT_USAGE};
 use crate::i18n::Lang;
-use crate::model::unit::MoneyUnit;
-use crate::model::{Project, Year};
+pub use crate::model::meta::Identity;
 use std::io::Write;
 use std::path::Path;
-
-/// Who the project is: what `chainmap new` and the editor's new-project dialog ask for.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Identity {
-    pub name: String,
-    pub county: String,
-    pub unit: MoneyUnit,
-    pub year: Option<Year>,
-    pub description: String,
-}
-
-impl Identity {
-    /// An empty project with this identity; the land-class thresholds (defaults in 万元) are
-    /// put in the project's unit.
-    pub fn project(&self) -> Project {
-        let mut project = Project::new(self.name.trim());
-        let meta = &mut project.meta;
-        meta.county = self.county.trim().to_owned();
-        meta.description = self.description.trim().to_owned();
-        meta.base_year = self.year;
-        meta.unit = self.unit.code().to_owned();
-        let factor = MoneyUnit::Wan.factor_to(self.unit);
-        for class in &mut meta.land_classes {
-            class.min_tax_per_mu = (class.min_tax_per_mu * factor).normalize();
-        }
-        project
-    }
-}
 
 pub fn new(
     target: &Path,

@@ -8,8 +8,8 @@ pub mod figures;
 pub mod ids;
 pub mod issue;
 pub mod link;
+pub mod meta;
 pub mod node;
-pub mod unit;
 pub mod validate;
 pub mod view;
 

@@ -23,6 +23,7 @@ pub mod job;
 pub mod palette;
 mod panels;
 pub mod present;
+pub mod project_dialog;
 pub mod recovery;
 pub mod state;
 pub mod theme;

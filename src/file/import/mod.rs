@@ -26,7 +26,7 @@ mod stages;
 mod summary;
 mod template;
 
-pub use mapping::{Field, Mapping, TableKind, guess_mapping};
+pub use mapping::{Field, Mapping, TableKind, guess_kind, guess_mapping};
 pub use summary::ImportSummary;
 pub use template::{template_headers, template_workbook, write_template};
 

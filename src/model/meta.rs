@@ -1,8 +1,12 @@
-//! The money unit a project's amounts are in (元, 万元, 亿元), and converting every amount of
-//! a project from one unit to another: node figures, link values, land-class thresholds and the
-//! money in agreements. Counts, areas, percentages and years are not money and stay as they are.
+//! A project's identity and money unit: who the project is (name, county, unit, data year) as a
+//! new project is made from it (`chainmap new`, the editor's new-project dialog); the units
+//! amounts can be in (元, 万元, 亿元); and converting every amount of a project from one unit to
+//! another: node figures, link values, land-class thresholds and the money in agreements.
+//! Counts, areas, percentages and years are not money and stay as they are.
 
-use super::{Agreement, Base, Cap, Eligibility, Figures, Link, Node, Project, ProjectMeta, Rule};
+use super::{
+    Agreement, Base, Cap, Eligibility, Figures, Link, Node, Project, ProjectMeta, Rule, Year,
+};
 use crate::i18n::Lang;
 use rust_decimal::Decimal;
 
@@ -57,6 +61,31 @@ impl MoneyUnit {
     /// What an amount in this unit is multiplied by to be in `to`.
     pub fn factor_to(self, to: MoneyUnit) -> Decimal {
         self.yuan() / to.yuan()
+    }
+}
+
+/// Who a project is: what `chainmap new` and the editor's new-project dialog ask for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Identity {
+    pub name: String,
+    pub county: String,
+    pub unit: MoneyUnit,
+    pub year: Option<Year>,
+    pub description: String,
+}
+
+impl Identity {
+    /// An empty project with this identity; the land-class thresholds (defaults in 万元) are
+    /// put in the project's unit. (A starting point such as a reference chain can fill it.)
+    pub fn project(&self) -> Project {
+        let mut project = Project::new(self.name.trim());
+        let mut meta = project.meta.clone();
+        meta.county = self.county.trim().to_owned();
+        meta.description = self.description.trim().to_owned();
+        meta.base_year = self.year;
+        meta.unit = self.unit.code().to_owned();
+        project.meta = convert_amounts(&project, &meta, MoneyUnit::Wan.factor_to(self.unit)).meta;
+        project
     }
 }
 
