@@ -169,7 +169,11 @@ impl ProjectDialog {
             county: shown(Field::County, problems.county),
             year: shown(Field::Year, problems.year),
         };
-        let modal = egui::Modal::new(egui::Id::unique("project-dialog")).show(ctx, |ui| {
+        // Anchored at the top: lines that come and go (problems, the conversion question) grow
+        // it downwards instead of moving what is under the pointer.
+        let id = egui::Id::unique("project-dialog");
+        let area = egui::Modal::default_area(id).anchor(egui::Align2::CENTER_TOP, [0.0, 90.0]);
+        let modal = egui::Modal::new(id).area(area).show(ctx, |ui| {
             ui.set_width(500.0);
             ui.heading(match self.purpose {
                 Purpose::Properties => lang.pick("项目属性", "Project properties"),
@@ -237,23 +241,17 @@ impl ProjectDialog {
     ) -> bool {
         let label = ui.label(label);
         let mut entered = false;
-        ui.vertical(|ui| {
+        ui.horizontal(|ui| {
             let (text, hint) = match field {
                 Field::Name => (
                     &mut self.name,
                     lang.pick("如 柞水木耳产业链", "e.g. Zhashui fungus chain"),
                 ),
                 Field::County => (&mut self.county, lang.pick("如 柞水县", "e.g. 柞水县")),
-                Field::Year => (
-                    &mut self.year,
-                    lang.pick(
-                        "如 2024;留空为最近有数据的年份",
-                        "e.g. 2024; empty: the latest year on record",
-                    ),
-                ),
+                Field::Year => (&mut self.year, lang.pick("如 2024", "e.g. 2024")),
             };
             let width = if field == Field::Year {
-                120.0
+                80.0
             } else {
                 f32::INFINITY
             };
@@ -272,77 +270,89 @@ impl ProjectDialog {
             }
             if response.changed() {
                 self.touched[field as usize] = true;
+                // The problems were worked out before this edit: draw again with the new ones.
+                ui.ctx().request_repaint();
             }
             entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            if let Some((zh, en)) = problem {
-                ui.colored_label(theme::ERROR, lang.pick(zh, en));
+            if field == Field::Year {
+                ui.weak(lang.pick(
+                    "分析默认用这一年的数据;留空则用各企业最近一年",
+                    "Analysis uses this year's figures; empty: each firm's latest",
+                ));
             }
         });
         ui.end_row();
+        // The problem in a row of its own, under the field.
+        if let Some((zh, en)) = problem {
+            ui.label("");
+            ui.colored_label(theme::ERROR, lang.pick(zh, en));
+            ui.end_row();
+        }
         entered
     }
 
     /// The money unit, and when it changes with amounts on record, whether to convert them.
     fn unit_row(&mut self, ui: &mut egui::Ui, lang: Lang) {
         ui.label(lang.pick("金额单位", "Money unit"));
-        ui.vertical(|ui| {
-            ui.horizontal(|ui| {
-                if let Some(UnitChoice::Other(text)) = &self.unit_before {
-                    let other = UnitChoice::Other(text.clone());
-                    let selected = self.unit.as_ref() == Some(&other);
-                    if ui.selectable_label(selected, text.as_str()).clicked() {
-                        self.unit = Some(other);
-                    }
+        ui.horizontal(|ui| {
+            if let Some(UnitChoice::Other(text)) = &self.unit_before {
+                let other = UnitChoice::Other(text.clone());
+                let selected = self.unit.as_ref() == Some(&other);
+                if ui.selectable_label(selected, text.as_str()).clicked() {
+                    self.unit = Some(other);
                 }
-                for unit in MoneyUnit::ALL {
-                    let choice = UnitChoice::Known(unit);
-                    let selected = self.unit.as_ref() == Some(&choice);
-                    if ui.selectable_label(selected, unit.label(lang)).clicked() {
-                        self.unit = Some(choice);
-                    }
-                }
-            });
-            let (Some(before), Some(after)) = (&self.unit_before, &self.unit) else {
-                return;
-            };
-            if before == after || self.purpose == Purpose::New {
-                return;
             }
-            match (before, after, self.has_amounts) {
-                (UnitChoice::Known(from), UnitChoice::Known(to), true) => {
-                    let factor = from.factor_to(*to).normalize();
-                    let convert = match lang {
-                        Lang::Zh => {
-                            format!("换算已有金额(1 {} = {factor} {})", from.code(), to.code())
-                        }
-                        Lang::En => format!(
-                            "Convert the amounts on record (1 {} = {factor} {})",
-                            from.code(),
-                            to.code()
-                        ),
-                    };
-                    ui.radio_value(&mut self.convert, true, convert);
-                    ui.radio_value(
-                        &mut self.convert,
-                        false,
-                        lang.pick(
-                            "只改单位名称(数字不变)",
-                            "Only change the label (numbers stay)",
-                        ),
-                    );
+            for unit in MoneyUnit::ALL {
+                let choice = UnitChoice::Known(unit);
+                let selected = self.unit.as_ref() == Some(&choice);
+                if ui.selectable_label(selected, unit.label(lang)).clicked() {
+                    self.unit = Some(choice);
                 }
-                (_, _, true) => {
-                    ui.weak(lang.pick(
-                        "原单位无法换算:只改单位名称,数字不变。",
-                        "The old unit cannot be converted: only the label changes.",
-                    ));
-                }
-                (_, _, false) => {
-                    ui.weak(lang.pick(
-                        "项目中还没有金额;亩均评价的门槛会一起换算。",
-                        "No amounts yet; the land-evaluation thresholds are converted.",
-                    ));
-                }
+            }
+        });
+        ui.end_row();
+        let (Some(before), Some(after)) = (&self.unit_before, &self.unit) else {
+            return;
+        };
+        if before == after || self.purpose == Purpose::New {
+            return;
+        }
+        // The question under the units, in its own row.
+        ui.label("");
+        ui.vertical(|ui| match (before, after, self.has_amounts) {
+            (UnitChoice::Known(from), UnitChoice::Known(to), true) => {
+                let factor = from.factor_to(*to).normalize();
+                let convert = match lang {
+                    Lang::Zh => {
+                        format!("换算已有金额(1 {} = {factor} {})", from.code(), to.code())
+                    }
+                    Lang::En => format!(
+                        "Convert the amounts on record (1 {} = {factor} {})",
+                        from.code(),
+                        to.code()
+                    ),
+                };
+                ui.radio_value(&mut self.convert, true, convert);
+                ui.radio_value(
+                    &mut self.convert,
+                    false,
+                    lang.pick(
+                        "只改单位名称(数字不变)",
+                        "Only change the label (numbers stay)",
+                    ),
+                );
+            }
+            (_, _, true) => {
+                ui.weak(lang.pick(
+                    "原单位无法换算:只改单位名称,数字不变。",
+                    "The old unit cannot be converted: only the label changes.",
+                ));
+            }
+            (_, _, false) => {
+                ui.weak(lang.pick(
+                    "项目中还没有金额;亩均评价的门槛会一起换算。",
+                    "No amounts yet; the land-evaluation thresholds are converted.",
+                ));
             }
         });
         ui.end_row();

@@ -5,6 +5,7 @@
 //! opens.
 
 mod browser;
+mod folder;
 
 use crate::export::{ExportFormat, TableName};
 use crate::file::import::TableKind;
