@@ -101,7 +101,11 @@ impl Browser {
         }
         let screen = ctx.content_rect();
         let mut answer = None;
-        egui::Modal::new(egui::Id::unique("file-browser")).show(ctx, |ui| {
+        // Anchored at the top: an error line that comes and goes never moves the rows.
+        let id = egui::Id::unique("file-browser");
+        let top = ((screen.height() - 560.0) / 2.0).max(20.0);
+        let area = egui::Modal::default_area(id).anchor(egui::Align2::CENTER_TOP, [0.0, top]);
+        egui::Modal::new(id).area(area).show(ctx, |ui| {
             ui.set_width((screen.width() - 80.0).clamp(360.0, 680.0));
             ui.heading(&self.title);
             ui.add_space(4.0);
