@@ -277,7 +277,7 @@ impl ProjectDialog {
             if field == Field::Year {
                 ui.weak(lang.pick(
                     "分析默认用这一年的数据;留空则用各企业最近一年",
-                    "Analysis uses this year's figures; empty: each firm's latest",
+                    "Analysis uses this year; empty: each firm's latest",
                 ));
             }
         });
