@@ -540,3 +540,437 @@ fn import_reads_the_named_sheet_of_a_workbook() {
         "{err}"
     );
 }
+
+/// Reads a template's sheets (name, headers) as a user's spreadsheet program shows them.
+fn template_sheets(path: &std::path::Path) -> Vec<(String, Vec<String>)> {
+    use calamine::{Reader, open_workbook_auto};
+    let mut book = open_workbook_auto(path).unwrap();
+    let names = book.sheet_names().to_vec();
+    names
+        .into_iter()
+        .map(|name| {
+            let range = book.worksheet_range(&name).unwrap();
+            let headers = range
+                .rows()
+                .next()
+                .map(|r| r.iter().map(|c| c.to_string()).collect())
+                .unwrap_or_default();
+            (name, headers)
+        })
+        .collect()
+}
+
+/// Rows of a sheet: (header, value) pairs.
+type SheetRows<'a> = Vec<Vec<(&'a str, &'a str)>>;
+
+/// The template filled in as a user would: the same sheets and headers, rows of (header, value)
+/// written under them. Every header of the three tables must get a value in some row.
+fn fill_template(template: &std::path::Path, filled: &std::path::Path, rows: &[(&str, SheetRows)]) {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    for (name, headers) in template_sheets(template) {
+        let sheet = book.add_worksheet();
+        sheet.set_name(&name).unwrap();
+        for (c, h) in headers.iter().enumerate() {
+            sheet.write_string(0, c as u16, h).unwrap();
+        }
+        let Some((_, sheet_rows)) = rows.iter().find(|(n, _)| *n == name) else {
+            continue;
+        };
+        for h in &headers {
+            assert!(
+                sheet_rows.iter().any(|r| r.iter().any(|(k, _)| k == h)),
+                "the test fills every column: {name}/{h}"
+            );
+        }
+        for (r, row) in sheet_rows.iter().enumerate() {
+            for (header, value) in row {
+                let c = headers
+                    .iter()
+                    .position(|h| h == header)
+                    .unwrap_or_else(|| panic!("{name} has no column {header}: {headers:?}"));
+                match value.parse::<f64>() {
+                    Ok(n) => sheet.write_number(r as u32 + 1, c as u16, n).unwrap(),
+                    Err(_) => sheet.write_string(r as u32 + 1, c as u16, *value).unwrap(),
+                };
+            }
+        }
+    }
+    book.save(filled).unwrap();
+}
+
+#[test]
+fn the_import_template_round_trips_every_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = dir.path().join("模板.xlsx");
+    let o = chainmap(&["import", "--template-sheet", template.to_str().unwrap()]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let sheets = template_sheets(&template);
+    let names: Vec<&str> = sheets.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        ["环节", "企业", "供应关系", "Notes"],
+        "English notes under --lang en"
+    );
+    assert_eq!(
+        sheets[0].1,
+        ["环节编号", "上中下游", "环节名称", "英文名称", "产业链"]
+    );
+    assert_eq!(
+        sheets[2].1,
+        ["供方", "买方", "产品", "金额(万元)", "关系类型", "备注"]
+    );
+    assert!(
+        sheets[1].1.contains(&"产值(万元)".to_owned()),
+        "{:?}",
+        sheets[1].1
+    );
+    // The template itself is empty: importing it adds nothing and finds no problem.
+    let empty = dir.path().join("empty.chainmap.json");
+    let o = chainmap(&[
+        "import",
+        "--nodes",
+        template.to_str().unwrap(),
+        "-o",
+        empty.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(stdout(&o).contains("nodes: added 0"), "{}", stdout(&o));
+
+    let filled = dir.path().join("填好的.xlsx");
+    fill_template(&template, &filled, &filled_rows());
+    // One workbook for all three tables: each reads the sheet of its name.
+    let project_path = dir.path().join("filled.chainmap.json");
+    let file = filled.to_str().unwrap();
+    let o = chainmap(&[
+        "import",
+        "--stages",
+        file,
+        "--nodes",
+        file,
+        "--links",
+        file,
+        "-o",
+        project_path.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let project = chainmap::file::load_path(&project_path, Default::default())
+        .unwrap()
+        .project;
+    assert_every_column_landed(&project);
+}
+
+/// Every column of the template filled in at least once: two stages, a firm with every field,
+/// a cooperative, a supply link.
+fn filled_rows() -> Vec<(&'static str, SheetRows<'static>)> {
+    vec![
+        (
+            "环节",
+            vec![
+                vec![
+                    ("环节编号", "U1"),
+                    ("上中下游", "上游"),
+                    ("环节名称", "菌种"),
+                    ("英文名称", "Spawn"),
+                    ("产业链", "木耳"),
+                ],
+                vec![
+                    ("环节编号", "M1"),
+                    ("上中下游", "中游"),
+                    ("环节名称", "加工"),
+                    ("产业链", "木耳"),
+                ],
+            ],
+        ),
+        (
+            "企业",
+            vec![
+                vec![
+                    ("编号", "F1"),
+                    ("企业名称", "甲菌种公司"),
+                    ("环节", "U1"),
+                    ("类型", "企业"),
+                    ("所在镇", "小岭镇"),
+                    ("园区", "木耳产业园"),
+                    ("标签", "链主;规上"),
+                    ("年份", "2023"),
+                    ("产值(万元)", "1200"),
+                    ("税收(万元)", "60.5"),
+                    ("增加值(万元)", "300"),
+                    ("投资(万元)", "800"),
+                    ("利润(万元)", "-20"),
+                    ("用地(亩)", "40"),
+                    ("从业人员(人)", "85"),
+                    ("联农户数(户)", "120"),
+                    ("备注", "示范基地"),
+                ],
+                vec![
+                    ("企业名称", "乙加工合作社"),
+                    ("环节", "加工"),
+                    ("类型", "合作社"),
+                ],
+            ],
+        ),
+        (
+            "供应关系",
+            vec![vec![
+                ("供方", "甲菌种公司"),
+                ("买方", "乙加工合作社"),
+                ("产品", "菌包"),
+                ("金额(万元)", "350"),
+                ("关系类型", "供应"),
+                ("备注", "长期合同"),
+            ]],
+        ),
+    ]
+}
+
+/// What `filled_rows` put in, found in the imported project, column by column.
+fn assert_every_column_landed(project: &chainmap::model::Project) {
+    use chainmap::model::{LinkKind, NodeKind, Segment};
+    use rust_decimal::Decimal;
+    let chain = project
+        .chains
+        .values()
+        .find(|c| c.name == "木耳")
+        .expect("the chain column");
+    let u1 = &chain.stages[0];
+    assert_eq!(
+        (
+            u1.id.as_str(),
+            u1.name.as_str(),
+            u1.name_en.as_str(),
+            u1.segment
+        ),
+        ("U1", "菌种", "Spawn", Segment::Upstream)
+    );
+    assert_eq!(chain.stages[1].segment, Segment::Midstream);
+    let f1 = &project.nodes[&"F1".into()];
+    assert_eq!(f1.name, "甲菌种公司");
+    assert_eq!(f1.stages, ["U1".into()]);
+    assert_eq!(f1.kind, NodeKind::Enterprise);
+    assert_eq!(project.node_name(f1.region.as_ref().unwrap()), "小岭镇");
+    assert_eq!(f1.tags, ["链主", "规上"]);
+    assert_eq!(f1.note, "示范基地");
+    let figures = &f1.figures[&2023];
+    let d = |s: &str| Some(s.parse::<Decimal>().unwrap());
+    assert_eq!(figures.output, d("1200"));
+    assert_eq!(figures.tax, d("60.5"));
+    assert_eq!(figures.value_added, d("300"));
+    assert_eq!(figures.investment, d("800"));
+    assert_eq!(figures.profit, d("-20"));
+    assert_eq!(figures.land_mu, d("40"));
+    assert_eq!(figures.employees, Some(85));
+    assert_eq!(figures.farmers_linked, Some(120));
+    let park = project
+        .nodes
+        .values()
+        .find(|n| n.name == "木耳产业园")
+        .expect("the park column");
+    assert_eq!(park.kind, NodeKind::Park);
+    assert!(
+        project
+            .links
+            .values()
+            .any(|l| l.kind == LinkKind::LocatedIn && l.from == f1.id && l.to == park.id)
+    );
+    let coop = project
+        .nodes
+        .values()
+        .find(|n| n.name == "乙加工合作社")
+        .unwrap();
+    assert_eq!(
+        (coop.kind, coop.stages.as_slice()),
+        (NodeKind::Cooperative, &["M1".into()][..])
+    );
+    let supply = project
+        .links
+        .values()
+        .find(|l| l.kind == LinkKind::Supply)
+        .unwrap();
+    assert_eq!((&supply.from, &supply.to), (&f1.id, &coop.id));
+    assert_eq!(
+        (supply.product.as_str(), supply.value, supply.note.as_str()),
+        ("菌包", d("350"), "长期合同")
+    );
+}
+
+#[test]
+fn the_template_follows_the_projects_unit_and_says_what_went_wrong() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("p.chainmap.json");
+    let o = chainmap(&[
+        "new",
+        "-o",
+        project.to_str().unwrap(),
+        "--name",
+        "测试",
+        "--county",
+        "柞水县",
+        "--unit",
+        "亿元",
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let template = dir.path().join("t.xlsx");
+    let o = chainmap(&[
+        "--lang",
+        "zh",
+        "import",
+        "--template-sheet",
+        template.to_str().unwrap(),
+        "--into",
+        project.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let sheets = template_sheets(&template);
+    assert_eq!(sheets[3].0, "说明");
+    assert!(
+        sheets[1].1.contains(&"产值(亿元)".to_owned()),
+        "{:?}",
+        sheets[1].1
+    );
+    // A folder that does not exist: exit 1, the file named.
+    let nowhere = dir.path().join("missing").join("t.xlsx");
+    let o = chainmap(&["import", "--template-sheet", nowhere.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("t.xlsx") && err.contains("cannot write the file"),
+        "{err}"
+    );
+    // The template with tables, or without anywhere to write: usage errors.
+    assert_eq!(
+        chainmap(&["import", "--template-sheet", "t.xlsx", "--nodes", "n.csv"])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn new_writes_a_valid_empty_project_and_never_overwrites_unasked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("柞水.chainmap.json");
+    let p = path.to_str().unwrap();
+    let o = chainmap(&[
+        "new",
+        "-o",
+        p,
+        "--name",
+        "柞水木耳",
+        "--county",
+        "柞水县",
+        "--unit",
+        "亿元",
+        "--year",
+        "2024",
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let project = chainmap::file::load_path(&path, Default::default())
+        .unwrap()
+        .project;
+    assert_eq!(project.meta.name, "柞水木耳");
+    assert_eq!(project.meta.county, "柞水县");
+    assert_eq!(project.meta.unit, "亿元");
+    assert_eq!(project.meta.base_year, Some(2024));
+    assert!(project.nodes.is_empty() && project.chains.is_empty());
+    // The land classes' thresholds (30 万元/亩 for A) are in the project's unit.
+    assert_eq!(
+        project.meta.land_classes[0].min_tax_per_mu.to_string(),
+        "0.003"
+    );
+    let o = chainmap(&["check", p]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+
+    // An existing file is kept unless --force.
+    let o = chainmap(&["new", "-o", p, "--name", "别的", "--county", "镇安县"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("exists already; add --force"), "{err}");
+    assert!(std::fs::read_to_string(&path).unwrap().contains("柞水木耳"));
+    let o = chainmap(&[
+        "new",
+        "-o",
+        p,
+        "--name",
+        "别的",
+        "--county",
+        "镇安县",
+        "--force",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let project = chainmap::file::load_path(&path, Default::default())
+        .unwrap()
+        .project;
+    assert_eq!(
+        (project.meta.name.as_str(), project.meta.unit.as_str()),
+        ("别的", "万元")
+    );
+
+    // Bad usage: no name, an empty county, an unknown unit, a year out of range.
+    let other = dir.path().join("x.json");
+    let x = other.to_str().unwrap();
+    for args in [
+        vec!["new", "-o", x, "--county", "柞水县"],
+        vec!["new", "-o", x, "--name", "甲", "--county", "  "],
+        vec![
+            "new",
+            "-o",
+            x,
+            "--name",
+            "甲",
+            "--county",
+            "柞水县",
+            "--unit",
+            "千元",
+        ],
+        vec![
+            "new",
+            "-o",
+            x,
+            "--name",
+            "甲",
+            "--county",
+            "柞水县",
+            "--year",
+            "24",
+        ],
+    ] {
+        let o = chainmap(&args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(!other.exists());
+    }
+    let o = chainmap(&[
+        "new", "-o", x, "--name", "甲", "--county", "", "--lang", "en",
+    ]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("the county (--county) cannot be empty"));
+}

@@ -28,9 +28,26 @@ fn empty_editor(lang: Lang) -> Harness<'static, ChainmapApp> {
         .with_theme(egui::Theme::Light)
         .build_eframe(move |cc| ChainmapApp::with_data_dir(cc, None, Some(lang), None));
     harness.run_steps(3);
+    // File → New asks for the name (selected, so typing replaces it) and the county first.
     let ctx = egui::Context::default();
     harness.state_mut().run_command(&ctx, AppCommand::New);
     harness.run_steps(3);
+    harness.event(egui::Event::Text("测试项目".into()));
+    harness.run_steps(1);
+    let county = lang.pick("县(区)", "County");
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, county)
+        .click();
+    harness.run_steps(1);
+    harness.event(egui::Event::Text("柞水县".into()));
+    harness.run_steps(1);
+    harness.get_by_label(lang.pick("创建", "Create")).click();
+    harness.run_steps(3);
+    let meta = &harness.state().doc.project.meta;
+    assert_eq!(
+        (meta.name.as_str(), meta.county.as_str()),
+        ("测试项目", "柞水县")
+    );
     assert!(harness.state().doc.project.nodes.is_empty());
     harness
 }
@@ -246,7 +263,13 @@ fn another_sheet_of_a_workbook_can_be_chosen() {
         .import
         .load(TableKind::Nodes, &path, Lang::En);
     harness.run_steps(3);
-    // The first sheet is the cover note: no name column there.
+    // The sheet named for the table (企业) is read, not the cover note before it.
+    harness.get_by_label("✓ No problems found");
+    // Another sheet can be chosen: the cover note has no name column.
+    harness.get_by_label("Sheet").click();
+    harness.run_steps(3);
+    harness.get_by_label("说明").click();
+    harness.run_steps(3);
     harness.get_by_label_contains("no \"name\" column");
     harness.get_by_label("Sheet").click();
     harness.run_steps(3);
@@ -262,4 +285,234 @@ fn another_sheet_of_a_workbook_can_be_chosen() {
         .find(|n| n.name == "新木耳公司")
         .unwrap();
     assert_eq!(firm.stages, ["U1".into()]);
+}
+
+/// A folder with the three shared tables and a file that is not a table.
+fn table_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for name in [
+        "zhashui_like_stages.csv",
+        "zhashui_like_enterprises.csv",
+        "zhashui_like_supply_edges.csv",
+    ] {
+        std::fs::copy(data(name), dir.path().join(name)).unwrap();
+    }
+    std::fs::write(dir.path().join("说明.docx"), "not a table").unwrap();
+    std::fs::create_dir(dir.path().join("archive")).unwrap();
+    dir
+}
+
+fn type_and_enter(harness: &mut Harness<'static, ChainmapApp>, text: &str) {
+    harness.event(egui::Event::Text(text.to_owned()));
+    harness.run_steps(1);
+    harness.key_press(Key::Enter);
+    harness.run_steps(3);
+}
+
+/// Two press/release pairs within egui's double-click delay.
+fn double_click(harness: &mut Harness<'static, ChainmapApp>, at: egui::Pos2) {
+    harness.hover_at(at);
+    harness.run_steps(1);
+    // Later than any time before: egui tells a double click by the time between presses.
+    let t = harness.input_mut().time.unwrap_or(0.0).max(100.0) + 1.0;
+    for (pressed, dt) in [(true, 0.0), (false, 0.05), (true, 0.1), (false, 0.15)] {
+        harness.input_mut().time = Some(t + dt);
+        harness.event(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Default::default(),
+        });
+        harness.run_steps(1);
+    }
+    harness.run_steps(2);
+}
+
+/// The row of a file or folder in the in-app browser.
+fn browser_row<'a>(
+    harness: &'a Harness<'static, ChainmapApp>,
+    name: &str,
+) -> egui_kittest::Node<'a> {
+    harness
+        .query_all_by_role(egui::accesskit::Role::Button)
+        .find(|n| {
+            n.accesskit_node()
+                .label()
+                .is_some_and(|l| l.contains(name) && !l.contains('·'))
+        })
+        .unwrap_or_else(|| panic!("no row {name} in the browser"))
+}
+
+#[test]
+fn the_import_dialog_works_end_to_end_through_the_in_app_browser() {
+    chainmap::ui::force_in_app_file_browser();
+    let folder = table_folder();
+    let dir = folder.path().to_owned();
+    let mut harness = empty_editor(Lang::En);
+    harness.get_by_label("File").click();
+    harness.run_steps(3);
+    harness
+        .get_by_label_contains("Import Spreadsheets…")
+        .click();
+    harness.run_steps(3);
+
+    // Stages: the browser opens above the dialog with the keyboard in its name field; a typed
+    // folder is entered, a typed file name opens.
+    harness.get_by_label("Choose stages…").click();
+    harness.run_steps(3);
+    harness.get_by_label("Import: stages");
+    type_and_enter(&mut harness, dir.to_str().unwrap());
+    assert_eq!(
+        harness.state().file_browser_place().unwrap().0,
+        dir,
+        "Enter on a folder enters it"
+    );
+    browser_row(&harness, "archive");
+    type_and_enter(&mut harness, "zhashui_like_stages.csv");
+    assert!(
+        harness.state().file_browser_place().is_none(),
+        "chosen: the browser closed"
+    );
+    harness.get_by_label("zhashui_like_stages.csv · 14 rows · UTF-8");
+
+    // Enterprises: the browser starts where the last table came from; a double click opens.
+    harness.get_by_label("Choose enterprises…").click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().file_browser_place().unwrap().0, dir);
+    let row = browser_row(&harness, "zhashui_like_enterprises.csv")
+        .rect()
+        .center();
+    double_click(&mut harness, row);
+    harness.get_by_label("zhashui_like_enterprises.csv · 39 rows · UTF-8");
+
+    // Links: a click selects (the name fills in), Open opens. Before that, what cannot be
+    // opened is said in the browser, which stays open.
+    harness.get_by_label("Choose links…").click();
+    harness.run_steps(3);
+    // A double click on a folder enters it; ⬆ goes back up.
+    let archive = browser_row(&harness, "archive").rect().center();
+    double_click(&mut harness, archive);
+    assert_eq!(
+        harness.state().file_browser_place().unwrap().0,
+        dir.join("archive")
+    );
+    harness.get_by_label("⬆").click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().file_browser_place().unwrap().0, dir);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "File name or path:")
+        .click();
+    harness.run_steps(1);
+    type_and_enter(&mut harness, "说明.docx");
+    harness.get_by_label(
+        "\"说明.docx\" is not a spreadsheet: choose a CSV or Excel file (.csv .txt .xlsx .xlsm .xls .ods)",
+    );
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    harness.key_press(Key::Backspace);
+    type_and_enter(&mut harness, "nowhere.csv");
+    harness.get_by_label(&format!(
+        "No such file: {}",
+        dir.join("nowhere.csv").display()
+    ));
+    browser_row(&harness, "zhashui_like_supply_edges.csv").click();
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().file_browser_place().unwrap().1,
+        "zhashui_like_supply_edges.csv"
+    );
+    harness.get_by_label("Open").click();
+    harness.run_steps(3);
+    harness.get_by_label_contains("zhashui_like_supply_edges.csv · 54 rows");
+
+    // The preview, then Import: the nodes are in the project.
+    harness.get_by_label("✓ No problems found");
+    harness.get_by_label("Import").click();
+    harness.run_steps(3);
+    let app = harness.state();
+    assert!(!app.import.open);
+    assert_eq!(app.doc.project.stages().count(), 14);
+    assert_eq!(app.doc.project.nodes.len(), 47);
+    assert!(
+        app.doc
+            .project
+            .nodes
+            .values()
+            .any(|n| n.name == "菌包工厂A")
+    );
+}
+
+#[test]
+fn escape_closes_the_innermost_dialog_only() {
+    chainmap::ui::force_in_app_file_browser();
+    let mut harness = empty_editor(Lang::En);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::I);
+    harness.run_steps(3);
+    harness.get_by_label("Choose links…").click();
+    harness.run_steps(3);
+    assert!(harness.state().file_browser_place().is_some());
+    // Esc: the browser goes, the import dialog stays (and keeps what it had).
+    harness.key_press(Key::Escape);
+    harness.run_steps(3);
+    assert!(harness.state().file_browser_place().is_none());
+    assert!(
+        harness.state().import.open,
+        "the import dialog is still open"
+    );
+    harness.get_by_label("Import spreadsheets");
+    // A second Esc closes the import dialog; the selection of the editor is untouched.
+    harness.key_press(Key::Escape);
+    harness.run_steps(3);
+    assert!(!harness.state().import.open);
+    // Cancel in the browser is the same as Esc.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::I);
+    harness.run_steps(3);
+    harness.get_by_label("Choose stages…").click();
+    harness.run_steps(3);
+    let cancels: Vec<_> = harness.query_all_by_label("Cancel").collect();
+    assert_eq!(cancels.len(), 2, "the browser's and the import dialog's");
+    cancels[1].click();
+    harness.run_steps(3);
+    assert!(harness.state().file_browser_place().is_none());
+    assert!(harness.state().import.open);
+}
+
+/// A file dropped on the window, as the windowing integration hands it over.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn files_dropped_on_the_import_dialog_are_taken_as_tables() {
+    let folder = table_folder();
+    let mut harness = empty_editor(Lang::En);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::I);
+    harness.run_steps(3);
+    let revision = harness.state().doc.revision();
+    let dropped = |name: &str| -> egui::DroppedFileHandle {
+        std::sync::Arc::new(Dropped(folder.path().join(name)))
+    };
+    // Each file goes to the table its headers say, whatever order they come in.
+    harness.input_mut().dropped_files = vec![
+        dropped("zhashui_like_supply_edges.csv"),
+        dropped("zhashui_like_stages.csv"),
+        dropped("zhashui_like_enterprises.csv"),
+    ];
+    harness.run_steps(3);
+    harness.get_by_label("zhashui_like_stages.csv · 14 rows · UTF-8");
+    harness.get_by_label("zhashui_like_enterprises.csv · 39 rows · UTF-8");
+    harness.get_by_label_contains("zhashui_like_supply_edges.csv · 54 rows");
+    assert!(harness.state().import.open);
+    assert_eq!(
+        harness.state().doc.revision(),
+        revision,
+        "nothing opened or imported yet"
+    );
 }

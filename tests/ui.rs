@@ -274,8 +274,20 @@ fn unsaved_changes_prompt_on_new() {
     harness.run_steps(1);
     harness.key_press(egui::Key::Delete);
     harness.run_steps(1);
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
-    harness.run_steps(2);
+    // New asks for the name and county first, then about the unsaved changes.
+    let new_project = |harness: &mut Harness<'static, ChainmapApp>| {
+        harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+        harness.run_steps(3);
+        harness
+            .get_by_role_and_label(Role::TextInput, "County")
+            .click();
+        harness.run_steps(1);
+        harness.event(egui::Event::Text("柞水县".into()));
+        harness.run_steps(3);
+        harness.get_by_label("Create").click();
+        harness.run_steps(3);
+    };
+    new_project(&mut harness);
     harness.get_by_label("Save changes?");
     harness.get_by_label("Cancel").click();
     harness.run_steps(2);
@@ -284,11 +296,11 @@ fn unsaved_changes_prompt_on_new() {
         47,
         "cancel keeps the project"
     );
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
-    harness.run_steps(2);
+    new_project(&mut harness);
     harness.get_by_label("Discard").click();
     harness.run_steps(2);
     assert!(harness.state().doc.project.nodes.is_empty());
+    assert_eq!(harness.state().doc.project.meta.county, "柞水县");
     assert!(!harness.state().doc.is_dirty());
 }
 

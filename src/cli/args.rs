@@ -4,6 +4,7 @@
 use super::export::parse_size;
 use crate::export::{ExportFormat, TableName};
 use crate::i18n::Lang;
+use crate::model::meta::MoneyUnit;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -141,9 +142,17 @@ pub enum Command {
     ///
     /// Columns are matched by their headers (企业名称 / 名称 / name, 环节 / stage, 产值 / output,
     /// 税收 / tax, 用地 / 亩 …). Rows update what the project has (by id, else by name) and add what
-    /// it lacks. Any error: nothing is written.
-    #[command(group(clap::ArgGroup::new("tables").required(true).multiple(true).args(["stages", "nodes", "links"])))]
+    /// it lacks. Any error: nothing is written. A workbook with sheets named 环节, 企业 and
+    /// 供应关系 (the template's) gives each table its own sheet.
+    ///
+    /// With --template-sheet OUT.xlsx, writes an empty workbook to fill in instead: one sheet per
+    /// table with the headers this command reads, and a 说明 (notes) sheet explaining each column.
+    #[command(group(clap::ArgGroup::new("tables").required(true).multiple(true).args(["stages", "nodes", "links", "template_sheet"])))]
     Import {
+        /// Write the empty import template (xlsx) here instead of importing (amounts in the
+        /// money unit of --into's project, else 万元).
+        #[arg(long, value_name = "OUT.xlsx", conflicts_with_all = ["stages", "nodes", "links", "out", "year", "chain", "name", "sheet", "json"])]
+        template_sheet: Option<PathBuf>,
         /// A table of stages (code, segment, name, English name).
         #[arg(long)]
         stages: Option<PathBuf>,
@@ -157,8 +166,8 @@ pub enum Command {
         #[arg(long)]
         into: Option<PathBuf>,
         /// Where to write the project.
-        #[arg(short, long)]
-        out: PathBuf,
+        #[arg(short, long, required_unless_present = "template_sheet")]
+        out: Option<PathBuf>,
         /// The year of the figures (default: the project's base year, else last year).
         #[arg(long)]
         year: Option<i32>,
@@ -204,6 +213,30 @@ pub enum Command {
         #[arg(long, value_parser = parse_lang, default_value = "zh")]
         doc_lang: Lang,
     },
+    /// Write a new, empty project: its name, county, money unit and data year.
+    New {
+        /// Where to write the project (refused if the file exists, unless --force).
+        #[arg(short, long)]
+        out: PathBuf,
+        /// The project's name.
+        #[arg(long)]
+        name: String,
+        /// The county (home region) the project maps.
+        #[arg(long)]
+        county: String,
+        /// The money unit of every amount: 元, 万元 or 亿元.
+        #[arg(long, default_value = "万元", value_parser = parse_unit)]
+        unit: MoneyUnit,
+        /// The year whose figures analysis uses (the data year).
+        #[arg(long, value_parser = clap::value_parser!(i32).range(1900..=2200))]
+        year: Option<i32>,
+        /// A description of the project.
+        #[arg(long)]
+        description: Option<String>,
+        /// Replace the file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
     /// Rewrite project files in canonical form (sorted, pretty-printed; migrates old versions).
     Fmt {
         /// Project files.
@@ -226,4 +259,8 @@ pub enum LayoutAlgo {
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
     Lang::from_code(s).ok_or_else(|| format!("unknown language \"{s}\" (use zh or en)"))
+}
+
+fn parse_unit(s: &str) -> Result<MoneyUnit, String> {
+    MoneyUnit::parse(s).ok_or_else(|| format!("unknown money unit \"{s}\" (use 元, 万元 or 亿元)"))
 }

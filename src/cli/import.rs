@@ -1,8 +1,9 @@
 //! `chainmap import`: stages, enterprises and links from spreadsheets into a project file.
 
 use super::{EXIT_OK, EXIT_PROBLEM, load_for_command};
-use crate::file::import::{ImportOptions, ImportSource, ImportSummary, TableKind, plan_import};
-use crate::file::table::read_table;
+use crate::file::import::{
+    ImportOptions, ImportSource, ImportSummary, TableKind, plan_import, read_for, write_template,
+};
 use crate::i18n::Lang;
 use crate::model::{ChainId, Project, Severity};
 use serde::Serialize;
@@ -64,7 +65,7 @@ pub fn import(
         (TableKind::Links, &tables.links),
     ] {
         let Some(path) = path else { continue };
-        match read_table(path, tables.sheet.as_deref()) {
+        match read_for(kind, path, tables.sheet.as_deref()) {
             Ok(table) => sources.push(ImportSource::guessed(kind, table)),
             Err(issue) => {
                 writeln!(err, "{}", issue.text(lang))?;
@@ -145,4 +146,32 @@ pub fn import(
         }
     }
     Ok(if ok { EXIT_OK } else { EXIT_PROBLEM })
+}
+
+/// `chainmap import --template-sheet OUT.xlsx [--into PROJECT]`: the empty import template, its
+/// amounts in the project's money unit (万元 without a project).
+pub fn template(
+    target: &Path,
+    into: Option<&Path>,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<u8> {
+    let unit = match into {
+        Some(path) => match load_for_command(path, lang, err)? {
+            Some(p) => p.meta.unit,
+            None => return Ok(EXIT_PROBLEM),
+        },
+        None => crate::model::ProjectMeta::default().unit,
+    };
+    match write_template(target, &unit, lang) {
+        Ok(()) => {
+            writeln!(out, "{}", target.display())?;
+            Ok(EXIT_OK)
+        }
+        Err(issue) => {
+            writeln!(err, "{}", issue.text(lang))?;
+            Ok(EXIT_PROBLEM)
+        }
+    }
 }

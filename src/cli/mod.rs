@@ -2,7 +2,7 @@
 //! `--json`, and exit 0 on success, 1 on a problem with the input, 2 on bad usage.
 //!
 //! One file per command family: `args` is the command line clap parses; `check` (check, fmt),
-//! `analyze` (analyze, impact), `split`, `fair`, `layout`, `bench`, `export` and `import` each
+//! `analyze` (analyze, impact), `split`, `fair`, `layout`, `bench`, `export`, `import` and `new` each
 //! run their commands; `common` holds what they share (loading a project for a command).
 
 mod analyze;
@@ -14,6 +14,7 @@ mod export;
 mod fair;
 mod import;
 mod layout;
+mod new;
 mod split;
 
 pub use args::{Cli, Command, LayoutAlgo};
@@ -93,7 +94,35 @@ pub fn run(command: Command, lang: Lang, out: &mut dyn Write, err: &mut dyn Writ
             out,
             err,
         ),
+        Command::New {
+            out: target,
+            name,
+            county,
+            unit,
+            year,
+            description,
+            force,
+        } => new::new(
+            &target,
+            new::Identity {
+                name,
+                county,
+                unit,
+                year,
+                description: description.unwrap_or_default(),
+            },
+            force,
+            lang,
+            out,
+            err,
+        ),
         Command::Import {
+            template_sheet: Some(target),
+            into,
+            ..
+        } => import::template(&target, into.as_deref(), lang, out, err),
+        Command::Import {
+            template_sheet: None,
             stages,
             nodes,
             links,
@@ -112,7 +141,7 @@ pub fn run(command: Command, lang: Lang, out: &mut dyn Write, err: &mut dyn Writ
                 sheet,
             },
             into,
-            &target,
+            &target.unwrap_or_default(),
             year,
             chain,
             name,

@@ -8,6 +8,7 @@ pub mod figures;
 pub mod ids;
 pub mod issue;
 pub mod link;
+pub mod meta;
 pub mod node;
 pub mod validate;
 pub mod view;

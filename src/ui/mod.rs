@@ -24,6 +24,7 @@ pub mod job;
 pub mod palette;
 mod panels;
 pub mod present;
+pub mod project_dialog;
 pub mod recovery;
 pub mod state;
 pub mod theme;

@@ -243,3 +243,103 @@ pub fn guess_mapping(kind: TableKind, headers: &[String]) -> Mapping {
     }
     Mapping { columns }
 }
+
+impl TableKind {
+    /// The sheet of this table in the import template (and the name a workbook's sheet is
+    /// recognised by when a file is read for this table).
+    pub fn sheet_name(self) -> &'static str {
+        match self {
+            TableKind::Stages => "环节",
+            TableKind::Nodes => "企业",
+            TableKind::Links => "供应关系",
+        }
+    }
+
+    /// Sheet names that hold this table, lower case.
+    fn sheet_names(self) -> &'static [&'static str] {
+        match self {
+            TableKind::Stages => &["环节", "环节表", "stages", "stage"],
+            TableKind::Nodes => &["企业", "企业表", "节点", "enterprises", "nodes", "firms"],
+            TableKind::Links => &["供应关系", "供应关系表", "连线", "links", "supply"],
+        }
+    }
+
+    /// The sheet among `sheets` named for this table, if one is.
+    pub fn sheet_among(self, sheets: &[String]) -> Option<&str> {
+        sheets
+            .iter()
+            .find(|s| {
+                self.sheet_names()
+                    .contains(&s.trim().to_lowercase().as_str())
+            })
+            .map(String::as_str)
+    }
+}
+
+/// The kind of table a file most likely is, from its headers (a file dropped on the import
+/// dialog): the kind whose required columns are all there and that recognises the most
+/// columns; enterprises when it is a tie.
+pub fn guess_kind(headers: &[String]) -> TableKind {
+    let score = |kind: TableKind| {
+        let mapping = guess_mapping(kind, headers);
+        let has = |f: &Field| mapping.columns.contains(&Some(*f));
+        let complete = kind.required().iter().all(has);
+        let mapped = mapping.columns.iter().flatten().count();
+        let tie_break = match kind {
+            TableKind::Nodes => 2,
+            TableKind::Links => 1,
+            TableKind::Stages => 0,
+        };
+        (complete, mapped, tie_break)
+    };
+    TableKind::ALL
+        .into_iter()
+        .max_by_key(|k| score(*k))
+        .unwrap_or(TableKind::Nodes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(line: &str) -> Vec<String> {
+        line.split(',').map(str::to_owned).collect()
+    }
+
+    #[test]
+    fn a_table_is_recognised_by_its_headers() {
+        let cases = [
+            ("code,tier,name_cn,name_en", TableKind::Stages),
+            (
+                "环节编号,上中下游,环节名称,英文名称,产业链",
+                TableKind::Stages,
+            ),
+            (
+                "id,name,stage,kind,town,park,tags,revenue_wan,tax_wan",
+                TableKind::Nodes,
+            ),
+            ("编号,企业名称,环节,产值(万元)", TableKind::Nodes),
+            ("名称,环节,产值", TableKind::Nodes),
+            (
+                "supplier_id,buyer_id,product,amount_wan_per_year",
+                TableKind::Links,
+            ),
+            ("供方,买方,产品,金额(万元),关系类型,备注", TableKind::Links),
+        ];
+        for (line, kind) in cases {
+            assert_eq!(guess_kind(&headers(line)), kind, "{line}");
+        }
+    }
+
+    #[test]
+    fn sheets_are_found_by_the_tables_names() {
+        let sheets = headers("说明,企业,供应关系");
+        assert_eq!(TableKind::Nodes.sheet_among(&sheets), Some("企业"));
+        assert_eq!(TableKind::Links.sheet_among(&sheets), Some("供应关系"));
+        assert_eq!(TableKind::Stages.sheet_among(&sheets), None);
+        assert_eq!(
+            TableKind::Stages.sheet_among(&headers("Stages")),
+            Some("Stages")
+        );
+    }
+}

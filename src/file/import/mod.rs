@@ -24,14 +24,33 @@ mod mapping;
 mod nodes;
 mod stages;
 mod summary;
+mod template;
 
-pub use mapping::{Field, Mapping, TableKind, guess_mapping};
+pub use mapping::{Field, Mapping, TableKind, guess_kind, guess_mapping};
 pub use summary::ImportSummary;
+pub use template::{template_headers, template_workbook, write_template};
 
-use crate::file::table::{Row, Table};
+use crate::file::table::{Row, Table, read_table};
 use crate::model::{Chain, ChainId, Issue, Link, LinkId, Node, NodeId, Project, Year};
 use index::Index;
 use std::collections::{BTreeMap, BTreeSet};
+
+/// Reads `path` as a table of `kind`: the sheet asked for; else, in a workbook with a sheet
+/// named for the table (环节, 企业, 供应关系: the import template's), that sheet; else the first.
+pub fn read_for(
+    kind: TableKind,
+    path: &std::path::Path,
+    sheet: Option<&str>,
+) -> Result<Table, Issue> {
+    let table = read_table(path, sheet)?;
+    if sheet.is_some() {
+        return Ok(table);
+    }
+    match kind.sheet_among(&table.sheets) {
+        Some(named) if table.sheet.as_deref() != Some(named) => read_table(path, Some(named)),
+        _ => Ok(table),
+    }
+}
 
 /// One table to import with its column mapping.
 #[derive(Debug, Clone, PartialEq)]

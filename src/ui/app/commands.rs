@@ -87,15 +87,21 @@ impl ChainmapApp {
             return;
         }
         match command {
-            AppCommand::New => self.guard(Pending::New),
+            AppCommand::New => self.project_dialog.show_new(self.ui.lang()),
+            AppCommand::ProjectProperties => self.project_dialog.show_properties(&self.doc),
             AppCommand::Import => self.import.show_dialog(&self.doc),
+            AppCommand::ExportImportTemplate => {
+                let lang = self.ui.lang();
+                self.dialogs.start(ctx, Purpose::ImportTemplate, None, lang);
+            }
             AppCommand::Open => self.guard(Pending::OpenDialog),
             AppCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             AppCommand::Save => self.save(ctx, None),
             AppCommand::SaveAs => {
                 let lang = self.ui.lang();
+                let suggested = self.save_suggestion();
                 self.dialogs
-                    .start(ctx, Purpose::SaveAs, self.doc.path.clone(), lang)
+                    .start(ctx, Purpose::SaveAs, Some(suggested), lang)
             }
             AppCommand::Export(format) => self.start_export(ctx, format, None),
             AppCommand::ExportTable(table) => {

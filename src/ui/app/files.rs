@@ -1,5 +1,6 @@
 //! New, open and save, the questions they ask (save changes? a file that failed to open), the
-//! window title, and the bundled sample.
+//! project dialog's answers, where a first save starts, the import template, the window title,
+//! and the bundled sample.
 
 use super::{ChainmapApp, Pending, SETTINGS_KEY};
 use crate::document::Document;
@@ -7,7 +8,9 @@ use crate::edit::Edit;
 use crate::file::{self, BUNDLED_SAMPLE, LoadOptions};
 use crate::i18n::Lang;
 use crate::model::Project;
+use crate::model::meta::Converted;
 use crate::ui::file_dialog::Purpose;
+use crate::ui::project_dialog;
 use crate::ui::state::Settings;
 use crate::ui::theme;
 use std::path::PathBuf;
@@ -72,9 +75,8 @@ impl ChainmapApp {
 
     pub(super) fn proceed(&mut self, pending: Pending) {
         match pending {
-            Pending::New => {
-                let lang = self.ui.lang();
-                self.doc = Document::new(Project::new(lang.pick("新项目", "New project")));
+            Pending::New(project) => {
+                self.doc = Document::new(*project);
                 self.generation += 1;
                 self.ui.highlight = None;
                 self.ui.impact_node = None;
@@ -95,7 +97,9 @@ impl ChainmapApp {
                 return; // a dialog is already up; a stale follow-up must not run later
             }
             self.after_save = then;
-            self.dialogs.start(ctx, Purpose::SaveAs, None, lang);
+            let suggested = self.save_suggestion();
+            self.dialogs
+                .start(ctx, Purpose::SaveAs, Some(suggested), lang);
             return;
         }
         self.save_to(None);
@@ -213,6 +217,120 @@ impl ChainmapApp {
             }
         }
     }
+}
+
+impl ChainmapApp {
+    /// Where Save As starts: the project's file; for a project never saved, a file named after
+    /// the project in the last folder used (the newest recent file's), else the documents folder.
+    pub fn save_suggestion(&self) -> PathBuf {
+        if let Some(path) = &self.doc.path {
+            return path.clone();
+        }
+        let last_folder = self
+            .ui
+            .settings
+            .recent
+            .iter()
+            .filter_map(|p| p.parent())
+            .find(|d| d.is_dir())
+            .map(|d| d.to_owned());
+        let folder = last_folder
+            .or_else(|| dirs::document_dir().filter(|d| d.is_dir()))
+            .or_else(|| std::env::current_dir().ok())
+            .unwrap_or_default();
+        folder.join(project_file_name(&self.doc.project.meta.name))
+    }
+
+    /// The in-app file browser's folder and file name field, while it is open.
+    pub fn file_browser_place(&self) -> Option<(PathBuf, String)> {
+        self.dialogs.browser_place()
+    }
+
+    /// The project dialog, and what its OK does: one edit (one undo step) for the properties,
+    /// a new project (after asking about unsaved changes) for New.
+    pub(super) fn project_dialog_ui(&mut self, ctx: &egui::Context) {
+        let lang = self.ui.lang();
+        match self.project_dialog.ui(ctx, &self.doc, lang) {
+            project_dialog::Request::None => {}
+            project_dialog::Request::Create(project) => self.guard(Pending::New(project)),
+            project_dialog::Request::Apply(converted) => self.apply_properties(*converted),
+        }
+    }
+
+    /// The new meta, and every converted amount, as one undo step: the edits join one gesture
+    /// whose last edit (the meta) names the step.
+    fn apply_properties(&mut self, converted: Converted) {
+        const KEY: &str = "project-properties";
+        let mut edits: Vec<Edit> = Vec::new();
+        if !converted.nodes.is_empty() {
+            edits.push(Edit::SetNodes(converted.nodes));
+        }
+        edits.extend(converted.links.into_iter().map(Edit::SetLink));
+        edits.extend(converted.agreements.into_iter().map(Edit::SetAgreement));
+        edits.push(Edit::SetMeta(converted.meta));
+        self.doc.end_gesture();
+        let depth = self.doc.undo_depth();
+        for edit in edits {
+            if let Err(e) = self.doc.apply_in_gesture(edit, KEY) {
+                // All or nothing: take back what this OK changed so far.
+                if self.doc.undo_depth() > depth {
+                    self.doc.undo();
+                }
+                self.refused(&e);
+                break;
+            }
+        }
+        self.doc.end_gesture();
+    }
+
+    /// Writes the empty import template (amounts in the project's unit) where the user said.
+    pub fn write_import_template(&mut self, path: PathBuf) {
+        let lang = self.ui.lang();
+        let path = if path.extension().is_none() {
+            path.with_extension("xlsx")
+        } else {
+            path
+        };
+        match crate::file::import::write_template(&path, &self.doc.project.meta.unit, lang) {
+            Ok(()) => self.ui.info(format!(
+                "{} {}",
+                lang.pick("导入模板已写入", "Import template written to"),
+                path.display()
+            )),
+            Err(issue) => {
+                log::warn!("{}", issue.text(Lang::En));
+                self.ui.error(issue.text(lang));
+            }
+        }
+    }
+}
+
+/// A project's file name from its name: characters no file system takes replaced, never empty,
+/// never a name Windows reserves (`柞水木耳.chainmap.json`).
+pub fn project_file_name(name: &str) -> String {
+    let cleaned: String = name
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
+            c if c.is_control() => '_',
+            c => c,
+        })
+        .take(80)
+        .collect();
+    let mut stem = cleaned.trim_end_matches(['.', ' ']).trim().to_owned();
+    if stem.is_empty() || stem.chars().all(|c| c == '_') {
+        stem = "project".to_owned();
+    }
+    let upper = stem.to_uppercase();
+    let device = matches!(upper.as_str(), "CON" | "PRN" | "AUX" | "NUL")
+        || ((upper.starts_with("COM") || upper.starts_with("LPT"))
+            && upper.len() == 4
+            && upper.ends_with(|c: char| ('1'..='9').contains(&c)));
+    if device {
+        stem.push('_');
+    }
+    format!("{stem}.{}", file::EXTENSION)
 }
 
 /// The settings remembered by the last run (language, recent files, panels), or the defaults.

@@ -47,7 +47,7 @@ impl ChainmapApp {
                         command_button(ui, command, label, &state, queue, lang);
                         match command {
                             AppCommand::Open => self.recent_menu(ui, queue, lang),
-                            AppCommand::Import => {
+                            AppCommand::ExportImportTemplate => {
                                 export_menu(ui, &state, queue, lang);
                                 self.autosave_menu(ui, lang);
                             }

@@ -19,6 +19,7 @@ use crate::ui::file_dialog::{FileDialogs, Outcome, Purpose};
 use crate::ui::import_dialog::{self, ImportDialog};
 use crate::ui::palette::{NameIndex, Palette};
 use crate::ui::present::Presentation;
+use crate::ui::project_dialog::ProjectDialog;
 use crate::ui::recovery::{Recovery, RecoveryInfo};
 use crate::ui::state::{AnalysisTab, Queue, Settings, UiState};
 use crate::ui::{panels, theme};
@@ -43,7 +44,8 @@ const SETTINGS_KEY: &str = "chainmap-settings";
 /// Something that would throw away unsaved changes, waiting for the user's answer.
 #[derive(Debug, Clone, PartialEq)]
 enum Pending {
-    New,
+    /// Replace the project with this new one (from the new-project dialog).
+    New(Box<crate::model::Project>),
     OpenDialog,
     OpenPath(PathBuf),
     Close,
@@ -95,6 +97,8 @@ pub struct ChainmapApp {
     pub present: Option<Presentation>,
     /// The spreadsheet import dialog.
     pub import: ImportDialog,
+    /// Project properties, and the questions for a new project.
+    pub project_dialog: ProjectDialog,
     /// Autosave of unsaved changes, for recovery after a crash.
     pub recovery: Recovery,
     /// Work a run that crashed left behind, offered back at start.
@@ -171,6 +175,7 @@ impl ChainmapApp {
             layout_job: None,
             present: None,
             import: ImportDialog::default(),
+            project_dialog: ProjectDialog::default(),
             recovery: Recovery::default(),
             recovery_offer: None,
             crash: None,
@@ -225,6 +230,8 @@ impl ChainmapApp {
         let asking = self.confirm.is_some()
             || self.load_failure.is_some()
             || self.import.open
+            || self.project_dialog.open
+            || self.dialogs.is_open()
             || self.recovery_offer.is_some()
             || self.crash.is_some()
             || self.palette.open;
@@ -253,6 +260,8 @@ impl ChainmapApp {
         let state = commands::EditorState::of(self);
         self.palette.ui(&ctx, &self.names, &state, lang, &mut queue);
         self.import_ui(&ctx);
+        self.project_dialog_ui(&ctx);
+        // Last: the file browser is drawn above whatever dialog opened it.
         self.dialog_outcome(&ctx);
         self.apply_queue(&ctx, queue);
 
@@ -306,8 +315,16 @@ impl ChainmapApp {
         match self.import.ui(ctx, &self.doc, lang) {
             import_dialog::Request::None => {}
             import_dialog::Request::Choose(kind) => {
+                let near = self.import.last_path().map(|p| p.to_owned());
+                let suggested = near.or_else(|| self.doc.path.clone());
                 self.dialogs
-                    .start(ctx, Purpose::ImportTable(kind), self.doc.path.clone(), lang)
+                    .start(ctx, Purpose::ImportTable(kind), suggested, lang)
+            }
+            import_dialog::Request::SaveTemplate => {
+                let near = self.import.last_path().and_then(|p| p.parent());
+                let suggested = near.map(|dir| dir.to_owned());
+                self.dialogs
+                    .start(ctx, Purpose::ImportTemplate, suggested, lang)
             }
             import_dialog::Request::Import(edit, summary) => {
                 let before = self.doc.revision();
@@ -325,6 +342,9 @@ impl ChainmapApp {
         let lang = self.ui.lang();
         match self.dialogs.poll(ctx, lang) {
             Some(Outcome::Chosen(Purpose::ExportCsv, path)) => self.export_schedule(path),
+            Some(Outcome::Chosen(Purpose::ImportTemplate, path)) => {
+                self.write_import_template(path)
+            }
             Some(Outcome::Chosen(Purpose::ImportTable(kind), path)) => {
                 self.import.load(kind, &path, lang)
             }
@@ -342,15 +362,20 @@ impl ChainmapApp {
     /// Files dropped on the window, the window's close button, and questions that end a
     /// presentation.
     fn window_events(&mut self, ctx: &egui::Context) {
-        // Files dropped on the window open (the first project file among them).
-        let dropped: Option<PathBuf> = ctx.input(|i| {
+        // Files dropped on the window open (the first project file among them); while the
+        // import dialog is open, it takes them as tables.
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
                 .dropped_files
                 .iter()
                 .map(|f| f.path().to_owned())
-                .find(|p| !p.as_os_str().is_empty())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
         });
-        if let Some(path) = dropped {
+        if self.import.open && !dropped.is_empty() {
+            let lang = self.ui.lang();
+            self.import.take_dropped(&dropped, lang);
+        } else if let Some(path) = dropped.into_iter().next() {
             self.guard(Pending::OpenPath(path));
         }
         // Closing the window with unsaved changes asks first.

@@ -20,6 +20,8 @@ impl AppCommand {
             Save => lang.pick("保存", "Save"),
             SaveAs => lang.pick("另存为…", "Save As…"),
             Import => lang.pick("导入表格…", "Import Spreadsheets…"),
+            ExportImportTemplate => lang.pick("导出导入模板…", "Save Import Template…"),
+            ProjectProperties => lang.pick("项目属性…", "Project Properties…"),
             ExportSchedule => lang.pick("导出分成表 CSV…", "Export Schedule (CSV)…"),
             Quit => lang.pick("退出", "Quit"),
             Undo => lang.pick("撤销", "Undo"),
@@ -85,6 +87,14 @@ impl AppCommand {
             Import => lang.pick(
                 "从 CSV 或 Excel 导入环节、企业和供应关系",
                 "Import stages, enterprises and supply links from CSV or Excel",
+            ),
+            ExportImportTemplate => lang.pick(
+                "写一个空白的 Excel 导入模板:表头与导入一致,附各列说明",
+                "Write an empty Excel workbook headed as the import reads it, with notes on each column",
+            ),
+            ProjectProperties => lang.pick(
+                "项目名称、所属县(区)、说明、金额单位和数据年份",
+                "The project's name, county, description, money unit and data year",
             ),
             Export(_) | ExportTable(_) => {
                 lang.pick("导出到文件(选择位置)", "Export to a file (choose where)")

@@ -23,6 +23,10 @@ pub enum AppCommand {
     Save,
     SaveAs,
     Import,
+    /// Write the empty import template (asks where).
+    ExportImportTemplate,
+    /// Name, county, description, money unit and data year of the project.
+    ProjectProperties,
     /// Export the map, the report or every table (asks where).
     Export(ExportFormat),
     /// Export one table as CSV (asks where).
@@ -120,7 +124,15 @@ impl AppCommand {
     /// Every command, in menu order (presentation commands last).
     pub fn all() -> Vec<AppCommand> {
         use AppCommand::*;
-        let mut all = vec![New, Open, Save, SaveAs, Import];
+        let mut all = vec![
+            New,
+            Open,
+            Save,
+            SaveAs,
+            ProjectProperties,
+            Import,
+            ExportImportTemplate,
+        ];
         all.extend(
             ExportFormat::ALL
                 .into_iter()
@@ -199,8 +211,8 @@ impl AppCommand {
             return None;
         }
         Some(match self {
-            New | Open | Save | SaveAs | Import | Export(_) | ExportTable(_) | ExportSchedule
-            | Quit => Menu::File,
+            New | Open | Save | SaveAs | ProjectProperties | Import | ExportImportTemplate
+            | Export(_) | ExportTable(_) | ExportSchedule | Quit => Menu::File,
             Undo | Redo | SelectAll | Copy | Paste | Delete | Deselect | AddEnterprise
             | LinkTool | AutoLayout | ForceLayout => Menu::Edit,
             Palette | KeyHelp | UserGuide | OpenLogFolder | About => Menu::Help,
@@ -213,7 +225,7 @@ impl AppCommand {
         use AppCommand::*;
         matches!(
             self,
-            New | Open | Save | SaveAs | Quit | Export(_) | ExportTable(_)
+            New | Open | Save | SaveAs | Quit | Export(_) | ExportTable(_) | ProjectProperties
         )
     }
 }

@@ -1,7 +1,11 @@
 //! File dialogs: the native one through rfd, run off the UI thread (it blocks until answered),
-//! and a file browser inside the app when no native dialog can be shown. rfd answers "nothing"
-//! within milliseconds when there is no desktop portal; a real user needs longer than that to
-//! cancel, so a fast empty answer means "no native dialog here" and the in-app browser opens.
+//! and a file browser inside the app (`browser`) when no native dialog can be shown. rfd answers
+//! "nothing" within milliseconds when there is no desktop portal; a real user needs longer than
+//! that to cancel, so a fast empty answer means "no native dialog here" and the in-app browser
+//! opens.
+
+mod browser;
+mod folder;
 
 use crate::export::{ExportFormat, TableName};
 use crate::file::import::TableKind;
@@ -32,19 +36,22 @@ pub enum Purpose {
     ImportTable(TableKind),
     /// Where an export goes (CSV: which table).
     Export(ExportFormat, Option<TableName>),
+    /// Where the empty import template goes.
+    ImportTemplate,
 }
 
 impl Purpose {
     /// Whether the dialog picks a file to write.
-    fn is_save(self) -> bool {
+    pub(crate) fn is_save(self) -> bool {
         !matches!(self, Purpose::Open | Purpose::ImportTable(_))
     }
 
     /// The extensions offered, and the filter's name.
-    fn filter(self) -> (&'static str, &'static [&'static str]) {
+    pub(crate) fn filter(self) -> (&'static str, &'static [&'static str]) {
         match self {
             Purpose::Open | Purpose::SaveAs => ("chainmap", &["json"]),
             Purpose::ExportCsv => ("CSV", &["csv"]),
+            Purpose::ImportTemplate => ("Excel", &["xlsx"]),
             Purpose::ImportTable(_) => {
                 ("CSV / Excel", &["csv", "txt", "xlsx", "xlsm", "xls", "ods"])
             }
@@ -66,6 +73,7 @@ impl Purpose {
         match self {
             Purpose::SaveAs => "project.chainmap.json".to_owned(),
             Purpose::ExportCsv => "schedule.csv".to_owned(),
+            Purpose::ImportTemplate => "串珠导入模板.xlsx".to_owned(),
             Purpose::Export(format, table) => format!(
                 "{}.{}",
                 table.map(|t| t.code()).unwrap_or(match format {
@@ -97,9 +105,13 @@ fn title(purpose: Purpose, lang: Lang) -> String {
         Purpose::ExportCsv => lang
             .pick("导出分成表(CSV)", "Export schedule (CSV)")
             .to_owned(),
-        Purpose::ImportTable(kind) => {
-            format!("{}:{}", lang.pick("导入", "Import"), kind.label(lang))
-        }
+        Purpose::ImportTemplate => lang
+            .pick("导出导入模板", "Save the import template")
+            .to_owned(),
+        Purpose::ImportTable(kind) => match lang {
+            Lang::Zh => format!("导入:{}", kind.label(lang)),
+            Lang::En => format!("Import: {}", kind.label(lang)),
+        },
         Purpose::Export(format, table) => format!(
             "{} {}",
             lang.pick("导出", "Export"),
@@ -114,7 +126,7 @@ fn title(purpose: Purpose, lang: Lang) -> String {
 #[derive(Default)]
 pub struct FileDialogs {
     native: Option<(Purpose, Receiver<NativeAnswer>)>,
-    browser: Option<(Purpose, egui_file::FileDialog)>,
+    browser: Option<browser::Browser>,
     /// Native dialogs failed once: go straight to the browser from now on.
     native_unavailable: bool,
 }
@@ -180,37 +192,21 @@ impl FileDialogs {
     }
 
     fn open_browser(&mut self, purpose: Purpose, suggested: Option<PathBuf>, lang: Lang) {
-        let start_dir = suggested
+        let (dir, name) = start_place(purpose, suggested.as_deref());
+        self.browser = Some(browser::Browser::new(
+            purpose,
+            title(purpose, lang),
+            dir,
+            name,
+        ));
+    }
+
+    /// The in-app browser's folder and name field, while it is open (tests, and the first-save
+    /// suggestion shown to the user).
+    pub fn browser_place(&self) -> Option<(PathBuf, String)> {
+        self.browser
             .as_ref()
-            .and_then(|p| p.parent().map(|d| d.to_owned()))
-            .or_else(|| std::env::current_dir().ok());
-        let mut dialog = if purpose.is_save() {
-            egui_file::FileDialog::save_file().default_filename(purpose.default_name())
-        } else {
-            egui_file::FileDialog::open_file()
-        }
-        .title(&title(purpose, lang))
-        .open_button_text(lang.pick("打开", "Open").into())
-        .save_button_text(lang.pick("保存", "Save").into())
-        .cancel_button_text(lang.pick("取消", "Cancel").into())
-        .file_label_text(lang.pick("文件:", "File:").into())
-        .rename_button_text(lang.pick("重命名", "Rename").into())
-        .new_folder_button_text(lang.pick("新建文件夹", "New Folder").into())
-        .new_folder_name_text(lang.pick("新文件夹", "New folder").into())
-        .show_hidden_checkbox_text(lang.pick("显示隐藏文件", "Show hidden").into())
-        .refresh_button_hover_text(lang.pick("刷新", "Refresh").into())
-        .parent_folder_button_hover_text(lang.pick("上一级文件夹", "Parent folder").into())
-        .default_size([640.0, 420.0])
-        .show_files_filter(Box::new(move |path: &std::path::Path| {
-            let (_, extensions) = purpose.filter();
-            let name = path.to_string_lossy().to_lowercase();
-            path.is_dir() || extensions.iter().any(|e| name.ends_with(&format!(".{e}")))
-        }));
-        if let Some(dir) = start_dir {
-            dialog = dialog.initial_path(dir);
-        }
-        dialog.open();
-        self.browser = Some((purpose, dialog));
+            .map(|b| (b.dir().to_owned(), b.name().to_owned()))
     }
 
     /// Shows the in-app browser and collects answers; call every frame.
@@ -230,17 +226,40 @@ impl FileDialogs {
                 None => Some(Outcome::Cancelled),
             };
         }
-        let (purpose, dialog) = self.browser.as_mut()?;
-        let purpose = *purpose;
-        dialog.show(ctx);
-        let outcome = match dialog.state() {
-            egui_file::State::Open => return None,
-            egui_file::State::Selected => dialog
-                .path()
-                .map(|p| Outcome::Chosen(purpose, p.to_owned())),
-            egui_file::State::Cancelled | egui_file::State::Closed => Some(Outcome::Cancelled),
+        let browser = self.browser.as_mut()?;
+        let purpose = browser.purpose();
+        let outcome = match browser.ui(ctx, lang)? {
+            browser::Answer::Chosen(path) => Outcome::Chosen(purpose, path),
+            browser::Answer::Cancelled => Outcome::Cancelled,
         };
         self.browser = None;
-        outcome
+        Some(outcome)
     }
+}
+
+/// Where a browser starts: the folder of the suggested file (or the folder suggested), else the
+/// user's documents folder, else the working folder; a save's name field holds the suggested
+/// file name, or the purpose's default.
+fn start_place(purpose: Purpose, suggested: Option<&std::path::Path>) -> (PathBuf, String) {
+    let suggested_dir = suggested.and_then(|p| {
+        if p.is_dir() {
+            Some(p.to_owned())
+        } else {
+            p.parent().filter(|d| d.is_dir()).map(|d| d.to_owned())
+        }
+    });
+    let dir = suggested_dir
+        .or_else(|| dirs::document_dir().filter(|d| d.is_dir()))
+        .or_else(|| std::env::current_dir().ok())
+        .unwrap_or_default();
+    let name = if purpose.is_save() {
+        suggested
+            .filter(|p| !p.is_dir())
+            .and_then(|p| p.file_name())
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| purpose.default_name())
+    } else {
+        String::new()
+    };
+    (dir, name)
 }
