@@ -386,7 +386,7 @@ fn parties_roles_equity_capital_and_scope() {
     assert_eq!(a.parties.len(), 4);
     assert_eq!(a.parties[3].node.as_str(), "CITY");
     assert_eq!(a.parties[3].role, PartyRole::Investor);
-    choose(&mut h, "Role · 安康市", "operator");
+    choose(&mut h, "Role · 安康市", "Operator");
     type_into(&mut h, "Equity % · 安康市", "5");
     type_into(&mut h, "Capital · 安康市", "500.5");
     let p = &agreement(&h).parties[3];
@@ -526,7 +526,7 @@ fn increment_fields(h: &mut H, phase: &str, title: &str) {
     assert_eq!(base, Base::Amount(dec("500")));
     assert_eq!(base_to.as_str(), "SRC");
     assert_eq!(shares[1].pct, dec("40"));
-    choose(h, &field("Base kind"), "a year's figure");
+    choose(h, &field("Base kind"), "A year's figure");
     assert!(matches!(
         phase_rule(h, phase),
         Rule::Increment {
@@ -540,7 +540,7 @@ fn capped_fields(h: &mut H, phase: &str, title: &str) {
     let field = |label: &str| format!("{label} · {title}");
     choose(h, &field("Capped party"), "汉滨区");
     choose(h, &field("Then all to"), "岚皋县");
-    choose(h, &field("Cap kind"), "a fixed amount");
+    choose(h, &field("Cap kind"), "A fixed amount");
     type_into(h, &field("Cap"), "4800");
     let Rule::Capped {
         capped_party,
@@ -593,10 +593,10 @@ fn phases_ledger_metric_start_years_added_and_deleted() {
     let title = "留成税收 5:5(十年)";
     let field = |label: &str| format!("{label} · {title}");
     open_phase(&mut h, title);
-    choose(&mut h, &field("Ledger"), "corporate returns");
-    choose(&mut h, &field("Metric"), "profit");
-    choose(&mut h, &field("Start kind"), "in year");
-    click(&mut h, &field("open-ended"));
+    choose(&mut h, &field("Ledger"), "Corporate returns");
+    choose(&mut h, &field("Metric"), "Profit");
+    choose(&mut h, &field("Start kind"), "In year");
+    click(&mut h, &field("Open-ended"));
     let p = agreement(&h).phases[5].clone();
     assert_eq!(p.ledger, chainmap::model::Ledger::Corporate);
     assert_eq!(p.metric, chainmap::model::Metric::Profit);
@@ -612,7 +612,7 @@ fn phases_ledger_metric_start_years_added_and_deleted() {
     assert_eq!(added.id.as_str(), "p1");
     assert_eq!(added.rule.kind(), RuleKind::FixedShares);
     // Delete the phase just named (still unfolded: its header follows its id, not its title).
-    h.get_by_label_contains("留成税收 · corporate returns · profit · 2019–");
+    h.get_by_label_contains("留成税收 · Corporate returns · Profit · 2019–");
     let delete = h
         .query_all_by_label("Delete this phase")
         .map(|n| n.rect())
@@ -636,12 +636,12 @@ fn costs_added_edited_split_and_removed() {
     assert_eq!(a.costs.len(), 5);
     assert_eq!(
         (a.costs[4].name.as_str(), a.costs[4].year),
-        ("infrastructure", 2019)
+        ("Infrastructure", 2019)
     );
-    type_into(&mut h, "Amount · infrastructure", "880");
-    choose(&mut h, "Cost kind · infrastructure", "subsidy");
-    type_into(&mut h, "Cost name · infrastructure", "招商补贴");
-    choose(&mut h, "Split · 招商补贴", "by shares");
+    type_into(&mut h, "Amount · Infrastructure", "880");
+    choose(&mut h, "Cost kind · Infrastructure", "Subsidy");
+    type_into(&mut h, "Cost name · Infrastructure", "招商补贴");
+    choose(&mut h, "Split · 招商补贴", "By shares");
     type_into(&mut h, "Share · 岚皋县 · 招商补贴", "50");
     type_into(&mut h, "Share · 汉滨区 · 招商补贴", "16.66");
     let c = agreement(&h).costs[4].clone();
@@ -747,14 +747,14 @@ fn the_schedule_its_chart_and_its_csv() {
     assert_eq!(
         header,
         [
-            "year",
-            "ledger",
-            "metric",
-            "total",
+            "Year",
+            "Ledger",
+            "Metric",
+            "Total",
             "岚皋县",
             "汉滨区",
             "安康高新技术产业开发区",
-            "note"
+            "Note"
         ]
     );
     let by_year =
@@ -762,8 +762,8 @@ fn the_schedule_its_chart_and_its_csv() {
     assert_eq!(
         by_year(&rows, "2024")[1..7],
         [
-            "assessment",
-            "output",
+            "Assessment",
+            "Output",
             "23600.00",
             "16520.00",
             "7080.00",
@@ -779,11 +779,11 @@ fn the_schedule_its_chart_and_its_csv() {
         assert_eq!(parts, dec(&r[3]), "parts add up to the total in {r:?}");
     }
     // Another ledger chosen in the tab is the one exported.
-    choose(&mut h, "Ledger and metric", "fiscal · tax");
+    choose(&mut h, "Ledger and metric", "Fiscal · Tax");
     h.get_by_label("Schedule");
     let (_, rows) = read(&mut h, "fiscal.csv");
     assert!(!rows.is_empty());
-    assert!(rows.iter().all(|r| r[1] == "fiscal" && r[2] == "tax"));
+    assert!(rows.iter().all(|r| r[1] == "Fiscal" && r[2] == "Tax"));
     let first = &rows[0];
     assert_eq!(first[4], first[5], "5 : 5");
 }

@@ -432,7 +432,7 @@ fn link_to_from_a_node_menu_then_a_click_on_the_other_end_and_its_kind() {
         .click();
     harness.run_steps(2);
     harness.get_by_label("Link kind");
-    choose(&mut harness, "supply");
+    choose(&mut harness, "Supply");
     let project = &harness.state().doc.project;
     assert_eq!(project.links.len(), before.links.len() + 1);
     assert!(
@@ -551,11 +551,11 @@ fn a_links_menu_changes_its_kind_among_those_its_ends_allow_and_deletes_it() {
     assert_eq!(harness.state().ui.selection.links, ids(&["S04"]));
     choose(&mut harness, "Kind");
     // Two firms: supply (ticked), farmer linkage, investment; no park kinds.
-    assert!(harness.query_by_label("located in").is_none());
-    assert!(harness.query_by_label("enclave").is_none());
-    harness.get_by_label("farmer linkage");
+    assert!(harness.query_by_label("Located in").is_none());
+    assert!(harness.query_by_label("Enclave").is_none());
+    harness.get_by_label("Farmer linkage");
     harness
-        .get_by_role_and_label(Role::RadioButton, "investment")
+        .get_by_role_and_label(Role::RadioButton, "Investment")
         .click();
     harness.run_steps(3);
     assert_eq!(
@@ -588,7 +588,7 @@ fn add_here_on_empty_space_adds_a_node_there_named_by_typing() {
     rclick_at(&mut harness, rect.min + vec2(435.0, 440.0));
     choose(&mut harness, "Add Here…");
     harness.get_by_label("Add node");
-    choose(&mut harness, "enterprise");
+    choose(&mut harness, "Enterprise");
     let app = harness.state();
     let new = app
         .doc
@@ -665,7 +665,7 @@ fn no_tooltip_covers_the_link_kind_picker() {
         harness.query_by_label_contains("(E36)").is_none(),
         "no tooltip"
     );
-    harness.get_by_label("supply");
+    harness.get_by_label("Supply");
 }
 
 /// A row of the analysis panel (or its 定位 button) frames what it is about: its names drawn,

@@ -73,7 +73,7 @@ fn properties_are_one_edit_with_the_amounts_converted_and_one_undo() {
     // Amounts are on record: convert them (the default) or only relabel.
     h.get_by_label("Convert the amounts on record (1 万元 = 0.0001 亿元)");
     h.get_by_label("Only change the label (numbers stay)");
-    h.get_by_label("OK").click();
+    h.get_by_role_and_label(Role::Button, "OK").click();
     h.run_steps(3);
     let app = h.state();
     assert!(!app.project_dialog.open);
@@ -121,7 +121,7 @@ fn problems_are_said_under_their_field_and_block_ok() {
     h.get_by_label("Give the project a name");
     retype(&mut h, "Data year", "20x4");
     h.get_by_label("The year is a whole number from 1900 to 2200, or empty");
-    h.get_by_label("OK").click();
+    h.get_by_role_and_label(Role::Button, "OK").click();
     h.run_steps(3);
     assert!(
         h.state().project_dialog.open,

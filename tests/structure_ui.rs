@@ -426,7 +426,7 @@ fn the_stage_inspector_edits_names_segment_and_products_and_lists_the_firms() {
     // The segment.
     harness.get_by_label("Segment").click();
     step(&mut harness);
-    click(&mut harness, "support");
+    click(&mut harness, "Support");
     assert_eq!(u1(&harness).segment, Segment::Support);
     // The firm in it (the row in the right-hand inspector, not the node on the canvas): a
     // click selects it, and the inspector shows the firm instead.

@@ -67,7 +67,7 @@ fn add_node_by_double_click_rename_it_and_undo_redo_exactly() {
     harness.run_steps(2);
     harness.get_by_label("Add node");
     harness
-        .get_by_role_and_label(Role::Button, "enterprise")
+        .get_by_role_and_label(Role::Button, "Enterprise")
         .click();
     harness.run_steps(2);
     assert_eq!(harness.state().doc.project.nodes.len(), 49);
@@ -537,7 +537,7 @@ fn land_tab_and_colouring_by_a_measure() {
     harness.get_by_label("Class thresholds (tax per mu): A ≥ 30 · B ≥ 15 · C ≥ 6 · D ≥ 0");
     harness.get_by_label("Colour nodes by").click();
     harness.run_steps(2);
-    harness.get_by_label("betweenness").click();
+    harness.get_by_label("Betweenness").click();
     harness.run_steps(2);
     assert_eq!(
         harness.state().ui.colouring,
@@ -654,7 +654,7 @@ fn sharing_tab_shows_the_schedule_and_exports_csv() {
     let csv = std::fs::read_to_string(&path).unwrap();
     assert!(csv.starts_with('\u{feff}'), "BOM for Excel");
     assert!(
-        csv.contains("2024,assessment,output,23600.00,16520.00,7080.00,"),
+        csv.contains("2024,Assessment,Output,23600.00,16520.00,7080.00,"),
         "{csv}"
     );
 }
@@ -736,7 +736,7 @@ fn fairness_tab_shows_shapley_nucleolus_and_the_contract() {
     );
     harness.get_by_label("1733.33");
     harness.get_by_label("1700.00");
-    harness.get_by_label("no ↓");
+    harness.get_by_label("No ↓");
     harness.get_by_label(
         "Contract (cumulative fiscal shares): {安康高新技术产业开发区} would get 200.00 more on its own",
     );

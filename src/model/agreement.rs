@@ -104,12 +104,12 @@ impl PartyRole {
 
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            PartyRole::Source => lang.pick("飞出地", "source"),
-            PartyRole::Host => lang.pick("飞入地", "host"),
-            PartyRole::Trustee => lang.pick("托管方", "trustee"),
-            PartyRole::Investor => lang.pick("投资方", "investor"),
-            PartyRole::VillageCollective => lang.pick("村集体", "village collective"),
-            PartyRole::Operator => lang.pick("运营方", "operator"),
+            PartyRole::Source => lang.pick("飞出地", "Source"),
+            PartyRole::Host => lang.pick("飞入地", "Host"),
+            PartyRole::Trustee => lang.pick("托管方", "Trustee"),
+            PartyRole::Investor => lang.pick("投资方", "Investor"),
+            PartyRole::VillageCollective => lang.pick("村集体", "Village collective"),
+            PartyRole::Operator => lang.pick("运营方", "Operator"),
         }
     }
 }
@@ -141,10 +141,10 @@ impl Ledger {
 
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Ledger::Statistics => lang.pick("在地统计", "official statistics"),
-            Ledger::Assessment => lang.pick("考核", "assessment"),
-            Ledger::Fiscal => lang.pick("财税分成", "fiscal"),
-            Ledger::Corporate => lang.pick("企业收益", "corporate returns"),
+            Ledger::Statistics => lang.pick("在地统计", "Official statistics"),
+            Ledger::Assessment => lang.pick("考核", "Assessment"),
+            Ledger::Fiscal => lang.pick("财税分成", "Fiscal"),
+            Ledger::Corporate => lang.pick("企业收益", "Corporate returns"),
         }
     }
 }
@@ -174,11 +174,11 @@ impl Metric {
 
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Metric::Output => lang.pick("产值", "output"),
-            Metric::ValueAdded => lang.pick("增加值", "value added"),
-            Metric::Tax => lang.pick("税收", "tax"),
-            Metric::Investment => lang.pick("投资", "investment"),
-            Metric::Profit => lang.pick("利润", "profit"),
+            Metric::Output => lang.pick("产值", "Output"),
+            Metric::ValueAdded => lang.pick("增加值", "Value added"),
+            Metric::Tax => lang.pick("税收", "Tax"),
+            Metric::Investment => lang.pick("投资", "Investment"),
+            Metric::Profit => lang.pick("利润", "Profit"),
         }
     }
 }
@@ -361,12 +361,12 @@ impl CostKind {
 
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            CostKind::Land => lang.pick("土地", "land"),
-            CostKind::Levelling => lang.pick("场地平整", "levelling"),
-            CostKind::Infrastructure => lang.pick("基础设施", "infrastructure"),
-            CostKind::Plant => lang.pick("标准厂房", "plant"),
-            CostKind::Subsidy => lang.pick("补贴", "subsidy"),
-            CostKind::Other => lang.pick("其他", "other"),
+            CostKind::Land => lang.pick("土地", "Land"),
+            CostKind::Levelling => lang.pick("场地平整", "Levelling"),
+            CostKind::Infrastructure => lang.pick("基础设施", "Infrastructure"),
+            CostKind::Plant => lang.pick("标准厂房", "Plant"),
+            CostKind::Subsidy => lang.pick("补贴", "Subsidy"),
+            CostKind::Other => lang.pick("其他", "Other"),
         }
     }
 }

@@ -73,10 +73,10 @@ impl Segment {
     /// Label in the chosen language.
     pub fn label(self, lang: crate::i18n::Lang) -> &'static str {
         match self {
-            Segment::Upstream => lang.pick("上游", "upstream"),
-            Segment::Midstream => lang.pick("中游", "midstream"),
-            Segment::Downstream => lang.pick("下游", "downstream"),
-            Segment::Support => lang.pick("支撑", "support"),
+            Segment::Upstream => lang.pick("上游", "Upstream"),
+            Segment::Midstream => lang.pick("中游", "Midstream"),
+            Segment::Downstream => lang.pick("下游", "Downstream"),
+            Segment::Support => lang.pick("支撑", "Support"),
         }
     }
 }

@@ -71,8 +71,8 @@ impl Issue {
     /// `place: message`, in the chosen language.
     pub fn text(&self, lang: Lang) -> String {
         let level = match self.severity {
-            Severity::Error => lang.pick("错误", "error"),
-            Severity::Warning => lang.pick("警告", "warning"),
+            Severity::Error => lang.pick("错误", "Error"),
+            Severity::Warning => lang.pick("警告", "Warning"),
         };
         if self.place.is_empty() {
             format!("{level}: {}", self.message(lang))

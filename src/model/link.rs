@@ -83,13 +83,13 @@ impl LinkKind {
 
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            LinkKind::Supply => lang.pick("供应", "supply"),
-            LinkKind::LocatedIn => lang.pick("入驻", "located in"),
-            LinkKind::Trusteeship => lang.pick("托管", "trusteeship"),
-            LinkKind::Integrates => lang.pick("一区多园", "integrates"),
-            LinkKind::Enclave => lang.pick("飞地", "enclave"),
-            LinkKind::FarmerLinkage => lang.pick("联农带农", "farmer linkage"),
-            LinkKind::Investment => lang.pick("投资", "investment"),
+            LinkKind::Supply => lang.pick("供应", "Supply"),
+            LinkKind::LocatedIn => lang.pick("入驻", "Located in"),
+            LinkKind::Trusteeship => lang.pick("托管", "Trusteeship"),
+            LinkKind::Integrates => lang.pick("一区多园", "Integrates"),
+            LinkKind::Enclave => lang.pick("飞地", "Enclave"),
+            LinkKind::FarmerLinkage => lang.pick("联农带农", "Farmer linkage"),
+            LinkKind::Investment => lang.pick("投资", "Investment"),
         }
     }
 }

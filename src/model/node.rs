@@ -130,16 +130,16 @@ impl NodeKind {
     /// Label in the chosen language.
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            NodeKind::Enterprise => lang.pick("企业", "enterprise"),
-            NodeKind::Cooperative => lang.pick("合作社", "cooperative"),
-            NodeKind::VillageCollective => lang.pick("村集体", "village collective"),
-            NodeKind::FamilyFarms => lang.pick("家庭农场", "family farms"),
-            NodeKind::Institute => lang.pick("科研院所", "institute"),
-            NodeKind::PublicInstitution => lang.pick("公共服务机构", "public institution"),
-            NodeKind::Financial => lang.pick("金融机构", "financial institution"),
-            NodeKind::ExternalEnterprise => lang.pick("县外企业", "external enterprise"),
-            NodeKind::Park => lang.pick("园区", "park"),
-            NodeKind::Region => lang.pick("行政区", "region"),
+            NodeKind::Enterprise => lang.pick("企业", "Enterprise"),
+            NodeKind::Cooperative => lang.pick("合作社", "Cooperative"),
+            NodeKind::VillageCollective => lang.pick("村集体", "Village collective"),
+            NodeKind::FamilyFarms => lang.pick("家庭农场", "Family farms"),
+            NodeKind::Institute => lang.pick("科研院所", "Institute"),
+            NodeKind::PublicInstitution => lang.pick("公共服务机构", "Public institution"),
+            NodeKind::Financial => lang.pick("金融机构", "Financial institution"),
+            NodeKind::ExternalEnterprise => lang.pick("县外企业", "External enterprise"),
+            NodeKind::Park => lang.pick("园区", "Park"),
+            NodeKind::Region => lang.pick("行政区", "Region"),
         }
     }
 }
@@ -168,10 +168,10 @@ impl SrdiTier {
 
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            SrdiTier::InnovativeSme => lang.pick("创新型中小企业", "innovative SME"),
-            SrdiTier::Provincial => lang.pick("省级专精特新", "provincial SRDI"),
+            SrdiTier::InnovativeSme => lang.pick("创新型中小企业", "Innovative SME"),
+            SrdiTier::Provincial => lang.pick("省级专精特新", "Provincial SRDI"),
             SrdiTier::LittleGiant => lang.pick("专精特新“小巨人”", "SRDI little giant"),
-            SrdiTier::Champion => lang.pick("单项冠军", "single-product champion"),
+            SrdiTier::Champion => lang.pick("单项冠军", "Single-product champion"),
         }
     }
 }
@@ -203,11 +203,11 @@ impl ParkLevel {
 
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            ParkLevel::National => lang.pick("国家级园区", "national park"),
-            ParkLevel::Provincial => lang.pick("省级园区", "provincial park"),
-            ParkLevel::County => lang.pick("县域园区", "county park"),
-            ParkLevel::Town => lang.pick("镇级园区", "town park"),
-            ParkLevel::Agricultural => lang.pick("农业产业园", "agricultural park"),
+            ParkLevel::National => lang.pick("国家级园区", "National park"),
+            ParkLevel::Provincial => lang.pick("省级园区", "Provincial park"),
+            ParkLevel::County => lang.pick("县域园区", "County park"),
+            ParkLevel::Town => lang.pick("镇级园区", "Town park"),
+            ParkLevel::Agricultural => lang.pick("农业产业园", "Agricultural park"),
         }
     }
 }
@@ -232,10 +232,10 @@ impl RegionLevel {
 
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            RegionLevel::Province => lang.pick("省", "province"),
-            RegionLevel::City => lang.pick("市", "city"),
-            RegionLevel::County => lang.pick("县(区)", "county"),
-            RegionLevel::Town => lang.pick("镇", "town"),
+            RegionLevel::Province => lang.pick("省", "Province"),
+            RegionLevel::City => lang.pick("市", "City"),
+            RegionLevel::County => lang.pick("县(区)", "County"),
+            RegionLevel::Town => lang.pick("镇", "Town"),
         }
     }
 }
@@ -264,10 +264,10 @@ impl TownClass {
 
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            TownClass::Agricultural => lang.pick("农业大镇", "agricultural town"),
-            TownClass::Industrial => lang.pick("工业重镇", "industrial town"),
-            TownClass::Commercial => lang.pick("商贸强镇", "commercial town"),
-            TownClass::Tourism => lang.pick("文旅名镇", "culture & tourism town"),
+            TownClass::Agricultural => lang.pick("农业大镇", "Agricultural town"),
+            TownClass::Industrial => lang.pick("工业重镇", "Industrial town"),
+            TownClass::Commercial => lang.pick("商贸强镇", "Commercial town"),
+            TownClass::Tourism => lang.pick("文旅名镇", "Culture & tourism town"),
         }
     }
 }

@@ -149,16 +149,16 @@ impl Colouring {
 
     pub fn label(self, lang: crate::i18n::Lang) -> &'static str {
         match self {
-            Colouring::Kind => lang.pick("类型", "kind"),
-            Colouring::Segment => lang.pick("上中下游", "segment"),
-            Colouring::Locality => lang.pick("本地/外地", "local / external"),
-            Colouring::LandClass => lang.pick("亩均等级", "land class"),
-            Colouring::Betweenness => lang.pick("中介中心性", "betweenness"),
+            Colouring::Kind => lang.pick("类型", "Kind"),
+            Colouring::Segment => lang.pick("上中下游", "Segment"),
+            Colouring::Locality => lang.pick("本地/外地", "Local / external"),
+            Colouring::LandClass => lang.pick("亩均等级", "Land class"),
+            Colouring::Betweenness => lang.pick("中介中心性", "Betweenness"),
             Colouring::PageRank => "PageRank",
-            Colouring::Strength => lang.pick("供应强度", "strength"),
-            Colouring::LeaderScore => lang.pick("链主得分", "leader score"),
-            Colouring::LocalSupport => lang.pick("本地配套率", "local supporting rate"),
-            Colouring::TaxPerMu => lang.pick("亩均税收", "tax per mu"),
+            Colouring::Strength => lang.pick("供应强度", "Strength"),
+            Colouring::LeaderScore => lang.pick("链主得分", "Leader score"),
+            Colouring::LocalSupport => lang.pick("本地配套率", "Local supporting rate"),
+            Colouring::TaxPerMu => lang.pick("亩均税收", "Tax per mu"),
         }
     }
 }

@@ -100,8 +100,8 @@ pub fn node_colours(
                 })
                 .collect();
             let items = vec![
-                (lang.pick("本地", "local").to_owned(), LOCAL),
-                (lang.pick("外地", "external").to_owned(), EXTERNAL),
+                (lang.pick("本地", "Local").to_owned(), LOCAL),
+                (lang.pick("外地", "External").to_owned(), EXTERNAL),
             ];
             NodeColours {
                 by_node,
@@ -240,7 +240,7 @@ mod tests {
         assert_eq!(
             none.legend,
             Legend::Ramp {
-                title: "betweenness".into(),
+                title: "Betweenness".into(),
                 empty: true
             }
         );

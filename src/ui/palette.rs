@@ -70,7 +70,7 @@ impl NameIndex {
                 target: Target::Stage(stage.id.clone()),
                 key: SearchKey::new(&format!("{} {} {}", stage.name, stage.name_en, stage.id)),
                 label,
-                kind: lang.pick("环节", "stage"),
+                kind: lang.pick("环节", "Stage"),
             });
         }
         for a in p.agreements.values() {
@@ -78,7 +78,7 @@ impl NameIndex {
                 target: Target::Agreement(a.id.clone()),
                 key: SearchKey::new(&a.name),
                 label: a.name.clone(),
-                kind: lang.pick("协议", "agreement"),
+                kind: lang.pick("协议", "Agreement"),
             });
         }
         for v in p.views.values() {
@@ -86,7 +86,7 @@ impl NameIndex {
                 target: Target::View(v.id.clone()),
                 key: SearchKey::new(&v.name),
                 label: v.name.clone(),
-                kind: lang.pick("视图", "view"),
+                kind: lang.pick("视图", "View"),
             });
         }
         self.entries = entries;

@@ -52,9 +52,9 @@ impl Status {
 
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Status::Missing => lang.pick("缺失", "missing"),
-            Status::Weak => lang.pick("薄弱", "weak"),
-            Status::Ok => lang.pick("完整", "ok"),
+            Status::Missing => lang.pick("缺失", "Missing"),
+            Status::Weak => lang.pick("薄弱", "Weak"),
+            Status::Ok => lang.pick("完整", "OK"),
         }
     }
 }
@@ -88,20 +88,20 @@ impl GapClass {
     /// What the finding is, in words.
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            GapClass::Missing => lang.pick("缺失", "missing"),
-            GapClass::Weak => lang.pick("薄弱", "weak"),
-            GapClass::Extend => lang.pick("可延伸", "to extend"),
-            GapClass::AtRisk => lang.pick("有风险", "at risk"),
+            GapClass::Missing => lang.pick("缺失", "Missing"),
+            GapClass::Weak => lang.pick("薄弱", "Weak"),
+            GapClass::Extend => lang.pick("可延伸", "To extend"),
+            GapClass::AtRisk => lang.pick("有风险", "At risk"),
         }
     }
 
     /// The policy word for it.
     pub fn action(self, lang: Lang) -> &'static str {
         match self {
-            GapClass::Missing => lang.pick("补链", "fill"),
-            GapClass::Weak => lang.pick("强链", "strengthen"),
-            GapClass::Extend => lang.pick("延链", "extend"),
-            GapClass::AtRisk => lang.pick("固链", "secure"),
+            GapClass::Missing => lang.pick("补链", "Fill"),
+            GapClass::Weak => lang.pick("强链", "Strengthen"),
+            GapClass::Extend => lang.pick("延链", "Extend"),
+            GapClass::AtRisk => lang.pick("固链", "Secure"),
         }
     }
 

@@ -56,7 +56,7 @@ impl StructureEdit {
                     Lang::En => format!(
                         "make stage \"{}\" {}",
                         stage_name(stage),
-                        segment.label(Lang::En)
+                        segment.label(Lang::En).to_lowercase()
                     ),
                 };
             }

@@ -54,14 +54,14 @@ impl RuleKind {
 
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            RuleKind::FixedShares => lang.pick("固定比例", "fixed shares"),
-            RuleKind::AllTo => lang.pick("全归一方", "all to one party"),
-            RuleKind::DoubleCount => lang.pick("双方全额计入", "double counting"),
-            RuleKind::Increment => lang.pick("只分增量", "increment above a base"),
-            RuleKind::Capped => lang.pick("封顶分成", "capped share"),
-            RuleKind::Equity => lang.pick("按股权", "by equity"),
-            RuleKind::FixedReturn => lang.pick("固定回报", "fixed return on capital"),
-            RuleKind::PerUnit => lang.pick("按单位固定支付", "fixed payment per unit"),
+            RuleKind::FixedShares => lang.pick("固定比例", "Fixed shares"),
+            RuleKind::AllTo => lang.pick("全归一方", "All to one party"),
+            RuleKind::DoubleCount => lang.pick("双方全额计入", "Double counting"),
+            RuleKind::Increment => lang.pick("只分增量", "Increment above a base"),
+            RuleKind::Capped => lang.pick("封顶分成", "Capped share"),
+            RuleKind::Equity => lang.pick("按股权", "By equity"),
+            RuleKind::FixedReturn => lang.pick("固定回报", "Fixed return on capital"),
+            RuleKind::PerUnit => lang.pick("按单位固定支付", "Fixed payment per unit"),
         }
     }
 }
@@ -130,7 +130,7 @@ impl PhaseStartKind {
 
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            PhaseStartKind::Year => lang.pick("年份", "in year"),
+            PhaseStartKind::Year => lang.pick("年份", "In year"),
             PhaseStartKind::AfterSigning => lang.pick("签约后第 N 年", "N years after signing"),
             PhaseStartKind::AfterProduction => {
                 lang.pick("投产后第 N 年", "N years after production")

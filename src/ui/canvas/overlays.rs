@@ -135,7 +135,7 @@ fn paint_legend(painter: &egui::Painter, rect: Rect, reserved: f32, lang: Lang) 
     for item in &items {
         let label = match item {
             Item::Node(k) => k.label(lang),
-            Item::LeaderRing => lang.pick("链主", "chain leader"),
+            Item::LeaderRing => lang.pick("链主", "Chain leader"),
             Item::Link(k) => k.label(lang),
         };
         let text_w = painter

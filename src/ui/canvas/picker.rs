@@ -94,7 +94,11 @@ fn stage_at(lanes: &[Lane], at: Pos) -> Option<StageId> {
 /// there when its kind has stages.
 fn new_node(project: &Project, kind: NodeKind, at: Pos, lanes: &[Lane], lang: Lang) -> Node {
     let mut node = Node {
-        name: format!("{}{}", lang.pick("新", "New "), kind.label(lang)),
+        // "New enterprise": the kind's label is a title, lower-cased inside a name.
+        name: match lang {
+            Lang::Zh => format!("新{}", kind.label(lang)),
+            Lang::En => format!("New {}", kind.label(lang).to_lowercase()),
+        },
         id: fresh_node_id(project, &BTreeSet::new()),
         kind,
         position: Some(at),

@@ -18,7 +18,7 @@ pub(super) fn costs_ui(ui: &mut egui::Ui, form: &mut Form<'_>) {
         .button(form.pick("添加费用(按股权分担)", "Add cost (shared by equity)"))
         .clicked()
     {
-        let cost = a.new_cost(form.pick("基础设施", "infrastructure"));
+        let cost = a.new_cost(form.pick("基础设施", "Infrastructure"));
         form.change(move |a| a.costs.push(cost));
     }
 }
@@ -90,9 +90,9 @@ fn split_ui(ui: &mut egui::Ui, form: &mut Form<'_>, i: usize, c: &CostItem, part
     let by_equity = matches!(c.split, CostSplit::Equity);
     let mode_label = |by_equity: &bool| {
         if *by_equity {
-            lang.pick("按股权", "by equity").to_owned()
+            lang.pick("按股权", "By equity").to_owned()
         } else {
-            lang.pick("按比例", "by shares").to_owned()
+            lang.pick("按比例", "By shares").to_owned()
         }
     };
     let name = field_name(form.pick("分担方式", "Split"), item);

@@ -150,10 +150,10 @@ fn fair_table_ui(
             for check in &split.core {
                 match check {
                     Some(check) if check.in_core => {
-                        ui.colored_label(Color32::from_rgb(46, 139, 87), lang.pick("是", "yes"));
+                        ui.colored_label(Color32::from_rgb(46, 139, 87), lang.pick("是", "Yes"));
                     }
                     Some(_) => {
-                        ui.colored_label(theme::ERROR, lang.pick("否 ↓", "no ↓"));
+                        ui.colored_label(theme::ERROR, lang.pick("否 ↓", "No ↓"));
                     }
                     None => {
                         ui.label("—");

@@ -128,9 +128,9 @@ fn start_ui(ui: &mut egui::Ui, form: &mut Form<'_>, phase: &Phase) {
 fn years_ui(ui: &mut egui::Ui, form: &mut Form<'_>, phase: &Phase) {
     let item = title(phase);
     let mut open = phase.years.is_none();
-    let name = field_name(form.pick("不限", "open-ended"), item);
+    let name = field_name(form.pick("不限", "Open-ended"), item);
     if ui
-        .checkbox(&mut open, form.pick("不限", "open-ended"))
+        .checkbox(&mut open, form.pick("不限", "Open-ended"))
         .accessible_name(name)
         .changed()
     {

@@ -184,8 +184,8 @@ fn increment_ui(
             Base::Amount(_) => BaseKind::Amount,
         };
         let label = |k: &BaseKind| match k {
-            BaseKind::Year => lang.pick("某年的数值", "a year's figure").to_owned(),
-            BaseKind::Amount => lang.pick("固定数额", "a fixed amount").to_owned(),
+            BaseKind::Year => lang.pick("某年的数值", "A year's figure").to_owned(),
+            BaseKind::Amount => lang.pick("固定数额", "A fixed amount").to_owned(),
         };
         let name = field_name(form.pick("基数类型", "Base kind"), item);
         let options = [BaseKind::Year, BaseKind::Amount];
@@ -298,8 +298,8 @@ fn cap_ui(ui: &mut egui::Ui, form: &mut Form<'_>, phase: &Phase, cap: &Cap) {
         Cap::Amount(_) => BaseKind::Amount,
     };
     let label = |k: &BaseKind| match k {
-        BaseKind::Year => lang.pick("迁入前年数", "years before the move").to_owned(),
-        BaseKind::Amount => lang.pick("固定数额", "a fixed amount").to_owned(),
+        BaseKind::Year => lang.pick("迁入前年数", "Years before the move").to_owned(),
+        BaseKind::Amount => lang.pick("固定数额", "A fixed amount").to_owned(),
     };
     let name = field_name(form.pick("封顶类型", "Cap kind"), item);
     let salt = ("cap-kind", &form.a.id, &phase.id);

@@ -127,13 +127,13 @@ pub fn schedule_csv(project: &Project, s: &Schedule, view: (Ledger, Metric), lan
         quoted.join(",") + "\n"
     };
     let mut header = vec![
-        lang.pick("年份", "year").to_owned(),
-        lang.pick("账目", "ledger").to_owned(),
-        lang.pick("指标", "metric").to_owned(),
-        lang.pick("合计", "total").to_owned(),
+        lang.pick("年份", "Year").to_owned(),
+        lang.pick("账目", "Ledger").to_owned(),
+        lang.pick("指标", "Metric").to_owned(),
+        lang.pick("合计", "Total").to_owned(),
     ];
     header.extend(s.parties.iter().map(|p| project.node_name(p)));
-    header.push(lang.pick("说明", "note").to_owned());
+    header.push(lang.pick("说明", "Note").to_owned());
     let mut out = String::from("\u{feff}");
     out.push_str(&line(&header));
     for r in s.rows.iter().filter(|r| (r.ledger, r.metric) == view) {

@@ -39,7 +39,7 @@ pub(super) fn leaders_ui(
             ui.strong(lang.pick("企业", "Firm"));
             ui.strong(lang.pick("得分", "Score"));
             ui.strong(lang.pick("构成", "Parts"));
-            ui.strong(lang.pick("中介 / 强度 / 产值", "betweenness / strength / output"));
+            ui.strong(lang.pick("中介 / 强度 / 产值", "Betweenness / strength / output"));
             ui.strong("");
             ui.end_row();
             for (i, l) in a.leaders.iter().take(SHOWN).enumerate() {

@@ -266,7 +266,7 @@ impl<'a> Rows<'a> {
                 });
             if product.required {
                 ui.label(
-                    RichText::new(lang.pick("必需", "required"))
+                    RichText::new(lang.pick("必需", "Required"))
                         .small()
                         .color(theme::WARNING),
                 );
