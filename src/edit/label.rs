@@ -1,7 +1,7 @@
 //! What an edit does, in words, for the Undo and Redo menu items.
 
 use super::Edit;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, count_en};
 use crate::model::{NodeId, Project, View, ViewId};
 use std::collections::BTreeMap;
 
@@ -48,11 +48,15 @@ impl Edit {
                 (Lang::Zh, 1, _) => format!("删除“{}”", name_of(&nodes[0])),
                 (Lang::En, 1, _) => format!("delete \"{}\"", name_of(&nodes[0])),
                 (Lang::Zh, n, l) => format!("删除 {n} 个节点和 {l} 条连线"),
-                (Lang::En, n, l) => format!("delete {n} nodes and {l} links"),
+                (Lang::En, n, l) => format!(
+                    "delete {} and {}",
+                    count_en(n, "node", "nodes"),
+                    count_en(l, "link", "links")
+                ),
             },
             Edit::Paste { nodes, .. } => match lang {
                 Lang::Zh => format!("粘贴 {} 个节点", nodes.len()),
-                Lang::En => format!("paste {} nodes", nodes.len()),
+                Lang::En => format!("paste {}", count_en(nodes.len(), "node", "nodes")),
             },
             Edit::SetMeta(_) => lang.pick("修改项目信息", "edit project details").to_owned(),
             Edit::SetAgreement(a) if project.agreements.contains_key(&a.id) => match lang {
@@ -70,7 +74,11 @@ impl Edit {
             Edit::SetViews(views) => views_label(&project.views, views, lang),
             Edit::Import { nodes, links, .. } => match lang {
                 Lang::Zh => format!("导入 {} 个节点、{} 条连线", nodes.len(), links.len()),
-                Lang::En => format!("import {} nodes and {} links", nodes.len(), links.len()),
+                Lang::En => format!(
+                    "import {} and {}",
+                    count_en(nodes.len(), "node", "nodes"),
+                    count_en(links.len(), "link", "links")
+                ),
             },
             Edit::Structure(edit) => edit.label(project, lang),
         }
