@@ -15,7 +15,7 @@ impl AppCommand {
                     Lang::En => format!("Table (CSV): {}…", table.label(lang)),
                 };
             }
-            New => lang.pick("新建", "New"),
+            New => lang.pick("新建…", "New…"),
             Open => lang.pick("打开…", "Open…"),
             Save => lang.pick("保存", "Save"),
             SaveAs => lang.pick("另存为…", "Save As…"),
@@ -80,7 +80,10 @@ impl AppCommand {
     pub fn tooltip(self, lang: Lang) -> &'static str {
         use AppCommand::*;
         match self {
-            New => lang.pick("新建空白项目", "Start an empty project"),
+            New => lang.pick(
+                "新建项目:先填写名称和所属县(区)",
+                "Start a new project: its name and county first",
+            ),
             Open => lang.pick("打开项目文件", "Open a project file"),
             Save => lang.pick("保存当前项目", "Save the project"),
             SaveAs => lang.pick("保存到新的文件", "Save the project to a new file"),
