@@ -26,7 +26,12 @@ fn editor(lang: Lang) -> H {
 fn menu(h: &mut H, menu: &str, item: &str) {
     h.get_by_label(menu).click();
     h.run_steps(3);
-    h.get_by_label_contains(item).click();
+    // The menu's entry, not the inspector's button of the same name: the menu opens at the left.
+    let entry = h
+        .get_all_by_label_contains(item)
+        .min_by(|a, b| a.rect().left().total_cmp(&b.rect().left()))
+        .unwrap_or_else(|| panic!("no {item} in {menu}"));
+    entry.click();
     h.run_steps(3);
 }
 
@@ -240,4 +245,14 @@ fn without_a_last_folder_the_first_save_starts_in_the_documents_folder() {
     h.run_steps(3);
     assert!(h.state().file_browser_place().is_none());
     assert_eq!(h.state().doc.path, None);
+}
+
+#[test]
+fn the_inspector_opens_the_properties_when_nothing_is_selected() {
+    let mut h = editor(Lang::Zh);
+    assert!(h.state().ui.selection.is_empty());
+    h.get_by_role_and_label(Role::Button, "项目属性…").click();
+    h.run_steps(3);
+    assert!(h.state().project_dialog.open);
+    h.get_by_label("项目名称");
 }

@@ -106,7 +106,7 @@ impl InspectorPanel {
                         );
                         stage::stage_ui(ui, &mut form, chain, stage, state, queue)
                     }
-                    None => project::project_ui(ui, cx),
+                    None => project::project_ui(ui, cx, queue),
                 },
                 _ if !nodes.is_empty() => {
                     many::many_ui(ui, project, &nodes, links.len(), queue, lang)

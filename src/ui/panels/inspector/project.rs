@@ -2,10 +2,13 @@
 //! many chains, stages, nodes, links and agreements it has, and its problems.
 
 use super::severity_colour;
+use crate::ui::command::AppCommand;
 use crate::ui::context::ViewCtx;
+use crate::ui::state::Queue;
 
-/// Draws the project's summary.
-pub(super) fn project_ui(ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
+/// Draws the project's summary; its name, county and description are edited in the project's
+/// properties, which a button here opens.
+pub(super) fn project_ui(ui: &mut egui::Ui, cx: &ViewCtx<'_>, queue: &mut Queue) {
     let (p, lang) = (cx.project(), cx.lang);
     ui.label(egui::RichText::new(&p.meta.name).strong());
     if !p.meta.county.is_empty() {
@@ -13,6 +16,14 @@ pub(super) fn project_ui(ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
     }
     if !p.meta.description.is_empty() {
         ui.label(egui::RichText::new(&p.meta.description).weak());
+    }
+    let command = AppCommand::ProjectProperties;
+    if ui
+        .button(command.label(lang))
+        .on_hover_text(command.tooltip(lang))
+        .clicked()
+    {
+        queue.commands.push(command);
     }
     ui.separator();
     egui::Grid::new("project-counts")
