@@ -143,7 +143,7 @@ fn a_column_can_be_left_out_and_bad_rows_block_the_import() {
     harness.run_steps(3);
     harness.get_by_label("errors 2 · warnings 0");
     harness.get_by_label(
-        "error: bad.csv row 3, column 环节: there is no stage \"U9\" (import the stages first, or check the code)",
+        "error: bad.csv row 3, column 环节: there is no stage coded \"U9\" (import the stages first, or check the code)",
     );
     harness.get_by_label("error: bad.csv row 3, column 产值: \"abc\" is not a number");
     let import = harness.get_by_label("Import");

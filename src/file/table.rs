@@ -61,14 +61,17 @@ impl SkipReason {
 }
 
 impl Row {
-    /// Its non-empty cells joined by " | ", for lists.
+    /// Its non-empty cells joined by " | ", for lists; a merged cell (the same text in the
+    /// cells side by side) once.
     pub fn text(&self) -> String {
-        self.cells
+        let mut cells: Vec<&str> = self
+            .cells
             .iter()
             .map(|c| c.trim())
             .filter(|c| !c.is_empty())
-            .collect::<Vec<_>>()
-            .join(" | ")
+            .collect();
+        cells.dedup();
+        cells.join(" | ")
     }
 }
 

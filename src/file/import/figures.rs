@@ -14,7 +14,9 @@ use rust_decimal::prelude::ToPrimitive;
 use std::collections::BTreeMap;
 
 impl Work {
-    /// The figures of one row, by year.
+    /// The figures of one row, by year: a column's header year, else the row's year column,
+    /// else the table's year (the one year its headers name, or its title's), else the
+    /// import's.
     pub(super) fn node_figures(
         &mut self,
         i: usize,
@@ -22,9 +24,12 @@ impl Work {
         row: &Row,
         node: &mut Node,
     ) {
-        let Some(row_year) = self.row_year(i, source, row) else {
+        let Ok(row_year) = self.row_year(i, source, row) else {
             return;
         };
+        let row_year = row_year
+            .or_else(|| self.table_years.get(i).copied().flatten())
+            .unwrap_or(self.year);
         let mut by_year: BTreeMap<Year, Figures> = BTreeMap::new();
         for (c, field) in source.mapping.columns.iter().enumerate() {
             let Some(field) = field.filter(|f| dimension_of(*f).is_some()) else {
@@ -47,16 +52,16 @@ impl Work {
         node.figures.extend(by_year);
     }
 
-    /// The year of a row's figures without a year in their header: its year column, else the
-    /// import's; none (with the problem) when the year column holds no year.
-    fn row_year(&mut self, i: usize, source: &ImportSource, row: &Row) -> Option<Year> {
+    /// The year in a row's year column, if it has one; `Err` (with the problem reported) when
+    /// the column holds something else.
+    fn row_year(&mut self, i: usize, source: &ImportSource, row: &Row) -> Result<Option<Year>, ()> {
         let text = Self::cell(source, row, Field::Year);
         if text.is_empty() {
-            return Some(self.year);
+            return Ok(None);
         }
         let digits = text.trim_end_matches(['年', '度']);
         match digits.parse::<Year>() {
-            Ok(y) if (1900..=2200).contains(&y) => Some(y),
+            Ok(y) if (1900..=2200).contains(&y) => Ok(Some(y)),
             _ => {
                 self.problem(
                     i,
@@ -65,7 +70,7 @@ impl Work {
                     format!("“{text}”不是年份"),
                     format!("\"{text}\" is not a year"),
                 );
-                None
+                Err(())
             }
         }
     }

@@ -454,6 +454,11 @@ fn take_year(text: &str) -> (Option<Year>, String) {
     (None, text.to_owned())
 }
 
+/// The first year written in `text` (`2023年XX县重点企业名录`).
+pub fn year_in(text: &str) -> Option<Year> {
+    take_year(&half_width(text)).0
+}
+
 /// Reads a header's field words, year and unit.
 pub fn read_header(header: &str) -> HeaderReading {
     let text = half_width(header).to_lowercase();

@@ -92,6 +92,30 @@ pub struct SkippedRowReport {
     pub reason: SkipReason,
 }
 
+/// A table's own year: the one year its figure headers name (`2023年产值`, beside a plain
+/// `税收`), else the year in its title (`2023年XX县重点企业名录`); none when its headers name
+/// several years (each column keeps its own) or none at all.
+pub(super) fn table_year(source: &ImportSource) -> Option<Year> {
+    let years: std::collections::BTreeSet<Year> = source
+        .mapping
+        .columns
+        .iter()
+        .zip(&source.mapping.decor)
+        .filter(|(f, _)| f.is_some_and(|f| dimension_of(f).is_some()))
+        .filter_map(|(_, d)| d.year)
+        .collect();
+    match years.len() {
+        1 => years.first().copied(),
+        0 => source
+            .table
+            .skipped
+            .iter()
+            .filter(|s| s.reason == SkipReason::AboveHeader)
+            .find_map(|s| super::headers::year_in(&s.text)),
+        _ => None,
+    }
+}
+
 /// A column's letter as spreadsheets show it: 0 → A, 26 → AA.
 pub fn column_letter(index: usize) -> String {
     let mut n = index + 1;
@@ -194,7 +218,10 @@ impl Work {
             column: c,
             header,
             field,
-            year: decor.year.filter(|_| dimension_of(field).is_some()),
+            year: decor
+                .year
+                .or_else(|| self.table_years.get(i).copied().flatten())
+                .filter(|_| dimension_of(field).is_some() && source.column(Field::Year).is_none()),
             conversion,
             unit_assumed,
         });

@@ -44,7 +44,7 @@ mod stages;
 mod summary;
 mod template;
 
-pub use listing::{ColumnUse, IgnoreReason, IgnoredColumn, SkippedRowReport};
+pub use listing::{ColumnUse, IgnoreReason, IgnoredColumn, SkippedRowReport, column_letter};
 pub use mapping::{Decor, Field, Flag, Mapping, TableKind, guess_kind, guess_mapping};
 pub use summary::ImportSummary;
 pub use template::{template_headers, template_workbook, write_template};
@@ -185,6 +185,7 @@ pub fn plan_import(
             .filter(|u| u.dimension == headers::Dimension::Money)
             .map(headers::Unit::factor)
             .unwrap_or(rust_decimal::Decimal::from(10_000)),
+        table_years: sources.iter().map(listing::table_year).collect(),
     };
     work.list_columns(sources);
     for (i, source) in sources.iter().enumerate() {
@@ -240,6 +241,8 @@ struct Work {
     chain: Option<ChainId>,
     /// Yuan in one of the project's money unit.
     money: rust_decimal::Decimal,
+    /// Each source's own year, if it has one: the one year its headers name, or its title's.
+    table_years: Vec<Option<Year>>,
 }
 
 impl Work {
