@@ -131,7 +131,8 @@ fn a_county_list_with_title_total_and_notes_lands_exactly() {
         ]
     );
     // Units: 元 and 平方米 converted; the year from the header.
-    let conversions: Vec<(&str, Option<i32>, Option<(String, String)>)> = plan
+    type Conversion<'a> = (&'a str, Option<i32>, Option<(String, String)>);
+    let conversions: Vec<Conversion> = plan
         .columns
         .iter()
         .filter(|c| c.year.is_some() || c.conversion.is_some())
@@ -254,8 +255,14 @@ fn a_county_list_with_title_total_and_notes_lands_exactly() {
     assert_eq!(plan.summary.nodes_added, 4);
     assert_eq!(plan.summary.towns_added, 1);
     assert_eq!(plan.summary.stages_added, 2);
+}
 
-    // Imported again: the credit code finds the firm even under another name.
+#[test]
+fn the_credit_code_finds_a_firm_under_another_name() {
+    let project = sample();
+    let (plan, _) = plan_of(&project, "county_list_2023.xlsx", None);
+    let after = imported(&project, &plan);
+    let drink = node(&after, "秦岭木耳饮品有限公司");
     let renamed = "统一社会信用代码,企业名称,产值(万元)\n91610933MA6YB56789,秦岭饮品公司,3700\n";
     let table = read_csv("renamed.csv", renamed.as_bytes()).unwrap();
     let again = plan_import(
@@ -422,16 +429,125 @@ fn a_list_without_figures_says_so_and_a_percentage_is_no_amount() {
     );
 }
 
+fn chainmap(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_chainmap"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("LANG", "en_US.UTF-8")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn the_command_line_lists_what_it_left_out_and_the_result_checks() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("imported.chainmap.json");
+    let list = fixture("county_list_2023.xlsx");
+    let args = [
+        "import",
+        "--into",
+        "sample_projects/zhashui-fungus.chainmap.json",
+        "--nodes",
+        list.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ];
+    let o = chainmap(&[&args[..], &["--json"]].concat());
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let ignored: Vec<(&str, &str, &str)> = report["ignored_columns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["column"].as_str().unwrap(),
+                c["header"].as_str().unwrap(),
+                c["reason"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        ignored,
+        [
+            ("A", "序号", "row_numbers"),
+            ("P", "联系电话", "not_recognised")
+        ]
+    );
+    let skipped: Vec<(u64, &str)> = report["skipped_rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["row"].as_u64().unwrap(), r["reason"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        skipped,
+        [
+            (1, "above_header"),
+            (2, "above_header"),
+            (9, "total"),
+            (10, "note"),
+            (11, "note")
+        ]
+    );
+    assert_eq!(
+        report["new_stages"],
+        serde_json::json!(["木耳饮品", "冷链物流"])
+    );
+    let tax = report["columns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["header"] == "税收总额(元)")
+        .unwrap();
+    assert_eq!(tax["field"], "tax");
+    assert_eq!(tax["year"], 2023);
+    assert_eq!(tax["converted"], serde_json::json!(["元", "万元"]));
+    // The file written (a new optional field: the credit code) checks.
+    let check = chainmap(&["check", out.to_str().unwrap()]);
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("\"credit_code\": \"91610933MA6YA1234D\""));
+
+    // As text: every column, every left-out column and skipped row, the new stages.
+    let o = chainmap(&args);
+    let text = String::from_utf8_lossy(&o.stdout);
+    for line in [
+        "  column I “税收总额(元)” → tax (2023, 元 → 万元)",
+        "  not imported: column A “序号”: row numbers",
+        "  not imported: column P “联系电话”: not a column chainmap reads",
+        "  skipped row 9: a total row, not a firm — 合计 | 7375.5",
+        "new stages (named by firms, not in the chain): 木耳饮品, 冷链物流",
+    ] {
+        assert!(text.contains(line), "{line}\n{text}");
+    }
+}
+
 /// Writes the fixtures (run by hand; the files are committed).
 #[test]
 #[ignore]
 fn make_fixtures() {
-    use rust_xlsxwriter::{Format, Workbook};
     let dir = fixture("");
     std::fs::create_dir_all(&dir).unwrap();
-    let merge = Format::new();
+    make_county_list(&dir);
+    make_two_row_header(&dir);
+    make_gbk_csv(&dir);
+}
 
-    // A 名录 made for printing.
+/// A 名录 made for printing.
+fn make_county_list(dir: &std::path::Path) {
+    use rust_xlsxwriter::{Format, Workbook};
+    let merge = Format::new();
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
     sheet
@@ -575,8 +691,12 @@ fn make_fixtures() {
         .unwrap();
     sheet.write_string(10, 0, "数据来源:柞水县统计局").unwrap();
     book.save(dir.join("county_list_2023.xlsx")).unwrap();
+}
 
-    // A two-row header: years merged over 产值 | 税收; a name and a town merged down.
+/// A two-row header: years merged over 产值 | 税收; a name and a town merged down.
+fn make_two_row_header(dir: &std::path::Path) {
+    use rust_xlsxwriter::{Format, Workbook};
+    let merge = Format::new();
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
     sheet.set_name("经济指标").unwrap();
@@ -607,7 +727,9 @@ fn make_fixtures() {
         }
     }
     book.save(dir.join("two_row_header.xlsx")).unwrap();
+}
 
+fn make_gbk_csv(dir: &std::path::Path) {
     // GBK, as Excel on a Chinese Windows saves "CSV": units in the headers, numbers as text,
     // full-width digits, a credit code with a wrong check character.
     let text = "柞水县木耳产业企业统计表,,,,,,,,\r\n\
