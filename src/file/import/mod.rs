@@ -43,6 +43,7 @@ mod nodes;
 mod stages;
 mod summary;
 mod template;
+mod words;
 
 pub use listing::{ColumnUse, IgnoreReason, IgnoredColumn, SkippedRowReport, column_letter};
 pub use mapping::{Decor, Field, Flag, Mapping, TableKind, guess_kind, guess_mapping};
