@@ -720,6 +720,14 @@ fn filled_rows() -> Vec<(&'static str, SheetRows<'static>)> {
                     ("用地(亩)", "40"),
                     ("从业人员(人)", "85"),
                     ("联农户数(户)", "120"),
+                    ("统一社会信用代码", "91350100M000100Y43"),
+                    ("主营产品", "菌种、菌包"),
+                    ("是否专精特新", "是"),
+                    ("是否小巨人", "否"),
+                    ("是否规上", "是"),
+                    ("是否高新技术企业", "√"),
+                    ("是否链主", "Y"),
+                    ("是否龙头企业", "1"),
                     ("备注", "示范基地"),
                 ],
                 vec![
@@ -768,7 +776,16 @@ fn assert_every_column_landed(project: &chainmap::model::Project) {
     assert_eq!(f1.stages, ["U1".into()]);
     assert_eq!(f1.kind, NodeKind::Enterprise);
     assert_eq!(project.node_name(f1.region.as_ref().unwrap()), "小岭镇");
-    assert_eq!(f1.tags, ["链主", "规上"]);
+    // The tags column, then the yes/no columns (规上 and 链主 already there).
+    assert_eq!(f1.tags, ["链主", "规上", "高新", "龙头"]);
+    assert_eq!(f1.srdi, Some(chainmap::model::SrdiTier::Provincial));
+    assert_eq!(f1.credit_code, "91350100M000100Y43");
+    let products: Vec<(&str, bool)> = u1
+        .products
+        .iter()
+        .map(|p| (p.name.as_str(), p.required))
+        .collect();
+    assert_eq!(products, [("菌种", false), ("菌包", false)]);
     assert_eq!(f1.note, "示范基地");
     let figures = &f1.figures[&2023];
     let d = |s: &str| Some(s.parse::<Decimal>().unwrap());

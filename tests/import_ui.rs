@@ -143,7 +143,7 @@ fn a_column_can_be_left_out_and_bad_rows_block_the_import() {
     harness.run_steps(3);
     harness.get_by_label("errors 2 · warnings 0");
     harness.get_by_label(
-        "Error: bad.csv row 3, column 环节: there is no stage \"U9\" (import the stages first, or check the code)",
+        "Error: bad.csv row 3, column 环节: there is no stage coded \"U9\" (import the stages first, or check the code)",
     );
     harness.get_by_label("Error: bad.csv row 3, column 产值: \"abc\" is not a number");
     let import = harness.get_by_label("Import");
@@ -515,4 +515,86 @@ fn files_dropped_on_the_import_dialog_are_taken_as_tables() {
         revision,
         "nothing opened or imported yet"
     );
+}
+
+/// The editor on the bundled sample (柞水 black fungus), at the users' screen size.
+fn sample_editor(lang: Lang) -> Harness<'static, ChainmapApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1366.0, 768.0))
+        .with_theme(egui::Theme::Light)
+        .build_eframe(move |cc| ChainmapApp::with_data_dir(cc, None, Some(lang), None));
+    harness.run_steps(3);
+    harness
+}
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import")
+        .join(name)
+}
+
+#[test]
+fn a_county_list_shows_what_it_leaves_out_before_importing() {
+    for lang in [Lang::En, Lang::Zh] {
+        let mut harness = sample_editor(lang);
+        harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::I);
+        harness.run_steps(3);
+        harness
+            .state_mut()
+            .import
+            .load(TableKind::Nodes, &fixture("county_list_2023.xlsx"), lang);
+        harness.run_steps(3);
+        // The header found on row 3, under the title and the 填报单位 line.
+        harness.get_by_label(lang.pick(
+            "county_list_2023.xlsx [Sheet1] · 5 行 · 表头在第 3 行",
+            "county_list_2023.xlsx [Sheet1] · 5 rows · header on row 3",
+        ));
+        // Under each field chooser: the year and the unit conversion its header says.
+        harness.get_by_label("2023 · 元→万元");
+        harness.get_by_label("2023 · 平方米→亩");
+        // The columns left out and the rows skipped, each with why.
+        harness.get_by_label(lang.pick(
+            "A “序号”(序号列);P “联系电话”(未识别的列)",
+            "A “序号”(row numbers); P “联系电话”(not a column chainmap reads)",
+        ));
+        harness.get_by_label(lang.pick(
+            "第 1 行(表头上方的标题或说明):2023年柞水县重点企业名录",
+            "row 1 (title or note above the header): 2023年柞水县重点企业名录",
+        ));
+        harness.get_by_label(lang.pick(
+            "第 9 行(合计行,不是企业):合计 | 7375.5",
+            "row 9 (a total row, not a firm): 合计 | 7375.5",
+        ));
+        harness.get_by_label(lang.pick(
+            "新建环节(企业表中有、产业链中没有):木耳饮品、冷链物流",
+            "New stages (named by firms, not in the chain): 木耳饮品, 冷链物流",
+        ));
+        harness.get_by_label(lang.pick("✓ 没有发现问题", "✓ No problems found"));
+        harness.get_by_label(lang.pick("导入", "Import")).click();
+        harness.run_steps(3);
+        let project = &harness.state().doc.project;
+        let e01 = &project.nodes[&"E01".into()];
+        let f = &e01.figures[&2023];
+        assert_eq!(
+            (f.output, f.tax, f.land_mu),
+            (
+                Some(rust_decimal::Decimal::from(2150)),
+                Some(rust_decimal::Decimal::from(125)),
+                Some(rust_decimal::Decimal::from(12))
+            )
+        );
+        assert_eq!(e01.credit_code, "91610933MA6YA1234D");
+        assert!(project.stages().any(|(_, s)| s.name == "冷链物流"));
+        // One undo step takes all of it back, new stages too.
+        let ctx = egui::Context::default();
+        harness.state_mut().run_command(&ctx, AppCommand::Undo);
+        assert!(
+            !harness
+                .state()
+                .doc
+                .project
+                .stages()
+                .any(|(_, s)| s.name == "冷链物流")
+        );
+    }
 }

@@ -1,8 +1,10 @@
 //! `chainmap import`: stages, enterprises and links from spreadsheets into a project file.
 
 use super::{EXIT_OK, EXIT_PROBLEM, load_for_command};
+use crate::file::import::column_letter;
 use crate::file::import::{
-    ImportOptions, ImportSource, ImportSummary, TableKind, plan_import, read_for, write_template,
+    ImportOptions, ImportPlan, ImportSource, ImportSummary, TableKind, plan_import, read_for,
+    write_template,
 };
 use crate::i18n::Lang;
 use crate::model::{ChainId, Project, Severity};
@@ -25,6 +27,45 @@ struct Report<'a> {
     written: Option<String>,
     summary: ImportSummary,
     problems: Vec<Problem<'a>>,
+    /// Each imported column: field, year, unit conversion.
+    columns: Vec<ColumnJson>,
+    /// Every column not imported, and why.
+    ignored_columns: Vec<IgnoredJson>,
+    /// Every row not read as a row of its table (titles, totals, notes), and why.
+    skipped_rows: Vec<SkippedJson>,
+    /// Stages an enterprises table named that the chain lacked, made by the import.
+    new_stages: &'a [String],
+}
+
+#[derive(Serialize)]
+struct ColumnJson {
+    table: String,
+    column: String,
+    header: String,
+    field: &'static str,
+    year: Option<i32>,
+    /// The unit the numbers were read in and the one they are stored in, when they differ.
+    converted: Option<(String, String)>,
+    /// No unit in the header or above the table: the project's unit (or 亩) was taken.
+    unit_assumed: bool,
+}
+
+#[derive(Serialize)]
+struct IgnoredJson {
+    table: String,
+    column: String,
+    header: String,
+    reason: &'static str,
+    message: String,
+}
+
+#[derive(Serialize)]
+struct SkippedJson {
+    table: String,
+    row: usize,
+    text: String,
+    reason: crate::file::table::SkipReason,
+    message: &'static str,
 }
 
 #[derive(Serialize)]
@@ -97,6 +138,20 @@ pub fn import(
                     message: p.issue.message(lang),
                 })
                 .collect(),
+            columns: columns_json(&plan, &sources),
+            ignored_columns: ignored_json(&plan, &sources, lang),
+            skipped_rows: plan
+                .skipped_rows
+                .iter()
+                .map(|r| SkippedJson {
+                    table: r.table.clone(),
+                    row: r.row,
+                    text: r.text.clone(),
+                    reason: r.reason,
+                    message: r.reason.label(lang),
+                })
+                .collect(),
+            new_stages: &plan.new_stages,
         };
         serde_json::to_writer_pretty(&mut *out, &report).map_err(std::io::Error::other)?;
         writeln!(out)?;
@@ -144,6 +199,7 @@ pub fn import(
                 )
             )?;
         }
+        write_listing(&plan, &sources, lang, out)?;
     }
     Ok(if ok { EXIT_OK } else { EXIT_PROBLEM })
 }
@@ -174,4 +230,121 @@ pub fn template(
             Ok(EXIT_PROBLEM)
         }
     }
+}
+
+fn table_name(sources: &[ImportSource], source: usize) -> String {
+    sources
+        .get(source)
+        .map(|s| s.table.name.clone())
+        .unwrap_or_default()
+}
+
+fn columns_json(plan: &ImportPlan, sources: &[ImportSource]) -> Vec<ColumnJson> {
+    plan.columns
+        .iter()
+        .map(|c| ColumnJson {
+            table: table_name(sources, c.source),
+            column: column_letter(c.column),
+            header: c.header.clone(),
+            field: c.field.label(Lang::En),
+            year: c.year,
+            converted: c.conversion.clone(),
+            unit_assumed: c.unit_assumed,
+        })
+        .collect()
+}
+
+fn ignored_json(plan: &ImportPlan, sources: &[ImportSource], lang: Lang) -> Vec<IgnoredJson> {
+    plan.ignored_columns
+        .iter()
+        .map(|c| {
+            let headers = sources
+                .get(c.source)
+                .map(|s| s.table.headers.as_slice())
+                .unwrap_or(&[]);
+            IgnoredJson {
+                table: table_name(sources, c.source),
+                column: column_letter(c.column),
+                header: c.header.clone(),
+                reason: c.reason.code(),
+                message: c.reason.text(headers, lang),
+            }
+        })
+        .collect()
+}
+
+/// The columns read (field, year, unit), the columns not imported, the rows skipped and the
+/// stages made, as text: what the import did with every column and row of the files.
+fn write_listing(
+    plan: &ImportPlan,
+    sources: &[ImportSource],
+    lang: Lang,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    for (i, source) in sources.iter().enumerate() {
+        writeln!(out, "{}", source.table.name)?;
+        for c in plan.columns.iter().filter(|c| c.source == i) {
+            let mut notes = Vec::new();
+            if let Some(year) = c.year {
+                notes.push(format!("{year}{}", lang.pick("年", "")));
+            }
+            if let Some((from, to)) = &c.conversion {
+                notes.push(format!("{from} → {to}"));
+            }
+            if c.unit_assumed {
+                notes.push(
+                    lang.pick("未注明单位,按项目单位", "no unit given: the project's")
+                        .to_owned(),
+                );
+            }
+            let notes = if notes.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", notes.join(", "))
+            };
+            writeln!(
+                out,
+                "  {} {} “{}” → {}{notes}",
+                lang.pick("列", "column"),
+                column_letter(c.column),
+                c.header,
+                c.field.label(lang)
+            )?;
+        }
+        for c in plan.ignored_columns.iter().filter(|c| c.source == i) {
+            writeln!(
+                out,
+                "  {} {} “{}”: {}",
+                lang.pick("未导入的列", "not imported: column"),
+                column_letter(c.column),
+                c.header,
+                c.reason.text(&source.table.headers, lang)
+            )?;
+        }
+        for r in plan.skipped_rows.iter().filter(|r| r.source == i) {
+            writeln!(
+                out,
+                "  {} {}: {} — {}",
+                lang.pick("跳过第", "skipped row"),
+                match lang {
+                    Lang::Zh => format!("{} 行", r.row),
+                    Lang::En => r.row.to_string(),
+                },
+                r.reason.label(lang),
+                r.text
+            )?;
+        }
+    }
+    if !plan.new_stages.is_empty() {
+        writeln!(
+            out,
+            "{}: {}",
+            lang.pick(
+                "新建的环节(企业表中出现、产业链中没有)",
+                "new stages (named by firms, not in the chain)"
+            ),
+            plan.new_stages.join(lang.pick("、", ", "))
+        )?;
+    }
+    Ok(())
 }

@@ -17,6 +17,151 @@ pub struct Table {
     /// Every sheet of the workbook it came from, and the one read (workbooks only).
     pub sheets: Vec<String>,
     pub sheet: Option<String>,
+    /// Sheet row numbers of the header: one row, or two (a merged 2023年 over 产值 | 税收).
+    pub header_rows: Vec<usize>,
+    /// Rows read but not part of the table (titles above the header, 合计 rows, notes below),
+    /// each with why: listed to the user, never dropped in silence.
+    pub skipped: Vec<SkippedRow>,
+    /// A money unit stated above the header (`单位:万元`): the unit of amount columns whose
+    /// header names none.
+    pub stated_unit: Option<String>,
+}
+
+/// A row that is not a row of the table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SkippedRow {
+    pub number: usize,
+    /// Its cells, joined, for the list.
+    pub text: String,
+    pub reason: SkipReason,
+}
+
+/// Why a row is not a row of the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SkipReason {
+    /// Above the header: a title, a unit line, 填报单位.
+    AboveHeader,
+    /// A 合计 / 小计 / 总计 row: a sum of firms, not a firm.
+    Total,
+    /// A note below the table (注:, 数据来源 …).
+    Note,
+}
+
+impl SkipReason {
+    pub fn label(self, lang: crate::i18n::Lang) -> &'static str {
+        match self {
+            SkipReason::AboveHeader => {
+                lang.pick("表头上方的标题或说明", "title or note above the header")
+            }
+            SkipReason::Total => lang.pick("合计行,不是企业", "a total row, not a firm"),
+            SkipReason::Note => lang.pick("表格下方的注释", "a note below the table"),
+        }
+    }
+}
+
+impl Row {
+    /// Its non-empty cells joined by " | ", for lists; a merged cell (the same text in the
+    /// cells side by side) once.
+    pub fn text(&self) -> String {
+        let mut cells: Vec<&str> = self
+            .cells
+            .iter()
+            .map(|c| c.trim())
+            .filter(|c| !c.is_empty())
+            .collect();
+        cells.dedup();
+        cells.join(" | ")
+    }
+}
+
+impl Table {
+    /// Makes the row at `index` (0: the first row read, the header so far) the header, with the
+    /// one after it as its second row when `two_rows`; rows above it are skipped as such.
+    /// A top cell left empty by a merged cell that was not filled (CSV) takes the group of the
+    /// cell to its left when the cell below has a field: `2023年 | (empty)` over `产值 | 税收`.
+    pub fn set_header(&mut self, index: usize, two_rows: bool) {
+        if index == 0 && !two_rows {
+            return;
+        }
+        let first = Row {
+            number: self.header_rows.first().copied().unwrap_or(0),
+            cells: std::mem::take(&mut self.headers),
+        };
+        let mut all: Vec<Row> = std::iter::once(first)
+            .chain(std::mem::take(&mut self.rows))
+            .collect();
+        let take = index + 1 + usize::from(two_rows);
+        if take > all.len() {
+            self.headers = all.remove(0).cells;
+            self.rows = all;
+            return;
+        }
+        let mut rest = all.split_off(take);
+        let mut header_rows: Vec<Row> = all.split_off(index);
+        for above in all {
+            self.skipped.push(SkippedRow {
+                number: above.number,
+                text: above.text(),
+                reason: SkipReason::AboveHeader,
+            });
+        }
+        self.header_rows = header_rows.iter().map(|r| r.number).collect();
+        let top = header_rows.remove(0).cells;
+        self.headers = match header_rows.pop() {
+            None => top.iter().map(|c| c.trim().to_owned()).collect(),
+            Some(bottom) => combine_header_rows(&top, &bottom.cells),
+        };
+        self.rows = std::mem::take(&mut rest);
+    }
+
+    /// Takes out the rows `reason_of` says are not rows of the table.
+    pub fn skip_rows(&mut self, reason_of: impl Fn(&Row, bool) -> Option<SkipReason>) {
+        // Notes count only below the last row that is not one: walk back from the end.
+        let mut trailing = self.rows.len();
+        while trailing > 0 && reason_of(&self.rows[trailing - 1], true).is_some() {
+            trailing -= 1;
+        }
+        let rows = std::mem::take(&mut self.rows);
+        for (i, row) in rows.into_iter().enumerate() {
+            match reason_of(&row, i >= trailing) {
+                Some(reason) => self.skipped.push(SkippedRow {
+                    number: row.number,
+                    text: row.text(),
+                    reason,
+                }),
+                None => self.rows.push(row),
+            }
+        }
+        self.skipped.sort_by_key(|s| s.number);
+    }
+}
+
+/// The header of a two-row header: the top cell and the one below (`2023年 产值`); one of them
+/// when the other is empty or the same (a cell merged down over both rows).
+fn combine_header_rows(top: &[String], bottom: &[String]) -> Vec<String> {
+    let width = top.len().max(bottom.len());
+    let cell =
+        |row: &[String], c: usize| row.get(c).map(|s| s.trim().to_owned()).unwrap_or_default();
+    let mut group = String::new();
+    (0..width)
+        .map(|c| {
+            let (mut t, b) = (cell(top, c), cell(bottom, c));
+            if t.is_empty() && !b.is_empty() {
+                t = group.clone();
+            } else if !b.is_empty() {
+                group = t.clone();
+            } else {
+                group.clear();
+            }
+            match (t.is_empty(), b.is_empty()) {
+                (_, true) => t,
+                (true, false) => b,
+                (false, false) if t == b => t,
+                (false, false) => format!("{t} {b}"),
+            }
+        })
+        .collect()
 }
 
 /// One data row.
@@ -196,7 +341,7 @@ pub fn read_csv(name: &str, bytes: &[u8]) -> Result<Table, Issue> {
 
 /// Reads the named sheet (or the first) of a workbook.
 pub fn read_workbook(name: &str, bytes: Vec<u8>, sheet: Option<&str>) -> Result<Table, Issue> {
-    use calamine::{Data, Reader};
+    use calamine::Reader;
     let mut book =
         calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|e| {
             problem(
@@ -236,24 +381,73 @@ pub fn read_workbook(name: &str, bytes: Vec<u8>, sheet: Option<&str>) -> Result<
         sheet: Some(chosen.clone()),
         ..Table::default()
     };
-    let first_row = range.start().map(|(r, _)| r as usize).unwrap_or(0);
-    for (i, row) in range.rows().enumerate() {
-        let cells: Vec<String> = row
-            .iter()
-            .map(|cell| match cell {
-                Data::Empty => String::new(),
-                Data::String(s) => s.clone(),
-                Data::Float(f) => number_text(*f),
-                Data::Int(i) => i.to_string(),
-                Data::Bool(b) => b.to_string(),
-                Data::DateTime(d) => d.as_f64().to_string(),
-                Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-                Data::Error(e) => format!("#{e:?}"),
-            })
-            .collect();
+    let (first_row, first_col) = range
+        .start()
+        .map(|(r, c)| (r as usize, c as usize))
+        .unwrap_or((0, 0));
+    let mut grid: Vec<Vec<String>> = range
+        .rows()
+        .map(|row| row.iter().map(cell_text).collect())
+        .collect();
+    // A merged cell holds its text in its first cell only; every cell it covers shows it (a
+    // 2023年 over two columns, a town merged down over its firms).
+    let merges = match &mut book {
+        calamine::Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(&chosen).unwrap_or_default(),
+        calamine::Sheets::Xls(x) => x.merge_cells_by_sheet_name(&chosen).unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    for merge in merges {
+        fill_merged(&mut grid, (first_row, first_col), merge.start, merge.end);
+    }
+    for (i, cells) in grid.into_iter().enumerate() {
         push_row(&mut table, first_row + i + 1, cells);
     }
     finish(table)
+}
+
+fn cell_text(cell: &calamine::Data) -> String {
+    use calamine::Data;
+    match cell {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Float(f) => number_text(*f),
+        Data::Int(i) => i.to_string(),
+        Data::Bool(b) => b.to_string(),
+        Data::DateTime(d) => d.as_f64().to_string(),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Error(e) => format!("#{e:?}"),
+    }
+}
+
+/// Copies the first cell of a merged range (sheet coordinates) over the rest of it, in a grid
+/// that starts at `origin`.
+fn fill_merged(
+    grid: &mut [Vec<String>],
+    origin: (usize, usize),
+    start: (u32, u32),
+    end: (u32, u32),
+) {
+    let at = |(r, c): (u32, u32)| {
+        (r as usize)
+            .checked_sub(origin.0)
+            .zip((c as usize).checked_sub(origin.1))
+    };
+    let (Some((r0, c0)), Some((r1, c1))) = (at(start), at(end)) else {
+        return;
+    };
+    let Some(text) = grid.get(r0).and_then(|row| row.get(c0)).cloned() else {
+        return;
+    };
+    for row in grid.iter_mut().take(r1 + 1).skip(r0) {
+        if row.len() <= c1 {
+            row.resize(c1 + 1, String::new());
+        }
+        for cell in row.iter_mut().take(c1 + 1).skip(c0) {
+            if cell.is_empty() {
+                *cell = text.clone();
+            }
+        }
+    }
 }
 
 /// A spreadsheet number as Excel shows it: 15 significant digits, no trailing zeros (1800, not
@@ -283,6 +477,7 @@ fn push_row(table: &mut Table, number: usize, cells: Vec<String>) {
     }
     if table.headers.is_empty() && table.rows.is_empty() {
         table.headers = cells.into_iter().map(|c| c.trim().to_owned()).collect();
+        table.header_rows = vec![number];
     } else {
         table.rows.push(Row { number, cells });
     }

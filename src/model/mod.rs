@@ -4,6 +4,7 @@
 
 pub mod agreement;
 pub mod chain;
+pub mod credit_code;
 pub mod figures;
 pub mod ids;
 pub mod issue;

@@ -20,6 +20,11 @@ pub struct Node {
     /// Stages this node works in (enterprise-like nodes); the first is its main stage.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub stages: Vec<StageId>,
+    /// 统一社会信用代码 (normalised; see `credit_code`): the firm's identity across lists;
+    /// empty when not known. Optional in the file: files without it (older ones) load as
+    /// before.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub credit_code: String,
     /// The region node (town, county ...) where it sits; none for external enterprises.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub region: Option<NodeId>,

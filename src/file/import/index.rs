@@ -9,6 +9,8 @@ use std::collections::HashMap;
 pub(super) struct Index {
     /// The first node (in id order) of each name.
     pub(super) by_name: HashMap<String, NodeId>,
+    /// The node of each 统一社会信用代码.
+    pub(super) by_code: HashMap<String, NodeId>,
     pub(super) regions: HashMap<String, NodeId>,
     pub(super) parks: HashMap<String, NodeId>,
     /// (kind, from, to, product) → link.
@@ -21,6 +23,7 @@ impl Index {
     pub(super) fn new(project: &Project) -> Self {
         let mut index = Index {
             by_name: HashMap::new(),
+            by_code: HashMap::new(),
             regions: HashMap::new(),
             parks: HashMap::new(),
             links: HashMap::new(),
@@ -36,6 +39,11 @@ impl Index {
     }
 
     pub(super) fn node(&mut self, node: &Node) {
+        if !node.credit_code.is_empty() {
+            self.by_code
+                .entry(node.credit_code.clone())
+                .or_insert_with(|| node.id.clone());
+        }
         self.by_name
             .entry(node.name.clone())
             .or_insert_with(|| node.id.clone());

@@ -1,6 +1,7 @@
 //! Header mapping: what a table holds, the fields its columns can fill, and the guess of which
 //! column fills which field from the header words (Chinese or English synonyms).
 
+use super::headers::{HeaderReading, Unit, dimension_of, field_of, read_header};
 use std::collections::BTreeSet;
 
 /// What a table holds.
@@ -28,8 +29,31 @@ impl TableKind {
         match self {
             TableKind::Stages => &[StageCode, Segment, StageName, StageNameEn, Chain],
             TableKind::Nodes => &[
-                Id, Name, Stage, Kind, Town, Park, Tags, Year, Output, Tax, ValueAdded, Investment,
-                Profit, Land, Employees, Farmers, Note,
+                Id,
+                CreditCode,
+                Name,
+                Stage,
+                Kind,
+                Town,
+                Park,
+                Tags,
+                Year,
+                Output,
+                Tax,
+                ValueAdded,
+                Investment,
+                Profit,
+                Land,
+                Employees,
+                Farmers,
+                Products,
+                Flag(self::Flag::Srdi),
+                Flag(self::Flag::LittleGiant),
+                Flag(self::Flag::AboveScale),
+                Flag(self::Flag::HighTech),
+                Flag(self::Flag::ChainLeader),
+                Flag(self::Flag::Leading),
+                Note,
             ],
             TableKind::Links => &[From, To, Product, Value, LinkKind, Note],
         }
@@ -45,6 +69,36 @@ impl TableKind {
     }
 }
 
+/// A yes/no column of an enterprises table; what each does is in `headers::FLAGS`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Flag {
+    Srdi,
+    LittleGiant,
+    AboveScale,
+    HighTech,
+    ChainLeader,
+    Leading,
+}
+
+impl Flag {
+    pub fn label(self, lang: crate::i18n::Lang) -> &'static str {
+        super::headers::FLAGS
+            .iter()
+            .find(|(f, _, _)| *f == self)
+            .map(|(_, (zh, en), _)| lang.pick(zh, en))
+            .unwrap_or("?")
+    }
+
+    /// What a yes does.
+    pub fn effect(self) -> super::headers::FlagEffect {
+        super::headers::FLAGS
+            .iter()
+            .find(|(f, _, _)| *f == self)
+            .map(|(_, _, e)| *e)
+            .unwrap_or(super::headers::FlagEffect::Tag("?"))
+    }
+}
+
 /// What a column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Field {
@@ -54,6 +108,7 @@ pub enum Field {
     StageNameEn,
     Chain,
     Id,
+    CreditCode,
     Name,
     Stage,
     Kind,
@@ -69,6 +124,9 @@ pub enum Field {
     Land,
     Employees,
     Farmers,
+    Products,
+    /// A yes/no column: 是否专精特新, 是否规上 …
+    Flag(Flag),
     Note,
     From,
     To,
@@ -102,6 +160,9 @@ impl Field {
             Land => lang.pick("用地(亩)", "land (mu)"),
             Employees => lang.pick("从业人员", "employees"),
             Farmers => lang.pick("联农户数", "farmers linked"),
+            Products => lang.pick("主营产品", "main products"),
+            CreditCode => lang.pick("统一社会信用代码", "credit code"),
+            Flag(flag) => flag.label(lang),
             Note => lang.pick("备注", "note"),
             From => lang.pick("供方", "supplier"),
             To => lang.pick("买方", "buyer"),
@@ -110,138 +171,92 @@ impl Field {
             LinkKind => lang.pick("关系类型", "link kind"),
         }
     }
-
-    /// Header words that name this field, lower case; a header matches when it equals one or
-    /// starts with one (`revenue_wan`, `产值(万元)`).
-    fn synonyms(self) -> &'static [&'static str] {
-        use Field::*;
-        match self {
-            StageCode => &[
-                "code",
-                "stage_code",
-                "stage code",
-                "stage id",
-                "编号",
-                "环节编号",
-                "代码",
-                "id",
-            ],
-            Segment => &["tier", "segment", "上中下游", "链段", "段", "层级", "位置"],
-            StageName => &["name_cn", "name", "stage name", "环节名称", "环节", "名称"],
-            StageNameEn => &["name_en", "english", "英文名", "英文名称"],
-            Chain => &["chain", "产业链", "链"],
-            Id => &["id", "编号", "企业编号", "代码", "统一社会信用代码"],
-            Name => &[
-                "企业名称",
-                "name",
-                "名称",
-                "企业",
-                "单位名称",
-                "主体名称",
-                "company",
-                "enterprise",
-            ],
-            Stage => &["stage", "环节", "所属环节", "产业环节"],
-            Kind => &["kind", "type", "类型", "主体类型", "企业类型"],
-            Town => &[
-                "town",
-                "镇",
-                "所在镇",
-                "乡镇",
-                "镇街",
-                "region",
-                "地区",
-                "所在地区",
-            ],
-            Park => &["park", "园区", "所在园区", "入驻园区"],
-            Tags => &["tags", "tag", "标签", "资质", "荣誉"],
-            Year => &["year", "年份", "年度"],
-            Output => &[
-                "产值",
-                "output",
-                "revenue",
-                "营收",
-                "营业收入",
-                "主营业务收入",
-                "销售收入",
-            ],
-            Tax => &["税收", "tax", "纳税", "税金", "实缴税金"],
-            ValueAdded => &["增加值", "value_added", "value added", "va"],
-            Investment => &["投资", "investment", "固定资产投资"],
-            Profit => &["利润", "profit", "利润总额"],
-            // Not a bare "亩": 亩均税收 (tax per mu) starts with it too.
-            Land => &[
-                "用地",
-                "land",
-                "占地",
-                "土地",
-                "用地面积",
-                "亩数",
-                "面积(亩)",
-            ],
-            Employees => &["从业人员", "employees", "员工", "职工", "用工", "就业"],
-            Farmers => &["联农", "farmers", "带动农户", "联农户数", "带农户数"],
-            Note => &["note", "备注", "说明", "remark"],
-            From => &[
-                "supplier",
-                "from",
-                "供方",
-                "供应方",
-                "供应商",
-                "卖方",
-                "seller",
-                "source",
-            ],
-            To => &["buyer", "to", "买方", "采购方", "客户", "需方", "target"],
-            Product => &["product", "产品", "供应产品", "品名", "goods"],
-            Value => &[
-                "amount",
-                "value",
-                "金额",
-                "采购额",
-                "供应额",
-                "交易额",
-                "年采购额",
-            ],
-            LinkKind => &["kind", "type", "关系类型", "类型", "link kind"],
-        }
-    }
 }
 
-/// Which field each column fills (none: left out).
+/// Which field each column fills (none: left out), and what each header says around its field.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Mapping {
     pub columns: Vec<Option<Field>>,
+    /// The year and unit each column's header carries (`2023年产值(亿元)`).
+    pub decor: Vec<Decor>,
 }
 
-/// Matches headers to fields: exact synonyms first, then headers that start with a synonym;
-/// each field is taken by one column at most.
-pub fn guess_mapping(kind: TableKind, headers: &[String]) -> Mapping {
-    let mut columns: Vec<Option<Field>> = vec![None; headers.len()];
-    let mut taken: BTreeSet<Field> = BTreeSet::new();
-    let normal: Vec<String> = headers.iter().map(|h| h.trim().to_lowercase()).collect();
-    for exact in [true, false] {
-        for field in kind.fields() {
-            if taken.contains(field) {
-                continue;
-            }
-            let hit = normal.iter().enumerate().find(|(i, h)| {
-                columns[*i].is_none()
-                    && field.synonyms().iter().any(|s| {
-                        if exact {
-                            h.as_str() == *s
-                        } else {
-                            h.starts_with(s)
-                        }
-                    })
-            });
-            if let Some((i, _)) = hit {
-                columns[i] = Some(*field);
-                taken.insert(*field);
+/// What a header says besides its field.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Decor {
+    /// The year of the column's figures; none: the row's year column, else the import's year.
+    pub year: Option<crate::model::Year>,
+    /// The unit of its numbers; none: the unit stated above the table, else the project's.
+    pub unit: Option<Unit>,
+}
+
+impl Mapping {
+    /// What makes two columns fill the same thing: the field, and for figures their year
+    /// (`2023年产值` and `2022年产值` are two columns of output).
+    fn key(&self, column: usize, field: Field) -> (Field, Option<crate::model::Year>) {
+        let year = dimension_of(field)
+            .filter(|_| field != Field::Value)
+            .and_then(|_| self.decor.get(column).and_then(|d| d.year));
+        (field, year)
+    }
+
+    /// The column that fills `field` (the first, when figures of several years do).
+    pub fn column(&self, field: Field) -> Option<usize> {
+        self.columns.iter().position(|c| *c == Some(field))
+    }
+
+    /// The column that fills the same as `column` does, if another one does.
+    pub fn repeated_by(&self, column: usize, field: Field) -> Option<usize> {
+        let key = self.key(column, field);
+        (0..self.columns.len()).find(|other| {
+            *other != column && self.columns[*other].is_some_and(|f| self.key(*other, f) == key)
+        })
+    }
+
+    /// Makes `column` fill `field` (or nothing); another column filling the same thing is let
+    /// go: the newest choice wins.
+    pub fn assign(&mut self, column: usize, field: Option<Field>) {
+        if column >= self.columns.len() {
+            return;
+        }
+        self.columns[column] = field;
+        if let Some(field) = field {
+            while let Some(other) = self.repeated_by(column, field) {
+                self.columns[other] = None;
             }
         }
     }
-    Mapping { columns }
+}
+
+/// Matches headers to fields by the header rules (`headers`): headers equal to a field's word
+/// first, then headers that start with one; each field is taken by one column at most (for
+/// figures, one column per year).
+pub fn guess_mapping(kind: TableKind, headers: &[String]) -> Mapping {
+    let readings: Vec<HeaderReading> = headers.iter().map(|h| read_header(h)).collect();
+    let found: Vec<Option<(Field, bool)>> =
+        readings.iter().map(|r| field_of(kind, &r.words)).collect();
+    let mut mapping = Mapping {
+        columns: vec![None; headers.len()],
+        decor: readings
+            .iter()
+            .map(|r| Decor {
+                year: r.year,
+                unit: r.unit,
+            })
+            .collect(),
+    };
+    let mut taken = BTreeSet::new();
+    for exact_pass in [true, false] {
+        for (i, hit) in found.iter().enumerate() {
+            if let Some((field, exact)) = *hit
+                && exact == exact_pass
+                && taken.insert(mapping.key(i, field))
+            {
+                mapping.columns[i] = Some(field);
+            }
+        }
+    }
+    mapping
 }
 
 impl TableKind {

@@ -5,28 +5,48 @@
 //! match. Rows update what the project has (by id, else by name) and add what it lacks. Every
 //! problem is reported with its file, row and column, and a plan with any error imports nothing.
 //!
+//! Files come as county offices keep them: a title, a unit line and 填报单位 above the header, a
+//! two-row header under a merged 2023年, 合计 rows and notes below (`locate` finds the table);
+//! headers decorated with a year and a unit (`2023年产值(亿元)`, `用地面积(平方米)`), read by the
+//! rules in `headers` (data, not code).
+//!
 //! Our design choices, documented for users:
 //! - a `town` cell names a region node (a town), created when missing; `(县外)` or `多镇`
 //!   (outside the county, several towns) set no region;
 //! - a `park` cell names a park node, created when missing, and adds a located-in link;
+//! - a stage cell is a stage's code or name; a name the chain lacks becomes a new stage (its
+//!   segment guessed from its words), listed;
 //! - a supply link's product is added to its supplier's main stage as a required product when
-//!   the stage does not list it yet;
-//! - figures go to one year: a `year` column, else the year chosen for the import.
+//!   the stage does not list it yet; a firm's main products are added to its main stage as
+//!   products that are not required;
+//! - a firm is found by its 统一社会信用代码 when the row has one, else its id, else its name;
+//! - figures go to the year in their header, else the row's `year` column, else the year chosen
+//!   for the import; amounts are converted to the project's money unit and areas to 亩;
+//! - nothing is left out in silence: columns not imported and rows skipped are listed, with why.
 //!
-//! The parts: `mapping` (header → field), `cells` (reading a cell), `index` (lookups kept up
-//! to date), `stages`, `nodes` and `links` (the rows of each table), `summary` (placing new
-//! nodes and counting what changed). This file holds the plan and the work in progress.
+//! The parts: `headers` (the rules), `locate` (the table in the sheet), `mapping` (header →
+//! field), `cells` (reading a cell), `index` (lookups kept up to date), `stages`, `nodes` and
+//! `links` (the rows of each table), `listing` (what was read and what was not), `summary`
+//! (placing new nodes and counting what changed). This file holds the plan and the work in
+//! progress.
 
 mod cells;
+mod figures;
+mod firm;
+pub mod headers;
 mod index;
 mod links;
+mod listing;
+mod locate;
 mod mapping;
 mod nodes;
 mod stages;
 mod summary;
 mod template;
+mod words;
 
-pub use mapping::{Field, Mapping, TableKind, guess_kind, guess_mapping};
+pub use listing::{ColumnUse, IgnoreReason, IgnoredColumn, SkippedRowReport, column_letter};
+pub use mapping::{Decor, Field, Flag, Mapping, TableKind, guess_kind, guess_mapping};
 pub use summary::ImportSummary;
 pub use template::{template_headers, template_workbook, write_template};
 
@@ -35,6 +55,14 @@ use crate::model::{Chain, ChainId, Issue, Link, LinkId, Node, NodeId, Project, Y
 use index::Index;
 use std::collections::{BTreeMap, BTreeSet};
 
+/// Reads a sheet and finds the table in it: the header row (under titles and unit lines), a
+/// second header row, and the totals and notes that are not rows of it.
+pub fn read_located(path: &std::path::Path, sheet: Option<&str>) -> Result<Table, Issue> {
+    let mut table = read_table(path, sheet)?;
+    locate::locate(&mut table);
+    Ok(table)
+}
+
 /// Reads `path` as a table of `kind`: the sheet asked for; else, in a workbook with a sheet
 /// named for the table (环节, 企业, 供应关系: the import template's), that sheet; else the first.
 pub fn read_for(
@@ -42,12 +70,12 @@ pub fn read_for(
     path: &std::path::Path,
     sheet: Option<&str>,
 ) -> Result<Table, Issue> {
-    let table = read_table(path, sheet)?;
+    let table = read_located(path, sheet)?;
     if sheet.is_some() {
         return Ok(table);
     }
     match kind.sheet_among(&table.sheets) {
-        Some(named) if table.sheet.as_deref() != Some(named) => read_table(path, Some(named)),
+        Some(named) if table.sheet.as_deref() != Some(named) => read_located(path, Some(named)),
         _ => Ok(table),
     }
 }
@@ -72,7 +100,7 @@ impl ImportSource {
     }
 
     fn column(&self, field: Field) -> Option<usize> {
-        self.mapping.columns.iter().position(|c| *c == Some(field))
+        self.mapping.column(field)
     }
 }
 
@@ -97,6 +125,14 @@ pub struct ImportPlan {
     pub links: Vec<Link>,
     pub problems: Vec<RowProblem>,
     pub summary: ImportSummary,
+    /// Each imported column: its field, year and unit conversion.
+    pub columns: Vec<ColumnUse>,
+    /// Every column not imported, and why.
+    pub ignored_columns: Vec<IgnoredColumn>,
+    /// Every row not read as a row of its table (titles, totals, notes), and why.
+    pub skipped_rows: Vec<SkippedRowReport>,
+    /// Stages the enterprises table named that the chain did not have: made by the import.
+    pub new_stages: Vec<String>,
 }
 
 impl ImportPlan {
@@ -145,7 +181,14 @@ pub fn plan_import(
             .year
             .or(project.meta.base_year)
             .unwrap_or_else(last_full_year),
+        chain: options.chain.clone(),
+        money: headers::unit_named(&project.meta.unit)
+            .filter(|u| u.dimension == headers::Dimension::Money)
+            .map(headers::Unit::factor)
+            .unwrap_or(rust_decimal::Decimal::from(10_000)),
+        table_years: sources.iter().map(listing::table_year).collect(),
     };
+    work.list_columns(sources);
     for (i, source) in sources.iter().enumerate() {
         for field in source.kind.required() {
             if source.column(*field).is_none() {
@@ -195,6 +238,12 @@ struct Work {
     touched_nodes: BTreeSet<NodeId>,
     touched_links: BTreeSet<LinkId>,
     year: Year,
+    /// The chain stages named by firms join when they are new.
+    chain: Option<ChainId>,
+    /// Yuan in one of the project's money unit.
+    money: rust_decimal::Decimal,
+    /// Each source's own year, if it has one: the one year its headers name, or its title's.
+    table_years: Vec<Option<Year>>,
 }
 
 impl Work {
@@ -230,6 +279,22 @@ impl Work {
             ),
             None => format!("{} row {}", source.table.name, row.number),
         }
+    }
+
+    /// `enterprises.csv row 7, column 2023年产值(万元)`: the place of one column's cell (a
+    /// field may have several columns, one per year).
+    fn place_column(source: &ImportSource, row: &Row, column: usize) -> String {
+        format!(
+            "{} row {}, column {}",
+            source.table.name,
+            row.number,
+            source
+                .table
+                .headers
+                .get(column)
+                .map(String::as_str)
+                .unwrap_or("?")
+        )
     }
 
     fn cell<'a>(source: &ImportSource, row: &'a Row, field: Field) -> &'a str {

@@ -3,11 +3,10 @@
 
 use super::ImportSource;
 use super::Work;
-use super::cells::{no_town, parse_amount, parse_kind, split_list};
+use super::cells::{kind_from_words, no_town, split_list};
 use super::mapping::Field;
 use crate::file::table::Row;
-use crate::model::{Figures, Link, LinkKind, Node, NodeId, NodeKind, RegionLevel, Year};
-use rust_decimal::Decimal;
+use crate::model::{Link, LinkKind, Node, NodeId, NodeKind, RegionLevel};
 use std::collections::BTreeMap;
 
 impl Work {
@@ -24,10 +23,17 @@ impl Work {
         for row in &source.table.rows {
             let id_text = Self::cell(source, row, Field::Id).to_owned();
             let name = Self::cell(source, row, Field::Name).to_owned();
-            if !self.first_of_its_key(i, source, row, (&id_text, &name), &mut seen) {
+            let code =
+                crate::model::credit_code::normalise(Self::cell(source, row, Field::CreditCode));
+            let key = [&code, &id_text, &name]
+                .into_iter()
+                .find(|k| !k.is_empty())
+                .cloned()
+                .unwrap_or_default();
+            if !self.first_of_its_key(i, source, row, &key, &mut seen) {
                 continue;
             }
-            let existing = self.node_of_row(&id_text, &name);
+            let existing = self.node_of_row(&code, &id_text, &name);
             let Some(mut node) =
                 self.node_to_fill(i, source, row, existing.as_ref(), (&id_text, &name))
             else {
@@ -63,17 +69,16 @@ impl Work {
         }
     }
 
-    /// Whether the row has a key (its id, else its name) that no row before it had; reports
-    /// the problem when not.
+    /// Whether the row has a key (its credit code, else its id, else its name) that no row
+    /// before it had; reports the problem when not.
     fn first_of_its_key(
         &mut self,
         i: usize,
         source: &ImportSource,
         row: &Row,
-        (id_text, name): (&str, &str),
+        key: &str,
         seen: &mut BTreeMap<String, usize>,
     ) -> bool {
-        let key = if id_text.is_empty() { name } else { id_text };
         if key.is_empty() {
             self.problem(
                 i,
@@ -91,11 +96,9 @@ impl Work {
                 &Self::place(
                     source,
                     row,
-                    Some(if id_text.is_empty() {
-                        Field::Name
-                    } else {
-                        Field::Id
-                    }),
+                    [Field::CreditCode, Field::Id, Field::Name]
+                        .into_iter()
+                        .find(|f| Self::cell(source, row, *f) == key || *f == Field::Name),
                 ),
                 format!("“{key}”与第 {first} 行重复"),
                 format!("\"{key}\" repeats row {first}"),
@@ -105,16 +108,32 @@ impl Work {
         true
     }
 
-    /// The node a row updates: by id; a row whose id the project does not know (a credit code
-    /// in a list made elsewhere) still updates the firm of the same name.
-    fn node_of_row(&self, id_text: &str, name: &str) -> Option<NodeId> {
-        let by_id = Some(NodeId::from(id_text))
-            .filter(|id| !id_text.is_empty() && self.project.nodes.contains_key(id));
-        by_id.or_else(|| {
+    /// The node a row updates: by credit code, else by id, else by name. A row whose id the
+    /// project does not know (a number in a list made elsewhere) still updates the firm of the
+    /// same name, unless the two have different credit codes (two firms of one name).
+    fn node_of_row(&self, code: &str, id_text: &str, name: &str) -> Option<NodeId> {
+        let by_code = (!code.is_empty())
+            .then(|| self.index.by_code.get(code).cloned())
+            .flatten();
+        let by_id = || {
+            Some(NodeId::from(id_text))
+                .filter(|id| !id_text.is_empty() && self.project.nodes.contains_key(id))
+        };
+        let by_name = || {
             (!name.is_empty())
                 .then(|| self.index.by_name.get(name).cloned())
                 .flatten()
-        })
+                .filter(|id| {
+                    let known = self
+                        .project
+                        .nodes
+                        .get(id)
+                        .map(|n| n.credit_code.as_str())
+                        .unwrap_or("");
+                    code.is_empty() || known.is_empty() || known == code
+                })
+        };
+        by_code.or_else(by_id).or_else(by_name)
     }
 
     /// The node the row fills: the existing one, else a new enterprise (none, with the problem
@@ -175,20 +194,20 @@ impl Work {
         }
     }
 
-    /// Stage, kind, tags, note and figures of one row.
+    /// Stage, kind, tags, note, credit code, flags, products and figures of one row.
     fn node_fields(&mut self, i: usize, source: &ImportSource, row: &Row, node: &mut Node) {
         let stages = Self::cell(source, row, Field::Stage);
         if !stages.is_empty() {
             let mut ids = Vec::new();
             for text in split_list(stages) {
-                match self.stage_by_text(&text) {
+                match self.stage_for_firm(&text) {
                     Some(id) => ids.push(id),
                     None => self.problem(
                         i,
                         Some(row.number),
                         &Self::place(source, row, Some(Field::Stage)),
-                        format!("没有环节“{text}”(先导入环节表,或检查编号)"),
-                        format!("there is no stage \"{text}\" (import the stages first, or check the code)"),
+                        format!("没有编号为“{text}”的环节(先导入环节表,或检查编号)"),
+                        format!("there is no stage coded \"{text}\" (import the stages first, or check the code)"),
                     ),
                 }
             }
@@ -198,7 +217,7 @@ impl Work {
         }
         let kind = Self::cell(source, row, Field::Kind);
         if !kind.is_empty() {
-            match parse_kind(kind) {
+            match kind_from_words(kind) {
                 Some(k) => node.kind = k,
                 None => self.problem(
                     i,
@@ -218,96 +237,10 @@ impl Work {
         if !note.is_empty() {
             node.note = note.to_owned();
         }
+        self.credit_code(i, source, row, node);
+        self.flags(i, source, row, node);
+        self.main_products(i, source, row, node);
         self.node_figures(i, source, row, node);
-    }
-
-    /// The figures of one row, for its year (the year column, else the import's year).
-    fn node_figures(&mut self, i: usize, source: &ImportSource, row: &Row, node: &mut Node) {
-        let year = match Self::cell(source, row, Field::Year) {
-            "" => self.year,
-            t => match t.parse::<Year>() {
-                Ok(y) if (1900..=2200).contains(&y) => y,
-                _ => {
-                    self.problem(
-                        i,
-                        Some(row.number),
-                        &Self::place(source, row, Some(Field::Year)),
-                        format!("“{t}”不是年份"),
-                        format!("\"{t}\" is not a year"),
-                    );
-                    return;
-                }
-            },
-        };
-        let mut figures = node.figures.get(&year).cloned().unwrap_or_default();
-        let mut any = false;
-        type Setter = fn(&mut Figures, Decimal);
-        let amounts: [(Field, bool, Setter); 6] = [
-            (Field::Output, false, |f, v| f.output = Some(v)),
-            (Field::Tax, false, |f, v| f.tax = Some(v)),
-            (Field::ValueAdded, false, |f, v| f.value_added = Some(v)),
-            (Field::Investment, false, |f, v| f.investment = Some(v)),
-            (Field::Profit, true, |f, v| f.profit = Some(v)),
-            (Field::Land, false, |f, v| f.land_mu = Some(v)),
-        ];
-        for (field, may_be_negative, set) in amounts {
-            let text = Self::cell(source, row, field);
-            if text.is_empty() {
-                continue;
-            }
-            match parse_amount(text) {
-                Some(v) if v.is_sign_negative() && !v.is_zero() && !may_be_negative => self
-                    .problem(
-                        i,
-                        Some(row.number),
-                        &Self::place(source, row, Some(field)),
-                        format!("{}不能为负数:{text}", field.label(crate::i18n::Lang::Zh)),
-                        format!(
-                            "{} cannot be negative: {text}",
-                            field.label(crate::i18n::Lang::En)
-                        ),
-                    ),
-                Some(v) => {
-                    set(&mut figures, v);
-                    any = true;
-                }
-                None => self.problem(
-                    i,
-                    Some(row.number),
-                    &Self::place(source, row, Some(field)),
-                    format!("“{text}”不是数字"),
-                    format!("\"{text}\" is not a number"),
-                ),
-            }
-        }
-        for field in [Field::Employees, Field::Farmers] {
-            let text = Self::cell(source, row, field);
-            if text.is_empty() {
-                continue;
-            }
-            let count = parse_amount(text)
-                .filter(|d| d.fract().is_zero() && !d.is_sign_negative())
-                .and_then(|d| rust_decimal::prelude::ToPrimitive::to_u32(&d));
-            match count {
-                Some(n) => {
-                    match field {
-                        Field::Employees => figures.employees = Some(n),
-                        _ => figures.farmers_linked = Some(n),
-                    }
-                    any = true;
-                }
-                None => self.problem(
-                    i,
-                    Some(row.number),
-                    &Self::place(source, row, Some(field)),
-                    format!("“{text}”不是非负整数"),
-                    format!("\"{text}\" is not a whole number ≥ 0"),
-                ),
-            }
-        }
-        if any {
-            node.figures.insert(year, figures);
-        }
     }
 
     /// The region node of a town, created when missing.

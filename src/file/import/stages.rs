@@ -4,8 +4,9 @@
 use super::ImportSource;
 use super::Work;
 use super::cells::parse_segment;
+use super::headers::{SEGMENT_HINTS, half_width};
 use super::mapping::Field;
-use crate::model::{Chain, ChainId, Stage, StageId};
+use crate::model::{Chain, ChainId, Segment, Stage, StageId};
 use std::collections::BTreeMap;
 
 impl Work {
@@ -132,10 +133,77 @@ impl Work {
         id
     }
 
+    /// The stage an enterprises row names: by code or name (spaces and full-width characters
+    /// aside); a name the chain lacks becomes a new stage of the import's chain, its segment
+    /// guessed from its words (`headers::SEGMENT_HINTS`), placed after the stages of that
+    /// segment; none for an unknown code (U9: a typo more likely than a new stage).
+    pub(super) fn stage_for_firm(&mut self, text: &str) -> Option<StageId> {
+        if let Some(id) = self.stage_by_text(text) {
+            return Some(id);
+        }
+        let squeezed = squeeze(text);
+        if let Some((_, s)) = self.project.stages().find(|(_, s)| {
+            [s.id.as_str(), s.name.as_str(), s.name_en.as_str()]
+                .iter()
+                .any(|t| !t.is_empty() && squeeze(t) == squeezed)
+        }) {
+            return Some(s.id.clone());
+        }
+        if looks_like_a_code(&squeezed) {
+            return None;
+        }
+        let chain_id = self.target_chain(self.chain.clone().as_ref(), "");
+        let taken: std::collections::BTreeSet<String> = self
+            .project
+            .stages()
+            .map(|(_, s)| s.id.as_str().to_owned())
+            .collect();
+        let id = StageId::from(self.index.fresh("S", |c| taken.contains(c)));
+        let segment = SEGMENT_HINTS
+            .iter()
+            .find(|(word, _)| text.contains(word))
+            .map(|(_, s)| *s)
+            .unwrap_or(Segment::Midstream);
+        let stage = Stage {
+            id: id.clone(),
+            name: text.trim().to_owned(),
+            segment,
+            ..Stage::default()
+        };
+        if let Some(chain) = self.project.chains.get_mut(&chain_id) {
+            let at = chain
+                .stages
+                .iter()
+                .rposition(|s| s.segment <= segment)
+                .map_or(0, |p| p + 1);
+            chain.stages.insert(at, stage);
+        }
+        self.plan.summary.stages_added += 1;
+        self.plan.new_stages.push(text.trim().to_owned());
+        Some(id)
+    }
+
     pub(super) fn stage_by_text(&self, text: &str) -> Option<StageId> {
         self.project
             .stages()
             .find(|(_, s)| s.id.as_str() == text || s.name == text || s.name_en == text)
             .map(|(_, s)| s.id.clone())
     }
+}
+
+/// Text compared without spaces, width or case.
+fn squeeze(text: &str) -> String {
+    half_width(text)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_lowercase()
+}
+
+/// A stage code as the stages table writes them: a few ASCII letters and digits (U1, M2b).
+fn looks_like_a_code(text: &str) -> bool {
+    !text.is_empty()
+        && text.len() <= 8
+        && text.chars().all(|c| c.is_ascii_alphanumeric())
+        && text.chars().any(|c| c.is_ascii_digit())
 }

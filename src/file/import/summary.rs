@@ -24,10 +24,12 @@ impl Work {
     /// the final values.
     pub(super) fn finish(mut self, before: &Project) -> ImportPlan {
         if self.plan.has_errors() {
+            // Nothing to apply; what was read and what was not stays listed.
             return ImportPlan {
-                problems: self.plan.problems,
-                summary: self.plan.summary,
-                ..ImportPlan::default()
+                chains: Default::default(),
+                nodes: Vec::new(),
+                links: Vec::new(),
+                ..self.plan
             };
         }
         let nothing_placed = before.nodes.values().all(|n| n.position.is_none());

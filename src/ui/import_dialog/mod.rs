@@ -3,14 +3,15 @@
 //! preview the rows with their problems (`preview`), then merge all of it into the project as
 //! one undoable step. Esc closes it when it is the innermost dialog.
 
+mod listing;
 mod preview;
 
 use crate::document::Document;
 use crate::edit::Edit;
 use crate::file::import::{
     ImportOptions, ImportPlan, ImportSource, TableKind, guess_kind, plan_import, read_for,
+    read_located,
 };
-use crate::file::table::read_table;
 use crate::i18n::Lang;
 use crate::ui::theme;
 use egui::RichText;
@@ -123,7 +124,7 @@ impl ImportDialog {
     /// headers look like.
     pub fn take_dropped(&mut self, paths: &[PathBuf], lang: Lang) {
         for path in paths {
-            let table = match read_table(path, None) {
+            let table = match read_located(path, None) {
                 Ok(table) => table,
                 Err(issue) => {
                     self.error = Some(issue.text(lang));
@@ -192,6 +193,10 @@ impl ImportDialog {
                 {
                     self.plan = None;
                 }
+                ui.weak(lang.pick(
+                    "(用于表头和标题中没有年份、也没有年份列的数字)",
+                    "(for figures whose header, title and row name no year)",
+                ));
             });
             if let Some(e) = &self.error {
                 ui.colored_label(theme::ERROR, e);
@@ -235,8 +240,23 @@ impl ImportDialog {
                                 .encoding
                                 .map(|e| format!(" · {}", e.label()))
                                 .unwrap_or_default();
+                            // Where the header was found, when not on the first row.
+                            let header = match s.table.header_rows.as_slice() {
+                                [1] | [] => String::new(),
+                                [one] => {
+                                    format!(" · {} {one}", lang.pick("表头在第", "header on row"))
+                                }
+                                [first, .., last] => format!(
+                                    " · {} {first}–{last}",
+                                    lang.pick("表头在第", "header on rows")
+                                ),
+                            };
+                            let header = match lang {
+                                Lang::Zh if !header.is_empty() => format!("{header} 行"),
+                                _ => header,
+                            };
                             ui.label(format!(
-                                "{} · {} {}{encoding}",
+                                "{} · {} {}{encoding}{header}",
                                 s.table.name,
                                 s.table.rows.len(),
                                 lang.pick("行", "rows")
@@ -301,6 +321,16 @@ impl ImportDialog {
         preview::problems_ui(ui, &plan, lang);
         let ok = !plan.has_errors();
         ui.label(RichText::new(summary(&plan, lang)).strong());
+        if !plan.new_stages.is_empty() {
+            ui.label(format!(
+                "{}{}",
+                lang.pick(
+                    "新建环节(企业表中有、产业链中没有):",
+                    "New stages (named by firms, not in the chain): "
+                ),
+                plan.new_stages.join(lang.pick("、", ", "))
+            ));
+        }
         let mut request = None;
         ui.horizontal(|ui| {
             if ui

@@ -91,6 +91,18 @@ impl ImportDialog {
                                 .on_hover_text(format!("{} “{header}”", lang.pick("列", "column")));
                         }
                         ui.end_row();
+                        // What each header says besides its field: the year and unit.
+                        ui.weak(lang.pick("年份·单位", "year · unit"));
+                        for c in 0..source.table.headers.len() {
+                            let text = plan
+                                .columns
+                                .iter()
+                                .find(|u| u.source == index && u.column == c)
+                                .map(|u| super::listing::decor_text(u, lang))
+                                .unwrap_or_default();
+                            ui.weak(text);
+                        }
+                        ui.end_row();
                         for row in source.table.rows.iter().take(PREVIEW_ROWS) {
                             match by_row.get(&row.number) {
                                 Some(problems) => {
@@ -116,15 +128,12 @@ impl ImportDialog {
                 lang.pick("行", "rows")
             ));
         }
+        super::listing::left_out_ui(ui, &plan, index, &source.table.headers, lang);
         if let Some(c) = changed {
-            // Each field is filled by one column at most: the newest choice wins.
-            if let Some(field) = source.mapping.columns[c] {
-                for (other, mapped) in source.mapping.columns.iter_mut().enumerate() {
-                    if other != c && *mapped == Some(field) {
-                        *mapped = None;
-                    }
-                }
-            }
+            // Each field (each year's, for figures) is filled by one column at most: the
+            // newest choice wins.
+            let field = source.mapping.columns[c];
+            source.mapping.assign(c, field);
             self.plan = None;
         }
     }

@@ -28,6 +28,7 @@ fn header(field: Field, unit: &str) -> String {
         StageNameEn => "英文名称",
         Chain => "产业链",
         Id => "编号",
+        CreditCode => "统一社会信用代码",
         Name => "企业名称",
         Stage => "环节",
         Kind => "类型",
@@ -38,6 +39,8 @@ fn header(field: Field, unit: &str) -> String {
         Land => "用地(亩)",
         Employees => "从业人员(人)",
         Farmers => "联农户数(户)",
+        Products => "主营产品",
+        Flag(flag) => flag.label(Lang::Zh),
         Note => "备注",
         From => "供方",
         To => "买方",
@@ -69,6 +72,7 @@ fn choices(field: Field) -> Option<Vec<&'static str>> {
         Field::Segment => Some(vec!["上游", "中游", "下游", "支撑"]),
         Field::Kind => Some(NodeKind::ALL.iter().map(|k| k.label(Lang::Zh)).collect()),
         Field::LinkKind => Some(LinkKind::ALL.iter().map(|k| k.label(Lang::Zh)).collect()),
+        Field::Flag(_) => Some(vec!["是", "否"]),
         _ => None,
     }
 }
@@ -77,7 +81,13 @@ fn choices(field: Field) -> Option<Vec<&'static str>> {
 fn width(field: Field, header: &str) -> f64 {
     let wide = match field {
         Field::Name | Field::From | Field::To | Field::Note => 24.0,
-        Field::Stage | Field::Tags | Field::Park | Field::Town | Field::Product => 16.0,
+        Field::CreditCode => 22.0,
+        Field::Stage
+        | Field::Tags
+        | Field::Park
+        | Field::Town
+        | Field::Product
+        | Field::Products => 16.0,
         Field::Kind | Field::LinkKind | Field::Chain | Field::StageName | Field::StageNameEn => {
             14.0
         }

@@ -149,8 +149,35 @@ fn node_note(field: Field, unit: &str) -> Note3 {
             ),
             none,
             pair(
-                "可留空:按企业名称匹配,新企业自动编号",
-                "may be empty: matched by name, new firms get an id",
+                "可留空:按统一社会信用代码、否则按企业名称匹配,新企业自动编号",
+                "may be empty: matched by credit code, else by name; new firms get an id",
+            ),
+        ),
+        CreditCode => (
+            (
+                "统一社会信用代码;有则按它认定是哪家企业(改名也能对上)",
+                "unified social credit code; when given, it identifies the firm (even renamed)",
+            ),
+            none,
+            pair(
+                "18 位,按 GB 32100-2015 校验,不符的会提示;可留空",
+                "18 characters, checked by GB 32100-2015 (a bad one is a warning); may be empty",
+            ),
+        ),
+        Products => (
+            (
+                "主营产品,列入企业主环节的产品",
+                "main products, listed under the firm's main stage",
+            ),
+            none,
+            pair("多个用 、 ; , / 分隔", "several separated by 、 ; , or /"),
+        ),
+        Flag(flag) => (
+            (flag.label(Lang::Zh), flag.label(Lang::En)),
+            none,
+            pair(
+                "是/否(也可 √、Y/N、1/0);留空为不变",
+                "是/否 (or √, Y/N, 1/0); empty: unchanged",
             ),
         ),
         Name => (
@@ -166,8 +193,8 @@ fn node_note(field: Field, unit: &str) -> Note3 {
         ),
         Stage => (
             (
-                "企业所在的环节(环节编号或名称),第一个为主环节",
-                "the firm's stages (code or name), the first is its main stage",
+                "企业所在的环节(环节编号或名称,没有的环节名称会新建环节),第一个为主环节",
+                "the firm's stages (code or name; a name the chain lacks becomes a new stage), the first is its main stage",
             ),
             none,
             pair(
