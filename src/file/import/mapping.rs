@@ -75,6 +75,14 @@ pub enum Field {
     Product,
     Value,
     LinkKind,
+    // The survey shape of a links table (`survey`): the firm reporting, its suppliers and
+    // customers (several columns each), a share of its purchases or sales, and its totals.
+    Firm,
+    Supplier,
+    Customer,
+    Share,
+    Purchases,
+    Sales,
 }
 
 impl Field {
@@ -108,6 +116,13 @@ impl Field {
             Product => lang.pick("产品", "product"),
             Value => lang.pick("金额", "value"),
             LinkKind => lang.pick("关系类型", "link kind"),
+            // Survey columns.
+            Firm => lang.pick("填报企业", "firm"),
+            Supplier => lang.pick("供应商", "supplier"),
+            Customer => lang.pick("客户", "customer"),
+            Share => lang.pick("占比(%)", "share (%)"),
+            Purchases => lang.pick("采购总额", "total purchases"),
+            Sales => lang.pick("销售总额", "total sales"),
         }
     }
 
@@ -204,6 +219,8 @@ impl Field {
                 "年采购额",
             ],
             LinkKind => &["kind", "type", "关系类型", "类型", "link kind"],
+            // Survey columns are recognised as a whole table: survey::SURVEY_COLUMNS.
+            Firm | Supplier | Customer | Share | Purchases | Sales => &[],
         }
     }
 }
@@ -217,6 +234,11 @@ pub struct Mapping {
 /// Matches headers to fields: exact synonyms first, then headers that start with a synonym;
 /// each field is taken by one column at most.
 pub fn guess_mapping(kind: TableKind, headers: &[String]) -> Mapping {
+    if kind == TableKind::Links
+        && let Some(survey) = super::survey::guess_survey(headers)
+    {
+        return survey;
+    }
     let mut columns: Vec<Option<Field>> = vec![None; headers.len()];
     let mut taken: BTreeSet<Field> = BTreeSet::new();
     let normal: Vec<String> = headers.iter().map(|h| h.trim().to_lowercase()).collect();
@@ -280,6 +302,9 @@ impl TableKind {
 /// dialog): the kind whose required columns are all there and that recognises the most
 /// columns; enterprises when it is a tie.
 pub fn guess_kind(headers: &[String]) -> TableKind {
+    if super::survey::looks_like_survey(headers) {
+        return TableKind::Links;
+    }
     let score = |kind: TableKind| {
         let mapping = guess_mapping(kind, headers);
         let has = |f: &Field| mapping.columns.contains(&Some(*f));

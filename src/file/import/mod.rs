@@ -21,13 +21,20 @@ mod cells;
 mod index;
 mod links;
 mod mapping;
+mod names;
 mod nodes;
+mod quality;
 mod stages;
 mod summary;
+mod survey;
+mod survey_rows;
 mod template;
 
 pub use mapping::{Field, Mapping, TableKind, guess_kind, guess_mapping};
+pub use names::{MatchKind, NameKey, NameMatch, Places, name_key};
+pub use quality::{Duplicate, DuplicateReason, LinkOverOutput, NodeRef, Quality, check_quality};
 pub use summary::ImportSummary;
+pub use survey::looks_like_survey;
 pub use template::{template_headers, template_workbook, write_template};
 
 use crate::file::table::{Row, Table, read_table};
@@ -74,6 +81,33 @@ impl ImportSource {
     fn column(&self, field: Field) -> Option<usize> {
         self.mapping.columns.iter().position(|c| *c == Some(field))
     }
+
+    /// Whether a links table is in the survey shape (one row per firm; `survey`).
+    pub fn is_survey(&self) -> bool {
+        self.kind == TableKind::Links && survey::is_survey(&self.mapping)
+    }
+
+    /// The fields its columns can fill (a survey's own for a survey).
+    pub fn fields(&self) -> &'static [Field] {
+        if self.is_survey() {
+            survey::SURVEY_FIELDS
+        } else {
+            self.kind.fields()
+        }
+    }
+
+    /// Whether several columns may fill `field` (a survey's suppliers, customers and theirs).
+    pub fn repeats(&self, field: Field) -> bool {
+        self.is_survey() && survey::repeats(field)
+    }
+
+    fn required(&self) -> &'static [Field] {
+        if self.is_survey() {
+            survey::SURVEY_REQUIRED
+        } else {
+            self.kind.required()
+        }
+    }
 }
 
 /// A problem with a row (or a whole table), for the preview and the report.
@@ -97,6 +131,10 @@ pub struct ImportPlan {
     pub links: Vec<Link>,
     pub problems: Vec<RowProblem>,
     pub summary: ImportSummary,
+    /// Names that found their node past their exact spelling, for the user to confirm.
+    pub matches: Vec<NameMatch>,
+    /// The data-quality summary of the project as the import leaves it.
+    pub quality: Quality,
 }
 
 impl ImportPlan {
@@ -147,7 +185,7 @@ pub fn plan_import(
             .unwrap_or_else(last_full_year),
     };
     for (i, source) in sources.iter().enumerate() {
-        for field in source.kind.required() {
+        for field in source.required() {
             if source.column(*field).is_none() {
                 work.problem(
                     i,
@@ -177,7 +215,13 @@ pub fn plan_import(
             }
         }
     }
-    work.finish(project)
+    let mut plan = work.finish(project);
+    if !plan.has_errors() {
+        let mut after = project.clone();
+        plan.apply_to(&mut after);
+        plan.quality = check_quality(&after);
+    }
+    plan
 }
 
 /// The last calendar year that is over: the year statistics are usually for.

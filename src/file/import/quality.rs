@@ -1,0 +1,187 @@
+//! The data-quality summary after an import: what a list made for printing usually lacks, said
+//! so the user can fix it before analysing. Over the whole project as the import leaves it:
+//! - firms (local enterprise-like nodes) without a stage;
+//! - producing firms (enterprises, cooperatives, village collectives, family farms) without an
+//!   output figure in any year;
+//! - firms without any supply link, in or out: beads not yet strung;
+//! - suspected duplicates: the same credit code, or names that come to the same key once
+//!   written alike (places, legal form, width and spaces: see `names`);
+//! - supply links whose amount exceeds the buyer's output (its latest year with one): most
+//!   often an amount in 元 where 万元 was meant.
+
+use super::names::{Places, name_key};
+use crate::model::{Link, LinkId, LinkKind, Node, NodeId, NodeKind, Project, Year};
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A node as the summary names it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct NodeRef {
+    pub id: NodeId,
+    pub name: String,
+}
+
+impl NodeRef {
+    fn of(node: &Node) -> Self {
+        NodeRef {
+            id: node.id.clone(),
+            name: node.name.clone(),
+        }
+    }
+}
+
+/// Why nodes look like one firm.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DuplicateReason {
+    /// The same 统一社会信用代码.
+    SameCode,
+    /// Names that come to the same key.
+    NamesAlike,
+}
+
+/// Nodes that look like one firm.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Duplicate {
+    pub reason: DuplicateReason,
+    /// The code, or the name's key, they share.
+    pub key: String,
+    pub nodes: Vec<NodeRef>,
+}
+
+/// A supply link whose amount exceeds its buyer's output.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LinkOverOutput {
+    pub link: LinkId,
+    pub supplier: NodeRef,
+    pub buyer: NodeRef,
+    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
+    pub value: Decimal,
+    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
+    pub buyer_output: Decimal,
+    /// The year of the buyer's output.
+    pub year: Year,
+}
+
+/// The data-quality summary (also `quality` in `chainmap import --json`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Quality {
+    pub without_stage: Vec<NodeRef>,
+    pub without_output: Vec<NodeRef>,
+    pub without_link: Vec<NodeRef>,
+    pub duplicates: Vec<Duplicate>,
+    pub links_over_output: Vec<LinkOverOutput>,
+}
+
+impl Quality {
+    /// Nothing to point out.
+    pub fn is_clean(&self) -> bool {
+        self.without_stage.is_empty()
+            && self.without_output.is_empty()
+            && self.without_link.is_empty()
+            && self.duplicates.is_empty()
+            && self.links_over_output.is_empty()
+    }
+}
+
+/// Firms: local enterprise-like nodes (an external enterprise is outside what the map covers).
+fn is_firm(node: &Node) -> bool {
+    node.kind.is_enterprise_like() && node.kind.is_local()
+}
+
+/// Firms expected to have an output: not institutes, public services or banks.
+fn produces(node: &Node) -> bool {
+    matches!(
+        node.kind,
+        NodeKind::Enterprise
+            | NodeKind::Cooperative
+            | NodeKind::VillageCollective
+            | NodeKind::FamilyFarms
+    )
+}
+
+/// The latest year's output on record.
+fn latest_output(node: &Node) -> Option<(Year, Decimal)> {
+    node.figures
+        .iter()
+        .rev()
+        .find_map(|(year, f)| f.output.map(|o| (*year, o)))
+}
+
+/// The 统一社会信用代码 a node carries: its id when the id is one (lists keyed by the code
+/// import it as the id).
+fn credit_code(node: &Node) -> Option<&str> {
+    let id = node.id.as_str();
+    (id.chars().count() == 18 && id.chars().all(|c| c.is_ascii_alphanumeric())).then_some(id)
+}
+
+/// The summary of `project`.
+pub fn check_quality(project: &Project) -> Quality {
+    let firms: Vec<&Node> = project.nodes.values().filter(|n| is_firm(n)).collect();
+    let supply: Vec<&Link> = project
+        .links
+        .values()
+        .filter(|l| l.kind == LinkKind::Supply)
+        .collect();
+    let linked: BTreeSet<&NodeId> = supply.iter().flat_map(|l| [&l.from, &l.to]).collect();
+    let refs = |keep: &dyn Fn(&Node) -> bool| -> Vec<NodeRef> {
+        firms
+            .iter()
+            .filter(|n| keep(n))
+            .map(|n| NodeRef::of(n))
+            .collect()
+    };
+    Quality {
+        without_stage: refs(&|n| n.stages.is_empty()),
+        without_output: refs(&|n| produces(n) && latest_output(n).is_none()),
+        without_link: refs(&|n| !linked.contains(&n.id)),
+        duplicates: duplicates(project, &firms),
+        links_over_output: supply
+            .iter()
+            .filter_map(|l| over_output(project, l))
+            .collect(),
+    }
+}
+
+/// Firms with one code, then firms whose names come to one key.
+fn duplicates(project: &Project, firms: &[&Node]) -> Vec<Duplicate> {
+    let places = Places::of(project);
+    let mut by_code: BTreeMap<String, Vec<NodeRef>> = BTreeMap::new();
+    let mut by_name: BTreeMap<String, Vec<NodeRef>> = BTreeMap::new();
+    for node in firms {
+        if let Some(code) = credit_code(node) {
+            by_code
+                .entry(code.to_uppercase())
+                .or_default()
+                .push(NodeRef::of(node));
+        }
+        let key = name_key(&node.name, &places).bare;
+        if !key.is_empty() {
+            by_name.entry(key).or_default().push(NodeRef::of(node));
+        }
+    }
+    let grouped = |reason, map: BTreeMap<String, Vec<NodeRef>>| {
+        map.into_iter()
+            .filter(|(_, nodes)| nodes.len() > 1)
+            .map(move |(key, nodes)| Duplicate { reason, key, nodes })
+    };
+    grouped(DuplicateReason::SameCode, by_code)
+        .chain(grouped(DuplicateReason::NamesAlike, by_name))
+        .collect()
+}
+
+fn over_output(project: &Project, link: &Link) -> Option<LinkOverOutput> {
+    let value = link.value?;
+    let buyer = project.nodes.get(&link.to)?;
+    let (year, output) = latest_output(buyer)?;
+    let supplier = project.nodes.get(&link.from)?;
+    (value > output).then(|| LinkOverOutput {
+        link: link.id.clone(),
+        supplier: NodeRef::of(supplier),
+        buyer: NodeRef::of(buyer),
+        value,
+        buyer_output: output,
+        year,
+    })
+}
