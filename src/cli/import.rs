@@ -2,7 +2,8 @@
 
 use super::{EXIT_OK, EXIT_PROBLEM, load_for_command};
 use crate::file::import::{
-    ImportOptions, ImportSource, ImportSummary, TableKind, plan_import, read_for, write_template,
+    ImportOptions, ImportSource, ImportSummary, NameMatch, Quality, TableKind, plan_import,
+    read_for, write_template,
 };
 use crate::i18n::Lang;
 use crate::model::{ChainId, Project, Severity};
@@ -25,6 +26,10 @@ struct Report<'a> {
     written: Option<String>,
     summary: ImportSummary,
     problems: Vec<Problem<'a>>,
+    /// Names matched past their exact spelling, for the user to confirm.
+    matches: &'a [NameMatch],
+    /// The data-quality summary of the project as imported.
+    quality: &'a Quality,
 }
 
 #[derive(Serialize)]
@@ -97,6 +102,8 @@ pub fn import(
                     message: p.issue.message(lang),
                 })
                 .collect(),
+            matches: &plan.matches,
+            quality: &plan.quality,
         };
         serde_json::to_writer_pretty(&mut *out, &report).map_err(std::io::Error::other)?;
         writeln!(out)?;
@@ -134,6 +141,7 @@ pub fn import(
                 lang.pick("新增产品", "products listed"),
                 s.products_added
             )?;
+            write_matches_and_quality(&plan, lang, out)?;
         } else {
             writeln!(
                 err,
@@ -174,4 +182,63 @@ pub fn template(
             Ok(EXIT_PROBLEM)
         }
     }
+}
+
+/// Names most lines list before "… and N more" (`--json` lists every one).
+const LISTED: usize = 10;
+
+/// The names matched past their spelling (to confirm) and the data-quality summary.
+fn write_matches_and_quality(
+    plan: &crate::file::import::ImportPlan,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    if !plan.matches.is_empty() {
+        writeln!(
+            out,
+            "{} ({}):",
+            lang.pick("按名称匹配,请核对", "Names matched, please check"),
+            plan.matches.len()
+        )?;
+        for m in &plan.matches {
+            writeln!(
+                out,
+                "  “{}” → “{}” ({}) · {}",
+                m.text,
+                m.name,
+                m.how.label(lang),
+                m.place
+            )?;
+        }
+    }
+    let lines = plan.quality.lines(lang);
+    if lines.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            lang.pick(
+                "数据质量:没有发现问题",
+                "Data quality: nothing to point out"
+            )
+        )?;
+        return Ok(());
+    }
+    writeln!(out, "{}", lang.pick("数据质量:", "Data quality:"))?;
+    for line in lines {
+        let shown: Vec<&str> = line.items.iter().take(LISTED).map(String::as_str).collect();
+        let more = line.items.len().saturating_sub(LISTED);
+        let rest = if more > 0 {
+            format!(" {} {more}", lang.pick("… 另有", "… and"))
+        } else {
+            String::new()
+        };
+        writeln!(
+            out,
+            "  {} {}: {}{rest}",
+            line.label,
+            line.items.len(),
+            shown.join(lang.pick("、", "; "))
+        )?;
+    }
+    Ok(())
 }

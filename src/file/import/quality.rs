@@ -185,3 +185,78 @@ fn over_output(project: &Project, link: &Link) -> Option<LinkOverOutput> {
         year,
     })
 }
+
+/// One finding of the summary for people: what, how many, and each item.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QualityLine {
+    pub label: &'static str,
+    pub items: Vec<String>,
+}
+
+impl Quality {
+    /// The findings there are, in the order of the summary.
+    pub fn lines(&self, lang: crate::i18n::Lang) -> Vec<QualityLine> {
+        let names =
+            |nodes: &[NodeRef]| -> Vec<String> { nodes.iter().map(|n| n.name.clone()).collect() };
+        let duplicates = self
+            .duplicates
+            .iter()
+            .map(|d| {
+                let why = match d.reason {
+                    DuplicateReason::SameCode => {
+                        format!(
+                            "{} {}",
+                            lang.pick("信用代码相同", "same credit code"),
+                            d.key
+                        )
+                    }
+                    DuplicateReason::NamesAlike => lang.pick("名称相近", "names alike").to_owned(),
+                };
+                let names: Vec<String> = d.nodes.iter().map(|n| format!("“{}”", n.name)).collect();
+                format!("{}({why})", names.join(lang.pick("、", ", ")))
+            })
+            .collect();
+        let over = self
+            .links_over_output
+            .iter()
+            .map(|l| {
+                format!(
+                    "{} → {}: {} > {} ({} {})",
+                    l.supplier.name,
+                    l.buyer.name,
+                    l.value.normalize(),
+                    l.buyer_output.normalize(),
+                    l.year,
+                    lang.pick("年产值", "output")
+                )
+            })
+            .collect();
+        let lines = [
+            (
+                lang.pick("没有环节的企业", "Firms without a stage"),
+                names(&self.without_stage),
+            ),
+            (
+                lang.pick("没有产值的企业", "Firms without output"),
+                names(&self.without_output),
+            ),
+            (
+                lang.pick(
+                    "没有任何供应关系的企业(珠子未串起)",
+                    "Firms without any supply link (beads not strung)",
+                ),
+                names(&self.without_link),
+            ),
+            (lang.pick("疑似重复", "Suspected duplicates"), duplicates),
+            (
+                lang.pick("金额超过买方产值的连线", "Links above the buyer's output"),
+                over,
+            ),
+        ];
+        lines
+            .into_iter()
+            .filter(|(_, items)| !items.is_empty())
+            .map(|(label, items)| QualityLine { label, items })
+            .collect()
+    }
+}

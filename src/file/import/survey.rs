@@ -276,11 +276,12 @@ pub(super) struct Group {
 
 /// The side an amount's or share's header words put it on, if they do.
 fn side_of(header: &str) -> Option<Side> {
+    // Customer words first: 客户采购额 is what the customer buys.
     let plain = plain(header);
-    if SUPPLIER_SIDE.iter().any(|w| plain.contains(w)) {
-        Some(Side::Supplier)
-    } else if CUSTOMER_SIDE.iter().any(|w| plain.contains(w)) {
+    if CUSTOMER_SIDE.iter().any(|w| plain.contains(w)) {
         Some(Side::Customer)
+    } else if SUPPLIER_SIDE.iter().any(|w| plain.contains(w)) {
+        Some(Side::Supplier)
     } else {
         None
     }
@@ -340,8 +341,16 @@ pub(super) fn groups(headers: &[String], mapping: &Mapping) -> (Vec<Group>, Vec<
 /// A share as a survey writes it: "30%", "30" (in a % column) or 0.3 (a spreadsheet's
 /// percentage cell), as a percentage.
 pub(super) fn parse_share(text: &str) -> Option<Decimal> {
-    let t = text.trim();
-    let (number, marked) = match t.strip_suffix(['%', '％']) {
+    let folded: String = text
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+            _ => c,
+        })
+        .collect();
+    let t = folded.as_str();
+    let (number, marked) = match t.strip_suffix('%') {
         Some(n) => (n, true),
         None => (t, false),
     };
@@ -355,4 +364,119 @@ pub(super) fn unit_of(header: &str) -> Option<MoneyUnit> {
     [MoneyUnit::Yi, MoneyUnit::Wan, MoneyUnit::Yuan]
         .into_iter()
         .find(|u| header.contains(u.code()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(line: &str) -> Vec<String> {
+        line.split(',').map(str::to_owned).collect()
+    }
+
+    #[test]
+    fn survey_headers_are_read_by_their_words_and_numbers() {
+        let cases = [
+            ("主要供应商1", Some(Field::Supplier), Some(1)),
+            ("第二供应商", Some(Field::Supplier), Some(2)),
+            ("供应产品3", Some(Field::Product), Some(3)),
+            ("2023年采购额1(万元)", Some(Field::Value), Some(1)),
+            ("年采购额2(%)", Some(Field::Share), Some(2)),
+            ("占采购额比例1", Some(Field::Share), Some(1)),
+            ("2023年采购总额(万元)", Some(Field::Purchases), None),
+            ("主要客户（二）", Some(Field::Customer), Some(2)),
+            ("客户1采购额(元)", Some(Field::Value), Some(1)),
+            ("企业名称", Some(Field::Firm), None),
+            ("联系电话", None, None),
+        ];
+        for (header, field, number) in cases {
+            assert_eq!(field_of(header), field, "{header}");
+            assert_eq!(number_of(header), number, "{header}");
+        }
+    }
+
+    #[test]
+    fn only_a_firm_with_suppliers_or_customers_is_a_survey() {
+        assert!(looks_like_survey(&headers(
+            "企业名称,主要供应商1,年采购额1"
+        )));
+        assert!(looks_like_survey(&headers("企业,供应商,客户")));
+        // The long shape: no firm column.
+        assert!(!looks_like_survey(&headers("供应商,客户,产品,金额")));
+        assert!(!looks_like_survey(&headers("供方,买方,产品,金额(万元)")));
+        // An enterprises list.
+        assert!(!looks_like_survey(&headers("企业名称,环节,产值(万元)")));
+    }
+
+    fn grouped(
+        line: &str,
+    ) -> (
+        Vec<(Side, usize, Option<usize>, Option<usize>, Option<usize>)>,
+        Vec<usize>,
+    ) {
+        let h = headers(line);
+        let mapping = guess_survey(&h).unwrap_or_default();
+        let (groups, loose) = groups(&h, &mapping);
+        (
+            groups
+                .into_iter()
+                .map(|g| (g.side, g.partner, g.product, g.value, g.share))
+                .collect(),
+            loose,
+        )
+    }
+
+    #[test]
+    fn columns_go_with_their_supplier_or_customer_by_number_else_by_place() {
+        use Side::*;
+        // Side by side.
+        assert_eq!(
+            grouped(
+                "企业名称,主要供应商1,供应产品1,年采购额1,主要供应商2,供应产品2,主要客户1,年销售额1(%)"
+            ),
+            (
+                vec![
+                    (Supplier, 1, Some(2), Some(3), None),
+                    (Supplier, 4, Some(5), None, None),
+                    (Customer, 6, None, None, Some(7)),
+                ],
+                vec![]
+            )
+        );
+        // In blocks: by number, and by the words where suppliers and customers share one.
+        assert_eq!(
+            grouped(
+                "调查企业,第一供应商,第二供应商,主要客户1,供应产品1,供应产品2,采购金额1(元),客户1采购额(元),采购金额3"
+            ),
+            (
+                vec![
+                    (Supplier, 1, Some(4), Some(6), None),
+                    (Supplier, 2, Some(5), None, None),
+                    (Customer, 3, None, Some(7), None),
+                ],
+                vec![8]
+            )
+        );
+        // Without numbers, a column goes with the one before it.
+        assert_eq!(
+            grouped("企业,供应商,产品,金额,客户,产品,金额"),
+            (
+                vec![
+                    (Supplier, 1, Some(2), Some(3), None),
+                    (Customer, 4, Some(5), Some(6), None),
+                ],
+                vec![]
+            )
+        );
+    }
+
+    #[test]
+    fn shares_are_percentages_however_written() {
+        let d = |s: &str| s.parse::<Decimal>().ok();
+        assert_eq!(parse_share("30%"), d("30"));
+        assert_eq!(parse_share("30"), d("30"));
+        assert_eq!(parse_share("0.25"), d("25.00"));
+        assert_eq!(parse_share("１２．５％"), d("12.5"));
+        assert_eq!(parse_share("abc"), None);
+    }
 }

@@ -10,7 +10,7 @@ use super::survey::{Group, Side, groups, parse_share, unit_of};
 use super::{ImportSource, Work};
 use crate::file::table::Row;
 use crate::model::meta::MoneyUnit;
-use crate::model::{LinkKind, Node, NodeId, NodeKind};
+use crate::model::{LinkId, LinkKind, Node, NodeId, NodeKind};
 use rust_decimal::Decimal;
 
 /// `survey.xlsx row 7, column 主要供应商2`.
@@ -286,6 +286,9 @@ impl Work {
                 None
             }
         };
+        if self.same_relation(&from, &to, &cells.product, value) {
+            return;
+        }
         let supplied = (!cells.product.is_empty()).then(|| (from.clone(), cells.product.clone()));
         let link = LinkRow {
             kind: LinkKind::Supply,
@@ -300,6 +303,45 @@ impl Work {
         {
             self.add_product(&supplier, &product);
         }
+    }
+
+    /// A relation both firms report, one of them without the product (中博 lists 金米 as a
+    /// customer; 金米 lists 中博 as a supplier of 菌包): one link, the product and the value
+    /// filled from whichever side gives them. True when an existing link took the row.
+    fn same_relation(
+        &mut self,
+        from: &NodeId,
+        to: &NodeId,
+        product: &str,
+        value: Option<Decimal>,
+    ) -> bool {
+        let between: Vec<LinkId> = self
+            .project
+            .links
+            .values()
+            .filter(|l| l.kind == LinkKind::Supply && l.from == *from && l.to == *to)
+            .filter(|l| product.is_empty() || l.product.is_empty())
+            .map(|l| l.id.clone())
+            .collect();
+        let [id] = between.as_slice() else {
+            return false;
+        };
+        let Some(link) = self.project.links.get_mut(id) else {
+            return false;
+        };
+        if link.product.is_empty() && !product.is_empty() {
+            link.product = product.to_owned();
+        }
+        if link.value.is_none() {
+            link.value = value;
+        }
+        let link = link.clone();
+        self.index.link(&link);
+        self.touched_links.insert(link.id.clone());
+        if !link.product.is_empty() {
+            self.add_product(&link.from, &link.product);
+        }
+        true
     }
 
     /// What a share is of: the firm's total purchases (a supplier's share), or its total sales,
