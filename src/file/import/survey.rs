@@ -408,12 +408,10 @@ mod tests {
         assert!(!looks_like_survey(&headers("企业名称,环节,产值(万元)")));
     }
 
-    fn grouped(
-        line: &str,
-    ) -> (
-        Vec<(Side, usize, Option<usize>, Option<usize>, Option<usize>)>,
-        Vec<usize>,
-    ) {
+    /// (side, partner, product, value, share) of each group.
+    type Grouped = (Side, usize, Option<usize>, Option<usize>, Option<usize>);
+
+    fn grouped(line: &str) -> (Vec<Grouped>, Vec<usize>) {
         let h = headers(line);
         let mapping = guess_survey(&h).unwrap_or_default();
         let (groups, loose) = groups(&h, &mapping);
