@@ -492,3 +492,113 @@ fn a_workbook_survey_in_blocks_with_amounts_in_yuan_lands_in_wan() {
         "{warnings:#?}"
     );
 }
+
+mod dialog {
+    use super::*;
+    use chainmap::document::Document;
+    use chainmap::ui::ChainmapApp;
+    use chainmap::ui::command::AppCommand;
+    use chainmap::ui::state::Settings;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    /// The editor on 柞水县's project with the stages and firms of the survey fixtures.
+    fn editor(lang: Lang) -> Harness<'static, ChainmapApp> {
+        let mut project = Project::new("调查");
+        project.meta.county = "柞水县".into();
+        let sources = [
+            source(TableKind::Stages, "survey_stages.csv"),
+            source(TableKind::Nodes, "survey_firms.csv"),
+        ];
+        let options = ImportOptions {
+            year: Some(2023),
+            chain: None,
+        };
+        plan_import(&project, &sources, &options).apply_to(&mut project);
+        project.meta.base_year = Some(2023);
+        let mut harness = Harness::builder()
+            .with_size(egui::vec2(1366.0, 768.0))
+            .with_theme(egui::Theme::Light)
+            .build_eframe(move |cc| {
+                let settings = Settings {
+                    lang,
+                    ..Settings::default()
+                };
+                ChainmapApp::headless(&cc.egui_ctx, Document::new(project), settings)
+            });
+        harness.run_steps(3);
+        let ctx = egui::Context::default();
+        harness.state_mut().run_command(&ctx, AppCommand::Import);
+        harness.run_steps(2);
+        harness
+            .state_mut()
+            .import
+            .load(TableKind::Links, &fixture("survey_wide.csv"), lang);
+        harness.run_steps(3);
+        harness
+    }
+
+    #[test]
+    fn the_dialog_lists_the_matches_to_confirm_and_the_quality_summary() {
+        let mut harness = editor(Lang::En);
+        harness.get_by_label("Names matched: 4 to check before importing");
+        harness.get_by_label("“中博农业”");
+        harness.get_by_label("“秦峰”");
+        assert_eq!(
+            harness
+                .get_all_by_label("→ 陕西省柞水县中博农业科技有限公司")
+                .count(),
+            2
+        );
+        harness.get_by_label("survey_wide.csv row 4, column 主要供应商1");
+        // The quality summary counts in its header, names when opened.
+        let header = "Data quality: Firms without a stage 1 · Firms without output 1 · \
+                      Firms without any supply link (beads not strung) 1 · \
+                      Links above the buyer's output 1";
+        assert!(
+            harness
+                .query_by_label("Firms without a stage (1)")
+                .is_none()
+        );
+        harness.get_by_label(header).click();
+        harness.run_steps(3);
+        harness.get_by_label("Firms without a stage (1)");
+        harness.get_by_label("秦峰菌种场 → 小岭镇香菇合作社: 350 > 200 (2023 output)");
+        // The survey's columns offer the survey's fields, and several columns keep one field:
+        // making the second amount a product leaves the product columns as they were.
+        harness
+            .get_by_role_and_label(egui::accesskit::Role::ComboBox, "年采购额2(万元)")
+            .click();
+        harness.run_steps(3);
+        harness.get_by_label("total purchases");
+        harness.get_by_label("share (%)");
+        harness.get_by_label("product").click();
+        harness.run_steps(3);
+        harness.get_by_label(
+            "warning: survey_wide.csv, column 年采购额2(万元): column \"年采购额2(万元)\" goes with no supplier or customer column: not imported",
+        );
+        harness.get_by_label("Import").click();
+        harness.run_steps(3);
+        let project = &harness.state().doc.project;
+        let mut products: Vec<String> = supply(project).into_iter().map(|l| l.2).collect();
+        products.sort();
+        assert_eq!(
+            products,
+            ["干木耳", "栽培种", "栽培种", "菌包", "菌包", "菌种"]
+        );
+        assert_eq!(
+            harness.state().doc.undo_label(Lang::En),
+            Some("import 2 nodes and 6 links")
+        );
+    }
+
+    #[test]
+    fn in_chinese_the_review_reads_in_chinese() {
+        let harness = editor(Lang::Zh);
+        harness.get_by_label("按名称匹配: 4 处,导入前请核对");
+        harness.get_all_by_label("简称").next().unwrap();
+        harness.get_by_label(
+            "数据质量: 没有环节的企业 1 · 没有产值的企业 1 · 没有任何供应关系的企业(珠子未串起) 1 · 金额超过买方产值的连线 1",
+        );
+    }
+}

@@ -269,7 +269,7 @@ impl Work {
                         Some(row.number),
                         &place,
                         format!("占比 {share}% 换算不成金额:没有这家企业的{zh};连线没有金额,占比记在备注里"),
-                        format!("the share {share}% cannot become an amount: the firm's {en} is not known; the link has no value and the share is in its note"),
+                        format!("the share {share}% cannot become an amount: no {en} of the firm is given; the link has no value and the share is in its note"),
                     );
                     note = format!("占{zh} {share}%");
                     None

@@ -3,7 +3,9 @@
 //! preview the rows with their problems (`preview`), then merge all of it into the project as
 //! one undoable step. Esc closes it when it is the innermost dialog.
 
+mod matches;
 mod preview;
+mod quality;
 
 use crate::document::Document;
 use crate::edit::Edit;
@@ -299,6 +301,7 @@ impl ImportDialog {
     fn footer_ui(&mut self, ui: &mut egui::Ui, doc: &Document, lang: Lang) -> Option<Request> {
         let plan = self.refresh(doc).clone();
         preview::problems_ui(ui, &plan, lang);
+        matches::review_ui(ui, &plan, lang);
         let ok = !plan.has_errors();
         ui.label(RichText::new(summary(&plan, lang)).strong());
         let mut request = None;

@@ -63,6 +63,7 @@ impl ImportDialog {
                             .collect();
                         ui.end_row();
                         ui.weak(lang.pick("导入为", "import as"));
+                        let fields = source.fields();
                         for (c, mapped) in source.mapping.columns.iter_mut().enumerate() {
                             let none = lang.pick("(不导入)", "(skip)");
                             let text = mapped.map(|f| f.label(lang)).unwrap_or(none);
@@ -73,7 +74,7 @@ impl ImportDialog {
                                     if ui.selectable_value(mapped, None, none).changed() {
                                         changed = Some(c);
                                     }
-                                    for field in kind.fields() {
+                                    for field in fields {
                                         if ui
                                             .selectable_value(
                                                 mapped,
@@ -118,7 +119,9 @@ impl ImportDialog {
         }
         if let Some(c) = changed {
             // Each field is filled by one column at most: the newest choice wins.
-            if let Some(field) = source.mapping.columns[c] {
+            if let Some(field) = source.mapping.columns[c]
+                && !source.repeats(field)
+            {
                 for (other, mapped) in source.mapping.columns.iter_mut().enumerate() {
                     if other != c && *mapped == Some(field) {
                         *mapped = None;
