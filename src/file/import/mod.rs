@@ -15,7 +15,10 @@
 //!
 //! The parts: `mapping` (header → field), `cells` (reading a cell), `index` (lookups kept up
 //! to date), `stages`, `nodes` and `links` (the rows of each table), `summary` (placing new
-//! nodes and counting what changed). This file holds the plan and the work in progress.
+//! nodes and counting what changed), `names` (firms found by names as people write them),
+//! `survey` and `survey_rows` (the wide, one-row-per-firm shape of a links table), `quality`
+//! (the data-quality summary of the project as the import leaves it). This file holds the plan
+//! and the work in progress.
 
 mod cells;
 mod index;
