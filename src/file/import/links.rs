@@ -6,7 +6,7 @@ use super::ImportSource;
 use super::Work;
 use super::cells::{parse_amount, parse_link_kind};
 use super::mapping::Field;
-use super::names::Named;
+use super::name_matching::Named;
 use crate::file::table::Row;
 use crate::i18n::Lang;
 use crate::model::{Link, LinkId, LinkKind, NodeId, Product};

@@ -24,6 +24,7 @@ mod cells;
 mod index;
 mod links;
 mod mapping;
+mod name_matching;
 mod names;
 mod nodes;
 mod quality;
@@ -34,7 +35,8 @@ mod survey_rows;
 mod template;
 
 pub use mapping::{Field, Mapping, TableKind, guess_kind, guess_mapping};
-pub use names::{MatchKind, NameKey, NameMatch, Places, name_key};
+pub use name_matching::NameMatch;
+pub use names::{MatchKind, NameKey, Places, name_key};
 pub use quality::{Duplicate, DuplicateReason, LinkOverOutput, NodeRef, Quality, check_quality};
 pub use summary::ImportSummary;
 pub use survey::looks_like_survey;

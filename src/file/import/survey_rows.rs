@@ -5,7 +5,7 @@
 use super::cells::parse_amount;
 use super::links::LinkRow;
 use super::mapping::Field;
-use super::names::Named;
+use super::name_matching::Named;
 use super::survey::{Group, Side, groups, parse_share, unit_of};
 use super::{ImportSource, Work};
 use crate::file::table::Row;
