@@ -3,8 +3,8 @@
 use super::{EXIT_OK, EXIT_PROBLEM, load_for_command};
 use crate::file::import::column_letter;
 use crate::file::import::{
-    ImportOptions, ImportPlan, ImportSource, ImportSummary, TableKind, plan_import, read_for,
-    write_template,
+    ImportOptions, ImportPlan, ImportSource, ImportSummary, NameMatch, Quality, TableKind,
+    plan_import, read_for, write_template,
 };
 use crate::i18n::Lang;
 use crate::model::{ChainId, Project, Severity};
@@ -35,6 +35,10 @@ struct Report<'a> {
     skipped_rows: Vec<SkippedJson>,
     /// Stages an enterprises table named that the chain lacked, made by the import.
     new_stages: &'a [String],
+    /// Names matched past their exact spelling, for the user to confirm.
+    matches: &'a [NameMatch],
+    /// The data-quality summary of the project as imported.
+    quality: &'a Quality,
 }
 
 #[derive(Serialize)]
@@ -152,6 +156,8 @@ pub fn import(
                 })
                 .collect(),
             new_stages: &plan.new_stages,
+            matches: &plan.matches,
+            quality: &plan.quality,
         };
         serde_json::to_writer_pretty(&mut *out, &report).map_err(std::io::Error::other)?;
         writeln!(out)?;
@@ -189,6 +195,7 @@ pub fn import(
                 lang.pick("新增产品", "products listed"),
                 s.products_added
             )?;
+            write_matches_and_quality(&plan, lang, out)?;
         } else {
             writeln!(
                 err,
@@ -344,6 +351,65 @@ fn write_listing(
                 "new stages (named by firms, not in the chain)"
             ),
             plan.new_stages.join(lang.pick("、", ", "))
+        )?;
+    }
+    Ok(())
+}
+
+/// Names most lines list before "… and N more" (`--json` lists every one).
+const LISTED: usize = 10;
+
+/// The names matched past their spelling (to confirm) and the data-quality summary.
+fn write_matches_and_quality(
+    plan: &crate::file::import::ImportPlan,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    if !plan.matches.is_empty() {
+        writeln!(
+            out,
+            "{} ({}):",
+            lang.pick("按名称匹配,请核对", "Names matched, please check"),
+            plan.matches.len()
+        )?;
+        for m in &plan.matches {
+            writeln!(
+                out,
+                "  “{}” → “{}” ({}) · {}",
+                m.text,
+                m.name,
+                m.how.label(lang),
+                m.place
+            )?;
+        }
+    }
+    let lines = plan.quality.lines(lang);
+    if lines.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            lang.pick(
+                "数据质量:没有发现问题",
+                "Data quality: nothing to point out"
+            )
+        )?;
+        return Ok(());
+    }
+    writeln!(out, "{}", lang.pick("数据质量:", "Data quality:"))?;
+    for line in lines {
+        let shown: Vec<&str> = line.items.iter().take(LISTED).map(String::as_str).collect();
+        let more = line.items.len().saturating_sub(LISTED);
+        let rest = if more > 0 {
+            format!(" {} {more}", lang.pick("… 另有", "… and"))
+        } else {
+            String::new()
+        };
+        writeln!(
+            out,
+            "  {} {}: {}{rest}",
+            line.label,
+            line.items.len(),
+            shown.join(lang.pick("、", "; "))
         )?;
     }
     Ok(())

@@ -17,6 +17,8 @@ pub(super) struct Index {
     pub(super) links: HashMap<(LinkKind, NodeId, NodeId, String), LinkId>,
     /// Where the search for a free generated id goes on from, by prefix.
     pub(super) next_id: HashMap<&'static str, u64>,
+    /// Names as people write them (short names, places, legal forms): see `names`.
+    pub(super) names: super::names::NameIndex,
 }
 
 impl Index {
@@ -28,6 +30,7 @@ impl Index {
             parks: HashMap::new(),
             links: HashMap::new(),
             next_id: HashMap::new(),
+            names: super::names::NameIndex::new(project),
         };
         for node in project.nodes.values() {
             index.node(node);
@@ -44,6 +47,7 @@ impl Index {
                 .entry(node.credit_code.clone())
                 .or_insert_with(|| node.id.clone());
         }
+        self.names.add(node);
         self.by_name
             .entry(node.name.clone())
             .or_insert_with(|| node.id.clone());

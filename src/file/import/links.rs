@@ -1,23 +1,25 @@
-//! Rows of a supply-links table: ends found by id or name, links matched by (kind, supplier,
+//! Rows of a supply-links table (the survey shape goes to `survey_rows`): ends found by id or
+//! name as people write it (`names`), links matched by (kind, supplier,
 //! buyer, product), updated or added; a supplied product joins its supplier's main stage.
 
 use super::ImportSource;
 use super::Work;
 use super::cells::{parse_amount, parse_link_kind};
 use super::mapping::Field;
+use super::name_matching::Named;
 use crate::file::table::Row;
 use crate::i18n::Lang;
 use crate::model::{Link, LinkId, LinkKind, NodeId, Product};
 use rust_decimal::Decimal;
 
 /// What a row of a links table says, once its cells are read.
-struct LinkRow {
-    kind: LinkKind,
-    from: NodeId,
-    to: NodeId,
-    product: String,
-    value: Option<Decimal>,
-    note: String,
+pub(super) struct LinkRow {
+    pub(super) kind: LinkKind,
+    pub(super) from: NodeId,
+    pub(super) to: NodeId,
+    pub(super) product: String,
+    pub(super) value: Option<Decimal>,
+    pub(super) note: String,
 }
 
 impl Work {
@@ -36,6 +38,10 @@ impl Work {
     }
 
     pub(super) fn links(&mut self, i: usize, source: &ImportSource) {
+        if super::survey::is_survey(&source.mapping) {
+            self.survey(i, source);
+            return;
+        }
         for row in &source.table.rows {
             let Some(link) = self.link_row(i, source, row) else {
                 continue;
@@ -56,22 +62,26 @@ impl Work {
         let mut ends = Vec::new();
         for field in [Field::From, Field::To] {
             let text = Self::cell(source, row, field);
-            match self.node_by_text(text) {
-                Some(id) => ends.push(id),
-                None => self.problem(
+            let place = Self::place(source, row, Some(field));
+            if text.is_empty() {
+                self.problem(
                     i,
                     Some(row.number),
-                    &Self::place(source, row, Some(field)),
-                    if text.is_empty() {
-                        format!("{}为空", field.label(Lang::Zh))
-                    } else {
-                        format!("没有编号或名称为“{text}”的节点")
-                    },
-                    if text.is_empty() {
-                        format!("the {} is empty", field.label(Lang::En))
-                    } else {
-                        format!("no node has the id or name \"{text}\"")
-                    },
+                    &place,
+                    format!("{}为空", field.label(Lang::Zh)),
+                    format!("the {} is empty", field.label(Lang::En)),
+                );
+                continue;
+            }
+            match self.named(i, source, row, field, text) {
+                Named::Node(id) => ends.push(id),
+                Named::Ambiguous => {}
+                Named::Unknown => self.problem(
+                    i,
+                    Some(row.number),
+                    &place,
+                    format!("没有编号或名称为“{text}”的节点"),
+                    format!("no node has the id or name \"{text}\""),
                 ),
             }
         }
@@ -139,7 +149,13 @@ impl Work {
 
     /// Updates the link the row names, else adds it; false (with the problem reported) when
     /// its kind may not join its ends.
-    fn merge_link(&mut self, i: usize, source: &ImportSource, row: &Row, r: LinkRow) -> bool {
+    pub(super) fn merge_link(
+        &mut self,
+        i: usize,
+        source: &ImportSource,
+        row: &Row,
+        r: LinkRow,
+    ) -> bool {
         let existing = self
             .index
             .links

@@ -133,6 +133,14 @@ pub enum Field {
     Product,
     Value,
     LinkKind,
+    // The survey shape of a links table (`survey`): the firm reporting, its suppliers and
+    // customers (several columns each), a share of its purchases or sales, and its totals.
+    Firm,
+    Supplier,
+    Customer,
+    Share,
+    Purchases,
+    Sales,
 }
 
 impl Field {
@@ -169,6 +177,13 @@ impl Field {
             Product => lang.pick("产品", "product"),
             Value => lang.pick("金额", "value"),
             LinkKind => lang.pick("关系类型", "link kind"),
+            // Survey columns.
+            Firm => lang.pick("填报企业", "firm"),
+            Supplier => lang.pick("供应商", "supplier"),
+            Customer => lang.pick("客户", "customer"),
+            Share => lang.pick("占比(%)", "share (%)"),
+            Purchases => lang.pick("采购总额", "total purchases"),
+            Sales => lang.pick("销售总额", "total sales"),
         }
     }
 }
@@ -232,6 +247,12 @@ impl Mapping {
 /// first, then headers that start with one; each field is taken by one column at most (for
 /// figures, one column per year).
 pub fn guess_mapping(kind: TableKind, headers: &[String]) -> Mapping {
+    // The wide survey shape of a links table is recognised as a whole (survey.rs).
+    if kind == TableKind::Links
+        && let Some(survey) = super::survey::guess_survey(headers)
+    {
+        return survey;
+    }
     let readings: Vec<HeaderReading> = headers.iter().map(|h| read_header(h)).collect();
     let found: Vec<Option<(Field, bool)>> =
         readings.iter().map(|r| field_of(kind, &r.words)).collect();
@@ -295,6 +316,9 @@ impl TableKind {
 /// dialog): the kind whose required columns are all there and that recognises the most
 /// columns; enterprises when it is a tie.
 pub fn guess_kind(headers: &[String]) -> TableKind {
+    if super::survey::looks_like_survey(headers) {
+        return TableKind::Links;
+    }
     let score = |kind: TableKind| {
         let mapping = guess_mapping(kind, headers);
         let has = |f: &Field| mapping.columns.contains(&Some(*f));

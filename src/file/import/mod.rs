@@ -27,8 +27,10 @@
 //! The parts: `headers` (the rules), `locate` (the table in the sheet), `mapping` (header →
 //! field), `cells` (reading a cell), `index` (lookups kept up to date), `stages`, `nodes` and
 //! `links` (the rows of each table), `listing` (what was read and what was not), `summary`
-//! (placing new nodes and counting what changed). This file holds the plan and the work in
-//! progress.
+//! (placing new nodes and counting what changed), `names` (firms found by names as people write
+//! them), `survey` and `survey_rows` (the wide, one-row-per-firm shape of a links table),
+//! `quality` (the data-quality summary of the project as the import leaves it). This file holds
+//! the plan and the work in progress.
 
 mod cells;
 mod figures;
@@ -39,15 +41,24 @@ mod links;
 mod listing;
 mod locate;
 mod mapping;
+mod name_matching;
+mod names;
 mod nodes;
+mod quality;
 mod stages;
 mod summary;
+mod survey;
+mod survey_rows;
 mod template;
 mod words;
 
 pub use listing::{ColumnUse, IgnoreReason, IgnoredColumn, SkippedRowReport, column_letter};
 pub use mapping::{Decor, Field, Flag, Mapping, TableKind, guess_kind, guess_mapping};
+pub use name_matching::NameMatch;
+pub use names::{MatchKind, NameKey, Places, name_key};
+pub use quality::{Duplicate, DuplicateReason, LinkOverOutput, NodeRef, Quality, check_quality};
 pub use summary::ImportSummary;
+pub use survey::looks_like_survey;
 pub use template::{template_headers, template_workbook, write_template};
 
 use crate::file::table::{Row, Table, read_table};
@@ -102,6 +113,33 @@ impl ImportSource {
     fn column(&self, field: Field) -> Option<usize> {
         self.mapping.column(field)
     }
+
+    /// Whether a links table is in the survey shape (one row per firm; `survey`).
+    pub fn is_survey(&self) -> bool {
+        self.kind == TableKind::Links && survey::is_survey(&self.mapping)
+    }
+
+    /// The fields its columns can fill (a survey's own for a survey).
+    pub fn fields(&self) -> &'static [Field] {
+        if self.is_survey() {
+            survey::SURVEY_FIELDS
+        } else {
+            self.kind.fields()
+        }
+    }
+
+    /// Whether several columns may fill `field` (a survey's suppliers, customers and theirs).
+    pub fn repeats(&self, field: Field) -> bool {
+        self.is_survey() && survey::repeats(field)
+    }
+
+    fn required(&self) -> &'static [Field] {
+        if self.is_survey() {
+            survey::SURVEY_REQUIRED
+        } else {
+            self.kind.required()
+        }
+    }
 }
 
 /// A problem with a row (or a whole table), for the preview and the report.
@@ -133,6 +171,10 @@ pub struct ImportPlan {
     pub skipped_rows: Vec<SkippedRowReport>,
     /// Stages the enterprises table named that the chain did not have: made by the import.
     pub new_stages: Vec<String>,
+    /// Names that found their node past their exact spelling, for the user to confirm.
+    pub matches: Vec<NameMatch>,
+    /// The data-quality summary of the project as the import leaves it.
+    pub quality: Quality,
 }
 
 impl ImportPlan {
@@ -190,7 +232,7 @@ pub fn plan_import(
     };
     work.list_columns(sources);
     for (i, source) in sources.iter().enumerate() {
-        for field in source.kind.required() {
+        for field in source.required() {
             if source.column(*field).is_none() {
                 work.problem(
                     i,
@@ -220,7 +262,13 @@ pub fn plan_import(
             }
         }
     }
-    work.finish(project)
+    let mut plan = work.finish(project);
+    if !plan.has_errors() {
+        let mut after = project.clone();
+        plan.apply_to(&mut after);
+        plan.quality = check_quality(&after);
+    }
+    plan
 }
 
 /// The last calendar year that is over: the year statistics are usually for.

@@ -20,6 +20,7 @@ impl Work {
 
     pub(super) fn nodes(&mut self, i: usize, source: &ImportSource) {
         let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+        let mut filled: BTreeMap<NodeId, usize> = BTreeMap::new();
         for row in &source.table.rows {
             let id_text = Self::cell(source, row, Field::Id).to_owned();
             let name = Self::cell(source, row, Field::Name).to_owned();
@@ -33,13 +34,22 @@ impl Work {
             if !self.first_of_its_key(i, source, row, &key, &mut seen) {
                 continue;
             }
-            let existing = self.node_of_row(&code, &id_text, &name);
+            // Past its code, id and exact name, a row finds its firm by the name as people
+            // write it; such a match keeps the firm's name.
+            let (existing, rename) = match self.node_of_row(&code, &id_text, &name) {
+                Some(id) => (Some(id), true),
+                None if name.is_empty() => (None, true),
+                None => match self.node_named_in_row(i, source, row, &name, &filled) {
+                    Ok(found) => (found.clone(), found.is_none()),
+                    Err(()) => continue,
+                },
+            };
             let Some(mut node) =
                 self.node_to_fill(i, source, row, existing.as_ref(), (&id_text, &name))
             else {
                 continue;
             };
-            if !name.is_empty() {
+            if rename && !name.is_empty() {
                 node.name = name;
             }
             let errors_before = self.plan.problems.len();
@@ -60,6 +70,7 @@ impl Work {
                 None => self.plan.summary.nodes_added += 1,
             }
             self.touched_nodes.insert(node.id.clone());
+            filled.insert(node.id.clone(), row.number);
             let node_id = node.id.clone();
             self.index.node(&node);
             self.project.nodes.insert(node.id.clone(), node);

@@ -4,7 +4,9 @@
 //! one undoable step. Esc closes it when it is the innermost dialog.
 
 mod listing;
+mod matches;
 mod preview;
+mod quality;
 
 use crate::document::Document;
 use crate::edit::Edit;
@@ -319,6 +321,7 @@ impl ImportDialog {
     fn footer_ui(&mut self, ui: &mut egui::Ui, doc: &Document, lang: Lang) -> Option<Request> {
         let plan = self.refresh(doc).clone();
         preview::problems_ui(ui, &plan, lang);
+        matches::review_ui(ui, &plan, lang);
         let ok = !plan.has_errors();
         ui.label(RichText::new(summary(&plan, lang)).strong());
         if !plan.new_stages.is_empty() {

@@ -63,6 +63,7 @@ impl ImportDialog {
                             .collect();
                         ui.end_row();
                         ui.weak(lang.pick("导入为", "import as"));
+                        let fields = source.fields();
                         for (c, mapped) in source.mapping.columns.iter_mut().enumerate() {
                             let none = lang.pick("(不导入)", "(skip)");
                             let text = mapped.map(|f| f.label(lang)).unwrap_or(none);
@@ -73,7 +74,7 @@ impl ImportDialog {
                                     if ui.selectable_value(mapped, None, none).changed() {
                                         changed = Some(c);
                                     }
-                                    for field in kind.fields() {
+                                    for field in fields {
                                         if ui
                                             .selectable_value(
                                                 mapped,
@@ -131,9 +132,11 @@ impl ImportDialog {
         super::listing::left_out_ui(ui, &plan, index, &source.table.headers, lang);
         if let Some(c) = changed {
             // Each field (each year's, for figures) is filled by one column at most: the
-            // newest choice wins.
+            // newest choice wins; a survey's repeated fields (supplier 1, 2 …) excepted.
             let field = source.mapping.columns[c];
-            source.mapping.assign(c, field);
+            if !field.is_some_and(|f| source.repeats(f)) {
+                source.mapping.assign(c, field);
+            }
             self.plan = None;
         }
     }

@@ -46,13 +46,20 @@ fn header(field: Field, unit: &str) -> String {
         To => "买方",
         Product => "产品",
         LinkKind => "关系类型",
-        Output | Tax | ValueAdded | Investment | Profit | Value => {
+        // Survey columns (the wide shape of a links table; not in the template).
+        Firm => "企业名称",
+        Supplier => "主要供应商",
+        Customer => "主要客户",
+        Share => "占比(%)",
+        Output | Tax | ValueAdded | Investment | Profit | Value | Purchases | Sales => {
             let word = match field {
                 Output => "产值",
                 Tax => "税收",
                 ValueAdded => "增加值",
                 Investment => "投资",
                 Profit => "利润",
+                Purchases => "采购总额",
+                Sales => "销售总额",
                 _ => "金额",
             };
             return format!("{word}({unit})");
