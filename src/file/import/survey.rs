@@ -249,9 +249,18 @@ pub fn guess_survey(headers: &[String]) -> Option<Mapping> {
         .collect();
     let numbered = groups.iter().any(|c| number_of(&headers[*c]).is_some());
     (firm_seen && !groups.is_empty() && (numbered || groups.len() > 1)).then(|| Mapping {
-        // A survey's amounts carry their unit in their own headers (survey_rows.rs reads
-        // them); no year or unit is taken from the headers the generic way.
-        decor: vec![super::mapping::Decor::default(); columns.len()],
+        // What each header says of its year and unit, for the listing of what was read;
+        // survey_rows.rs converts the amounts by the same headers.
+        decor: headers
+            .iter()
+            .map(|h| {
+                let reading = super::headers::read_header(h);
+                super::mapping::Decor {
+                    year: reading.year,
+                    unit: reading.unit,
+                }
+            })
+            .collect(),
         columns,
     })
 }
