@@ -8,6 +8,7 @@
 mod agreements;
 
 use super::*;
+use crate::i18n::Lang;
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -32,6 +33,7 @@ pub fn validate(project: &Project) -> Vec<Issue> {
     check_meta(project, &mut issues);
     check_chains(project, &mut issues);
     check_nodes(project, &mut issues);
+    check_credit_codes(project, &mut issues);
     check_links(project, &mut issues);
     for agreement in project.agreements.values() {
         agreements::check_agreement(project, agreement, &mut issues);
@@ -239,6 +241,21 @@ pub fn link_endpoints_ok(kind: LinkKind, from: NodeKind, to: NodeKind) -> bool {
     }
 }
 
+/// A credit code that is not a valid 统一社会信用代码 is kept (lists have typos) but said, so a
+/// file handed over says which codes to check.
+fn check_credit_codes(project: &Project, issues: &mut Vec<Issue>) {
+    for node in project.nodes.values().filter(|n| !n.credit_code.is_empty()) {
+        if let Err(problem) = crate::model::credit_code::check(&node.credit_code) {
+            issues.push(Issue::warning(
+                "bad_credit_code",
+                format!("nodes/{}/credit_code", node.id),
+                format!("“{}”的{}", node.name, problem.message(Lang::Zh)),
+                format!("\"{}\": {}", node.name, problem.message(Lang::En)),
+            ));
+        }
+    }
+}
+
 fn check_links(project: &Project, issues: &mut Vec<Issue>) {
     for link in project.links.values() {
         let place = link_place(&link.id);
@@ -333,5 +350,37 @@ fn check_views(project: &Project, issues: &mut Vec<Issue>) {
                 ),
             ));
         }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_mistyped_credit_code_is_a_warning_naming_the_firm() {
+        let mut project = Project::new("p");
+        // a: a valid code (check character 9); b: none; c: mistyped check character; d: short.
+        for (id, code) in [
+            ("a", "91610000MA6TG12349"),
+            ("b", ""),
+            ("c", "91610000MA6TG1234X"),
+            ("d", "12345"),
+        ] {
+            let node = Node {
+                id: NodeId::from(id),
+                name: format!("企业{id}"),
+                credit_code: code.to_owned(),
+                ..Node::default()
+            };
+            project.nodes.insert(node.id.clone(), node);
+        }
+        let bad: Vec<String> = validate(&project)
+            .into_iter()
+            .filter(|i| i.code == "bad_credit_code")
+            .map(|i| i.place)
+            .collect();
+        assert_eq!(bad, ["nodes/c/credit_code", "nodes/d/credit_code"]);
     }
 }
