@@ -95,6 +95,7 @@ fn leaders_by_criteria_then_a_weighted_score() {
                     Ineligible::NotAboveScale,
                     Ineligible::RevenueBelow {
                         revenue: Some(8000.0),
+                        from_output: true,
                         min: 10000.0
                     }
                 ]
@@ -105,6 +106,7 @@ fn leaders_by_criteria_then_a_weighted_score() {
                     Ineligible::NotAboveScale,
                     Ineligible::RevenueBelow {
                         revenue: Some(3000.0),
+                        from_output: false,
                         min: 10000.0
                     }
                 ]
@@ -113,6 +115,7 @@ fn leaders_by_criteria_then_a_weighted_score() {
                 "S2",
                 &vec![Ineligible::RevenueBelow {
                     revenue: Some(5000.0),
+                    from_output: false,
                     min: 10000.0
                 }]
             ),
@@ -157,12 +160,13 @@ fn the_projects_threshold_and_weights_decide() {
         l2.reasons,
         [Ineligible::RevenueBelow {
             revenue: Some(12000.0),
+            from_output: true,
             min: 15000.0
         }]
     );
     assert_eq!(
         l2.reasons[0].message(Lang::En),
-        "revenue 12000 below the threshold 15000"
+        "revenue (none on record; output) 12000 below the threshold 15000"
     );
 }
 

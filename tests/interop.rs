@@ -696,10 +696,13 @@ fn every_csv_table_holds_the_projects_rows() {
     let (_, rows) = table("gaps.csv");
     assert_eq!(rows.len(), analysis.gaps.len());
     let (_, rows) = table("leaders.csv");
+    // The candidates ranked, then the firms not eligible (no rank).
     let ranked: Vec<(&str, &str)> = rows
         .iter()
+        .filter(|r| !r[0].is_empty())
         .map(|r| (r[0].as_str(), r[1].as_str()))
         .collect();
+    assert_eq!(rows.len(), analysis.leaders.len() + analysis.not_eligible.len());
     let expected: Vec<(String, &str)> = analysis
         .leaders
         .iter()
@@ -709,8 +712,14 @@ fn every_csv_table_holds_the_projects_rows() {
     let expected: Vec<(&str, &str)> = expected.iter().map(|(r, id)| (r.as_str(), *id)).collect();
     assert_eq!(ranked, expected);
     let (_, rows) = table("land.csv");
-    let land: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
-    let expected: Vec<&str> = analysis.land.iter().map(|l| l.id.as_str()).collect();
+    // Every firm evaluated (group by group, best first), then every firm left unclassified.
+    let land: Vec<&str> = rows.iter().map(|r| r[2].as_str()).collect();
+    let expected: Vec<&str> = analysis
+        .land
+        .firms()
+        .map(|f| f.id.as_str())
+        .chain(analysis.land.excluded.iter().map(|e| e.id.as_str()))
+        .collect();
     assert_eq!(land, expected);
     assert!(!land.is_empty());
 

@@ -231,8 +231,9 @@ fn one_year(project: &Project, all: &[&Node], year: Year) -> IndicatorYear {
     let at = Some(year);
     let num = |v: Option<rust_decimal::Decimal>| v.and_then(|d| d.to_f64());
     let output_of = |n: &Node| num(figures(n, at).and_then(|f| f.output)).unwrap_or(0.0);
-    let output: f64 = firms.iter().map(|n| output_of(n)).sum();
-    let share = |part: f64| (output > 0.0).then(|| part / output);
+    let output: f64 = firms.iter().map(|n| output_of(n)).sum::<f64>() + 0.0;
+    // `+ 0.0`: a sum of nothing is −0.0, which would read "-0.0%".
+    let share = |part: f64| (output > 0.0).then(|| part / output + 0.0);
     let value_added = firms
         .iter()
         .filter_map(|n| num(figures(n, at).and_then(|f| f.value_added)))

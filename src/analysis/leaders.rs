@@ -71,8 +71,13 @@ pub enum Ineligible {
     NotLocal,
     /// Not 规上.
     NotAboveScale,
-    /// Revenue (or output standing in for it) below the threshold; none on record when `None`.
-    RevenueBelow { revenue: Option<f64>, min: f64 },
+    /// Revenue below the threshold (`from_output`: its output stood in for it); none on
+    /// record when `None`.
+    RevenueBelow {
+        revenue: Option<f64>,
+        from_output: bool,
+        min: f64,
+    },
 }
 
 impl Ineligible {
@@ -101,10 +106,19 @@ impl Ineligible {
                 .to_owned(),
             Ineligible::RevenueBelow {
                 revenue: Some(r),
+                from_output,
                 min,
-            } => match lang {
-                crate::i18n::Lang::Zh => format!("营收 {r:.0} 低于门槛 {min:.0}"),
-                crate::i18n::Lang::En => format!("revenue {r:.0} below the threshold {min:.0}"),
+            } => match (lang, from_output) {
+                (crate::i18n::Lang::Zh, false) => format!("营收 {r:.0} 低于门槛 {min:.0}"),
+                (crate::i18n::Lang::Zh, true) => {
+                    format!("营收(无数据,按产值){r:.0} 低于门槛 {min:.0}")
+                }
+                (crate::i18n::Lang::En, false) => {
+                    format!("revenue {r:.0} below the threshold {min:.0}")
+                }
+                (crate::i18n::Lang::En, true) => format!(
+                    "revenue (none on record; output) {r:.0} below the threshold {min:.0}"
+                ),
             },
         }
     }
@@ -163,7 +177,7 @@ pub fn rank(
     for (i, &between) in betweenness.iter().enumerate().take(g.len()) {
         let n = node(i);
         let rev = revenue(n, year);
-        let reasons = ineligible(n, rev.map(|r| r.0), min);
+        let reasons = ineligible(n, rev, min);
         if !reasons.is_empty() {
             if (n.kind == NodeKind::Enterprise && n.kind.is_local()) || tagged_leader(n) {
                 leaders.not_eligible.push(NotEligible {
@@ -212,11 +226,11 @@ pub fn rank(
 
 /// Whether `node` meets the 链主 criteria in `year` (revenue at least `min`).
 pub fn eligible(node: &Node, year: Option<Year>, min: f64) -> bool {
-    ineligible(node, revenue(node, year).map(|r| r.0), min).is_empty()
+    ineligible(node, revenue(node, year), min).is_empty()
 }
 
 /// Every criterion `node` fails (none: eligible).
-fn ineligible(node: &Node, revenue: Option<f64>, min: f64) -> Vec<Ineligible> {
+fn ineligible(node: &Node, revenue: Option<(f64, bool)>, min: f64) -> Vec<Ineligible> {
     let mut reasons = Vec::new();
     if !matches!(
         node.kind,
@@ -230,8 +244,12 @@ fn ineligible(node: &Node, revenue: Option<f64>, min: f64) -> Vec<Ineligible> {
     if !node.is_above_scale() {
         reasons.push(Ineligible::NotAboveScale);
     }
-    if revenue.is_none_or(|r| r < min) {
-        reasons.push(Ineligible::RevenueBelow { revenue, min });
+    if revenue.is_none_or(|(r, _)| r < min) {
+        reasons.push(Ineligible::RevenueBelow {
+            revenue: revenue.map(|r| r.0),
+            from_output: revenue.is_some_and(|r| r.1),
+            min,
+        });
     }
     reasons
 }

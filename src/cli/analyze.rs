@@ -271,37 +271,32 @@ fn print_land(a: &Analysis, lang: Lang, out: &mut dyn Write) -> std::io::Result<
     Ok(())
 }
 
-/// The indicator dashboard: one column a year (the last three), with the change into the latest.
+/// The indicator dashboard: each row over the years (the last three), with the change into
+/// the latest.
 fn print_indicators(a: &Analysis, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
     use crate::analysis::indicators::{Row, format_change, format_value};
     let report = &a.indicators;
     let shown: Vec<_> = report.years.iter().rev().take(3).rev().collect();
+    let years: Vec<String> = shown.iter().map(|y| y.year.to_string()).collect();
     writeln!(
         out,
-        "\n{}  {}",
+        "\n{} ({})",
         lang.pick("指标", "Indicators"),
-        shown
-            .iter()
-            .map(|y| format!("{:>12}", y.year))
-            .collect::<String>()
+        years.join(" → ")
     )?;
     let Some(latest) = report.latest() else {
-        return writeln!(
-            out,
-            "  {}",
-            lang.pick("(无年度数据)", "(no yearly figures)")
-        );
+        return writeln!(out, "  {}", lang.pick("(无年度数据)", "(no yearly figures)"));
     };
     for row in Row::ALL {
-        let values: String = shown
+        let values: Vec<String> = shown
             .iter()
-            .map(|y| format!("{:>12}", format_value(row, row.value(y))))
+            .map(|y| format_value(row, row.value(y)))
             .collect();
         let change = report
             .change(row, latest.year)
-            .map(|c| format!("  {}", format_change(row, c)))
+            .map(|c| format!("  ({})", format_change(row, c)))
             .unwrap_or_default();
-        writeln!(out, "  {}{values}{change}", row.label(lang))?;
+        writeln!(out, "  {}: {}{change}", row.label(lang), values.join(" → "))?;
     }
     Ok(())
 }
