@@ -451,3 +451,98 @@ fn older_files_re_save_unchanged_and_settings_round_trip() {
     assert_eq!(back.meta, changed.meta);
     assert_eq!(back.nodes, changed.nodes);
 }
+
+mod ui {
+    //! The tabs and fields driven headless on the bundled 柞水 sample, as a user drives them.
+    use chainmap::analysis::indicators::Row;
+    use chainmap::i18n::Lang;
+    use chainmap::model::{LandType, NodeId};
+    use chainmap::ui::ChainmapApp;
+    use chainmap::ui::state::{AnalysisTab, UiAction};
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    fn harness() -> Harness<'static, ChainmapApp> {
+        let mut harness = Harness::builder()
+            .with_size(egui::vec2(1366.0, 768.0))
+            .with_theme(egui::Theme::Light)
+            .build_eframe(|cc| ChainmapApp::with_data_dir(cc, None, Some(Lang::En), None));
+        harness.run_steps(3);
+        harness
+    }
+
+    fn undo(harness: &mut Harness<'static, ChainmapApp>) {
+        harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+        harness.run_steps(2);
+    }
+
+    #[test]
+    fn a_leader_weight_typed_is_one_undo_step_and_rescores() {
+        let mut harness = harness();
+        harness.get_by_label("Leaders").click();
+        harness.run_steps(2);
+        harness.get_by_label("Not eligible (22)");
+        let before = harness.state().doc.undo_depth();
+        // The number beside the label "hub" (a spin button labelled by it).
+        let spin = egui::accesskit::Role::SpinButton;
+        harness.get_by_role_and_label(spin, "hub").click();
+        harness.run_steps(1);
+        harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        harness.get_by_role_and_label(spin, "hub").type_text("0");
+        harness.key_press(egui::Key::Enter);
+        harness.run_steps(3);
+        let meta = &harness.state().doc.project.meta;
+        assert_eq!(meta.leader_criteria.weights.hub, 0.0);
+        assert_eq!(harness.state().doc.undo_depth(), before + 1);
+        // The one candidate (E23, no R&D on record) had 30 + 25 + 15 + 15 (hub) of 100 = 85;
+        // without the hub it has 30 + 25 + 15 of the 85 weight left.
+        let top = harness.state().analysis().unwrap().leaders[0].score;
+        assert!((top - 70.0 / 85.0 * 100.0).abs() < 1e-9, "{top}");
+        undo(&mut harness);
+        assert_eq!(
+            harness.state().doc.project.meta.leader_criteria.weights.hub,
+            15.0
+        );
+    }
+
+    #[test]
+    fn the_indicators_tab_draws_the_trend_of_the_row_picked() {
+        let mut harness = harness();
+        harness.get_by_label("Indicators").click();
+        harness.run_steps(2);
+        assert_eq!(harness.state().ui.analysis_tab, AnalysisTab::Indicators);
+        harness.get_by_label("2024");
+        harness.get_by_label("CR4 (top 4 output share)").click();
+        harness.run_steps(2);
+        assert_eq!(harness.state().ui.indicator_row, Row::Cr4);
+        // One year of figures on the sample: no trend yet, said so.
+        harness.get_by_label("fewer than two years: no trend");
+    }
+
+    #[test]
+    fn marking_a_firm_industrial_and_above_scale_puts_it_in_the_land_evaluation() {
+        let mut harness = harness();
+        let snacks = NodeId::from("E24");
+        harness
+            .state_mut()
+            .run_action(UiAction::ShowNode(snacks.clone()));
+        harness.run_steps(2);
+        harness.get_by_label("Land type").click();
+        harness.run_steps(2);
+        harness.get_by_label("Industrial").click();
+        harness.run_steps(3);
+        let node = &harness.state().doc.project.nodes[&snacks];
+        assert_eq!(node.land_type, Some(LandType::Industrial));
+        // Tagged 规上 in the sample: it is evaluated among the 规上 firms, alone, so class A.
+        let a = harness.state().analysis().unwrap();
+        assert_eq!(a.land.class_of(&snacks).map(|c| c.code()), Some("A"));
+        harness
+            .get_by_label("above the statistical threshold (规上)")
+            .click();
+        harness.run_steps(3);
+        assert!(harness.state().doc.project.nodes[&snacks].above_scale);
+        harness.get_by_label("Land").click();
+        harness.run_steps(2);
+        harness.get_by_label("Above scale (规上) (1)");
+    }
+}

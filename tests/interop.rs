@@ -702,7 +702,10 @@ fn every_csv_table_holds_the_projects_rows() {
         .filter(|r| !r[0].is_empty())
         .map(|r| (r[0].as_str(), r[1].as_str()))
         .collect();
-    assert_eq!(rows.len(), analysis.leaders.len() + analysis.not_eligible.len());
+    assert_eq!(
+        rows.len(),
+        analysis.leaders.len() + analysis.not_eligible.len()
+    );
     let expected: Vec<(String, &str)> = analysis
         .leaders
         .iter()

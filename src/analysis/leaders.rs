@@ -116,9 +116,9 @@ impl Ineligible {
                 (crate::i18n::Lang::En, false) => {
                     format!("revenue {r:.0} below the threshold {min:.0}")
                 }
-                (crate::i18n::Lang::En, true) => format!(
-                    "revenue (none on record; output) {r:.0} below the threshold {min:.0}"
-                ),
+                (crate::i18n::Lang::En, true) => {
+                    format!("revenue (none on record; output) {r:.0} below the threshold {min:.0}")
+                }
             },
         }
     }

@@ -285,7 +285,11 @@ fn print_indicators(a: &Analysis, lang: Lang, out: &mut dyn Write) -> std::io::R
         years.join(" → ")
     )?;
     let Some(latest) = report.latest() else {
-        return writeln!(out, "  {}", lang.pick("(无年度数据)", "(no yearly figures)"));
+        return writeln!(
+            out,
+            "  {}",
+            lang.pick("(无年度数据)", "(no yearly figures)")
+        );
     };
     for row in Row::ALL {
         let values: Vec<String> = shown

@@ -47,11 +47,20 @@ pub(super) fn land_ui(
             group.group.label(lang),
             group.firms.len()
         ));
-        ui.columns(2, |cols| {
-            if let Some(id) = group_table(&mut cols[0], project, group, lang) {
-                clicked = Some(id);
-            }
-            super::land_chart::chart_ui(&mut cols[1], group, weights_sum, lang);
+        // The table takes what the chart (a third, within reason) leaves.
+        let chart_width = (ui.available_width() * 0.34).clamp(260.0, 420.0);
+        ui.horizontal_top(|ui| {
+            let table_width = (ui.available_width() - chart_width - 12.0).max(200.0);
+            ui.allocate_ui(egui::vec2(table_width, 0.0), |ui| {
+                ui.set_width(table_width);
+                if let Some(id) = group_table(ui, project, group, lang) {
+                    clicked = Some(id);
+                }
+            });
+            ui.allocate_ui(egui::vec2(chart_width, 0.0), |ui| {
+                ui.set_width(chart_width);
+                super::land_chart::chart_ui(ui, group, weights_sum, lang);
+            });
         });
     }
     if let Some(id) = excluded_ui(ui, a, lang) {

@@ -1,7 +1,7 @@
 //! The land tab's chart: one group's 亩均 scores as one horizontal bar per firm, best at the top
 //! in the table's order, each bar named at its end with its class and coloured by it (A green,
 //! B blue, C orange, D red); a vertical line marks the score of a firm at the group average on
-//! every indicator (the sum of the weights). The legend names the classes.
+//! every indicator (the sum of the weights). No legend: each bar's label ends with its class.
 
 use crate::analysis::land::{LandFirm, LandGrade, LandGroup};
 use crate::i18n::Lang;
@@ -60,7 +60,6 @@ pub(super) fn chart_ui(ui: &mut egui::Ui, group: &LandGroup, weights_sum: f64, l
         .x_axis_label(lang.pick("综合得分", "Score"))
         .show_axes([true, false])
         .show_grid([false, false])
-        .legend(egui_plot::Legend::default().position(egui_plot::Corner::RightBottom))
         .show(ui, |plot| {
             if weights_sum > 0.0 {
                 plot.vline(
