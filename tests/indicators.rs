@@ -536,9 +536,7 @@ mod ui {
         // Tagged 规上 in the sample: it is evaluated among the 规上 firms, alone, so class A.
         let a = harness.state().analysis().unwrap();
         assert_eq!(a.land.class_of(&snacks).map(|c| c.code()), Some("A"));
-        harness
-            .get_by_label("above the statistical threshold (规上)")
-            .click();
+        harness.get_by_label("规上").click();
         harness.run_steps(3);
         assert!(harness.state().doc.project.nodes[&snacks].above_scale);
         harness.get_by_label("Land").click();

@@ -473,7 +473,7 @@ fn tables_read_back_from_xlsx_and_csv_and_reimport() {
     let names = book.sheet_names();
     assert_eq!(
         names,
-        ["节点", "连线", "缺口", "链主", "亩均效益", "协议分成"]
+        ["节点", "连线", "缺口", "链主", "亩均效益", "协议分成", "指标"]
     );
     let nodes = book.worksheet_range("节点").unwrap();
     assert_eq!(nodes.height(), project.nodes.len() + 1);
@@ -580,7 +580,8 @@ fn tables_read_back_from_xlsx_and_csv_and_reimport() {
             "gaps.csv",
             "leaders.csv",
             "land.csv",
-            "schedules.csv"
+            "schedules.csv",
+            "indicators.csv"
         ]
     );
 }
@@ -865,10 +866,10 @@ fn cli_exports_parse_back_with_the_projects_contents() {
         assert_eq!(edges, expected, "{format}");
     }
 
-    // XLSX: the six tables, a row for every node and link.
+    // XLSX: the seven tables, a row for every node and link.
     use calamine::Reader;
     let mut book = calamine::open_workbook_auto(out("xlsx")).unwrap();
-    assert_eq!(book.sheet_names().len(), 6);
+    assert_eq!(book.sheet_names().len(), 7);
     let sheet = book.worksheet_range("节点").unwrap();
     let rows: Vec<(String, String)> = sheet
         .rows()

@@ -253,12 +253,13 @@ fn kind_rows(ui: &mut egui::Ui, node: &Node, pending: &mut Node, lang: Lang) {
 /// Issue 16: what the 链主 criteria and the 亩均效益评价 read from a firm: 规上, the type of its
 /// land and its state.
 fn evaluation_rows(ui: &mut egui::Ui, node: &Node, pending: &mut Node, lang: Lang) {
+    // Short texts: a long one would widen the inspector and move the canvas.
     ui.label(lang.pick("规上", "Above scale"));
-    ui.checkbox(
-        &mut pending.above_scale,
-        lang.pick("规模以上企业", "above the statistical threshold (规上)"),
-    )
-    .on_hover_text(lang.pick("标签“规上”也算规上", "the tag 规上 counts too"));
+    ui.checkbox(&mut pending.above_scale, lang.pick("规模以上", "规上"))
+        .on_hover_text(lang.pick(
+            "规模以上企业;标签“规上”也算",
+            "Above the statistical size threshold; the tag 规上 counts too",
+        ));
     ui.end_row();
     let choice = Choice::new(
         "land-type",
