@@ -473,7 +473,15 @@ fn tables_read_back_from_xlsx_and_csv_and_reimport() {
     let names = book.sheet_names();
     assert_eq!(
         names,
-        ["节点", "连线", "缺口", "链主", "亩均效益", "协议分成", "指标"]
+        [
+            "节点",
+            "连线",
+            "缺口",
+            "链主",
+            "亩均效益",
+            "协议分成",
+            "指标"
+        ]
     );
     let nodes = book.worksheet_range("节点").unwrap();
     assert_eq!(nodes.height(), project.nodes.len() + 1);
