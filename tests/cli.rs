@@ -133,6 +133,9 @@ fn analyze_json_has_the_documented_keys() {
         "articulation_points",
         "bridges",
         "land",
+        "leaders",
+        "not_eligible",
+        "indicators",
     ] {
         assert!(v.get(key).is_some(), "missing {key}");
     }
@@ -167,10 +170,20 @@ fn analyze_json_has_the_documented_keys() {
         assert!(node.get(key).is_some(), "node lacks {key}");
     }
     assert!(v["bridges"][0].as_array().is_some_and(|p| p.len() == 2));
-    let land = &v["land"][0];
-    for key in ["id", "tax_per_mu", "output_per_mu", "class"] {
-        assert!(land.get(key).is_some(), "land lacks {key}");
+    // Issue 16: the 亩均 evaluation's groups and 不定等级; 链主 parts and who is not eligible;
+    // the yearly indicators.
+    assert!(v["land"]["groups"].is_array() && v["land"]["excluded"].is_array());
+    let excluded = &v["land"]["excluded"][0];
+    for key in ["id", "reason"] {
+        assert!(excluded.get(key).is_some(), "excluded lacks {key}");
     }
+    let leader = &v["leaders"][0];
+    for key in ["id", "score", "parts", "revenue_share", "local_suppliers"] {
+        assert!(leader.get(key).is_some(), "leader lacks {key}");
+    }
+    assert!(v["not_eligible"][0]["reasons"].is_array());
+    assert_eq!(v["indicators"]["years"][0]["year"], 2024);
+    assert!(v["indicators"]["years"][0]["above_scale_firms"].is_number());
     // A stage nothing flows into has null, not 0.
     assert!(
         v["stages"]

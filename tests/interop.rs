@@ -473,7 +473,15 @@ fn tables_read_back_from_xlsx_and_csv_and_reimport() {
     let names = book.sheet_names();
     assert_eq!(
         names,
-        ["节点", "连线", "缺口", "链主", "亩均效益", "协议分成"]
+        [
+            "节点",
+            "连线",
+            "缺口",
+            "链主",
+            "亩均效益",
+            "协议分成",
+            "指标"
+        ]
     );
     let nodes = book.worksheet_range("节点").unwrap();
     assert_eq!(nodes.height(), project.nodes.len() + 1);
@@ -580,7 +588,8 @@ fn tables_read_back_from_xlsx_and_csv_and_reimport() {
             "gaps.csv",
             "leaders.csv",
             "land.csv",
-            "schedules.csv"
+            "schedules.csv",
+            "indicators.csv"
         ]
     );
 }
@@ -696,10 +705,16 @@ fn every_csv_table_holds_the_projects_rows() {
     let (_, rows) = table("gaps.csv");
     assert_eq!(rows.len(), analysis.gaps.len());
     let (_, rows) = table("leaders.csv");
+    // The candidates ranked, then the firms not eligible (no rank).
     let ranked: Vec<(&str, &str)> = rows
         .iter()
+        .filter(|r| !r[0].is_empty())
         .map(|r| (r[0].as_str(), r[1].as_str()))
         .collect();
+    assert_eq!(
+        rows.len(),
+        analysis.leaders.len() + analysis.not_eligible.len()
+    );
     let expected: Vec<(String, &str)> = analysis
         .leaders
         .iter()
@@ -709,8 +724,14 @@ fn every_csv_table_holds_the_projects_rows() {
     let expected: Vec<(&str, &str)> = expected.iter().map(|(r, id)| (r.as_str(), *id)).collect();
     assert_eq!(ranked, expected);
     let (_, rows) = table("land.csv");
-    let land: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
-    let expected: Vec<&str> = analysis.land.iter().map(|l| l.id.as_str()).collect();
+    // Every firm evaluated (group by group, best first), then every firm left unclassified.
+    let land: Vec<&str> = rows.iter().map(|r| r[2].as_str()).collect();
+    let expected: Vec<&str> = analysis
+        .land
+        .firms()
+        .map(|f| f.id.as_str())
+        .chain(analysis.land.excluded.iter().map(|e| e.id.as_str()))
+        .collect();
     assert_eq!(land, expected);
     assert!(!land.is_empty());
 
@@ -853,10 +874,10 @@ fn cli_exports_parse_back_with_the_projects_contents() {
         assert_eq!(edges, expected, "{format}");
     }
 
-    // XLSX: the six tables, a row for every node and link.
+    // XLSX: the seven tables, a row for every node and link.
     use calamine::Reader;
     let mut book = calamine::open_workbook_auto(out("xlsx")).unwrap();
-    assert_eq!(book.sheet_names().len(), 6);
+    assert_eq!(book.sheet_names().len(), 7);
     let sheet = book.worksheet_range("节点").unwrap();
     let rows: Vec<(String, String)> = sheet
         .rows()

@@ -184,14 +184,23 @@ fn a_chain_filter_admits_exactly_one_chains_firms() {
         let analysed: Vec<&str> = a.stages.iter().map(|s| s.id.as_str()).collect();
         assert_eq!(analysed, stages, "{chain}");
         assert!(a.stages.iter().all(|s| s.chain.as_str() == chain));
-        assert!(!a.leaders.is_empty());
-        assert!(a.leaders.iter().all(|l| firms.contains(l.id.as_str())));
-        // Firms' land figures only for the chain's (the shared park is reported whole).
+        // Candidates and the firms not eligible: only the chain's.
+        let judged: BTreeSet<&str> = a
+            .leaders
+            .iter()
+            .map(|l| l.id.as_str())
+            .chain(a.not_eligible.iter().map(|n| n.id.as_str()))
+            .collect();
+        assert!(
+            !judged.is_empty() && judged.is_subset(&firms),
+            "{chain}: {judged:?}"
+        );
+        // The land evaluation (classed or not) only of the chain's firms; parks are not firms.
         let land: BTreeSet<&str> = a
             .land
-            .iter()
-            .filter(|l| !l.is_park)
-            .map(|l| l.id.as_str())
+            .firms()
+            .map(|f| f.id.as_str())
+            .chain(a.land.excluded.iter().map(|e| e.id.as_str()))
             .collect();
         assert!(
             !land.is_empty() && land.is_subset(&firms),

@@ -3,13 +3,15 @@
 //!
 //! - `gaps`: stage coverage, product completeness, local supporting rates, the four gap classes;
 //! - `network`: betweenness, PageRank, components, articulation points and bridges;
-//! - `leaders`: chain-leader candidates with the parts of their score;
+//! - `leaders`: chain-leader candidates by criteria, with the parts of their score;
 //! - `impact`: what a firm's leaving takes down;
-//! - `land`: 亩均税收 / 亩均产值 and their classes.
+//! - `land`: the 亩均效益评价 (groups, indicator scores, classes by rank, 不定等级);
+//! - `indicators`: the yearly indicator dashboard.
 
 pub mod gaps;
 pub mod graph;
 pub mod impact;
+pub mod indicators;
 pub mod land;
 pub mod leaders;
 pub mod neighbourhood;
@@ -18,8 +20,9 @@ mod report;
 
 pub use gaps::{Completeness, Gap, GapClass, ProductReport, StageReport, Status};
 pub use impact::{Impact, LostSupply, impact};
-pub use land::LandReport;
-pub use leaders::LeaderReport;
+pub use indicators::IndicatorReport;
+pub use land::LandEvaluation;
+pub use leaders::{LeaderReport, NotEligible};
 
 use crate::model::{ChainId, Figures, Node, NodeId, Project, Year};
 use graph::SupplyGraph;
@@ -64,13 +67,17 @@ pub struct Analysis {
     pub gaps: Vec<Gap>,
     /// In id order.
     pub nodes: Vec<NodeReport>,
-    /// Best first.
+    /// 链主 candidates meeting the criteria, best first.
     pub leaders: Vec<LeaderReport>,
+    /// Local firms (and firms tagged 链主 or 龙头) that do not meet them, with why; id order.
+    pub not_eligible: Vec<NotEligible>,
     /// Largest first.
     pub components: Vec<Vec<NodeId>>,
     pub articulation_points: Vec<NodeId>,
     pub bridges: Vec<(NodeId, NodeId)>,
-    pub land: Vec<LandReport>,
+    pub land: LandEvaluation,
+    /// The yearly indicator dashboard.
+    pub indicators: IndicatorReport,
 }
 
 impl Analysis {
@@ -147,7 +154,10 @@ pub fn analyze(project: &Project, options: &AnalysisOptions) -> Analysis {
     let pagerank = network::pagerank(&graph, 0.85);
     let components = network::components(&graph);
     let (points, bridges) = network::cut_points(&graph);
-    let leaders = leaders::rank(project, &graph, &betweenness, year);
+    let leaders::Leaders {
+        candidates: leaders,
+        not_eligible,
+    } = leaders::rank(project, &graph, &betweenness, year);
     let buyer_rates = gaps::buyer_rates(project, &graph);
     let gap_report = gaps::analyse(project, chain, year, &leaders);
     let score_of: std::collections::BTreeMap<&NodeId, f64> =
@@ -181,6 +191,7 @@ pub fn analyze(project: &Project, options: &AnalysisOptions) -> Analysis {
         gaps: gap_report.gaps,
         nodes,
         leaders,
+        not_eligible,
         components: components.iter().map(|c| ids(c)).collect(),
         articulation_points: ids(&points),
         bridges: bridges
@@ -188,5 +199,11 @@ pub fn analyze(project: &Project, options: &AnalysisOptions) -> Analysis {
             .map(|&(a, b)| (graph.ids[a].clone(), graph.ids[b].clone()))
             .collect(),
         land: land::analyse(project, |n| in_scope(project, chain, n), year),
+        indicators: indicators::analyse(
+            project,
+            |n| in_scope(project, chain, n),
+            year,
+            gap_report.local_supporting_rate,
+        ),
     }
 }

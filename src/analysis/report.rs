@@ -1,6 +1,8 @@
 //! The JSON form of analysis results (the `--json` contract documented in the README).
 
-use super::{Analysis, Impact};
+use super::indicators::Row;
+use super::land::Indicator;
+use super::{Analysis, Impact, IndicatorReport, LandEvaluation};
 use crate::i18n::Lang;
 use serde_json::{Value, json};
 
@@ -64,24 +66,85 @@ impl Analysis {
                 "id": l.id,
                 "name": l.name,
                 "score": l.score,
-                "betweenness_part": l.betweenness_part,
-                "strength_part": l.strength_part,
-                "output_part": l.output_part,
+                "parts": {
+                    "revenue_share": l.parts.revenue_share,
+                    "local_suppliers": l.parts.local_suppliers,
+                    "farmers": l.parts.farmers,
+                    "rd_intensity": l.parts.rd_intensity,
+                    "hub": l.parts.hub,
+                },
+                "revenue": l.revenue,
+                "revenue_from_output": l.revenue_from_output,
+                "revenue_share": l.revenue_share,
+                "local_suppliers": l.local_suppliers,
+                "farmers": l.farmers,
+                "rd_intensity": l.rd_intensity,
+                "betweenness": l.betweenness,
+            })).collect::<Vec<_>>(),
+            "not_eligible": self.not_eligible.iter().map(|n| json!({
+                "id": n.id,
+                "name": n.name,
+                "tagged_leader": n.tagged_leader,
+                "reasons": n.reasons.iter().map(|r| r.code()).collect::<Vec<_>>(),
+                "message": n.reasons.iter().map(|r| r.message(lang)).collect::<Vec<_>>().join("; "),
             })).collect::<Vec<_>>(),
             "components": self.components,
             "articulation_points": self.articulation_points,
             "bridges": self.bridges.iter().map(|(a, b)| json!([a, b])).collect::<Vec<_>>(),
-            "land": self.land.iter().map(|l| json!({
-                "id": l.id,
-                "name": l.name,
-                "park": l.is_park,
-                "land_mu": l.land_mu,
-                "tax_per_mu": l.tax_per_mu,
-                "output_per_mu": l.output_per_mu,
-                "class": l.class,
-            })).collect::<Vec<_>>(),
+            "land": land_json(&self.land),
+            "indicators": indicators_json(&self.indicators),
         })
     }
+}
+
+/// The 亩均效益评价 in the shape issue 16 fixes: groups of firms with score, class and the
+/// weighted score of each indicator; the firms left unclassified with the reason.
+fn land_json(land: &LandEvaluation) -> Value {
+    json!({
+        "groups": land.groups.iter().map(|g| json!({
+            "group": g.group.code(),
+            "firms": g.firms.iter().map(|f| json!({
+                "id": f.id,
+                "score": f.score,
+                "class": f.class.code(),
+                "parts": Indicator::ALL
+                    .iter()
+                    .map(|&i| (i.code().to_owned(), json!(f.parts.get(i))))
+                    .collect::<serde_json::Map<_, _>>(),
+            })).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        "excluded": land.excluded.iter().map(|e| json!({
+            "id": e.id,
+            "reason": e.reason.code(),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// The dashboard: one object a year (oldest first) with every row's value, and each row's
+/// change into the latest year.
+fn indicators_json(report: &IndicatorReport) -> Value {
+    let year_json = |y: &super::indicators::IndicatorYear| {
+        let mut row: serde_json::Map<String, Value> = Row::ALL
+            .iter()
+            .map(|&r| (r.code().to_owned(), json!(r.value(y))))
+            .collect();
+        row.insert("year".into(), json!(y.year));
+        row.insert("firms".into(), json!(y.firms));
+        Value::Object(row)
+    };
+    let change: serde_json::Map<String, Value> = report
+        .latest()
+        .map(|latest| {
+            Row::ALL
+                .iter()
+                .map(|&r| (r.code().to_owned(), json!(report.change(r, latest.year))))
+                .collect()
+        })
+        .unwrap_or_default();
+    json!({
+        "years": report.years.iter().map(year_json).collect::<Vec<_>>(),
+        "change": change,
+    })
 }
 
 impl Impact {

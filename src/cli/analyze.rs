@@ -44,9 +44,10 @@ pub(super) fn analyze(
     }
     print_overview(&project, &a, lang, out)?;
     print_gaps(&project, &a, lang, out)?;
-    print_leaders(&a, lang, out)?;
+    print_leaders(&project, &a, lang, out)?;
     print_risks(&project, &a, lang, out)?;
     print_land(&a, lang, out)?;
+    print_indicators(&a, lang, out)?;
     Ok(EXIT_OK)
 }
 
@@ -108,27 +109,71 @@ fn print_gaps(
     Ok(())
 }
 
-/// The ten best chain-leader candidates with the parts of their score.
-fn print_leaders(a: &Analysis, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
+/// The ten best chain-leader candidates with the parts of their score, and the firms that do
+/// not meet the criteria with why.
+fn print_leaders(
+    project: &Project,
+    a: &Analysis,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let criteria = &project.meta.leader_criteria;
+    let w = &criteria.weights;
     writeln!(
         out,
-        "\n{}",
-        lang.pick(
-            "链主候选(得分 = 0.4×中介 + 0.3×强度 + 0.3×产值)",
-            "Chain-leader candidates (score = 0.4×betweenness + 0.3×strength + 0.3×output)"
-        )
+        "\n{} ({} ≥ {} {})",
+        lang.pick("链主候选", "Chain-leader candidates"),
+        lang.pick("规上,营收", "above scale, revenue"),
+        criteria.min_revenue,
+        crate::i18n::money_unit(&project.meta.unit, lang)
+    )?;
+    writeln!(
+        out,
+        "  {}: {} {} · {} {} · {} {} · {} {} · {} {}",
+        lang.pick("权重", "weights"),
+        lang.pick("营收占比", "revenue share"),
+        w.revenue_share,
+        lang.pick("本地配套", "local suppliers"),
+        w.local_suppliers,
+        lang.pick("联农带农", "farmers"),
+        w.farmers,
+        lang.pick("研发强度", "R&D intensity"),
+        w.rd_intensity,
+        lang.pick("枢纽位置", "hub"),
+        w.hub
     )?;
     for (i, l) in a.leaders.iter().take(10).enumerate() {
+        let p = &l.parts;
         writeln!(
             out,
-            "  {:>2}. {:.3}  ({:.2} / {:.2} / {:.2})  {} {}",
+            "  {:>2}. {:>5.1}  ({:.2} / {:.2} / {:.2} / {:.2} / {:.2})  {} {}",
             i + 1,
             l.score,
-            l.betweenness_part,
-            l.strength_part,
-            l.output_part,
+            p.revenue_share,
+            p.local_suppliers,
+            p.farmers,
+            p.rd_intensity,
+            p.hub,
             l.id,
             l.name
+        )?;
+    }
+    if a.leaders.is_empty() {
+        writeln!(
+            out,
+            "  {}",
+            lang.pick("(无符合条件的企业)", "(no firm meets the criteria)")
+        )?;
+    }
+    for n in &a.not_eligible {
+        let reasons: Vec<String> = n.reasons.iter().map(|r| r.message(lang)).collect();
+        writeln!(
+            out,
+            "  {} {} {}: {}",
+            lang.pick("不符合", "not eligible"),
+            n.id,
+            n.name,
+            reasons.join(lang.pick(";", "; "))
         )?;
     }
     Ok(())
@@ -176,28 +221,86 @@ fn print_risks(
     Ok(())
 }
 
-/// Land efficiency (亩均效益) of each firm with land.
+/// The 亩均效益评价: each group's firms with score and class, then the unclassified with why.
 fn print_land(a: &Analysis, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
+    use crate::analysis::land::Indicator;
     writeln!(
         out,
         "\n{}",
-        lang.pick("亩均效益(万元/亩)", "Land efficiency (per mu)")
+        lang.pick("亩均效益评价", "Land-efficiency evaluation (亩均)")
     )?;
-    for l in &a.land {
+    for g in &a.land.groups {
         writeln!(
             out,
-            "  {:<5} {:>7.1} {:>8} {:>9}  {:<2} {}",
-            l.id.as_str(),
-            l.land_mu,
-            l.tax_per_mu
-                .map(|v| format!("{v:.2}"))
-                .unwrap_or_else(|| "—".into()),
-            l.output_per_mu
-                .map(|v| format!("{v:.1}"))
-                .unwrap_or_else(|| "—".into()),
-            l.class.as_deref().unwrap_or("—"),
-            l.name
+            "  {} ({}): {}",
+            g.group.label(lang),
+            g.firms.len(),
+            Indicator::ALL
+                .iter()
+                .map(|i| i.label(lang))
+                .collect::<Vec<_>>()
+                .join(" / ")
         )?;
+        for f in &g.firms {
+            let parts: Vec<String> = Indicator::ALL
+                .iter()
+                .map(|&i| format!("{:.1}", f.parts.get(i)))
+                .collect();
+            writeln!(
+                out,
+                "    {} {:>6.1}  ({})  {} {}",
+                f.class.code(),
+                f.score,
+                parts.join(" / "),
+                f.id,
+                f.name
+            )?;
+        }
+    }
+    if !a.land.excluded.is_empty() {
+        writeln!(
+            out,
+            "  {} ({})",
+            lang.pick("不定等级", "Unclassified"),
+            a.land.excluded.len()
+        )?;
+        for e in &a.land.excluded {
+            writeln!(out, "    {} {}: {}", e.id, e.name, e.reason.message(lang))?;
+        }
+    }
+    Ok(())
+}
+
+/// The indicator dashboard: each row over the years (the last three), with the change into
+/// the latest.
+fn print_indicators(a: &Analysis, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
+    use crate::analysis::indicators::{Row, format_change, format_value};
+    let report = &a.indicators;
+    let shown: Vec<_> = report.years.iter().rev().take(3).rev().collect();
+    let years: Vec<String> = shown.iter().map(|y| y.year.to_string()).collect();
+    writeln!(
+        out,
+        "\n{} ({})",
+        lang.pick("指标", "Indicators"),
+        years.join(" → ")
+    )?;
+    let Some(latest) = report.latest() else {
+        return writeln!(
+            out,
+            "  {}",
+            lang.pick("(无年度数据)", "(no yearly figures)")
+        );
+    };
+    for row in Row::ALL {
+        let values: Vec<String> = shown
+            .iter()
+            .map(|y| format_value(row, row.value(y)))
+            .collect();
+        let change = report
+            .change(row, latest.year)
+            .map(|c| format!("  ({})", format_change(row, c)))
+            .unwrap_or_default();
+        writeln!(out, "  {}: {}{change}", row.label(lang), values.join(" → "))?;
     }
     Ok(())
 }

@@ -2,6 +2,7 @@
 //! (GraphML, GEXF), and a report (Markdown, HTML). Pure functions of the project: the CLI and the
 //! editor write what they return.
 
+mod evaluation_tables;
 pub mod graph;
 pub mod picture;
 pub mod report;

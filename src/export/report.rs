@@ -93,30 +93,7 @@ fn sections(project: &Project, analysis: &Analysis, lang: Lang) -> Vec<Section> 
     });
     let mut leaders = table(project, analysis, TableName::Leaders, lang);
     leaders.rows.truncate(LEADERS_SHOWN);
-    out.push(Section {
-        heading: lang.pick("链主候选", "Chain-leader candidates").to_owned(),
-        lines: vec![
-            lang.pick(
-                "得分 = 0.4 × 中介中心性 + 0.3 × 供应强度 + 0.3 × 产值(各自除以最大值)",
-                "score = 0.4 × betweenness + 0.3 × strength + 0.3 × output (each over the largest)",
-            )
-            .to_owned(),
-        ],
-        table: Some(leaders),
-    });
-    out.push(Section {
-        heading: lang.pick("亩均效益", "Land efficiency").to_owned(),
-        lines: vec![
-            project
-                .meta
-                .land_classes
-                .iter()
-                .map(|c| format!("{} ≥ {}", c.name, c.min_tax_per_mu))
-                .collect::<Vec<_>>()
-                .join(" · "),
-        ],
-        table: Some(table(project, analysis, TableName::Land, lang)),
-    });
+    out.extend(evaluation_sections(project, analysis, leaders, lang));
     for a in project.agreements.values() {
         let s = crate::sharing::schedule(project, a, None, None);
         let mut headers = vec![
@@ -159,6 +136,57 @@ fn sections(project: &Project, analysis: &Analysis, lang: Lang) -> Vec<Section> 
         });
     }
     out
+}
+
+/// The 链主, 亩均 and indicator sections (issue 16), each with the rule it follows.
+fn evaluation_sections(
+    project: &Project,
+    analysis: &Analysis,
+    leaders: DataTable,
+    lang: Lang,
+) -> Vec<Section> {
+    let mut sections = Vec::new();
+    let criteria = &project.meta.leader_criteria;
+    let w = &criteria.weights;
+    sections.push(Section {
+        heading: lang.pick("链主候选", "Chain-leader candidates").to_owned(),
+        lines: vec![match lang {
+            Lang::Zh => format!(
+                "条件:本县规上企业,营收 ≥ {} {};得分 = 各分项(除以候选中最大值)加权:营收占比 {}、本地配套 {}、联农带农 {}、研发强度 {}、枢纽位置 {}",
+                criteria.min_revenue,
+                crate::i18n::money_unit(&project.meta.unit, lang),
+                w.revenue_share, w.local_suppliers, w.farmers, w.rd_intensity, w.hub
+            ),
+            Lang::En => format!(
+                "Criteria: local, above scale, revenue ≥ {} {}; score = weighted parts (each over the largest among candidates): revenue share {}, local suppliers {}, farmers {}, R&D intensity {}, hub {}",
+                criteria.min_revenue,
+                crate::i18n::money_unit(&project.meta.unit, lang),
+                w.revenue_share, w.local_suppliers, w.farmers, w.rd_intensity, w.hub
+            ),
+        }],
+        table: Some(leaders),
+    });
+    let lw = &project.meta.land_weights;
+    sections.push(Section {
+        heading: lang.pick("亩均效益评价", "Land-efficiency evaluation (亩均)").to_owned(),
+        lines: vec![match lang {
+            Lang::Zh => format!(
+                "工业用地、正常经营企业,规上规下分组;指标得分 = 权重 × min(值 ÷ 组平均, 2),权重 亩均税收 {}、亩均增加值 {}、单位能耗增加值 {}、单位排放增加值 {}、全员劳动生产率 {}、研发投入占比 {};组内排名前 25% 为 A,末 5% 为 D,其后 50% 为 B,其余为 C",
+                lw.tax_per_mu, lw.va_per_mu, lw.va_per_energy, lw.va_per_emission, lw.labour_productivity, lw.rd_share
+            ),
+            Lang::En => format!(
+                "Operating firms on industrial land, above and below scale apart; indicator score = weight × min(value ÷ group average, 2), weights tax per mu {}, value added per mu {}, per tce {}, per t emitted {}, labour productivity {}, R&D share {}; by rank in the group: top 25 % A, bottom 5 % D, the next 50 % B, the rest C",
+                lw.tax_per_mu, lw.va_per_mu, lw.va_per_energy, lw.va_per_emission, lw.labour_productivity, lw.rd_share
+            ),
+        }],
+        table: Some(table(project, analysis, TableName::Land, lang)),
+    });
+    sections.push(Section {
+        heading: lang.pick("指标", "Indicators").to_owned(),
+        lines: Vec::new(),
+        table: Some(table(project, analysis, TableName::Indicators, lang)),
+    });
+    sections
 }
 
 fn title(project: &Project, lang: Lang) -> String {

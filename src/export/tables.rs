@@ -1,7 +1,8 @@
-//! The tables a report needs (nodes, links, gaps, leaders, land, split schedules), with headers in
+//! The tables a report needs (nodes, links, gaps, leaders, land, split schedules, indicators), with headers in
 //! the chosen language, written as CSV (UTF-8 with BOM, so Excel shows Chinese) or as one XLSX
 //! workbook with a sheet per table.
 
+use super::evaluation_tables;
 use crate::analysis::Analysis;
 use crate::i18n::Lang;
 use crate::model::{NodeId, Project};
@@ -17,16 +18,19 @@ pub enum TableName {
     Leaders,
     Land,
     Schedules,
+    // Issue 16: the yearly indicator dashboard.
+    Indicators,
 }
 
 impl TableName {
-    pub const ALL: [TableName; 6] = [
+    pub const ALL: [TableName; 7] = [
         TableName::Nodes,
         TableName::Links,
         TableName::Gaps,
         TableName::Leaders,
         TableName::Land,
         TableName::Schedules,
+        TableName::Indicators,
     ];
 
     /// File and sheet name.
@@ -38,6 +42,7 @@ impl TableName {
             TableName::Leaders => "leaders",
             TableName::Land => "land",
             TableName::Schedules => "schedules",
+            TableName::Indicators => "indicators",
         }
     }
 
@@ -49,6 +54,7 @@ impl TableName {
             TableName::Leaders => lang.pick("链主", "Leaders"),
             TableName::Land => lang.pick("亩均效益", "Land"),
             TableName::Schedules => lang.pick("协议分成", "Schedules"),
+            TableName::Indicators => lang.pick("指标", "Indicators"),
         }
     }
 }
@@ -63,7 +69,7 @@ pub enum Cell {
 }
 
 impl Cell {
-    fn text(s: impl Into<String>) -> Cell {
+    pub(super) fn text(s: impl Into<String>) -> Cell {
         Cell::Text(s.into())
     }
 
@@ -71,7 +77,7 @@ impl Cell {
         d.map(Cell::Number).unwrap_or(Cell::Empty)
     }
 
-    fn float(f: Option<f64>) -> Cell {
+    pub(super) fn float(f: Option<f64>) -> Cell {
         f.filter(|v| v.is_finite())
             .map(Cell::Float)
             .unwrap_or(Cell::Empty)
@@ -105,9 +111,10 @@ pub fn table(project: &Project, analysis: &Analysis, name: TableName, lang: Lang
         TableName::Nodes => nodes_table(project, analysis, lang),
         TableName::Links => links_table(project, lang),
         TableName::Gaps => gaps_table(project, analysis, lang),
-        TableName::Leaders => leaders_table(analysis, lang),
-        TableName::Land => land_table(analysis, lang),
+        TableName::Leaders => evaluation_tables::leaders(analysis, lang),
+        TableName::Land => evaluation_tables::land(analysis, lang),
         TableName::Schedules => schedules_table(project, lang),
+        TableName::Indicators => evaluation_tables::indicators(analysis, lang),
     };
     DataTable {
         name,
@@ -117,7 +124,7 @@ pub fn table(project: &Project, analysis: &Analysis, name: TableName, lang: Lang
 }
 
 /// Headers and rows of a table.
-type Parts = (Vec<String>, Vec<Vec<Cell>>);
+pub(super) type Parts = (Vec<String>, Vec<Vec<Cell>>);
 
 /// Every node with its figures of the analysis year (else its latest).
 fn nodes_table(project: &Project, analysis: &Analysis, lang: Lang) -> Parts {
@@ -255,79 +262,6 @@ fn gaps_table(project: &Project, analysis: &Analysis, lang: Lang) -> Parts {
                     Cell::text(names(project, &g.nodes)),
                     Cell::text(g.message(lang)),
                     Cell::text(g.class.advice(lang)),
-                ]
-            })
-            .collect(),
-    )
-}
-
-/// The chain-leader candidates, best first, with the parts of their score.
-fn leaders_table(analysis: &Analysis, lang: Lang) -> Parts {
-    let h = |zh: &str, en: &str| lang.pick(zh, en).to_owned();
-    (
-        vec![
-            h("排名", "rank"),
-            h("编号", "id"),
-            h("名称", "name"),
-            h("链主得分", "score"),
-            h("中介中心性(占最大)", "betweenness part"),
-            h("供应强度(占最大)", "strength part"),
-            h("产值(占最大)", "output part"),
-            h("中介中心性", "betweenness"),
-            h("供应强度", "strength"),
-            h("产值", "output"),
-        ],
-        analysis
-            .leaders
-            .iter()
-            .enumerate()
-            .map(|(i, l)| {
-                vec![
-                    Cell::Number(Decimal::from(i + 1)),
-                    Cell::text(l.id.as_str()),
-                    Cell::text(&l.name),
-                    Cell::float(Some(l.score)),
-                    Cell::float(Some(l.betweenness_part)),
-                    Cell::float(Some(l.strength_part)),
-                    Cell::float(Some(l.output_part)),
-                    Cell::float(Some(l.betweenness)),
-                    Cell::float(Some(l.strength)),
-                    Cell::float(Some(l.output)),
-                ]
-            })
-            .collect(),
-    )
-}
-
-/// Land efficiency (亩均效益) of firms and parks.
-fn land_table(analysis: &Analysis, lang: Lang) -> Parts {
-    let h = |zh: &str, en: &str| lang.pick(zh, en).to_owned();
-    (
-        vec![
-            h("编号", "id"),
-            h("名称", "name"),
-            h("园区", "park"),
-            h("用地(亩)", "land (mu)"),
-            h("亩均税收", "tax per mu"),
-            h("亩均产值", "output per mu"),
-            h("等级", "class"),
-        ],
-        analysis
-            .land
-            .iter()
-            .map(|l| {
-                vec![
-                    Cell::text(l.id.as_str()),
-                    Cell::text(&l.name),
-                    Cell::text(if l.is_park {
-                        lang.pick("是", "yes")
-                    } else {
-                        ""
-                    }),
-                    Cell::float(Some(l.land_mu)),
-                    Cell::float(l.tax_per_mu),
-                    Cell::float(l.output_per_mu),
-                    Cell::text(l.class.clone().unwrap_or_default()),
                 ]
             })
             .collect(),

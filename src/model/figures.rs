@@ -132,12 +132,18 @@ pub enum FigureField {
     LandMu,
     Employees,
     FarmersLinked,
+    // Issue 16 (亩均效益评价, 链主 criteria, indicators).
+    Revenue,
+    Rd,
+    EnergyTce,
+    EmissionsT,
 }
 
 impl FigureField {
     /// In the order the inspector lists them.
-    pub const ALL: [FigureField; 8] = [
+    pub const ALL: [FigureField; 12] = [
         FigureField::Output,
+        FigureField::Revenue,
         FigureField::Tax,
         FigureField::ValueAdded,
         FigureField::Investment,
@@ -145,6 +151,9 @@ impl FigureField {
         FigureField::LandMu,
         FigureField::Employees,
         FigureField::FarmersLinked,
+        FigureField::Rd,
+        FigureField::EnergyTce,
+        FigureField::EmissionsT,
     ];
 
     /// The field's name in project files.
@@ -158,6 +167,10 @@ impl FigureField {
             FigureField::LandMu => "land_mu",
             FigureField::Employees => "employees",
             FigureField::FarmersLinked => "farmers_linked",
+            FigureField::Revenue => "revenue",
+            FigureField::Rd => "rd",
+            FigureField::EnergyTce => "energy_tce",
+            FigureField::EmissionsT => "emissions_t",
         }
     }
 
@@ -172,6 +185,10 @@ impl FigureField {
             FigureField::LandMu => lang.pick("用地", "Land"),
             FigureField::Employees => lang.pick("从业人员", "Employees"),
             FigureField::FarmersLinked => lang.pick("联农户数", "Farmers linked"),
+            FigureField::Revenue => lang.pick("营业收入", "Revenue"),
+            FigureField::Rd => lang.pick("研发投入", "R&D spending"),
+            FigureField::EnergyTce => lang.pick("综合能耗", "Energy use"),
+            FigureField::EmissionsT => lang.pick("污染物排放", "Emissions"),
         }
     }
 
@@ -181,6 +198,8 @@ impl FigureField {
             FigureField::LandMu => lang.pick("亩", "mu").to_owned(),
             FigureField::Employees => lang.pick("人", "persons").to_owned(),
             FigureField::FarmersLinked => lang.pick("户", "households").to_owned(),
+            FigureField::EnergyTce => lang.pick("吨标准煤", "tce").to_owned(),
+            FigureField::EmissionsT => lang.pick("吨", "t").to_owned(),
             _ => crate::i18n::money_unit(money_unit, lang),
         }
     }
@@ -216,6 +235,10 @@ impl FigureField {
             FigureField::LandMu => d(f.land_mu),
             FigureField::Employees => n(f.employees),
             FigureField::FarmersLinked => n(f.farmers_linked),
+            FigureField::Revenue => d(f.revenue),
+            FigureField::Rd => d(f.rd),
+            FigureField::EnergyTce => d(f.energy_tce),
+            FigureField::EmissionsT => d(f.emissions_t),
         }
     }
 
@@ -230,6 +253,10 @@ impl FigureField {
             FigureField::LandMu => to.land_mu = from.land_mu,
             FigureField::Employees => to.employees = from.employees,
             FigureField::FarmersLinked => to.farmers_linked = from.farmers_linked,
+            FigureField::Revenue => to.revenue = from.revenue,
+            FigureField::Rd => to.rd = from.rd,
+            FigureField::EnergyTce => to.energy_tce = from.energy_tce,
+            FigureField::EmissionsT => to.emissions_t = from.emissions_t,
         }
     }
 
@@ -249,6 +276,10 @@ impl FigureField {
             FigureField::LandMu => f.land_mu = parse_amount(text)?,
             FigureField::Employees => f.employees = parse_count(text)?,
             FigureField::FarmersLinked => f.farmers_linked = parse_count(text)?,
+            FigureField::Revenue => f.revenue = parse_amount(text)?,
+            FigureField::Rd => f.rd = parse_amount(text)?,
+            FigureField::EnergyTce => f.energy_tce = parse_amount(text)?,
+            FigureField::EmissionsT => f.emissions_t = parse_amount(text)?,
         }
         Ok(())
     }
@@ -356,10 +387,15 @@ mod tests {
             assert_eq!(field.text(&f), (i + 1).to_string(), "{}", field.code());
         }
         assert_eq!(f.output, d("1"));
-        assert_eq!(f.profit, d("5"));
-        assert_eq!(f.land_mu, d("6"));
-        assert_eq!(f.employees, Some(7));
-        assert_eq!(f.farmers_linked, Some(8));
+        assert_eq!(f.revenue, d("2"));
+        assert_eq!(f.profit, d("6"));
+        assert_eq!(f.land_mu, d("7"));
+        assert_eq!(f.employees, Some(8));
+        assert_eq!(f.farmers_linked, Some(9));
+        assert_eq!(
+            (f.rd, f.energy_tce, f.emissions_t),
+            (d("10"), d("11"), d("12"))
+        );
         // Clearing one leaves the others.
         FigureField::Tax.set(&mut f, "").unwrap();
         assert_eq!((f.tax, f.output), (None, d("1")));
@@ -374,7 +410,7 @@ mod tests {
         assert_eq!(
             to,
             Figures {
-                land_mu: d("6"),
+                land_mu: d("7"),
                 ..Figures::default()
             }
         );

@@ -133,6 +133,7 @@ pub fn convert_amounts(project: &Project, meta: &ProjectMeta, factor: Decimal) -
         scale(&mut class.min_tax_per_mu);
         scale_opt(&mut class.min_output_per_mu);
     }
+    scale(&mut meta.leader_criteria.min_revenue);
     let nodes = project
         .nodes
         .values()
@@ -146,6 +147,8 @@ pub fn convert_amounts(project: &Project, meta: &ProjectMeta, factor: Decimal) -
                     &mut f.value_added,
                     &mut f.investment,
                     &mut f.profit,
+                    &mut f.revenue,
+                    &mut f.rd,
                 ] {
                     scale_opt(amount);
                 }
@@ -182,9 +185,17 @@ pub fn convert_amounts(project: &Project, meta: &ProjectMeta, factor: Decimal) -
 }
 
 fn has_money(f: &Figures) -> bool {
-    [f.output, f.tax, f.value_added, f.investment, f.profit]
-        .iter()
-        .any(Option::is_some)
+    [
+        f.output,
+        f.tax,
+        f.value_added,
+        f.investment,
+        f.profit,
+        f.revenue,
+        f.rd,
+    ]
+    .iter()
+    .any(Option::is_some)
 }
 
 /// The money in an agreement: capital, base and cap amounts, per-unit payments, eligibility

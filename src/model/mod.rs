@@ -5,6 +5,7 @@
 pub mod agreement;
 pub mod chain;
 pub mod credit_code;
+pub mod evaluation;
 pub mod figures;
 pub mod ids;
 pub mod issue;
@@ -16,6 +17,7 @@ pub mod view;
 
 pub use agreement::*;
 pub use chain::*;
+pub use evaluation::{FirmStatus, LandType, LandWeights, LeaderCriteria, LeaderWeights};
 pub use ids::*;
 pub use issue::{Issue, Severity};
 pub use link::*;
@@ -55,6 +57,13 @@ pub struct ProjectMeta {
     pub base_year: Option<Year>,
     /// Land-efficiency classes, best first: a node is in the first class whose thresholds it meets.
     pub land_classes: Vec<LandClass>,
+    // Issue 16: 链主 eligibility and score weights; the 亩均效益评价 indicator weights.
+    /// Who may be a 链主 candidate, and how candidates are scored.
+    #[serde(skip_serializing_if = "LeaderCriteria::is_default")]
+    pub leader_criteria: LeaderCriteria,
+    /// The weights of the 亩均 indicators.
+    #[serde(skip_serializing_if = "LandWeights::is_default")]
+    pub land_weights: LandWeights,
 }
 
 impl Default for ProjectMeta {
@@ -66,6 +75,8 @@ impl Default for ProjectMeta {
             unit: "万元".to_owned(),
             base_year: None,
             land_classes: LandClass::defaults(),
+            leader_criteria: LeaderCriteria::default(),
+            land_weights: LandWeights::default(),
         }
     }
 }

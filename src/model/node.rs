@@ -1,6 +1,7 @@
 //! Nodes: enterprises and their relatives (cooperatives, village collectives ...), external
 //! enterprises, parks and regions.
 
+use super::evaluation::{FirmStatus, LandType};
 use super::ids::{NodeId, StageId};
 use crate::i18n::Lang;
 use rust_decimal::Decimal;
@@ -34,6 +35,16 @@ pub struct Node {
     /// 专精特新 tier, when the firm holds one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub srdi: Option<SrdiTier>,
+    // Issue 16 (亩均效益评价, 链主 criteria): statistical size, land type and state of a firm.
+    /// 规上: above the statistical size threshold (the tag 规上 of older files counts too).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub above_scale: bool,
+    /// What the land it uses is zoned for; unknown when none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub land_type: Option<LandType>,
+    /// Operating unless said otherwise.
+    #[serde(skip_serializing_if = "FirmStatus::is_operating")]
+    pub status: FirmStatus,
     /// Level of a park.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub park_level: Option<ParkLevel>,
@@ -330,12 +341,51 @@ pub struct Figures {
     /// 联农带农户数
     #[serde(skip_serializing_if = "Option::is_none")]
     pub farmers_linked: Option<u32>,
+    // Issue 16 (亩均效益评价, 链主 criteria, indicators).
+    /// 营业收入
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "rust_decimal::serde::arbitrary_precision_option"
+    )]
+    pub revenue: Option<Decimal>,
+    /// 研发经费支出 (R&D)
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "rust_decimal::serde::arbitrary_precision_option"
+    )]
+    pub rd: Option<Decimal>,
+    /// 综合能耗 (吨标准煤)
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "rust_decimal::serde::arbitrary_precision_option"
+    )]
+    pub energy_tce: Option<Decimal>,
+    /// 主要污染物排放量 (吨)
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "rust_decimal::serde::arbitrary_precision_option"
+    )]
+    pub emissions_t: Option<Decimal>,
 }
 
 impl Node {
     /// The figures of the latest year on record.
     pub fn latest_figures(&self) -> Option<(Year, &Figures)> {
         self.figures.iter().next_back().map(|(y, f)| (*y, f))
+    }
+
+    /// 规上: marked so, or tagged 规上 (as files before issue 16 say it).
+    pub fn is_above_scale(&self) -> bool {
+        self.above_scale || self.has_tag("规上")
+    }
+
+    /// Whether one of its tags is exactly `tag`.
+    pub fn has_tag(&self, tag: &str) -> bool {
+        self.tags.iter().any(|t| t == tag)
     }
 
     /// The node's main stage.

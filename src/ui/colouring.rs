@@ -109,24 +109,20 @@ pub fn node_colours(
             }
         }
         Colouring::LandClass => {
-            let classes = &project.meta.land_classes;
-            let colour = |i: usize| CLASS_COLOURS[i.min(CLASS_COLOURS.len() - 1)];
+            // The 亩均效益评价 classes (issue 16): A–D by rank in the firm's group.
+            use crate::analysis::land::LandGrade;
+            let colour = |g: LandGrade| CLASS_COLOURS[(g as usize).min(CLASS_COLOURS.len() - 1)];
             let by_node = analysis
                 .map(|a| {
                     a.land
-                        .iter()
-                        .filter_map(|l| {
-                            let name = l.class.as_ref()?;
-                            let i = classes.iter().position(|c| &c.name == name)?;
-                            Some((l.id.clone(), colour(i)))
-                        })
+                        .firms()
+                        .map(|f| (f.id.clone(), colour(f.class)))
                         .collect()
                 })
                 .unwrap_or_default();
-            let items = classes
+            let items = LandGrade::ALL
                 .iter()
-                .enumerate()
-                .map(|(i, c)| (c.name.clone(), colour(i)))
+                .map(|&g| (g.code().to_owned(), colour(g)))
                 .collect();
             NodeColours {
                 by_node,
@@ -154,8 +150,8 @@ fn measure_values(a: &Analysis, m: Colouring) -> BTreeMap<NodeId, f32> {
     let raw: Vec<(NodeId, f64)> = match m {
         Colouring::TaxPerMu => a
             .land
-            .iter()
-            .filter_map(|l| Some((l.id.clone(), l.tax_per_mu?)))
+            .firms()
+            .filter_map(|f| Some((f.id.clone(), f.values.tax_per_mu?)))
             .collect(),
         _ => a
             .nodes

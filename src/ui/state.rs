@@ -191,6 +191,8 @@ pub enum AnalysisTab {
     Leaders,
     Risks,
     Land,
+    /// Issue 16: the yearly indicator dashboard.
+    Indicators,
     Impact,
     Sharing,
     Fairness,
@@ -231,6 +233,8 @@ pub struct UiState {
     /// Text being typed into view fields, by field key.
     pub view_texts: std::collections::BTreeMap<String, String>,
     pub analysis_tab: AnalysisTab,
+    /// The row of the indicators tab whose trend is drawn (issue 16).
+    pub indicator_row: crate::analysis::indicators::Row,
     /// The firm the impact tab looks at.
     pub impact_node: Option<NodeId>,
     /// Light up and frame the impact tab's firm once its impact is worked out (asked for from

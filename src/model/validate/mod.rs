@@ -203,6 +203,10 @@ fn check_nodes(project: &Project, issues: &mut Vec<Issue>) {
                 (figures.value_added, "增加值", "value added"),
                 (figures.investment, "投资", "investment"),
                 (figures.land_mu, "用地", "land"),
+                (figures.revenue, "营业收入", "revenue"),
+                (figures.rd, "研发投入", "R&D spending"),
+                (figures.energy_tce, "综合能耗", "energy use"),
+                (figures.emissions_t, "污染物排放", "emissions"),
             ];
             for (value, zh, en) in amounts {
                 if let Some(v) = value

@@ -7,10 +7,12 @@
 
 mod gaps;
 mod impact;
+mod indicators;
 mod land;
 mod land_chart;
 mod leaders;
 mod risks;
+mod weights;
 
 use crate::i18n::Lang;
 use crate::model::{NodeId, Project, StageId};
@@ -52,6 +54,9 @@ pub fn analysis_ui(
             AnalysisTab::Leaders => leaders::leaders_ui(ui, cx, a, state, queue),
             AnalysisTab::Risks => risks::risks_ui(ui, cx, a, &mut state.frame_request, queue),
             AnalysisTab::Land => land::land_ui(ui, cx, a, &mut state.frame_request, queue),
+            AnalysisTab::Indicators => {
+                indicators::indicators_ui(ui, cx, a, &mut state.indicator_row)
+            }
             AnalysisTab::Impact => impact::impact_ui(ui, cx, state, queue),
             AnalysisTab::Sharing | AnalysisTab::Fairness => {}
         });
@@ -67,6 +72,7 @@ fn tab_bar(ui: &mut egui::Ui, cx: &ViewCtx<'_>, state: &mut UiState, queue: &mut
             (AnalysisTab::Leaders, lang.pick("链主", "Leaders")),
             (AnalysisTab::Risks, lang.pick("风险", "Risks")),
             (AnalysisTab::Land, lang.pick("亩均效益", "Land")),
+            (AnalysisTab::Indicators, lang.pick("指标", "Indicators")),
             (AnalysisTab::Impact, lang.pick("影响", "Impact")),
             (AnalysisTab::Sharing, lang.pick("协议分成", "Sharing")),
             (AnalysisTab::Fairness, lang.pick("公平分成", "Fair split")),

@@ -7,7 +7,8 @@ use crate::edit::Edit;
 use crate::i18n::Lang;
 use crate::model::NodeId;
 use crate::model::{
-    Node, NodeKind, ParkLevel, Project, RegionLevel, SrdiTier, StageId, TownClass, parse_tags,
+    FirmStatus, LandType, Node, NodeKind, ParkLevel, Project, RegionLevel, SrdiTier, StageId,
+    TownClass, parse_tags,
 };
 use crate::ui::state::Queue;
 use crate::ui::widgets::draft::DraftKey;
@@ -244,7 +245,39 @@ fn kind_rows(ui: &mut egui::Ui, node: &Node, pending: &mut Node, lang: Lang) {
             if let Some(tier) = choice.or_none("—").show(ui, |t| t.label(lang).to_owned()) {
                 pending.srdi = tier;
             }
+            evaluation_rows(ui, node, pending, lang);
         }
+    }
+}
+
+/// Issue 16: what the 链主 criteria and the 亩均效益评价 read from a firm: 规上, the type of its
+/// land and its state.
+fn evaluation_rows(ui: &mut egui::Ui, node: &Node, pending: &mut Node, lang: Lang) {
+    // Short texts: a long one would widen the inspector and move the canvas.
+    ui.label(lang.pick("规上", "Above scale"));
+    ui.checkbox(&mut pending.above_scale, lang.pick("规模以上", "规上"))
+        .on_hover_text(lang.pick(
+            "规模以上企业;标签“规上”也算",
+            "Above the statistical size threshold; the tag 规上 counts too",
+        ));
+    ui.end_row();
+    let choice = Choice::new(
+        "land-type",
+        lang.pick("用地类型", "Land type"),
+        node.land_type,
+        &LandType::ALL,
+    );
+    if let Some(t) = choice.or_none("—").show(ui, |t| t.label(lang).to_owned()) {
+        pending.land_type = t;
+    }
+    let choice = Choice::new(
+        "status",
+        lang.pick("企业状态", "Status"),
+        Some(node.status),
+        &FirmStatus::ALL,
+    );
+    if let Some(Some(status)) = choice.show(ui, |s| s.label(lang).to_owned()) {
+        pending.status = status;
     }
 }
 
