@@ -5,21 +5,29 @@
 //! - `network`: betweenness, PageRank, components, articulation points and bridges;
 //! - `leaders`: chain-leader candidates with the parts of their score;
 //! - `impact`: what a firm's leaving takes down;
-//! - `land`: 亩均税收 / 亩均产值 and their classes.
+//! - `land`: 亩均税收 / 亩均产值 and their classes;
+//! - `local`: which nodes are local, by place (issue 16);
+//! - `extension`: 延链 by conversion: 加工产值比 and 加工转化率 (issue 16).
 
+pub mod extension;
 pub mod gaps;
 pub mod graph;
 pub mod impact;
 pub mod land;
 pub mod leaders;
+pub mod local;
 pub mod neighbourhood;
 pub mod network;
 mod report;
 
-pub use gaps::{Completeness, Gap, GapClass, ProductReport, StageReport, Status};
+pub use extension::Extension;
+pub use gaps::{
+    Completeness, Gap, GapClass, ProductReport, RateSource, StageReport, Status, SupplyRate,
+};
 pub use impact::{Impact, LostSupply, impact};
 pub use land::LandReport;
 pub use leaders::LeaderReport;
+pub use local::{Localities, Locality};
 
 use crate::model::{ChainId, Figures, Node, NodeId, Project, Year};
 use graph::SupplyGraph;
@@ -40,13 +48,17 @@ pub struct NodeReport {
     pub id: NodeId,
     pub name: String,
     pub local: bool,
+    /// Local, enclave (飞地) or outside (issue 16).
+    pub locality: Locality,
     pub in_degree: usize,
     pub out_degree: usize,
     pub strength: f64,
     pub betweenness: f64,
     pub pagerank: f64,
-    /// Local supply value into it ÷ all supply value into it; none when nothing flows in.
+    /// Its local purchases ÷ its purchases: surveyed, else from its supply links; none when
+    /// nothing is known.
     pub local_supporting_rate: Option<f64>,
+    pub rate_source: Option<RateSource>,
     /// Chain-leader score (local firms only).
     pub leader_score: Option<f64>,
 }
@@ -57,8 +69,14 @@ pub struct Analysis {
     pub chain: Option<ChainId>,
     pub year: Option<Year>,
     pub completeness: Completeness,
-    /// Of the whole chain (or project); none when there is no supply into it.
+    /// Of the whole chain (or project), over its key buyers; none when nothing is known.
     pub local_supporting_rate: Option<f64>,
+    /// The same with its parts: surveyed and link-based, the buyers counted (issue 16).
+    pub supply_rate: SupplyRate,
+    /// Which nodes are local and how that was decided (issue 16).
+    pub places: Localities,
+    /// 延链: conversion figures of each chain analysed (issue 16).
+    pub extension: Vec<Extension>,
     pub stages: Vec<StageReport>,
     pub products: Vec<ProductReport>,
     pub gaps: Vec<Gap>,
@@ -148,24 +166,37 @@ pub fn analyze(project: &Project, options: &AnalysisOptions) -> Analysis {
     let components = network::components(&graph);
     let (points, bridges) = network::cut_points(&graph);
     let leaders = leaders::rank(project, &graph, &betweenness, year);
-    let buyer_rates = gaps::buyer_rates(project, &graph);
-    let gap_report = gaps::analyse(project, chain, year, &leaders);
+    let places = Localities::new(project, year);
+    let scope = |n: &Node| in_scope(project, chain, n);
+    let gap_report = gaps::analyse(
+        project,
+        &gaps::Scope {
+            chain,
+            year,
+            places: &places,
+            in_scope: &scope,
+        },
+    );
+    let rates = gaps::Rates::new(project, &places, year);
     let score_of: std::collections::BTreeMap<&NodeId, f64> =
         leaders.iter().map(|l| (&l.id, l.score)).collect();
     let nodes = (0..graph.len())
         .map(|i| {
             let id = &graph.ids[i];
             let node = &project.nodes[id];
+            let purchases = rates.of(id);
             NodeReport {
                 id: id.clone(),
                 name: node.name.clone(),
-                local: node.kind.is_local(),
+                local: places.is_local(id),
+                locality: places.place(id).map_or(Locality::Outside, |p| p.locality),
                 in_degree: graph.inc[i].len(),
                 out_degree: graph.out[i].len(),
                 strength: graph.strength[i],
                 betweenness: betweenness[i],
                 pagerank: pagerank[i],
-                local_supporting_rate: buyer_rates[i],
+                local_supporting_rate: purchases.and_then(|p| p.rate()),
+                rate_source: purchases.map(|p| p.source),
                 leader_score: score_of.get(id).copied(),
             }
         })
@@ -175,7 +206,9 @@ pub fn analyze(project: &Project, options: &AnalysisOptions) -> Analysis {
         chain: options.chain.clone(),
         year,
         completeness: gap_report.completeness,
-        local_supporting_rate: gap_report.local_supporting_rate,
+        local_supporting_rate: gap_report.supply_rate.value,
+        supply_rate: gap_report.supply_rate,
+        extension: gap_report.extension,
         stages: gap_report.stages,
         products: gap_report.products,
         gaps: gap_report.gaps,
@@ -188,5 +221,6 @@ pub fn analyze(project: &Project, options: &AnalysisOptions) -> Analysis {
             .map(|&(a, b)| (graph.ids[a].clone(), graph.ids[b].clone()))
             .collect(),
         land: land::analyse(project, |n| in_scope(project, chain, n), year),
+        places,
     }
 }

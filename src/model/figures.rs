@@ -132,11 +132,14 @@ pub enum FigureField {
     LandMu,
     Employees,
     FarmersLinked,
+    // Issue 16 (本地配套率 as surveyed)
+    Purchases,
+    LocalPurchases,
 }
 
 impl FigureField {
     /// In the order the inspector lists them.
-    pub const ALL: [FigureField; 8] = [
+    pub const ALL: [FigureField; 10] = [
         FigureField::Output,
         FigureField::Tax,
         FigureField::ValueAdded,
@@ -145,6 +148,8 @@ impl FigureField {
         FigureField::LandMu,
         FigureField::Employees,
         FigureField::FarmersLinked,
+        FigureField::Purchases,
+        FigureField::LocalPurchases,
     ];
 
     /// The field's name in project files.
@@ -158,6 +163,8 @@ impl FigureField {
             FigureField::LandMu => "land_mu",
             FigureField::Employees => "employees",
             FigureField::FarmersLinked => "farmers_linked",
+            FigureField::Purchases => "purchases",
+            FigureField::LocalPurchases => "local_purchases",
         }
     }
 
@@ -172,6 +179,8 @@ impl FigureField {
             FigureField::LandMu => lang.pick("用地", "Land"),
             FigureField::Employees => lang.pick("从业人员", "Employees"),
             FigureField::FarmersLinked => lang.pick("联农户数", "Farmers linked"),
+            FigureField::Purchases => lang.pick("采购总额", "Purchases"),
+            FigureField::LocalPurchases => lang.pick("本地采购额", "Local purchases"),
         }
     }
 
@@ -216,6 +225,8 @@ impl FigureField {
             FigureField::LandMu => d(f.land_mu),
             FigureField::Employees => n(f.employees),
             FigureField::FarmersLinked => n(f.farmers_linked),
+            FigureField::Purchases => d(f.purchases),
+            FigureField::LocalPurchases => d(f.local_purchases),
         }
     }
 
@@ -230,6 +241,8 @@ impl FigureField {
             FigureField::LandMu => to.land_mu = from.land_mu,
             FigureField::Employees => to.employees = from.employees,
             FigureField::FarmersLinked => to.farmers_linked = from.farmers_linked,
+            FigureField::Purchases => to.purchases = from.purchases,
+            FigureField::LocalPurchases => to.local_purchases = from.local_purchases,
         }
     }
 
@@ -249,6 +262,8 @@ impl FigureField {
             FigureField::LandMu => f.land_mu = parse_amount(text)?,
             FigureField::Employees => f.employees = parse_count(text)?,
             FigureField::FarmersLinked => f.farmers_linked = parse_count(text)?,
+            FigureField::Purchases => f.purchases = parse_amount(text)?,
+            FigureField::LocalPurchases => f.local_purchases = parse_amount(text)?,
         }
         Ok(())
     }

@@ -146,6 +146,8 @@ pub fn convert_amounts(project: &Project, meta: &ProjectMeta, factor: Decimal) -
                     &mut f.value_added,
                     &mut f.investment,
                     &mut f.profit,
+                    &mut f.purchases,
+                    &mut f.local_purchases,
                 ] {
                     scale_opt(amount);
                 }
@@ -182,9 +184,17 @@ pub fn convert_amounts(project: &Project, meta: &ProjectMeta, factor: Decimal) -
 }
 
 fn has_money(f: &Figures) -> bool {
-    [f.output, f.tax, f.value_added, f.investment, f.profit]
-        .iter()
-        .any(Option::is_some)
+    [
+        f.output,
+        f.tax,
+        f.value_added,
+        f.investment,
+        f.profit,
+        f.purchases,
+        f.local_purchases,
+    ]
+    .iter()
+    .any(Option::is_some)
 }
 
 /// The money in an agreement: capital, base and cap amounts, per-unit payments, eligibility

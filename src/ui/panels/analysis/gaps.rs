@@ -297,7 +297,7 @@ fn gap_line(
             (located, resp)
         })
         .inner;
-    let resp = resp.on_hover_text(format!("{message}\n{}", g.class.advice(lang)));
+    let resp = resp.on_hover_text(format!("{message}\n{}", g.advice(lang)));
     if located || resp.clicked() {
         let mut h = Highlight::default();
         if let Some(s) = &g.stage {
