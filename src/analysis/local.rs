@@ -244,7 +244,7 @@ impl Localities {
             Basis::Kind => lang
                 .pick(
                     "未设置本县(文件 → 项目属性):除县外企业外都算本地",
-                    "No home county set (File → Project Properties): everything but external enterprises counts as local",
+                    "No home county set (Project Properties): all but external firms count as local",
                 )
                 .to_owned(),
             Basis::UnknownHome { home } => match lang {

@@ -210,7 +210,11 @@ impl super::Analysis {
                 "未标注规上或链主,计全部 {n} 家买方,调查 {} 家",
                 r.surveyed_buyers
             ),
-            (Lang::En, true) => format!("{n} key buyers, {} surveyed", r.surveyed_buyers),
+            (Lang::En, true) => format!(
+                "{n} key buyer{}, {} surveyed",
+                if n == 1 { "" } else { "s" },
+                r.surveyed_buyers
+            ),
             (Lang::En, false) => format!(
                 "no firm marked 规上 or 链主: all {n} buyers, {} surveyed",
                 r.surveyed_buyers

@@ -47,8 +47,8 @@ pub(super) fn gaps_ui(
         .unwrap_or_default();
     ui.label(capitalised);
     // Issue 16: how local was decided, where the rate comes from, 延链 by conversion.
-    ui.label(RichText::new(a.places.note(lang)).weak());
-    ui.label(a.rate_line(lang));
+    let how = format!("{} · {}", a.rate_line(lang), a.places.note(lang));
+    ui.label(RichText::new(how).weak());
     for e in &a.extension {
         let name = cx
             .project()
@@ -60,8 +60,8 @@ pub(super) fn gaps_ui(
             })
             .unwrap_or_default();
         ui.label(format!(
-            "{name}{} {}",
-            lang.pick("：", ":"),
+            "{name}{}{}",
+            lang.pick("：", ": "),
             e.summary(lang)
         ));
     }
