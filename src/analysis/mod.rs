@@ -101,7 +101,7 @@ impl Analysis {
     }
 
     /// The headline figures in one line: "stage coverage 14/14 (100.0%) · product completeness
-    /// 14/17 (82.4%) · local supporting rate 91.3%" (the CLI's report and the Gaps tab).
+    /// 17/17 (100.0%) · local supporting rate 85.5%" (the CLI's report and the Gaps tab).
     pub fn headline(&self, lang: crate::i18n::Lang) -> String {
         let c = &self.completeness;
         format!(
