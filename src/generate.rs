@@ -49,6 +49,7 @@ pub fn chain(nodes: usize, links: usize, seed: u64) -> Project {
                         required: k < 2,
                     })
                     .collect(),
+                activity: None,
             });
         }
     }

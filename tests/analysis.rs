@@ -2,7 +2,7 @@
 //! figures, and betweenness / PageRank / cut points against networkx (tests/data).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use chainmap::analysis::{AnalysisOptions, GapClass, Status, analyze, impact};
+use chainmap::analysis::{AnalysisOptions, GapClass, RateSource, Status, analyze, impact};
 use chainmap::file::{LoadOptions, load_path, load_str};
 use chainmap::model::{NodeId, Project};
 use std::path::PathBuf;
@@ -21,11 +21,11 @@ fn load(rel: &str) -> Project {
 ///
 /// stages: s1 (upstream, products 原料 req, 辅料 req), s2 (midstream, 半成品 req),
 ///         s3 (downstream, 成品 req)
-/// a (s1, local)  --原料 60-->  c (s2)
-/// b (s1, local)  --原料 20-->  c
-/// x (s1, external) --辅料 20--> c
+/// a (s1, local, makes 原料)  --原料 60-->  c (s2, 链主 and 规上)
+/// b (s1, local, makes 原料)  --原料 20-->  c
+/// x (s1, external; its stage's list speaks for it) --辅料 20--> c
 /// c (s2, local)  --半成品 100--> d (s2, local: a second firm in s2 buying from c)
-/// s3 has no firm at all.
+/// s3 has no firm at all. No home county: local by kind.
 const SMALL: &str = r#"{
   "format": "chainmap", "version": 1, "name": "small", "unit": "万元", "base_year": 2024,
   "land_classes": [{"name": "A", "min_tax_per_mu": 30}, {"name": "B", "min_tax_per_mu": 10}, {"name": "D", "min_tax_per_mu": 0}],
@@ -34,9 +34,9 @@ const SMALL: &str = r#"{
     {"id": "s2", "name": "中游", "segment": "midstream", "products": [{"name": "半成品", "required": true}]},
     {"id": "s3", "name": "下游", "segment": "downstream", "products": [{"name": "成品", "required": true}]}]}],
   "nodes": [
-    {"id": "a", "name": "甲", "kind": "enterprise", "stages": ["s1"], "figures": {"2024": {"output": 100, "tax": 40, "land_mu": 1}}},
-    {"id": "b", "name": "乙", "kind": "enterprise", "stages": ["s1"], "figures": {"2024": {"output": 50, "tax": 12, "land_mu": 1}}},
-    {"id": "c", "name": "丙", "kind": "enterprise", "stages": ["s2"], "tags": ["链主"], "figures": {"2024": {"output": 300, "tax": 5, "land_mu": 2}}},
+    {"id": "a", "name": "甲", "kind": "enterprise", "stages": ["s1"], "products": ["原料"], "figures": {"2024": {"output": 100, "tax": 40, "land_mu": 1}}},
+    {"id": "b", "name": "乙", "kind": "enterprise", "stages": ["s1"], "products": ["原料"], "figures": {"2024": {"output": 50, "tax": 12, "land_mu": 1}}},
+    {"id": "c", "name": "丙", "kind": "enterprise", "stages": ["s2"], "tags": ["链主", "规上"], "figures": {"2024": {"output": 300, "tax": 5, "land_mu": 2}}},
     {"id": "d", "name": "丁", "kind": "enterprise", "stages": ["s2"], "figures": {"2024": {"output": 80}}},
     {"id": "x", "name": "县外", "kind": "external_enterprise", "stages": ["s1"]},
     {"id": "pk", "name": "园", "kind": "park"}],
@@ -66,7 +66,8 @@ fn coverage_completeness_and_supporting_rates_by_hand() {
         (a.completeness.stages_covered, a.completeness.stages_total),
         (2, 3)
     );
-    // Required products with a local supplier: 原料, 半成品 of 原料, 辅料, 半成品, 成品.
+    // Required products a local firm can supply: 原料 (a, b), 半成品 (c, d by their stage) of
+    // 原料, 辅料, 半成品, 成品. a and b list their own products, so s1's 辅料 is not theirs.
     assert_eq!(
         (
             a.completeness.products_covered,
@@ -75,12 +76,18 @@ fn coverage_completeness_and_supporting_rates_by_hand() {
         (2, 4)
     );
     assert!(close(a.completeness.product.unwrap(), 0.5));
-    // Chain: local 60 + 20 + 100 of 200.
-    assert!(close(a.local_supporting_rate.unwrap(), 0.9));
+    // Chain: over the key buyer c (链主, 规上) only: local 60 + 20 of 100, from its links.
+    assert!(close(a.local_supporting_rate.unwrap(), 0.8));
+    assert_eq!(a.supply_rate.buyers, vec![NodeId::from("c")]);
+    assert!(a.supply_rate.key_buyers_only);
+    assert_eq!(a.supply_rate.source, Some(RateSource::Links));
+    assert_eq!(a.supply_rate.surveyed, None);
     let stage = |id: &str| a.stages.iter().find(|s| s.id.as_str() == id).unwrap();
-    // Into s2 buyers (c, d): local 180 of 200. Nothing flows into s1: "—", not 0.
+    // s2 over its local buyers c (80 of 100) and d (100 of 100): 180 of 200.
     assert!(close(stage("s2").local_supporting_rate.unwrap(), 0.9));
+    // Nothing flows into s1's buyers, and s3 has none: "—", never 100 %.
     assert_eq!(stage("s1").local_supporting_rate, None);
+    assert_eq!(stage("s3").local_supporting_rate, None);
     assert_eq!(stage("s3").status, Status::Missing);
     assert!(close(stage("s2").output, 380.0));
     // Per buyer: c gets 80 local of 100.
@@ -92,16 +99,21 @@ fn coverage_completeness_and_supporting_rates_by_hand() {
 }
 
 #[test]
-fn the_four_gap_classes_by_hand() {
+fn the_gap_classes_by_hand() {
     let a = analyze(&small(), &AnalysisOptions::default());
     let product = |name: &str| a.products.iter().find(|p| p.name == name).unwrap();
-    // 原料: suppliers a 60, b 20 → shares .75, .25 → HHI .625 ≥ .5: weak though two suppliers.
+    // 原料: a 60, b 20 → shares .75, .25 → HHI .625 > .25, and three firms could supply it
+    // (a, b and x, whose stage lists it): concentrated, 强链.
     assert!(close(product("原料").hhi.unwrap(), 0.625));
+    assert_eq!(product("原料").possible_suppliers, 3);
     assert_eq!(product("原料").status, Status::Weak);
-    // 辅料: only the external x → missing; 半成品: only c → weak.
+    // 半成品: one supplier (HHI 1) but only c and d could supply it: not judged, OK.
+    assert!(close(product("半成品").hhi.unwrap(), 1.0));
+    assert_eq!(product("半成品").possible_suppliers, 2);
+    assert_eq!(product("半成品").status, Status::Ok);
+    // 辅料: only the external x → missing.
     assert_eq!(product("辅料").status, Status::Missing);
     assert_eq!(product("辅料").external_suppliers, vec![NodeId::from("x")]);
-    assert_eq!(product("半成品").status, Status::Weak);
     let has = |class: GapClass, stage: Option<&str>, product: Option<&str>| {
         a.gaps.iter().any(|g| {
             g.class == class
@@ -111,17 +123,31 @@ fn the_four_gap_classes_by_hand() {
     };
     assert!(has(GapClass::Missing, Some("s1"), Some("辅料")));
     assert!(has(GapClass::Weak, Some("s1"), Some("原料")));
-    assert!(has(GapClass::Weak, Some("s2"), Some("半成品")));
-    // A downstream stage with no local enterprise is 延链, and its required product 补链.
-    assert!(has(GapClass::Extend, Some("s3"), None));
+    assert!(!has(GapClass::Weak, Some("s2"), Some("半成品")));
+    // A stage with no local firm is 补链, and so is its required product.
+    assert!(has(GapClass::Missing, Some("s3"), None));
     assert!(has(GapClass::Missing, Some("s3"), Some("成品")));
-    // Downstream output 0 < 20 % of midstream 380: the chain-level 延链.
-    assert!(has(GapClass::Extend, None, None));
-    // c is 链主; its only 辅料 comes from outside: 固链.
+    // s1 has no 规上, 专精特新 or 高新 firm: 强链; s2 has c (规上).
+    assert!(has(GapClass::Weak, Some("s1"), None));
+    assert!(!has(GapClass::Weak, Some("s2"), None));
+    // Not a farm chain: no 延链 from output sums.
+    assert!(a.gaps.iter().all(|g| g.class != GapClass::Extend));
+    // c is a key buyer; its only 辅料 comes from outside: 固链, and no local firm can supply it.
     let risk = a.gaps.iter().find(|g| g.class == GapClass::AtRisk).unwrap();
     assert_eq!(risk.nodes, vec![NodeId::from("c"), NodeId::from("x")]);
     assert_eq!(risk.product.as_deref(), Some("辅料"));
     assert_eq!(risk.stage.as_ref().map(|s| s.as_str()), Some("s1"));
+    assert_eq!(
+        risk.advice(chainmap::i18n::Lang::Zh),
+        "签订长期供货协议,并招引本地供应"
+    );
+    assert_eq!(
+        a.gaps
+            .iter()
+            .filter(|g| g.class == GapClass::AtRisk)
+            .count(),
+        1
+    );
 }
 
 #[test]
@@ -151,34 +177,46 @@ fn zhashui_headline_figures() {
         (a.completeness.stages_covered, a.completeness.stages_total),
         (14, 14)
     );
-    // 菌袋, 灭菌设备 and 冷链运输 have no local supplier.
+    // Every required product has a local firm able to supply it: 冷链运输 by the cold-chain
+    // centre E21 of its stage though no link carries that name (issue 16), 菌袋 and 灭菌设备 by
+    // their stages' local firms, which list no products of their own.
     assert_eq!(
         (
             a.completeness.products_covered,
             a.completeness.products_required
         ),
-        (14, 17)
+        (17, 17)
     );
-    // 54 links worth 21 130 万元, of which 1 830 from the three external firms.
+    // Over the key buyers E05, E19 (规上), E23 (链主) and E24 (规上), from their links: 11 070
+    // 万元 bought, 1 600 of it from the external E04, E08 and E27.
     assert!(close(
         a.local_supporting_rate.unwrap(),
-        (21130.0 - 1830.0) / 21130.0
+        (11070.0 - 1600.0) / 11070.0
     ));
+    assert_eq!(a.supply_rate.buyers.len(), 4);
     assert_eq!(a.leaders[0].id.as_str(), "E23", "the 链主 food group leads");
     assert_eq!(a.nodes.len(), 39);
-    let missing: Vec<&str> = a
+    assert!(a.gaps.iter().all(|g| g.class != GapClass::Missing));
+    // Key buyers with a product only from outside: E05's 菌袋 and 灭菌设备, E23's 代工冰淇淋.
+    let outside: Vec<(&str, &str)> = a
         .gaps
         .iter()
-        .filter(|g| g.class == GapClass::Missing)
-        .filter_map(|g| g.product.as_deref())
+        .filter(|g| g.class == GapClass::AtRisk && g.zh.contains("只来自县外"))
+        .map(|g| (g.nodes[0].as_str(), g.product.as_deref().unwrap()))
         .collect();
-    assert_eq!(missing, ["菌袋", "灭菌设备", "冷链运输"]);
     assert_eq!(
-        a.gaps
-            .iter()
-            .filter(|g| g.class == GapClass::AtRisk)
-            .count(),
-        3
+        outside,
+        [("E05", "灭菌设备"), ("E05", "菌袋"), ("E23", "代工冰淇淋")]
+    );
+    // The testing centre is told to raise its capability, not to find a rival.
+    let lab = a
+        .gaps
+        .iter()
+        .find(|g| g.class == GapClass::AtRisk && g.nodes[0].as_str() == "E36")
+        .unwrap();
+    assert_eq!(
+        lab.advice(chainmap::i18n::Lang::Zh),
+        "提升检测能力,保障服务连续性"
     );
     // The beads not yet strung: the two tourism firms and the bank have no supply links.
     assert_eq!(a.components.len(), 4);
@@ -191,14 +229,21 @@ fn meixian_flags_the_missing_processing_stage_and_pollen() {
         &load("sample_projects/meixian-kiwi.chainmap.json"),
         &AnalysisOptions::default(),
     );
-    assert!(a.gaps.iter().any(
-        |g| g.class == GapClass::Extend && g.stage.as_ref().is_some_and(|s| s.as_str() == "K6")
-    ));
-    assert!(
-        a.gaps
-            .iter()
-            .any(|g| g.class == GapClass::Weak && g.product.as_deref() == Some("授粉花粉"))
-    );
+    // The processing stage has no local firm: 补链, and no rate (not 100 %).
+    assert!(a.gaps.iter().any(|g| g.class == GapClass::Missing
+        && g.product.is_none()
+        && g.stage.as_ref().is_some_and(|s| s.as_str() == "K6")));
+    let k6 = a.stages.iter().find(|s| s.id.as_str() == "K6").unwrap();
+    assert_eq!(k6.local_supporting_rate, None);
+    // Four growers depend on the one pollen firm: 固链, not "only one supplier" noise.
+    assert!(a.gaps.iter().any(|g| g.class == GapClass::AtRisk
+        && g.product.as_deref() == Some("授粉花粉")
+        && g.nodes.len() == 5));
+    // 延链: inferred farming K3 (17 000) and processing K4–K8 (39 500): 2.32 : 1 < 2.8.
+    let e = &a.extension[0];
+    assert!(e.farm && e.inferred);
+    assert!(close(e.primary_output, 17000.0) && close(e.processing_output, 39500.0));
+    assert!(a.gaps.iter().any(|g| g.class == GapClass::Extend));
 }
 
 #[test]

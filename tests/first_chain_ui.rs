@@ -204,13 +204,21 @@ fn a_chain_built_from_an_empty_project_by_hand() {
     let figures = &node_named(&h, "菌种公司").figures;
     assert_eq!(figures[&year].output, Some(Decimal::from(2100)));
 
-    // The gap analysis sees the chain: 菌包 is required and only 菌种公司 could make it, with
-    // no supply link carrying it, so it is listed.
+    // The gap analysis sees the chain: 菌包 is required and 菌种公司, in the stage listing it,
+    // can make it (issue 16: availability by capability), but the stage has no 规上, 专精特新 or
+    // 高新 firm, so it is listed to strengthen.
     click(&mut h, "缺口");
     let gaps = &h.state().analysis().expect("analysed").gaps;
     assert!(
-        gaps.iter().any(|g| g.product.as_deref() == Some("菌包")),
-        "the required product is a gap: {gaps:?}"
+        gaps.iter().all(|g| g.product.as_deref() != Some("菌包")),
+        "the required product has a local firm able to make it: {gaps:?}"
+    );
+    assert!(
+        gaps.iter()
+            .any(|g| g.class == chainmap::analysis::GapClass::Weak
+                && g.product.is_none()
+                && g.stage == Some(StageId::from("U1"))),
+        "the stage has no strong firm: {gaps:?}"
     );
     h.get_by_label_contains(&format!("缺口 ({})", gaps.len()));
     // Every gesture was an undo step of its own, none lost: undo all the way back to empty.

@@ -619,7 +619,7 @@ fn reports_hold_the_analysis_and_the_map() {
     ] {
         assert!(md.contains(heading), "{heading}");
     }
-    assert!(md.contains("本地配套率: 91.3%"));
+    assert!(md.contains("本地配套率: 85.5%"));
     assert_eq!(files[1].name, "zhashui.svg");
     roxmltree::Document::parse(std::str::from_utf8(&files[1].bytes).unwrap()).unwrap();
 
@@ -894,7 +894,7 @@ fn cli_exports_parse_back_with_the_projects_contents() {
     let md = std::fs::read_to_string(out("md")).unwrap();
     assert!(md.starts_with("# 柞水木耳产业链图谱(示例) — 产业链分析报告"));
     assert!(md.contains("![产业链图](out-map.svg)"));
-    assert!(md.contains("本地配套率: 91.3%"));
+    assert!(md.contains("本地配套率: 85.5%"));
     let picture = std::fs::read_to_string(dir.path().join("out-map.svg")).unwrap();
     let doc = roxmltree::Document::parse(&picture).unwrap();
     assert_eq!(svg_nodes(&doc), names);

@@ -451,14 +451,14 @@ fn analysis_panel_gaps_highlight_the_canvas() {
     );
     harness.get_by_label("缺口").click();
     harness.run_steps(2);
-    let row = "“栽培原辅料(木屑/玉米芯/麸皮/菌袋耗材)”环节的必需产品“菌袋”没有本地供应商";
+    let row = "本地供应只占本地企业“菌袋”采购的 0%";
     harness.get_by_label(row).click();
     harness.run_steps(2);
     let h = harness.state().ui.highlight.clone().expect("a highlight");
     assert!(h.stages.contains(&"U2".into()));
     assert!(
-        h.nodes.contains(&NodeId::from("E04")),
-        "the external supplier involved"
+        h.nodes.contains(&NodeId::from("E03")),
+        "the local firm that could supply it"
     );
     harness.get_by_label("清除突出显示").click();
     harness.run_steps(2);

@@ -38,6 +38,22 @@ pub struct IndicatorYear {
     pub farmers_linked: u64,
     /// Link-based 本地配套率: the analysed year only.
     pub local_supporting_rate_links: Option<f64>,
+    /// Surveyed 本地配套率 over the key buyers with a survey: the analysed year only.
+    pub local_supporting_rate_surveyed: Option<f64>,
+    /// 加工产值比 of the farm chains together (x : 1): the analysed year only.
+    pub processing_ratio: Option<f64>,
+    /// 加工转化率 of the farm chains together: the analysed year only.
+    pub processing_conversion: Option<f64>,
+}
+
+/// What the analysis worked out for the analysed year only (the rates and the 延链 figures
+/// come from the gap analysis, not from one year's figures alone).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct AnalysedYear {
+    pub links_rate: Option<f64>,
+    pub surveyed_rate: Option<f64>,
+    pub processing_ratio: Option<f64>,
+    pub processing_conversion: Option<f64>,
 }
 
 /// The dashboard: every year with figures, oldest first.
@@ -52,6 +68,8 @@ pub enum Measure {
     Count,
     Money,
     Rate,
+    /// "2.32 : 1"
+    Ratio,
 }
 
 /// One row of the dashboard.
@@ -71,10 +89,13 @@ pub enum Row {
     GeographicalIndications,
     FarmersLinked,
     LocalSupportingRateLinks,
+    LocalSupportingRateSurveyed,
+    ProcessingRatio,
+    ProcessingConversion,
 }
 
 impl Row {
-    pub const ALL: [Row; 13] = [
+    pub const ALL: [Row; 16] = [
         Row::AboveScaleFirms,
         Row::Output,
         Row::ValueAdded,
@@ -88,6 +109,9 @@ impl Row {
         Row::GeographicalIndications,
         Row::FarmersLinked,
         Row::LocalSupportingRateLinks,
+        Row::LocalSupportingRateSurveyed,
+        Row::ProcessingRatio,
+        Row::ProcessingConversion,
     ];
 
     /// The key in `analyze --json` and the exports.
@@ -106,6 +130,9 @@ impl Row {
             Row::GeographicalIndications => "geographical_indications",
             Row::FarmersLinked => "farmers_linked",
             Row::LocalSupportingRateLinks => "local_supporting_rate_links",
+            Row::LocalSupportingRateSurveyed => "local_supporting_rate_surveyed",
+            Row::ProcessingRatio => "processing_ratio",
+            Row::ProcessingConversion => "processing_conversion",
         }
     }
 
@@ -126,6 +153,11 @@ impl Row {
             Row::LocalSupportingRateLinks => {
                 lang.pick("本地配套率(按连线)", "Local supporting rate (links)")
             }
+            Row::LocalSupportingRateSurveyed => {
+                lang.pick("本地配套率(调查)", "Local supporting rate (surveyed)")
+            }
+            Row::ProcessingRatio => lang.pick("加工产值比", "Processing : farm output"),
+            Row::ProcessingConversion => lang.pick("加工转化率", "Processing conversion rate"),
         }
     }
 
@@ -136,7 +168,10 @@ impl Row {
             | Row::Cr4
             | Row::Cr8
             | Row::RdIntensity
-            | Row::LocalSupportingRateLinks => Measure::Rate,
+            | Row::LocalSupportingRateLinks
+            | Row::LocalSupportingRateSurveyed
+            | Row::ProcessingConversion => Measure::Rate,
+            Row::ProcessingRatio => Measure::Ratio,
             _ => Measure::Count,
         }
     }
@@ -158,6 +193,9 @@ impl Row {
             Row::GeographicalIndications => count(y.geographical_indications),
             Row::FarmersLinked => Some(y.farmers_linked as f64),
             Row::LocalSupportingRateLinks => y.local_supporting_rate_links,
+            Row::LocalSupportingRateSurveyed => y.local_supporting_rate_surveyed,
+            Row::ProcessingRatio => y.processing_ratio,
+            Row::ProcessingConversion => y.processing_conversion,
         }
     }
 }
@@ -189,17 +227,18 @@ fn tag_names(node: &Node, words: &[&str]) -> bool {
 }
 
 /// The dashboard over the local enterprise-like nodes `in_scope` accepts; `analysed` is the
-/// analysed year and `link_rate` the link-based 本地配套率 of the analysis.
+/// analysed year and `figures` what the analysis worked out for it alone.
 pub fn analyse(
     project: &Project,
     in_scope: impl Fn(&Node) -> bool,
     analysed: Option<Year>,
-    link_rate: Option<f64>,
+    figures: AnalysedYear,
+    local: &dyn Fn(&Node) -> bool,
 ) -> IndicatorReport {
     let firms: Vec<&Node> = project
         .nodes
         .values()
-        .filter(|n| n.kind.is_enterprise_like() && n.kind.is_local() && in_scope(n))
+        .filter(|n| n.kind.is_enterprise_like() && local(n) && in_scope(n))
         .collect();
     let mut years: Vec<Year> = firms
         .iter()
@@ -213,7 +252,10 @@ pub fn analyse(
         .map(|year| {
             let mut y = one_year(project, &firms, year);
             if Some(year) == analysed.or(latest) {
-                y.local_supporting_rate_links = link_rate;
+                y.local_supporting_rate_links = figures.links_rate;
+                y.local_supporting_rate_surveyed = figures.surveyed_rate;
+                y.processing_ratio = figures.processing_ratio;
+                y.processing_conversion = figures.processing_conversion;
             }
             y
         })
@@ -251,7 +293,8 @@ fn one_year(project: &Project, all: &[&Node], year: Year) -> IndicatorYear {
     if leaders.is_empty() {
         leaders = firms
             .iter()
-            .filter(|n| super::leaders::eligible(n, at, min))
+            // The firms here are the local ones already.
+            .filter(|n| super::leaders::eligible(n, at, min, true))
             .collect();
     }
     let above: Vec<&&Node> = firms.iter().filter(|n| n.is_above_scale()).collect();
@@ -293,6 +336,9 @@ fn one_year(project: &Project, all: &[&Node], year: Year) -> IndicatorYear {
             .map(u64::from)
             .sum(),
         local_supporting_rate_links: None,
+        local_supporting_rate_surveyed: None,
+        processing_ratio: None,
+        processing_conversion: None,
     }
 }
 
@@ -304,6 +350,7 @@ pub fn format_value(row: Row, v: Option<f64>) -> String {
         (Measure::Count, Some(v)) => format!("{v:.0}"),
         (Measure::Money, Some(v)) => format!("{v:.0}"),
         (Measure::Rate, v) => super::percent(v),
+        (Measure::Ratio, Some(v)) => format!("{v:.2} : 1"),
     }
 }
 
@@ -313,5 +360,6 @@ pub fn format_change(row: Row, c: f64) -> String {
         Measure::Count => format!("{c:+.0}"),
         Measure::Money => format!("{:+.1}%", c * 100.0),
         Measure::Rate => format!("{:+.1} pp", c * 100.0),
+        Measure::Ratio => format!("{c:+.2}"),
     }
 }

@@ -300,8 +300,8 @@ impl LandEvaluation {
 }
 
 /// Why `node` is not evaluated; none when it is.
-fn exclusion(node: &Node, land: Option<Decimal>) -> Option<Exclusion> {
-    if !node.kind.is_local() {
+fn exclusion(node: &Node, land: Option<Decimal>, is_local: bool) -> Option<Exclusion> {
+    if !is_local {
         return Some(Exclusion::NotLocal);
     }
     if matches!(
@@ -329,6 +329,7 @@ pub fn analyse(
     project: &Project,
     in_scope: impl Fn(&Node) -> bool,
     year: Option<Year>,
+    local: &dyn Fn(&Node) -> bool,
 ) -> LandEvaluation {
     let mut evaluation = LandEvaluation::default();
     let mut above = Vec::new();
@@ -339,7 +340,7 @@ pub fn analyse(
         }
         let f = figures(node, year);
         let land = f.and_then(|f| f.land_mu);
-        if let Some(reason) = exclusion(node, land) {
+        if let Some(reason) = exclusion(node, land, local(node)) {
             evaluation.excluded.push(Excluded {
                 id: node.id.clone(),
                 name: node.name.clone(),

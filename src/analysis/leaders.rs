@@ -164,12 +164,13 @@ pub fn rank(
     g: &SupplyGraph,
     betweenness: &[f64],
     year: Option<Year>,
+    local: &dyn Fn(&Node) -> bool,
 ) -> Leaders {
     let criteria = &project.meta.leader_criteria;
     let min = criteria.min_revenue.to_f64().unwrap_or(0.0);
     let node = |i: usize| &project.nodes[&g.ids[i]];
     let chain_revenue: f64 = (0..g.len())
-        .filter(|&i| node(i).kind.is_local())
+        .filter(|&i| local(node(i)))
         .filter_map(|i| revenue(node(i), year).map(|r| r.0))
         .sum();
     let mut leaders = Leaders::default();
@@ -177,9 +178,9 @@ pub fn rank(
     for (i, &between) in betweenness.iter().enumerate().take(g.len()) {
         let n = node(i);
         let rev = revenue(n, year);
-        let reasons = ineligible(n, rev, min);
+        let reasons = ineligible(n, rev, min, local(n));
         if !reasons.is_empty() {
-            if (n.kind == NodeKind::Enterprise && n.kind.is_local()) || tagged_leader(n) {
+            if (n.kind == NodeKind::Enterprise && local(n)) || tagged_leader(n) {
                 leaders.not_eligible.push(NotEligible {
                     id: n.id.clone(),
                     name: n.name.clone(),
@@ -206,10 +207,7 @@ pub fn rank(
                 } else {
                     0.0
                 },
-                local_suppliers: g.inc[i]
-                    .iter()
-                    .filter(|&&s| node(s).kind.is_local())
-                    .count(),
+                local_suppliers: g.inc[i].iter().filter(|&&s| local(node(s))).count(),
                 farmers: f.and_then(|f| f.farmers_linked).unwrap_or(0),
                 rd_intensity: rd.filter(|_| r > 0.0).map(|rd| rd / r),
                 betweenness: between,
@@ -224,13 +222,19 @@ pub fn rank(
     leaders
 }
 
-/// Whether `node` meets the 链主 criteria in `year` (revenue at least `min`).
-pub fn eligible(node: &Node, year: Option<Year>, min: f64) -> bool {
-    ineligible(node, revenue(node, year), min).is_empty()
+/// Whether `node` meets the 链主 criteria in `year` (revenue at least `min`); `is_local` says
+/// whether it lies in the home county (analysis::local).
+pub fn eligible(node: &Node, year: Option<Year>, min: f64, is_local: bool) -> bool {
+    ineligible(node, revenue(node, year), min, is_local).is_empty()
 }
 
 /// Every criterion `node` fails (none: eligible).
-fn ineligible(node: &Node, revenue: Option<(f64, bool)>, min: f64) -> Vec<Ineligible> {
+fn ineligible(
+    node: &Node,
+    revenue: Option<(f64, bool)>,
+    min: f64,
+    is_local: bool,
+) -> Vec<Ineligible> {
     let mut reasons = Vec::new();
     if !matches!(
         node.kind,
@@ -238,7 +242,7 @@ fn ineligible(node: &Node, revenue: Option<(f64, bool)>, min: f64) -> Vec<Inelig
     ) {
         reasons.push(Ineligible::NotEnterprise(node.kind));
     }
-    if !node.kind.is_local() {
+    if !is_local {
         reasons.push(Ineligible::NotLocal);
     }
     if !node.is_above_scale() {

@@ -7,22 +7,30 @@
 //! - `impact`: what a firm's leaving takes down;
 //! - `land`: the 亩均效益评价 (groups, indicator scores, classes by rank, 不定等级);
 //! - `indicators`: the yearly indicator dashboard.
+//! - `local`: which nodes are local, by place (issue 16);
+//! - `extension`: 延链 by conversion: 加工产值比 and 加工转化率 (issue 16).
 
+pub mod extension;
 pub mod gaps;
 pub mod graph;
 pub mod impact;
 pub mod indicators;
 pub mod land;
 pub mod leaders;
+pub mod local;
 pub mod neighbourhood;
 pub mod network;
 mod report;
 
-pub use gaps::{Completeness, Gap, GapClass, ProductReport, StageReport, Status};
+pub use extension::Extension;
+pub use gaps::{
+    Completeness, Gap, GapClass, ProductReport, RateSource, StageReport, Status, SupplyRate,
+};
 pub use impact::{Impact, LostSupply, impact};
 pub use indicators::IndicatorReport;
 pub use land::LandEvaluation;
 pub use leaders::{LeaderReport, NotEligible};
+pub use local::{Localities, Locality};
 
 use crate::model::{ChainId, Figures, Node, NodeId, Project, Year};
 use graph::SupplyGraph;
@@ -43,13 +51,17 @@ pub struct NodeReport {
     pub id: NodeId,
     pub name: String,
     pub local: bool,
+    /// Local, enclave (飞地) or outside (issue 16).
+    pub locality: Locality,
     pub in_degree: usize,
     pub out_degree: usize,
     pub strength: f64,
     pub betweenness: f64,
     pub pagerank: f64,
-    /// Local supply value into it ÷ all supply value into it; none when nothing flows in.
+    /// Its local purchases ÷ its purchases: surveyed, else from its supply links; none when
+    /// nothing is known.
     pub local_supporting_rate: Option<f64>,
+    pub rate_source: Option<RateSource>,
     /// Chain-leader score (local firms only).
     pub leader_score: Option<f64>,
 }
@@ -60,8 +72,14 @@ pub struct Analysis {
     pub chain: Option<ChainId>,
     pub year: Option<Year>,
     pub completeness: Completeness,
-    /// Of the whole chain (or project); none when there is no supply into it.
+    /// Of the whole chain (or project), over its key buyers; none when nothing is known.
     pub local_supporting_rate: Option<f64>,
+    /// The same with its parts: surveyed and link-based, the buyers counted (issue 16).
+    pub supply_rate: SupplyRate,
+    /// Which nodes are local and how that was decided (issue 16).
+    pub places: Localities,
+    /// 延链: conversion figures of each chain analysed (issue 16).
+    pub extension: Vec<Extension>,
     pub stages: Vec<StageReport>,
     pub products: Vec<ProductReport>,
     pub gaps: Vec<Gap>,
@@ -90,7 +108,7 @@ impl Analysis {
     }
 
     /// The headline figures in one line: "stage coverage 14/14 (100.0%) · product completeness
-    /// 14/17 (82.4%) · local supporting rate 91.3%" (the CLI's report and the Gaps tab).
+    /// 17/17 (100.0%) · local supporting rate 85.5%" (the CLI's report and the Gaps tab).
     pub fn headline(&self, lang: crate::i18n::Lang) -> String {
         let c = &self.completeness;
         format!(
@@ -154,38 +172,62 @@ pub fn analyze(project: &Project, options: &AnalysisOptions) -> Analysis {
     let pagerank = network::pagerank(&graph, 0.85);
     let components = network::components(&graph);
     let (points, bridges) = network::cut_points(&graph);
+    // Place decides local (issue 16): the same rule for leaders, land, indicators and gaps.
+    let places = Localities::new(project, year);
+    let local = |n: &Node| places.is_local(&n.id);
     let leaders::Leaders {
         candidates: leaders,
         not_eligible,
-    } = leaders::rank(project, &graph, &betweenness, year);
-    let buyer_rates = gaps::buyer_rates(project, &graph);
-    let gap_report = gaps::analyse(project, chain, year, &leaders);
+    } = leaders::rank(project, &graph, &betweenness, year, &local);
+    let scope = |n: &Node| in_scope(project, chain, n);
+    let gap_report = gaps::analyse(
+        project,
+        &gaps::Scope {
+            chain,
+            year,
+            places: &places,
+            in_scope: &scope,
+        },
+    );
+    let rates = gaps::Rates::new(project, &places, year);
     let score_of: std::collections::BTreeMap<&NodeId, f64> =
         leaders.iter().map(|l| (&l.id, l.score)).collect();
     let nodes = (0..graph.len())
         .map(|i| {
             let id = &graph.ids[i];
             let node = &project.nodes[id];
+            let purchases = rates.of(id);
             NodeReport {
                 id: id.clone(),
                 name: node.name.clone(),
-                local: node.kind.is_local(),
+                local: places.is_local(id),
+                locality: places.place(id).map_or(Locality::Outside, |p| p.locality),
                 in_degree: graph.inc[i].len(),
                 out_degree: graph.out[i].len(),
                 strength: graph.strength[i],
                 betweenness: betweenness[i],
                 pagerank: pagerank[i],
-                local_supporting_rate: buyer_rates[i],
+                local_supporting_rate: purchases.and_then(|p| p.rate()),
+                rate_source: purchases.map(|p| p.source),
                 leader_score: score_of.get(id).copied(),
             }
         })
         .collect();
     let ids = |v: &[usize]| v.iter().map(|&i| graph.ids[i].clone()).collect::<Vec<_>>();
+    let indicators = indicators::analyse(
+        project,
+        |n| in_scope(project, chain, n),
+        year,
+        analysed_year(&gap_report),
+        &local,
+    );
     Analysis {
         chain: options.chain.clone(),
         year,
         completeness: gap_report.completeness,
-        local_supporting_rate: gap_report.local_supporting_rate,
+        local_supporting_rate: gap_report.supply_rate.value,
+        supply_rate: gap_report.supply_rate,
+        extension: gap_report.extension,
         stages: gap_report.stages,
         products: gap_report.products,
         gaps: gap_report.gaps,
@@ -198,12 +240,29 @@ pub fn analyze(project: &Project, options: &AnalysisOptions) -> Analysis {
             .iter()
             .map(|&(a, b)| (graph.ids[a].clone(), graph.ids[b].clone()))
             .collect(),
-        land: land::analyse(project, |n| in_scope(project, chain, n), year),
-        indicators: indicators::analyse(
-            project,
-            |n| in_scope(project, chain, n),
-            year,
-            gap_report.local_supporting_rate,
-        ),
+        land: land::analyse(project, |n| in_scope(project, chain, n), year, &local),
+        indicators,
+        places,
+    }
+}
+
+/// The dashboard's figures for the analysed year that the gap analysis works out: both
+/// 本地配套率 and, over the farm chains together, 加工产值比 and 加工转化率.
+fn analysed_year(gaps: &gaps::GapReport) -> indicators::AnalysedYear {
+    let farm: Vec<&Extension> = gaps.extension.iter().filter(|e| e.farm).collect();
+    let primary: f64 = farm.iter().map(|e| e.primary_output).sum();
+    let processing: f64 = farm.iter().map(|e| e.processing_output).sum();
+    // Conversion by value is the processors' share of farm output; weighted by farm output.
+    let converted: Vec<(f64, f64)> = farm
+        .iter()
+        .filter_map(|e| e.conversion.map(|c| (c, e.primary_output)))
+        .collect();
+    let weight: f64 = converted.iter().map(|(_, w)| w).sum();
+    indicators::AnalysedYear {
+        links_rate: gaps.supply_rate.link_based,
+        surveyed_rate: gaps.supply_rate.surveyed,
+        processing_ratio: (primary > 0.0).then(|| processing / primary),
+        processing_conversion: (weight > 0.0)
+            .then(|| converted.iter().map(|(c, w)| c * w).sum::<f64>() / weight),
     }
 }

@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 impl Analysis {
     /// The `chainmap analyze --json` document; messages in `lang`.
     pub fn to_json(&self, lang: Lang) -> Value {
-        json!({
+        let mut doc = json!({
             "chain": self.chain,
             "year": self.year,
             "completeness": {
@@ -29,7 +29,9 @@ impl Analysis {
                 "local_enterprises": s.local_enterprises.len(),
                 "local_enterprise_ids": s.local_enterprises,
                 "output": s.output,
+                "value_added": s.value_added,
                 "local_supporting_rate": s.local_supporting_rate,
+                "rate_source": s.rate_source.map(|r| r.code()),
                 "status": s.status.code(),
             })).collect::<Vec<_>>(),
             "products": self.products.iter().map(|p| json!({
@@ -40,11 +42,13 @@ impl Analysis {
                 "suppliers": p.suppliers,
                 "external_suppliers": p.external_suppliers,
                 "hhi": p.hhi,
+                "local_share": p.local_share,
+                "possible_suppliers": p.possible_suppliers,
             })).collect::<Vec<_>>(),
             "gaps": self.gaps.iter().map(|g| json!({
                 "class": g.class.code(),
                 "action": g.class.action(lang),
-                "advice": g.class.advice(lang),
+                "advice": g.advice(lang),
                 "stage": g.stage,
                 "product": g.product,
                 "nodes": g.nodes,
@@ -54,12 +58,14 @@ impl Analysis {
                 "id": n.id,
                 "name": n.name,
                 "local": n.local,
+                "locality": n.locality.code(),
                 "in_degree": n.in_degree,
                 "out_degree": n.out_degree,
                 "strength": n.strength,
                 "betweenness": n.betweenness,
                 "pagerank": n.pagerank,
                 "local_supporting_rate": n.local_supporting_rate,
+                "rate_source": n.rate_source.map(|r| r.code()),
                 "leader_score": n.leader_score,
             })).collect::<Vec<_>>(),
             "leaders": self.leaders.iter().map(|l| json!({
@@ -93,7 +99,12 @@ impl Analysis {
             "bridges": self.bridges.iter().map(|(a, b)| json!([a, b])).collect::<Vec<_>>(),
             "land": land_json(&self.land),
             "indicators": indicators_json(&self.indicators),
-        })
+        });
+        // Issue 16: how local was decided, the rate's parts, 延链 by conversion.
+        if let Value::Object(map) = &mut doc {
+            map.extend(super::gaps::json::issue16(self, lang));
+        }
+        doc
     }
 }
 

@@ -65,15 +65,35 @@ fn print_overview(
         a.year.map(|y| format!(" — {y}")).unwrap_or_default()
     )?;
     writeln!(out, "{}", a.headline(lang))?;
-    writeln!(out, "\n{}", lang.pick("环节", "Stages"))?;
+    writeln!(out, "{}", a.places.note(lang))?;
+    writeln!(out, "{}", a.rate_line(lang))?;
+    for e in &a.extension {
+        let name = project.chains.get(&e.chain).map_or("", |c| c.name.as_str());
+        writeln!(out, "{name}: {}", e.summary(lang))?;
+    }
+    writeln!(
+        out,
+        "\n{}",
+        lang.pick(
+            "环节(本地企业数、产值、增加值、本地配套率、状态)",
+            "Stages (local firms, output, value added, local supporting rate, status)"
+        )
+    )?;
     for s in &a.stages {
+        let source = s
+            .rate_source
+            .map(|r| format!(" ({})", r.label(lang)))
+            .unwrap_or_default();
         writeln!(
             out,
-            "  {:<4} {:<10} {:>3} {:>10.0} {:>7}  {:<8} {}",
+            "  {:<4} {:<10} {:>3} {:>10.0} {:>10} {:>7}{source}  {:<8} {}",
             s.id.as_str(),
             s.segment.label(lang),
             s.local_enterprises.len(),
             s.output,
+            s.value_added
+                .map(|v| format!("{v:.0}"))
+                .unwrap_or_else(|| "—".into()),
             percent(s.local_supporting_rate),
             s.status.label(lang),
             s.name
@@ -103,7 +123,7 @@ fn print_gaps(
             } else {
                 format!(" — {}", involved.join(", "))
             },
-            format_args!(" → {}", g.class.advice(lang))
+            format_args!(" → {}", g.advice(lang))
         )?;
     }
     Ok(())

@@ -261,7 +261,7 @@ fn gaps_table(project: &Project, analysis: &Analysis, lang: Lang) -> Parts {
                     Cell::text(g.product.clone().unwrap_or_default()),
                     Cell::text(names(project, &g.nodes)),
                     Cell::text(g.message(lang)),
-                    Cell::text(g.class.advice(lang)),
+                    Cell::text(g.advice(lang)),
                 ]
             })
             .collect(),

@@ -43,6 +43,46 @@ pub struct Stage {
     pub segment: Segment,
     /// What the stage needs or makes.
     pub products: Vec<Product>,
+    // Issue 16 (延链 by conversion): additive, older files load unchanged.
+    /// What the stage does, for the 加工产值比; unset: inferred (see `analysis::extension`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub activity: Option<StageActivity>,
+}
+
+/// What a stage does, as the 加工产值比 counts it (issue 16).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StageActivity {
+    /// 农业生产: growing or raising farm produce (its output is 农业总产值).
+    Farming,
+    /// 农产品加工: primary and deep processing of farm produce (农产品加工业产值).
+    Processing,
+    /// Anything else: inputs, storage, trade, logistics, services.
+    Other,
+}
+
+impl StageActivity {
+    pub const ALL: [StageActivity; 3] = [
+        StageActivity::Farming,
+        StageActivity::Processing,
+        StageActivity::Other,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            StageActivity::Farming => "farming",
+            StageActivity::Processing => "processing",
+            StageActivity::Other => "other",
+        }
+    }
+
+    pub fn label(self, lang: crate::i18n::Lang) -> &'static str {
+        match self {
+            StageActivity::Farming => lang.pick("农业生产", "Farming"),
+            StageActivity::Processing => lang.pick("农产品加工", "Processing"),
+            StageActivity::Other => lang.pick("其他", "Other"),
+        }
+    }
 }
 
 /// Where a stage sits in the chain.

@@ -137,11 +137,14 @@ pub enum FigureField {
     Rd,
     EnergyTce,
     EmissionsT,
+    // Issue 16 (本地配套率 as surveyed)
+    Purchases,
+    LocalPurchases,
 }
 
 impl FigureField {
     /// In the order the inspector lists them.
-    pub const ALL: [FigureField; 12] = [
+    pub const ALL: [FigureField; 14] = [
         FigureField::Output,
         FigureField::Revenue,
         FigureField::Tax,
@@ -154,6 +157,20 @@ impl FigureField {
         FigureField::Rd,
         FigureField::EnergyTce,
         FigureField::EmissionsT,
+        FigureField::Purchases,
+        FigureField::LocalPurchases,
+    ];
+
+    /// The figures a county records for every firm (the inspector shows them first; the
+    /// survey and evaluation figures fold away under them).
+    pub const MAIN: [FigureField; 7] = [
+        FigureField::Output,
+        FigureField::Revenue,
+        FigureField::Tax,
+        FigureField::ValueAdded,
+        FigureField::LandMu,
+        FigureField::Employees,
+        FigureField::FarmersLinked,
     ];
 
     /// The field's name in project files.
@@ -171,6 +188,8 @@ impl FigureField {
             FigureField::Rd => "rd",
             FigureField::EnergyTce => "energy_tce",
             FigureField::EmissionsT => "emissions_t",
+            FigureField::Purchases => "purchases",
+            FigureField::LocalPurchases => "local_purchases",
         }
     }
 
@@ -189,6 +208,8 @@ impl FigureField {
             FigureField::Rd => lang.pick("研发投入", "R&D spending"),
             FigureField::EnergyTce => lang.pick("综合能耗", "Energy use"),
             FigureField::EmissionsT => lang.pick("污染物排放", "Emissions"),
+            FigureField::Purchases => lang.pick("采购总额", "Purchases"),
+            FigureField::LocalPurchases => lang.pick("本地采购额", "Local purchases"),
         }
     }
 
@@ -239,6 +260,8 @@ impl FigureField {
             FigureField::Rd => d(f.rd),
             FigureField::EnergyTce => d(f.energy_tce),
             FigureField::EmissionsT => d(f.emissions_t),
+            FigureField::Purchases => d(f.purchases),
+            FigureField::LocalPurchases => d(f.local_purchases),
         }
     }
 
@@ -257,6 +280,8 @@ impl FigureField {
             FigureField::Rd => to.rd = from.rd,
             FigureField::EnergyTce => to.energy_tce = from.energy_tce,
             FigureField::EmissionsT => to.emissions_t = from.emissions_t,
+            FigureField::Purchases => to.purchases = from.purchases,
+            FigureField::LocalPurchases => to.local_purchases = from.local_purchases,
         }
     }
 
@@ -280,6 +305,8 @@ impl FigureField {
             FigureField::Rd => f.rd = parse_amount(text)?,
             FigureField::EnergyTce => f.energy_tce = parse_amount(text)?,
             FigureField::EmissionsT => f.emissions_t = parse_amount(text)?,
+            FigureField::Purchases => f.purchases = parse_amount(text)?,
+            FigureField::LocalPurchases => f.local_purchases = parse_amount(text)?,
         }
         Ok(())
     }

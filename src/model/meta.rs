@@ -149,6 +149,8 @@ pub fn convert_amounts(project: &Project, meta: &ProjectMeta, factor: Decimal) -
                     &mut f.profit,
                     &mut f.revenue,
                     &mut f.rd,
+                    &mut f.purchases,
+                    &mut f.local_purchases,
                 ] {
                     scale_opt(amount);
                 }
@@ -193,6 +195,8 @@ fn has_money(f: &Figures) -> bool {
         f.profit,
         f.revenue,
         f.rd,
+        f.purchases,
+        f.local_purchases,
     ]
     .iter()
     .any(Option::is_some)

@@ -64,6 +64,19 @@ pub struct ProjectMeta {
     /// The weights of the 亩均 indicators.
     #[serde(skip_serializing_if = "LandWeights::is_default")]
     pub land_weights: LandWeights,
+    // Issue 16 (local by place, 延链 by conversion): additive, older files load unchanged.
+    /// The region node of the project's home county (本县): a node is local when its region, or
+    /// its park's region, lies within it. None: local by kind (older files, fresh imports).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub home_region: Option<NodeId>,
+    /// Target 加工产值比 (farm-produce processing output : farm output); 2.8 when unset (the
+    /// 2020–2025 national rural-industry plan).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "rust_decimal::serde::arbitrary_precision_option"
+    )]
+    pub processing_target: Option<Decimal>,
 }
 
 impl Default for ProjectMeta {
@@ -77,6 +90,8 @@ impl Default for ProjectMeta {
             land_classes: LandClass::defaults(),
             leader_criteria: LeaderCriteria::default(),
             land_weights: LandWeights::default(),
+            home_region: None,
+            processing_target: None,
         }
     }
 }

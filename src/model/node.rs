@@ -65,6 +65,10 @@ pub struct Node {
     pub pinned: bool,
     #[serde(skip_serializing_if = "String::is_empty")]
     pub note: String,
+    // Issue 16 (gaps by capability): additive.
+    /// Products the firm can supply besides those of its stages (names as the chain writes them).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub products: Vec<String>,
 }
 
 /// A point on the canvas.
@@ -370,6 +374,21 @@ pub struct Figures {
         with = "rust_decimal::serde::arbitrary_precision_option"
     )]
     pub emissions_t: Option<Decimal>,
+    // Issue 16 (本地配套率 as surveyed): the firm's surveyed purchases that year.
+    /// 采购总额 (surveyed)
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "rust_decimal::serde::arbitrary_precision_option"
+    )]
+    pub purchases: Option<Decimal>,
+    /// 本地采购额: the part of `purchases` bought from suppliers inside the county (surveyed)
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "rust_decimal::serde::arbitrary_precision_option"
+    )]
+    pub local_purchases: Option<Decimal>,
 }
 
 impl Node {

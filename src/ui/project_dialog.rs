@@ -4,12 +4,19 @@
 //! the user chose to convert them, every amount in the new unit. Problems are said under the
 //! field they concern, and OK waits until there are none. Esc or Cancel changes nothing.
 
+use crate::analysis::extension::DEFAULT_PROCESSING_TARGET;
 use crate::document::Document;
 use crate::i18n::Lang;
 use crate::model::meta::{Converted, Identity, MoneyUnit, convert_amounts, has_amounts};
-use crate::model::{Project, ProjectMeta, Year};
+use crate::model::{NodeId, Project, ProjectMeta, Year};
 use crate::ui::theme;
 use egui::RichText;
+use rust_decimal::prelude::ToPrimitive;
+
+// Issue 16: the 本县 and 加工产值比 rows, kept apart so this file stays one size.
+#[path = "project_dialog_home.rs"]
+mod home;
+use home::regions;
 
 /// What the dialog is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -59,6 +66,11 @@ pub struct ProjectDialog {
     year: String,
     /// The name field takes the keyboard (its text selected) when the dialog opens.
     focus_name: bool,
+    // Issue 16: the home county (本县) deciding what is local, and the 加工产值比 target.
+    home_region: Option<NodeId>,
+    /// The project's regions to choose from (id, name), counties first.
+    regions: Vec<(NodeId, String)>,
+    processing_target: f64,
     /// Fields the user has edited, and whether OK was tried: problems are said from then on.
     touched: [bool; 3],
     tried: bool,
@@ -107,6 +119,12 @@ impl ProjectDialog {
             has_amounts: has_amounts(&doc.project),
             year: meta.base_year.map(|y| y.to_string()).unwrap_or_default(),
             focus_name: true,
+            home_region: meta.home_region.clone(),
+            regions: regions(&doc.project),
+            processing_target: meta
+                .processing_target
+                .and_then(|t| t.to_f64())
+                .unwrap_or(DEFAULT_PROCESSING_TARGET),
             ..ProjectDialog::default()
         };
     }
@@ -203,6 +221,9 @@ impl ProjectDialog {
                     ui.end_row();
                     self.unit_row(ui, lang);
                     ok |= self.text_row(ui, lang.pick("数据年份", "Data year"), Field::Year, shown.year, lang);
+                    if self.purpose == Purpose::Properties {
+                        self.home_rows(ui, lang);
+                    }
                 });
             ui.add_space(8.0);
             ui.horizontal(|ui| {
@@ -385,6 +406,8 @@ impl ProjectDialog {
             description: self.description.trim().to_owned(),
             unit: unit.code(),
             base_year: year,
+            home_region: self.home_region.clone(),
+            processing_target: self.target_decimal(&doc.project.meta),
             ..doc.project.meta.clone()
         };
         // With no amounts on record, the thresholds follow the unit; with amounts, everything

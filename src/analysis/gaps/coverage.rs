@@ -1,111 +1,29 @@
 //! How well each stage and each of its products is covered by local firms, and the gaps that
-//! follow: 补链 (none local; 延链 for a downstream stage) and 强链 (one local, or concentrated).
+//! follow (issue 16, by capability):
+//!
+//! - a stage with no local firm, or a required product no local firm can supply: 补链;
+//! - a stage with no 规上, 专精特新 or 高新 firm: 强链;
+//! - a required product whose local supply covers less than half of what local buyers buy of
+//!   it, or whose supply is highly concentrated (HHI > 0.25) although at least three firms could
+//!   supply it: 强链.
 
-use super::{Gap, GapClass, HHI_WEAK, ProductReport, StageReport, Status, rate};
-use crate::analysis::output;
-use crate::model::{
-    Chain, Link, LinkKind, Node, NodeId, Product, Project, Segment, Stage, StageId, Year,
-};
+use super::availability::{Availability, value};
+use super::rates::{Rates, is_above_scale};
+use super::{Gap, GapClass, ProductReport, StageReport, Status, advice};
+use crate::analysis::figures;
+use crate::model::{Chain, Node, NodeId, Product, Stage, Year};
 use rust_decimal::prelude::ToPrimitive;
 use std::collections::BTreeMap;
 
-/// A link's value; 0 when it has none.
-pub(super) fn value(l: &Link) -> f64 {
-    l.value.and_then(|v| v.to_f64()).unwrap_or(0.0)
-}
-
-/// What the per-stage and per-product work needs, indexed in one pass over nodes and links, so
-/// the analysis stays linear in the size of the project.
-pub(super) struct SupplyIndex<'p> {
-    project: &'p Project,
-    /// The enterprise-like nodes listing each stage.
-    members_of: BTreeMap<&'p StageId, Vec<&'p Node>>,
-    /// (local, all) supply value into the buyers whose main stage it is.
-    into_stage: BTreeMap<&'p StageId, (f64, f64)>,
-    /// Supply links between enterprise-like nodes, by product and by buyer, in link-id order.
-    by_product: BTreeMap<&'p str, Vec<&'p Link>>,
-    by_buyer: BTreeMap<&'p NodeId, Vec<&'p Link>>,
-}
-
-impl<'p> SupplyIndex<'p> {
-    pub(super) fn new(project: &'p Project) -> Self {
-        let supply: Vec<_> = project
-            .links
-            .values()
-            .filter(|l| l.kind == LinkKind::Supply)
-            .filter(|l| {
-                project
-                    .nodes
-                    .get(&l.from)
-                    .is_some_and(|n| n.kind.is_enterprise_like())
-                    && project
-                        .nodes
-                        .get(&l.to)
-                        .is_some_and(|n| n.kind.is_enterprise_like())
-            })
-            .collect();
-        let mut index = SupplyIndex {
-            project,
-            members_of: BTreeMap::new(),
-            into_stage: BTreeMap::new(),
-            by_product: BTreeMap::new(),
-            by_buyer: BTreeMap::new(),
-        };
-        for node in project
-            .nodes
-            .values()
-            .filter(|n| n.kind.is_enterprise_like())
-        {
-            for stage in &node.stages {
-                index.members_of.entry(stage).or_default().push(node);
-            }
-        }
-        for link in supply {
-            if let Some(stage) = project.nodes[&link.to].main_stage() {
-                let local = index.is_local(&link.from);
-                let entry = index.into_stage.entry(stage).or_default();
-                entry.1 += value(link);
-                if local {
-                    entry.0 += value(link);
-                }
-            }
-            index
-                .by_product
-                .entry(link.product.as_str())
-                .or_default()
-                .push(link);
-            index.by_buyer.entry(&link.to).or_default().push(link);
-        }
-        index
-    }
-
-    /// Whether the node is in the project and local.
-    pub(super) fn is_local(&self, id: &NodeId) -> bool {
-        self.project
-            .nodes
-            .get(id)
-            .is_some_and(|n| n.kind.is_local())
-    }
-
-    /// (local, all, any) supply value into the buyers whose main stage this is.
-    pub(super) fn supply_into_stage(&self, stage: &StageId) -> (f64, f64, bool) {
-        match self.into_stage.get(stage) {
-            Some(&(l, t)) => (l, t, true),
-            None => (0.0, 0.0, false),
-        }
-    }
-
-    /// The supply links into a buyer.
-    pub(super) fn links_into(&self, buyer: &NodeId) -> &[&'p Link] {
-        self.by_buyer
-            .get(buyer)
-            .map(|v| v.as_slice())
-            .unwrap_or(&[])
-    }
-}
+/// HHI above this reads as highly concentrated (the usual reading: 2 500 on the 0–10 000 scale).
+pub const HHI_CONCENTRATED: f64 = 0.25;
+/// Concentration is judged only where at least this many firms could supply.
+pub const MIN_POSSIBLE_SUPPLIERS: usize = 3;
+/// Local supply below this share of local buyers' purchases of a product is weak.
+pub const MIN_LOCAL_SHARE: f64 = 0.5;
 
 /// The stage's English name, else its name.
-fn name_en(stage: &Stage) -> &str {
+pub(super) fn name_en(stage: &Stage) -> &str {
     if stage.name_en.is_empty() {
         &stage.name
     } else {
@@ -113,66 +31,85 @@ fn name_en(stage: &Stage) -> &str {
     }
 }
 
-/// A stage's local and external enterprises, output and supporting rate; pushes its gap when it
-/// has no local enterprise (补链, or 延链 downstream) or only one (强链).
+/// Whether the firm gives a stage strength: 规上, 专精特新 or 高新.
+pub fn is_strong_firm(node: &Node) -> bool {
+    is_above_scale(node) || node.srdi.is_some() || node.tags.iter().any(|t| t.contains("高新"))
+}
+
+fn figure(
+    node: &Node,
+    year: Option<Year>,
+    pick: fn(&crate::model::Figures) -> Option<rust_decimal::Decimal>,
+) -> Option<f64> {
+    figures(node, year).and_then(pick).and_then(|d| d.to_f64())
+}
+
+/// A stage's local and external firms, output, value added and supporting rate; pushes its
+/// gap: 补链 with no local firm, 强链 with no strong one.
 pub(super) fn stage_report(
-    index: &SupplyIndex,
+    avail: &Availability,
+    rates: &Rates,
     chain_of: &Chain,
     stage: &Stage,
-    year: Option<Year>,
     gaps: &mut Vec<Gap>,
 ) -> StageReport {
-    let name_en = name_en(stage);
-    let members: &[&Node] = index
-        .members_of
-        .get(&stage.id)
-        .map(|v| v.as_slice())
-        .unwrap_or(&[]);
-    let local: Vec<NodeId> = members
-        .iter()
-        .filter(|n| n.kind.is_local())
-        .map(|n| n.id.clone())
+    let project = avail.project;
+    let places = avail.places;
+    let members: Vec<&Node> = project
+        .nodes
+        .values()
+        .filter(|n| n.kind.is_enterprise_like() && n.stages.contains(&stage.id))
         .collect();
-    let external: Vec<NodeId> = members
-        .iter()
-        .filter(|n| !n.kind.is_local())
-        .map(|n| n.id.clone())
-        .collect();
-    let stage_output: f64 = members
-        .iter()
-        .filter(|n| n.kind.is_local())
-        .map(|n| output(n, year))
-        .fold(0.0, |a, b| a + b);
-    let (l, t, any) = index.supply_into_stage(&stage.id);
-    let status = match local.len() {
-        0 => Status::Missing,
-        1 => Status::Weak,
-        _ => Status::Ok,
+    let (local, external): (Vec<&Node>, Vec<&Node>) =
+        members.iter().partition(|n| places.is_local(&n.id));
+    let ids = |v: &[&Node]| v.iter().map(|n| n.id.clone()).collect::<Vec<NodeId>>();
+    let year = rates.year;
+    let weighted = |pick| {
+        let values: Vec<f64> = local
+            .iter()
+            .filter_map(|n| figure(n, year, pick).map(|v| v * places.weight(&n.id)))
+            .collect();
+        (!values.is_empty()).then(|| values.iter().sum::<f64>())
     };
+    let output = weighted(|f| f.output).unwrap_or(0.0);
+    let value_added = weighted(|f| f.value_added);
+    let buyers: Vec<&NodeId> = local
+        .iter()
+        .filter(|n| n.main_stage() == Some(&stage.id))
+        .map(|n| &n.id)
+        .collect();
+    let (rate, rate_source) = rates.over(&buyers);
+    let status = if local.is_empty() {
+        Status::Missing
+    } else if !local.iter().any(|n| is_strong_firm(n)) {
+        Status::Weak
+    } else {
+        Status::Ok
+    };
+    let name_en = name_en(stage);
     match status {
-        Status::Missing => {
-            let class = if stage.segment == Segment::Downstream {
-                GapClass::Extend
-            } else {
-                GapClass::Missing
-            };
-            gaps.push(Gap {
-                class,
-                stage: Some(stage.id.clone()),
-                product: None,
-                nodes: external.clone(),
-                zh: format!("环节“{}”没有本地企业", stage.name),
-                en: format!("stage \"{name_en}\" has no local enterprise"),
-            });
-        }
-        Status::Weak => gaps.push(Gap {
-            class: GapClass::Weak,
-            stage: Some(stage.id.clone()),
-            product: None,
-            nodes: local.clone(),
-            zh: format!("环节“{}”只有一家本地企业", stage.name),
-            en: format!("stage \"{name_en}\" has only one local enterprise"),
-        }),
+        Status::Missing => gaps.push(Gap::new(
+            GapClass::Missing,
+            Some(&stage.id),
+            None,
+            ids(&external),
+            (
+                format!("环节“{}”没有本地企业", stage.name),
+                format!("stage \"{name_en}\" has no local firm"),
+            ),
+            advice::fill(stage),
+        )),
+        Status::Weak => gaps.push(Gap::new(
+            GapClass::Weak,
+            Some(&stage.id),
+            None,
+            ids(&local),
+            (
+                format!("环节“{}”没有规上、专精特新或高新企业", stage.name),
+                format!("stage \"{name_en}\" has no above-scale, 专精特新 or high-tech firm"),
+            ),
+            advice::strengthen_stage(&local),
+        )),
         Status::Ok => {}
     }
     StageReport {
@@ -180,60 +117,114 @@ pub(super) fn stage_report(
         chain: chain_of.id.clone(),
         name: stage.name.clone(),
         segment: stage.segment,
-        local_enterprises: local,
-        output: stage_output,
-        local_supporting_rate: rate(l, t, any),
+        local_enterprises: ids(&local),
+        output,
+        value_added,
+        local_supporting_rate: rate,
+        rate_source,
         status,
     }
 }
 
-/// A product's suppliers in its stage (local and external) and their concentration; pushes the
-/// gap of a required product with no local supplier (补链), or one, or concentrated supply (强链).
+/// A product's local capability, the local share of local buyers' purchases of it and the
+/// concentration of that supply; pushes the gap of a required product (补链 or 强链).
 pub(super) fn product_report(
-    index: &SupplyIndex,
+    avail: &Availability,
     stage: &Stage,
     product: &Product,
     gaps: &mut Vec<Gap>,
 ) -> ProductReport {
-    let project = index.project;
+    let project = avail.project;
+    let places = avail.places;
+    let suppliers = avail.local_capable(&product.name);
     let mut by_supplier: BTreeMap<&NodeId, f64> = BTreeMap::new();
-    for link in index
-        .by_product
-        .get(product.name.as_str())
-        .map(|v| v.as_slice())
-        .unwrap_or(&[])
-    {
-        if project.nodes[&link.from].stages.contains(&stage.id) {
-            *by_supplier.entry(&link.from).or_default() += value(link);
+    let (mut local_value, mut total) = (0.0, 0.0);
+    for link in avail.links_of(&product.name) {
+        let buyer = places.weight(&link.to);
+        if buyer <= 0.0 {
+            continue;
         }
+        let v = value(link) * buyer;
+        *by_supplier.entry(&link.from).or_default() += v;
+        total += v;
+        local_value += v * places.weight(&link.from);
     }
-    let suppliers: Vec<NodeId> = by_supplier
-        .keys()
-        .filter(|id| index.is_local(id))
-        .map(|id| (*id).clone())
-        .collect();
     let external_suppliers: Vec<NodeId> = by_supplier
         .keys()
-        .filter(|id| !index.is_local(id))
+        .filter(|id| !places.is_local(id))
         .map(|id| (*id).clone())
         .collect();
-    let total: f64 = by_supplier.values().fold(0.0, |a, b| a + b);
+    let local_share = (total > 0.0).then(|| local_value / total);
     let hhi = (total > 0.0).then(|| {
         by_supplier
             .values()
             .map(|v| (v / total).powi(2))
             .sum::<f64>()
     });
+    let mut possible: Vec<&NodeId> = avail.capable(&product.name);
+    possible.extend(by_supplier.keys().copied());
+    possible.sort();
+    possible.dedup();
+    let concentrated =
+        possible.len() >= MIN_POSSIBLE_SUPPLIERS && hhi.is_some_and(|h| h > HHI_CONCENTRATED);
+    let short = local_share.is_some_and(|s| s < MIN_LOCAL_SHARE);
     let status = if suppliers.is_empty() {
         Status::Missing
-    } else if suppliers.len() == 1 || hhi.is_some_and(|h| h >= HHI_WEAK) {
+    } else if short || concentrated {
         Status::Weak
     } else {
         Status::Ok
     };
     if product.required {
-        let gap = product_gap(stage, product, status, &suppliers, &external_suppliers, hhi);
-        gaps.extend(gap);
+        let name_en = name_en(stage);
+        let p = &product.name;
+        match status {
+            Status::Missing => gaps.push(Gap::new(
+                GapClass::Missing,
+                Some(&stage.id),
+                Some(p),
+                external_suppliers.clone(),
+                (
+                    format!("“{}”环节的必需产品“{p}”没有本地企业能供应", stage.name),
+                    format!("no local firm can supply \"{p}\", required by stage \"{name_en}\""),
+                ),
+                advice::fill(stage),
+            )),
+            Status::Weak if short => {
+                let s = local_share.unwrap_or(0.0) * 100.0;
+                gaps.push(Gap::new(
+                    GapClass::Weak,
+                    Some(&stage.id),
+                    Some(p),
+                    suppliers.clone(),
+                    (
+                        format!("本地供应只占本地企业“{p}”采购的 {s:.0}%"),
+                        format!("local supply covers only {s:.0} % of local buyers' \"{p}\""),
+                    ),
+                    advice::STRENGTHEN_SHARE,
+                ));
+            }
+            Status::Weak => {
+                let h = hhi.unwrap_or(0.0);
+                let n = possible.len();
+                let largest = by_supplier
+                    .iter()
+                    .max_by(|a, b| a.1.total_cmp(b.1).then_with(|| b.0.cmp(a.0)))
+                    .and_then(|(id, _)| project.nodes.get(*id));
+                gaps.push(Gap::new(
+                    GapClass::Weak,
+                    Some(&stage.id),
+                    Some(p),
+                    suppliers.clone(),
+                    (
+                        format!("“{p}”的供应高度集中(HHI = {h:.2},可供应企业 {n} 家)"),
+                        format!("supply of \"{p}\" is highly concentrated (HHI = {h:.2}; {n} firms could supply)"),
+                    ),
+                    advice::strengthen_concentration(largest),
+                ));
+            }
+            Status::Ok => {}
+        }
     }
     ProductReport {
         stage: stage.id.clone(),
@@ -243,59 +234,7 @@ pub(super) fn product_report(
         suppliers,
         external_suppliers,
         hhi,
-    }
-}
-
-/// The gap of a required product of that status, if any.
-fn product_gap(
-    stage: &Stage,
-    product: &Product,
-    status: Status,
-    suppliers: &[NodeId],
-    external_suppliers: &[NodeId],
-    hhi: Option<f64>,
-) -> Option<Gap> {
-    let name_en = name_en(stage);
-    match status {
-        Status::Missing => Some(Gap {
-            class: GapClass::Missing,
-            stage: Some(stage.id.clone()),
-            product: Some(product.name.clone()),
-            nodes: external_suppliers.to_vec(),
-            zh: format!(
-                "“{}”环节的必需产品“{}”没有本地供应商",
-                stage.name, product.name
-            ),
-            en: format!(
-                "required product \"{}\" of stage \"{name_en}\" has no local supplier",
-                product.name
-            ),
-        }),
-        Status::Weak => {
-            let (zh, en) = if suppliers.len() == 1 {
-                (
-                    format!("“{}”只有一家本地供应商", product.name),
-                    format!("\"{}\" has a single local supplier", product.name),
-                )
-            } else {
-                let h = hhi.unwrap_or(0.0);
-                (
-                    format!("“{}”的供应高度集中(HHI = {h:.2})", product.name),
-                    format!(
-                        "supply of \"{}\" is concentrated (HHI = {h:.2})",
-                        product.name
-                    ),
-                )
-            };
-            Some(Gap {
-                class: GapClass::Weak,
-                stage: Some(stage.id.clone()),
-                product: Some(product.name.clone()),
-                nodes: suppliers.to_vec(),
-                zh,
-                en,
-            })
-        }
-        Status::Ok => None,
+        local_share,
+        possible_suppliers: possible.len(),
     }
 }

@@ -1,37 +1,34 @@
 //! Stage coverage, product completeness, local supporting rates and the four gap classes, as
-//! DOMAIN.md defines them:
+//! DOMAIN.md defines them (issue 16: local by place, gaps by capability):
 //!
-//! - **missing (补链)**: a required product with no local supplier; a stage (not downstream) with
-//!   no local enterprise;
-//! - **weak (强链)**: a required product with exactly one local supplier, or supplier
-//!   concentration HHI = Σ sᵢ² ≥ 0.5 over the suppliers' shares of its supply value; a stage
-//!   with exactly one local enterprise;
-//! - **extend (延链)**: a downstream stage with no local enterprise, or downstream output below
-//!   20 % of midstream output (our design);
-//! - **at risk (固链)**: a key buyer's main supply of a product comes from outside the county.
-//!   Key buyers (our design): firms tagged 链主 or 规上, and the three best chain-leader candidates.
+//! - **补链 (fill)**: a stage with no local firm; a required product no local firm can supply;
+//! - **强链 (strengthen)**: a stage with no 规上, 专精特新 or 高新 firm; a required product whose
+//!   local supply covers less than half of local buyers' purchases of it, or whose supply is
+//!   highly concentrated (HHI > 0.25) where at least three firms could supply;
+//! - **延链 (extend)**: a farm chain whose 加工产值比 falls short of the target (`extension`);
+//! - **固链 (secure)**: a key buyer whose only source of a product is outside the county; one
+//!   local supplier that is the only source of a product for several local buyers.
 //!
-//! A product's suppliers are the nodes of its stage that deliver it (supply links carrying the
-//! product's name). A stage's local supporting rate counts the supply into buyers whose main stage
-//! it is.
-//!
-//! `coverage` works out each stage and product and their gaps; `chain_level` the gaps of the
-//! chain as a whole (延链 by output, 固链); this file holds the reports and puts them together.
+//! Each gap carries advice fitting the node it is about (`advice`). `availability` says who can
+//! supply what, `names` matches product names, `rates` holds the 本地配套率, `coverage` the
+//! stage and product reports, `secure` the 固链 gaps; this file holds the reports and puts them
+//! together.
 
-mod chain_level;
+mod advice;
+mod availability;
 mod coverage;
+pub(super) mod json;
+pub mod names;
+pub mod rates;
+mod secure;
 
-use super::graph::SupplyGraph;
-use super::leaders::LeaderReport;
+use super::extension::{self, Extension};
+use super::local::Localities;
 use crate::i18n::Lang;
-use crate::model::{ChainId, LinkKind, NodeId, Project, Segment, StageId, Year};
-use coverage::SupplyIndex;
-use rust_decimal::prelude::ToPrimitive;
-
-/// Downstream output below this share of midstream output is a gap (延链; our design).
-pub const EXTEND_THRESHOLD: f64 = 0.2;
-/// Supplier concentration at or above this is weak (强链).
-pub const HHI_WEAK: f64 = 0.5;
+use crate::model::{ChainId, Node, NodeId, Project, Segment, StageId, Year};
+use availability::Availability;
+pub use coverage::{HHI_CONCENTRATED, MIN_LOCAL_SHARE, MIN_POSSIBLE_SUPPLIERS, is_strong_firm};
+pub use rates::{Purchases, RateSource, Rates, SupplyRate};
 
 /// How well a stage or product is covered locally.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -104,27 +101,6 @@ impl GapClass {
             GapClass::AtRisk => lang.pick("固链", "Secure"),
         }
     }
-
-    /// What to do about it.
-    pub fn advice(self, lang: Lang) -> &'static str {
-        match self {
-            GapClass::Missing => {
-                lang.pick("招引或培育本地供应商", "attract or grow a local supplier")
-            }
-            GapClass::Weak => lang.pick(
-                "培育第二家本地供应商,分散集中度",
-                "grow a second local supplier to spread the risk",
-            ),
-            GapClass::Extend => lang.pick(
-                "向下游精深加工、品牌和文旅延伸",
-                "extend downstream: deep processing, brands, tourism",
-            ),
-            GapClass::AtRisk => lang.pick(
-                "推动关键供应本地化或建立备份供应",
-                "localise the key supply or secure a backup",
-            ),
-        }
-    }
 }
 
 /// Coverage figures.
@@ -148,9 +124,13 @@ pub struct StageReport {
     pub name: String,
     pub segment: Segment,
     pub local_enterprises: Vec<NodeId>,
-    /// Output of its local enterprises.
+    /// Output of its local firms (enclave firms by their share).
     pub output: f64,
+    /// Value added of its local firms; none when none has the figure.
+    pub value_added: Option<f64>,
+    /// Over its local buyers (firms whose main stage it is); none without any: never 100 %.
     pub local_supporting_rate: Option<f64>,
+    pub rate_source: Option<RateSource>,
     pub status: Status,
 }
 
@@ -161,11 +141,16 @@ pub struct ProductReport {
     pub name: String,
     pub required: bool,
     pub status: Status,
-    /// Local suppliers, by id.
+    /// Local firms able to supply it (by stage, own products or links), by id.
     pub suppliers: Vec<NodeId>,
+    /// Suppliers outside the county on its links into local buyers.
     pub external_suppliers: Vec<NodeId>,
-    /// Σ sᵢ² over all suppliers' shares of the product's supply value; none without values.
+    /// Σ sᵢ² over the suppliers' shares of local buyers' purchases of it; none without values.
     pub hhi: Option<f64>,
+    /// Local supply ÷ local buyers' purchases of it; none without values.
+    pub local_share: Option<f64>,
+    /// Firms that could supply it, local or not.
+    pub possible_suppliers: usize,
 }
 
 /// One gap, with what to do and who is involved.
@@ -177,88 +162,131 @@ pub struct Gap {
     pub nodes: Vec<NodeId>,
     pub zh: String,
     pub en: String,
+    /// What to do, fitting the node it is about.
+    pub advice_zh: &'static str,
+    pub advice_en: &'static str,
 }
 
 impl Gap {
+    pub fn new(
+        class: GapClass,
+        stage: Option<&StageId>,
+        product: Option<&str>,
+        nodes: Vec<NodeId>,
+        (zh, en): (String, String),
+        (advice_zh, advice_en): (&'static str, &'static str),
+    ) -> Gap {
+        Gap {
+            class,
+            stage: stage.cloned(),
+            product: product.map(str::to_owned),
+            nodes,
+            zh,
+            en,
+            advice_zh,
+            advice_en,
+        }
+    }
+
     pub fn message(&self, lang: Lang) -> &str {
         lang.pick(&self.zh, &self.en)
+    }
+
+    pub fn advice(&self, lang: Lang) -> &'static str {
+        lang.pick(self.advice_zh, self.advice_en)
+    }
+}
+
+impl super::Analysis {
+    /// The local supporting rate with where it comes from: "本地配套率 84.9%(调查+连线;关键企业
+    /// 3 家,调查 1 家)· 调查 80.0% · 按连线 86.0%".
+    pub fn rate_line(&self, lang: Lang) -> String {
+        let r = &self.supply_rate;
+        let source = r.source.map(|s| s.label(lang)).unwrap_or("—");
+        let n = r.buyers.len();
+        let who = match (lang, r.key_buyers_only) {
+            (Lang::Zh, true) => format!("关键企业 {n} 家,调查 {} 家", r.surveyed_buyers),
+            (Lang::Zh, false) => format!(
+                "未标注规上或链主,计全部 {n} 家买方,调查 {} 家",
+                r.surveyed_buyers
+            ),
+            (Lang::En, true) => format!(
+                "{n} key buyer{}, {} surveyed",
+                if n == 1 { "" } else { "s" },
+                r.surveyed_buyers
+            ),
+            (Lang::En, false) => format!(
+                "no firm marked 规上 or 链主: all {n} buyers, {} surveyed",
+                r.surveyed_buyers
+            ),
+        };
+        match lang {
+            Lang::Zh => format!(
+                "本地配套率 {}({source};{who})· 调查 {} · 按连线 {}",
+                super::percent(r.value),
+                super::percent(r.surveyed),
+                super::percent(r.link_based)
+            ),
+            Lang::En => format!(
+                "Local supporting rate {} ({source}; {who}) · surveyed {} · link-based {}",
+                super::percent(r.value),
+                super::percent(r.surveyed),
+                super::percent(r.link_based)
+            ),
+        }
     }
 }
 
 pub(super) struct GapReport {
     pub completeness: Completeness,
-    pub local_supporting_rate: Option<f64>,
+    pub supply_rate: SupplyRate,
     pub stages: Vec<StageReport>,
     pub products: Vec<ProductReport>,
     pub gaps: Vec<Gap>,
+    pub extension: Vec<Extension>,
 }
 
-fn rate(local: f64, total: f64, any: bool) -> Option<f64> {
-    (any && total > 0.0).then(|| local / total)
+/// Everything the gap analysis needs to know besides the project.
+pub(super) struct Scope<'a> {
+    pub chain: Option<&'a ChainId>,
+    pub year: Option<Year>,
+    pub places: &'a Localities,
+    /// Whether a node belongs to the analysed chain (all nodes without a chain filter).
+    pub in_scope: &'a dyn Fn(&Node) -> bool,
 }
 
-/// Local supporting rate of every node of the graph, as a buyer.
-pub(super) fn buyer_rates(project: &Project, graph: &SupplyGraph) -> Vec<Option<f64>> {
-    let mut local = vec![0.0; graph.len()];
-    let mut total = vec![0.0; graph.len()];
-    let mut any = vec![false; graph.len()];
-    for link in project
-        .links
-        .values()
-        .filter(|l| l.kind == LinkKind::Supply)
-    {
-        let (Some(&b), Some(supplier)) = (graph.index.get(&link.to), project.nodes.get(&link.from))
-        else {
-            continue;
-        };
-        if !supplier.kind.is_enterprise_like() {
-            continue;
-        }
-        let v = link.value.and_then(|v| v.to_f64()).unwrap_or(0.0);
-        any[b] = true;
-        total[b] += v;
-        if supplier.kind.is_local() {
-            local[b] += v;
-        }
-    }
-    (0..graph.len())
-        .map(|i| rate(local[i], total[i], any[i]))
-        .collect()
-}
-
-pub(super) fn analyse(
-    project: &Project,
-    chain: Option<&ChainId>,
-    year: Option<Year>,
-    leaders: &[LeaderReport],
-) -> GapReport {
+pub(super) fn analyse(project: &Project, scope: &Scope) -> GapReport {
     let stages: Vec<_> = project
         .stages()
-        .filter(|(c, _)| chain.is_none_or(|id| &c.id == id))
+        .filter(|(c, _)| scope.chain.is_none_or(|id| &c.id == id))
         .collect();
-    let index = SupplyIndex::new(project);
+    let places = scope.places;
+    let avail = Availability::new(project, places);
+    let rates = Rates::new(project, places, scope.year);
     let mut gaps = Vec::new();
     let mut stage_reports = Vec::new();
     let mut products = Vec::new();
-    let (mut chain_local, mut chain_total, mut chain_any) = (0.0, 0.0, false);
     for (chain_of, stage) in &stages {
-        let (l, t, any) = index.supply_into_stage(&stage.id);
-        chain_local += l;
-        chain_total += t;
-        chain_any |= any;
-        let report = coverage::stage_report(&index, chain_of, stage, year, &mut gaps);
+        let report = coverage::stage_report(&avail, &rates, chain_of, stage, &mut gaps);
         for product in &stage.products {
-            products.push(coverage::product_report(&index, stage, product, &mut gaps));
+            products.push(coverage::product_report(&avail, stage, product, &mut gaps));
         }
         stage_reports.push(report);
     }
-    gaps.extend(chain_level::extend_gap(
-        project,
-        &stages,
-        &stage_reports,
-        year,
-    ));
-    chain_level::at_risk_gaps(project, &index, chain, &stages, leaders, &mut gaps);
+    let extension: Vec<Extension> = project
+        .chains_in_order()
+        .into_iter()
+        .filter(|c| scope.chain.is_none_or(|id| &c.id == id))
+        .map(|c| extension::extension(project, places, c, scope.year))
+        .collect();
+    gaps.extend(extension.iter().filter_map(|e| extension::gap(project, e)));
+    let local_buyers: Vec<&Node> = project
+        .nodes
+        .values()
+        .filter(|n| n.kind.is_enterprise_like() && places.is_local(&n.id) && (scope.in_scope)(n))
+        .collect();
+    let (key_buyers, _) = rates::key_buyers(&local_buyers);
+    secure::secure_gaps(&avail, &stages, &key_buyers, &local_buyers, &mut gaps);
 
     let required: Vec<&ProductReport> = products.iter().filter(|p| p.required).collect();
     let covered_stages = stage_reports
@@ -276,9 +304,10 @@ pub(super) fn analyse(
             products_covered: covered_products,
             products_required: required.len(),
         },
-        local_supporting_rate: rate(chain_local, chain_total, chain_any),
+        supply_rate: rates.chain(&local_buyers),
         stages: stage_reports,
         products,
         gaps,
+        extension,
     }
 }

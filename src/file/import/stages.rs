@@ -82,6 +82,7 @@ impl Work {
                         id,
                         segment: segment.unwrap_or_default(),
                         products: Vec::new(),
+                        activity: None,
                     };
                     if let Some(c) = self.project.chains.get_mut(&chain_id) {
                         c.stages.push(stage);

@@ -217,14 +217,16 @@ fn check_nodes(project: &Project, issues: &mut Vec<Issue>) {
                 }
             }
         }
+        // Blocking: a position beyond f32 (1e39 reads as infinity) would be written back as
+        // null, and the file would not open again.
         if let Some(pos) = node.position
             && !(pos.x.is_finite() && pos.y.is_finite())
         {
-            issues.push(Issue::error(
+            issues.push(Issue::blocking(
                 "bad_position",
                 place.clone(),
-                "位置不是有限数".to_owned(),
-                "the position is not a finite number".to_owned(),
+                "位置超出范围(不是有限数)".to_owned(),
+                "the position is out of range (not a finite number)".to_owned(),
             ));
         }
     }

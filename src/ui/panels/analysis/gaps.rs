@@ -46,6 +46,25 @@ pub(super) fn gaps_ui(
         .map(|first| first.to_uppercase().chain(chars).collect())
         .unwrap_or_default();
     ui.label(capitalised);
+    // Issue 16: how local was decided, where the rate comes from, 延链 by conversion.
+    let how = format!("{} · {}", a.rate_line(lang), a.places.note(lang));
+    ui.label(RichText::new(how).weak());
+    for e in &a.extension {
+        let name = cx
+            .project()
+            .chains
+            .get(&e.chain)
+            .map(|c| match lang {
+                Lang::En if !c.name_en.is_empty() => c.name_en.clone(),
+                _ => c.name.clone(),
+            })
+            .unwrap_or_default();
+        ui.label(format!(
+            "{name}{}{}",
+            lang.pick("：", ": "),
+            e.summary(lang)
+        ));
+    }
     ui.add_space(4.0);
     ui.columns(2, |cols| {
         stages_ui(&mut cols[0], cx, a, state, queue);
@@ -174,6 +193,10 @@ fn stage_line(
             (Lang::En, n) => format!("{n} firms"),
         },
     );
+    let source = s
+        .rate_source
+        .map(|r| r.label(lang))
+        .unwrap_or(lang.pick("无本地买方或采购数据", "no local buyer or purchases"));
     cell(
         ui,
         RATE_WIDTH,
@@ -182,7 +205,11 @@ fn stage_line(
             lang.pick("配套", "local"),
             percent(s.local_supporting_rate)
         ),
-    );
+    )
+    .on_hover_text(format!(
+        "{}: {source}",
+        lang.pick("本地配套率来源", "local supporting rate from")
+    ));
     if locate_button(ui, lang) || clicked {
         let highlight = Highlight {
             nodes: s.local_enterprises.iter().cloned().collect(),
@@ -227,12 +254,19 @@ fn product_line(ui: &mut egui::Ui, p: &crate::analysis::ProductReport, width: f3
         ui,
         RATE_WIDTH,
         p.hhi.map(|h| format!("HHI {h:.2}")).unwrap_or_default(),
-    );
+    )
+    .on_hover_text(format!(
+        "{} {} · {} {}",
+        lang.pick("可供应企业", "firms that could supply:"),
+        p.possible_suppliers,
+        lang.pick("本地供应占比", "local share"),
+        percent(p.local_share)
+    ));
 }
 
 /// A left-aligned cell of a fixed width.
-fn cell(ui: &mut egui::Ui, width: f32, text: String) {
-    left_aligned(ui, width, egui::Label::new(text).truncate());
+fn cell(ui: &mut egui::Ui, width: f32, text: String) -> egui::Response {
+    left_aligned(ui, width, egui::Label::new(text).truncate())
 }
 
 /// `widget` at the left of a column `width` wide (the rest of the column left empty).
@@ -297,7 +331,7 @@ fn gap_line(
             (located, resp)
         })
         .inner;
-    let resp = resp.on_hover_text(format!("{message}\n{}", g.class.advice(lang)));
+    let resp = resp.on_hover_text(format!("{message}\n{}", g.advice(lang)));
     if located || resp.clicked() {
         let mut h = Highlight::default();
         if let Some(s) = &g.stage {

@@ -66,28 +66,44 @@ fn year_ui(
     let lang = form.lang;
     let unit = form.doc.project.meta.unit.clone();
     let item = format!("node:{}/year:{year}", node.id);
+    let mut rows = |ui: &mut egui::Ui, fields: &[FigureField]| {
+        for &field in fields {
+            let key = DraftKey::new(&item, field.code());
+            let parse = |text: &str| {
+                let mut parsed = figures.clone();
+                field
+                    .set(&mut parsed, text)
+                    .map(|()| parsed)
+                    .map_err(|e| e.message(lang))
+            };
+            let value = field.text(figures);
+            let label = field.label_with_unit(&unit, lang);
+            if let Some(parsed) = form.text(ui, &key, &label, &value, 1, parse)
+                && (node.figures.contains_key(&year) || parsed != Figures::default())
+            {
+                // The data year may not be on record yet: the first figure creates it.
+                field.copy(&parsed, pending.figures.entry(year).or_default());
+            }
+        }
+    };
     egui::Grid::new(("figures", year))
         .num_columns(2)
         .spacing([10.0, 4.0])
+        .show(ui, |ui| rows(ui, &FigureField::MAIN));
+    // The survey and evaluation figures fold away, open by themselves once one is on record.
+    let more: Vec<FigureField> = FigureField::ALL
+        .into_iter()
+        .filter(|f| !FigureField::MAIN.contains(f))
+        .collect();
+    let any_more = more.iter().any(|f| !f.text(figures).is_empty());
+    egui::CollapsingHeader::new(lang.pick("更多指标", "More figures"))
+        .id_salt(("more-figures", year))
+        .default_open(any_more)
         .show(ui, |ui| {
-            for field in FigureField::ALL {
-                let key = DraftKey::new(&item, field.code());
-                let parse = |text: &str| {
-                    let mut parsed = figures.clone();
-                    field
-                        .set(&mut parsed, text)
-                        .map(|()| parsed)
-                        .map_err(|e| e.message(lang))
-                };
-                let value = field.text(figures);
-                let label = field.label_with_unit(&unit, lang);
-                if let Some(parsed) = form.text(ui, &key, &label, &value, 1, parse)
-                    && (node.figures.contains_key(&year) || parsed != Figures::default())
-                {
-                    // The data year may not be on record yet: the first figure creates it.
-                    field.copy(&parsed, pending.figures.entry(year).or_default());
-                }
-            }
+            egui::Grid::new(("figures-more", year))
+                .num_columns(2)
+                .spacing([10.0, 4.0])
+                .show(ui, |ui| rows(ui, &more));
         });
 }
 
