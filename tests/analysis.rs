@@ -177,26 +177,35 @@ fn zhashui_headline_figures() {
         (a.completeness.stages_covered, a.completeness.stages_total),
         (14, 14)
     );
-    // Every required product has a local firm able to supply it: 冷链运输 by the cold-chain
-    // centre E21 of its stage though no link carries that name (issue 16), 菌袋 and 灭菌设备 by
-    // their stages' local firms, which list no products of their own.
+    // 冷链运输 is available through the cold-chain centre E21 of its stage though no link carries
+    // that name (issue 16); 菌袋 and 灭菌设备 are not: their stages' local firms (E03, E09) list
+    // their own products (木屑, 大棚), so nothing local can supply them.
     assert_eq!(
         (
             a.completeness.products_covered,
             a.completeness.products_required
         ),
-        (17, 17)
+        (15, 17)
     );
+    let missing: Vec<&str> = a
+        .gaps
+        .iter()
+        .filter(|g| g.class == GapClass::Missing)
+        .filter_map(|g| g.product.as_deref())
+        .collect();
+    assert_eq!(missing, ["菌袋", "灭菌设备"]);
     // Over the key buyers E05, E19 (规上), E23 (链主) and E24 (规上), from their links: 11 070
     // 万元 bought, 1 600 of it from the external E04, E08 and E27.
     assert!(close(
-        a.local_supporting_rate.unwrap(),
+        a.supply_rate.link_based.unwrap(),
         (11070.0 - 1600.0) / 11070.0
     ));
+    // The headline is the survey: the four surveyed their purchases (illustrative figures).
+    assert_eq!(a.supply_rate.surveyed_buyers, 4);
+    assert_eq!(a.local_supporting_rate, a.supply_rate.surveyed);
     assert_eq!(a.supply_rate.buyers.len(), 4);
     assert_eq!(a.leaders[0].id.as_str(), "E23", "the 链主 food group leads");
     assert_eq!(a.nodes.len(), 39);
-    assert!(a.gaps.iter().all(|g| g.class != GapClass::Missing));
     // Key buyers with a product only from outside: E05's 菌袋 and 灭菌设备, E23's 代工冰淇淋.
     let outside: Vec<(&str, &str)> = a
         .gaps
@@ -239,10 +248,11 @@ fn meixian_flags_the_missing_processing_stage_and_pollen() {
     assert!(a.gaps.iter().any(|g| g.class == GapClass::AtRisk
         && g.product.as_deref() == Some("授粉花粉")
         && g.nodes.len() == 5));
-    // 延链: inferred farming K3 (17 000) and processing K4–K8 (39 500): 2.32 : 1 < 2.8.
+    // 延链: the sample marks farming K3 (17 000) and processing K5–K6 (26 000 + 2 400; K6
+    // has no local firm): 28 400 ÷ 17 000 = 1.67 : 1 < 2.8.
     let e = &a.extension[0];
-    assert!(e.farm && e.inferred);
-    assert!(close(e.primary_output, 17000.0) && close(e.processing_output, 39500.0));
+    assert!(e.farm && !e.inferred);
+    assert!(close(e.primary_output, 17000.0) && close(e.processing_output, 28400.0));
     assert!(a.gaps.iter().any(|g| g.class == GapClass::Extend));
 }
 

@@ -12,13 +12,18 @@ use egui_kittest::kittest::Queryable;
 
 type H = Harness<'static, ChainmapApp>;
 
-/// The editor on the bundled sample (柞水, no home county set).
+/// The editor on the bundled sample (柞水).
 fn editor(lang: Lang) -> H {
+    editor_on(lang, None)
+}
+
+/// The editor on `file`, else the bundled sample.
+fn editor_on(lang: Lang, file: Option<std::path::PathBuf>) -> H {
     chainmap::ui::force_in_app_file_browser();
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1366.0, 768.0))
         .with_theme(egui::Theme::Light)
-        .build_eframe(move |cc| ChainmapApp::with_data_dir(cc, None, Some(lang), None));
+        .build_eframe(move |cc| ChainmapApp::with_data_dir(cc, file.clone(), Some(lang), None));
     harness.run_steps(3);
     harness
 }
@@ -36,7 +41,14 @@ fn open_properties(h: &mut H, menu: &str, item: &str) {
 
 #[test]
 fn the_home_county_is_chosen_in_project_properties_as_one_edit() {
-    let mut h = editor(Lang::Zh);
+    // The 柞水 sample as a file made before issue 16: no home county.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("zhashui.chainmap.json");
+    let text = std::fs::read_to_string("sample_projects/zhashui-fungus.chainmap.json").unwrap();
+    let mut json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    json.as_object_mut().unwrap().remove("home_region");
+    std::fs::write(&path, serde_json::to_string(&json).unwrap()).unwrap();
+    let mut h = editor_on(Lang::Zh, Some(path));
     assert_eq!(h.state().doc.project.meta.home_region, None);
     let note = |h: &H| {
         h.state()

@@ -463,12 +463,51 @@ mod ui {
     use egui_kittest::kittest::Queryable;
 
     fn harness() -> Harness<'static, ChainmapApp> {
+        harness_on(None)
+    }
+
+    fn harness_on(file: Option<std::path::PathBuf>) -> Harness<'static, ChainmapApp> {
         let mut harness = Harness::builder()
             .with_size(egui::vec2(1366.0, 768.0))
             .with_theme(egui::Theme::Light)
-            .build_eframe(|cc| ChainmapApp::with_data_dir(cc, None, Some(Lang::En), None));
+            .build_eframe(move |cc| {
+                ChainmapApp::with_data_dir(cc, file.clone(), Some(Lang::En), None)
+            });
         harness.run_steps(3);
         harness
+    }
+
+    /// The 柞水 sample as a file made before issue 16: none of the fields and figures its
+    /// indicators read (land type, 规上 flag, status, R&D, energy …), one year of figures.
+    fn sample_before_issue_16(dir: &std::path::Path) -> std::path::PathBuf {
+        let text = std::fs::read_to_string("sample_projects/zhashui-fungus.chainmap.json").unwrap();
+        let mut json: serde_json::Value = serde_json::from_str(&text).unwrap();
+        for node in json["nodes"].as_array_mut().unwrap() {
+            let node = node.as_object_mut().unwrap();
+            for key in ["land_type", "above_scale", "status", "products"] {
+                node.remove(key);
+            }
+            if let Some(figures) = node.get_mut("figures").and_then(|f| f.as_object_mut()) {
+                figures.remove("2023");
+                for year in figures.values_mut() {
+                    let year = year.as_object_mut().unwrap();
+                    for key in [
+                        "revenue",
+                        "value_added",
+                        "rd",
+                        "energy_tce",
+                        "emissions_t",
+                        "purchases",
+                        "local_purchases",
+                    ] {
+                        year.remove(key);
+                    }
+                }
+            }
+        }
+        let path = dir.join("zhashui-2024.chainmap.json");
+        std::fs::write(&path, serde_json::to_string(&json).unwrap()).unwrap();
+        path
     }
 
     fn undo(harness: &mut Harness<'static, ChainmapApp>) {
@@ -478,7 +517,8 @@ mod ui {
 
     #[test]
     fn a_leader_weight_typed_is_one_undo_step_and_rescores() {
-        let mut harness = harness();
+        let dir = tempfile::tempdir().unwrap();
+        let mut harness = harness_on(Some(sample_before_issue_16(dir.path())));
         harness.get_by_label("Leaders").click();
         harness.run_steps(2);
         harness.get_by_label("Not eligible (22)");
@@ -511,17 +551,29 @@ mod ui {
         harness.get_by_label("Indicators").click();
         harness.run_steps(2);
         assert_eq!(harness.state().ui.analysis_tab, AnalysisTab::Indicators);
+        harness.get_by_label("2023");
         harness.get_by_label("2024");
         harness.get_by_label("CR4 (top 4 output share)").click();
         harness.run_steps(2);
         assert_eq!(harness.state().ui.indicator_row, Row::Cr4);
-        // One year of figures on the sample: no trend yet, said so.
+        // The sample has 2023 and 2024: the trend is drawn, not the "no trend" note.
+        assert!(
+            harness
+                .query_by_label("fewer than two years: no trend")
+                .is_none()
+        );
+        // A file with one year says there is no trend yet.
+        let dir = tempfile::tempdir().unwrap();
+        let mut harness = harness_on(Some(sample_before_issue_16(dir.path())));
+        harness.get_by_label("Indicators").click();
+        harness.run_steps(2);
         harness.get_by_label("fewer than two years: no trend");
     }
 
     #[test]
     fn marking_a_firm_industrial_and_above_scale_puts_it_in_the_land_evaluation() {
-        let mut harness = harness();
+        let dir = tempfile::tempdir().unwrap();
+        let mut harness = harness_on(Some(sample_before_issue_16(dir.path())));
         let snacks = NodeId::from("E24");
         harness
             .state_mut()

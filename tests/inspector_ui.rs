@@ -291,7 +291,7 @@ fn a_gaps_row_lights_up_the_canvas_and_a_leader_row_selects_the_firm() {
     harness.get_by_label("缺口").click();
     harness.run_steps(2);
     let before = harness.state().ui.selection.clone();
-    let row = "本地供应只占本地企业“菌袋”采购的 0%";
+    let row = "环节“栽培原辅料(木屑/玉米芯/麸皮/菌袋耗材)”没有规上、专精特新或高新企业";
     harness.get_by_label(row).click();
     harness.run_steps(2);
     let h = harness.state().ui.highlight.clone().expect("a highlight");
@@ -299,7 +299,7 @@ fn a_gaps_row_lights_up_the_canvas_and_a_leader_row_selects_the_firm() {
         h.stages.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
         ["U2"]
     );
-    // The local firm of the stage that could supply it (issue 16: by capability).
+    // The stage's local firm (issue 16: weak capability).
     assert!(h.nodes.contains(&NodeId::from("E03")), "{h:?}");
     assert!(h.danger.is_empty());
     assert_eq!(

@@ -127,15 +127,16 @@ fn the_shared_data_imports_into_the_samples_counts() {
             "{kind:?}"
         );
     }
-    // Same names, same figures, same local supporting rate.
+    // Same names, same figures, same link-based local supporting rate (the sample's surveyed
+    // purchases are not in the shared tables).
     let e23 = &project.nodes[&"E23".into()];
     assert_eq!(e23.name, "链主食品集团(县外引进)");
     assert_eq!(e23.tags, ["链主", "规上", "县外引进"]);
     assert_eq!(e23.figures[&2024].output, Some(21000.into()));
     let options = AnalysisOptions::default();
     assert_eq!(
-        analyze(&project, &options).local_supporting_rate,
-        analyze(&sample, &options).local_supporting_rate
+        analyze(&project, &options).supply_rate.link_based,
+        analyze(&sample, &options).supply_rate.link_based
     );
     // Every node has a place on the canvas, and the file is valid.
     assert!(project.nodes.values().all(|n| n.position.is_some()));
@@ -619,7 +620,7 @@ fn reports_hold_the_analysis_and_the_map() {
     ] {
         assert!(md.contains(heading), "{heading}");
     }
-    assert!(md.contains("本地配套率: 85.5%"));
+    assert!(md.contains("本地配套率: 83.2%"));
     assert_eq!(files[1].name, "zhashui.svg");
     roxmltree::Document::parse(std::str::from_utf8(&files[1].bytes).unwrap()).unwrap();
 
@@ -894,7 +895,7 @@ fn cli_exports_parse_back_with_the_projects_contents() {
     let md = std::fs::read_to_string(out("md")).unwrap();
     assert!(md.starts_with("# 柞水木耳产业链图谱(示例) — 产业链分析报告"));
     assert!(md.contains("![产业链图](out-map.svg)"));
-    assert!(md.contains("本地配套率: 85.5%"));
+    assert!(md.contains("本地配套率: 83.2%"));
     let picture = std::fs::read_to_string(dir.path().join("out-map.svg")).unwrap();
     let doc = roxmltree::Document::parse(&picture).unwrap();
     assert_eq!(svg_nodes(&doc), names);

@@ -451,14 +451,14 @@ fn analysis_panel_gaps_highlight_the_canvas() {
     );
     harness.get_by_label("缺口").click();
     harness.run_steps(2);
-    let row = "本地供应只占本地企业“菌袋”采购的 0%";
+    let row = "环节“栽培原辅料(木屑/玉米芯/麸皮/菌袋耗材)”没有规上、专精特新或高新企业";
     harness.get_by_label(row).click();
     harness.run_steps(2);
     let h = harness.state().ui.highlight.clone().expect("a highlight");
     assert!(h.stages.contains(&"U2".into()));
     assert!(
         h.nodes.contains(&NodeId::from("E03")),
-        "the local firm that could supply it"
+        "the stage's local firm"
     );
     harness.get_by_label("清除突出显示").click();
     harness.run_steps(2);
@@ -534,9 +534,14 @@ fn land_tab_and_colouring_by_a_measure() {
     let mut harness = harness(Lang::En);
     harness.get_by_label("Land").click();
     harness.run_steps(3);
-    // The sample has no land types yet: every firm is unclassified, with why.
-    harness.get_by_label("Unclassified (不定等级) (39)");
-    assert!(harness.query_all_by_label("land type not recorded").count() > 30);
+    // The sample's industrial firms are classed in their groups (the 链主 A among the 规上);
+    // the rest are unclassified, each with why (farmland, commercial land, not in the county …).
+    harness.get_by_label("Unclassified (不定等级) (27)");
+    let a = harness.state().analysis().unwrap();
+    assert_eq!(
+        a.land.class_of(&NodeId::from("E23")).map(|c| c.code()),
+        Some("A")
+    );
     harness.get_by_label("Colour nodes by").click();
     harness.run_steps(2);
     harness.get_by_label("Betweenness").click();

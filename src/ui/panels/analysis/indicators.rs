@@ -1,5 +1,5 @@
 //! The indicators tab (issue 16): what counties report about the chain, a column a year with
-//! the change into the latest year (▲ up, ▼ down), and a small line chart of the row picked.
+//! the change into the latest year (↑ up, ↓ down), and a small line chart of the row picked.
 
 use crate::analysis::Analysis;
 use crate::analysis::indicators::{Measure, Row, format_change, format_value};
@@ -71,7 +71,7 @@ fn change_label(ui: &mut egui::Ui, change: Option<f64>, row: Row, lang: Lang) {
             ui.label(format_change(row, 0.0));
         }
         Some(c) => {
-            let (arrow, colour) = if c > 0.0 { ("▲", UP) } else { ("▼", DOWN) };
+            let (arrow, colour) = if c > 0.0 { ("↑", UP) } else { ("↓", DOWN) };
             ui.label(RichText::new(format!("{arrow} {}", format_change(row, c))).color(colour));
         }
     }

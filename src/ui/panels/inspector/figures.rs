@@ -90,15 +90,19 @@ fn year_ui(
         .num_columns(2)
         .spacing([10.0, 4.0])
         .show(ui, |ui| rows(ui, &FigureField::MAIN));
-    // The survey and evaluation figures fold away, open by themselves once one is on record.
+    // The survey and evaluation figures fold away; the header says how many are on record.
     let more: Vec<FigureField> = FigureField::ALL
         .into_iter()
         .filter(|f| !FigureField::MAIN.contains(f))
         .collect();
-    let any_more = more.iter().any(|f| !f.text(figures).is_empty());
-    egui::CollapsingHeader::new(lang.pick("更多指标", "More figures"))
+    let recorded = more.iter().filter(|f| !f.text(figures).is_empty()).count();
+    let title = match recorded {
+        0 => lang.pick("更多指标", "More figures").to_owned(),
+        n => format!("{} ({n})", lang.pick("更多指标", "More figures")),
+    };
+    egui::CollapsingHeader::new(title)
         .id_salt(("more-figures", year))
-        .default_open(any_more)
+        .default_open(false)
         .show(ui, |ui| {
             egui::Grid::new(("figures-more", year))
                 .num_columns(2)
