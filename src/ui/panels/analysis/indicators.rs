@@ -26,11 +26,11 @@ pub(super) fn indicators_ui(ui: &mut egui::Ui, cx: &ViewCtx<'_>, a: &Analysis, p
     };
     ui.weak(match lang {
         Lang::Zh => format!(
-            "本县企业,按各年有数据的企业统计;金额单位 {}。本地配套率按连线计算,仅为分析年份的值。",
+            "本县企业,按各年有数据的企业统计;金额单位 {}。本地配套率、加工产值比和加工转化率只有分析年份的值。",
             crate::i18n::money_unit(&cx.project().meta.unit, lang)
         ),
         Lang::En => format!(
-            "Local firms with figures for each year; money in {}. The local supporting rate is link-based and for the analysed year only.",
+            "Local firms with figures for each year; money in {}. The local supporting rates and the processing figures are for the analysed year only.",
             crate::i18n::money_unit(&cx.project().meta.unit, lang)
         ),
     });
@@ -67,7 +67,11 @@ fn change_label(ui: &mut egui::Ui, change: Option<f64>, row: Row, lang: Lang) {
             ui.weak("—")
                 .on_hover_text(lang.pick("无上年数据", "no figure for the year before"));
         }
-        Some(c) if c.abs() < 1e-12 => {
+        // A change too small to show at the row's precision is no change, not "↓ -0.0 pp".
+        Some(c)
+            if format_change(row, c).trim_start_matches(['+', '-'])
+                == format_change(row, 0.0).trim_start_matches('+') =>
+        {
             ui.label(format_change(row, 0.0));
         }
         Some(c) => {
