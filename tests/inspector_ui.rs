@@ -341,3 +341,29 @@ fn a_gaps_row_lights_up_the_canvas_and_a_leader_row_selects_the_firm() {
     );
     assert_eq!(field(&harness, "名称"), "链主食品集团(县外引进)");
 }
+
+#[test]
+fn a_firms_credit_code_and_products_are_typed_in_the_inspector() {
+    let mut harness = harness(Lang::En);
+    show_node(&mut harness, "E06");
+    // Typed as people copy it from a licence: spaces, lower case.
+    type_into(&mut harness, "Credit code", "91610000 ma6tg1234x");
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(3);
+    let node = &harness.state().doc.project.nodes[&NodeId::from("E06")];
+    assert_eq!(node.credit_code, "91610000MA6TG1234X");
+    // Its check character is wrong: said on the firm, not refused.
+    harness.get_by_label_contains("check character");
+    type_into(&mut harness, "Products", "菌包、 栽培种 ,菌包");
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(3);
+    let node = &harness.state().doc.project.nodes[&NodeId::from("E06")];
+    assert_eq!(node.products, ["菌包", "栽培种"], "each once");
+    assert_eq!(harness.state().doc.undo_depth(), 2, "one step each");
+    undo(&mut harness);
+    assert!(
+        harness.state().doc.project.nodes[&NodeId::from("E06")]
+            .products
+            .is_empty()
+    );
+}

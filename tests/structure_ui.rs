@@ -428,6 +428,22 @@ fn the_stage_inspector_edits_names_segment_and_products_and_lists_the_firms() {
     step(&mut harness);
     click(&mut harness, "Support");
     assert_eq!(u1(&harness).segment, Segment::Support);
+    // What it does for the 加工产值比: inferred until chosen, one undo step.
+    assert_eq!(u1(&harness).activity, None);
+    harness.get_by_label("Activity").click();
+    step(&mut harness);
+    click(&mut harness, "Processing");
+    assert_eq!(
+        u1(&harness).activity,
+        Some(chainmap::model::StageActivity::Processing)
+    );
+    let label = harness
+        .state()
+        .doc
+        .undo_label(Lang::En)
+        .unwrap_or_default()
+        .to_owned();
+    assert!(label.ends_with("\" processing"), "{label}");
     // The firm in it (the row in the right-hand inspector, not the node on the canvas): a
     // click selects it, and the inspector shows the firm instead.
     let canvas_right = harness.state().ui.canvas_rect.unwrap().right();

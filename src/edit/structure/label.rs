@@ -46,6 +46,18 @@ impl StructureEdit {
             StructureEdit::RenameStage { stage, .. } => {
                 ("重命名", "rename", "环节", "stage", stage_name(stage))
             }
+            StructureEdit::SetActivity { stage, activity } => {
+                let (zh, en) = match activity {
+                    Some(a) => (a.label(Lang::Zh), a.label(Lang::En)),
+                    None => ("按推断", "inferred"),
+                };
+                return match lang {
+                    Lang::Zh => format!("将环节“{}”的类型设为{zh}", stage_name(stage)),
+                    Lang::En => {
+                        format!("make stage \"{}\" {}", stage_name(stage), en.to_lowercase())
+                    }
+                };
+            }
             StructureEdit::SetSegment { stage, segment } => {
                 return match lang {
                     Lang::Zh => format!(

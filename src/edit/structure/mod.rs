@@ -51,6 +51,11 @@ pub enum StructureEdit {
         stage: StageId,
         segment: Segment,
     },
+    /// What the stage does for the 加工产值比 (issue 16); none: inferred.
+    SetActivity {
+        stage: StageId,
+        activity: Option<crate::model::StageActivity>,
+    },
     /// Put a stage at this place in its chain.
     MoveStage {
         stage: StageId,
@@ -197,6 +202,9 @@ impl Reshape<'_> {
             }
             StructureEdit::SetSegment { stage, segment } => {
                 self.stage_mut(&stage)?.segment = segment
+            }
+            StructureEdit::SetActivity { stage, activity } => {
+                self.stage_mut(&stage)?.activity = activity
             }
             StructureEdit::MoveStage { stage, to } => {
                 let (chain, index) = self.find_stage(&stage)?;

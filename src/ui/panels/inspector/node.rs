@@ -121,6 +121,9 @@ pub(super) fn node_ui(
             ) {
                 pending.tags = parse_tags(&tags);
             }
+            if node.kind.is_enterprise_like() {
+                identity_rows(ui, form, &item, node, &mut pending);
+            }
             kind_rows(ui, node, &mut pending, lang);
             position_row(ui, node, queue, lang);
             ui.label(lang.pick("固定位置", "Pinned"));
@@ -140,6 +143,33 @@ pub(super) fn node_ui(
     }
     if pending != *node {
         queue.edits.push(Edit::SetNodes(vec![pending]));
+    }
+}
+
+/// A firm's 统一社会信用代码 (checked by `chainmap check`, a mistyped one warned of above)
+/// and the products it can supply besides its stages' (for gaps by capability).
+fn identity_rows(
+    ui: &mut egui::Ui,
+    form: &mut Form<'_>,
+    item: &str,
+    node: &Node,
+    pending: &mut Node,
+) {
+    let lang = form.lang;
+    let code = DraftKey::new(item, "credit_code");
+    let label = lang.pick("信用代码", "Credit code");
+    if let Some(code) = form.plain(ui, &code, label, &node.credit_code, 1) {
+        pending.credit_code = crate::model::credit_code::normalise(&code);
+    }
+    let products = DraftKey::new(item, "products");
+    let label = lang.pick("主营产品", "Products");
+    if let Some(products) = form.plain(ui, &products, label, &node.products.join(", "), 1) {
+        // Each product once, in the order typed.
+        let mut seen = std::collections::BTreeSet::new();
+        pending.products = parse_tags(&products)
+            .into_iter()
+            .filter(|p| seen.insert(p.clone()))
+            .collect();
     }
 }
 

@@ -4,7 +4,7 @@
 
 use super::{Choice, Form};
 use crate::edit::{Edit, StructureEdit};
-use crate::model::{Chain, Segment, Stage};
+use crate::model::{Chain, Segment, Stage, StageActivity};
 use crate::ui::panels::outline::{Gestures, Item, Place, select_all, shown_name};
 use crate::ui::state::{Queue, UiAction, UiState};
 use crate::ui::theme;
@@ -106,6 +106,22 @@ fn names_grid(
                     stage: stage.id.clone(),
                     segment,
                 }));
+            }
+            // What the stage does, for the 加工产值比 (docs/INDICATORS.md §4); unset: inferred.
+            let activity = Choice::new(
+                "stage-activity",
+                lang.pick("生产类型", "Activity"),
+                stage.activity,
+                &StageActivity::ALL,
+            )
+            .or_none(lang.pick("(按位置推断)", "(inferred)"));
+            if let Some(activity) = activity.show(ui, |a| a.label(lang).to_owned()) {
+                queue
+                    .edits
+                    .push(Edit::Structure(StructureEdit::SetActivity {
+                        stage: stage.id.clone(),
+                        activity,
+                    }));
             }
         });
 }
