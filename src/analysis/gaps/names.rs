@@ -30,14 +30,23 @@ pub fn normalise(name: &str) -> String {
         .collect()
 }
 
+/// Each synonym, normalised, to its group's first word, normalised: built once, since the gap
+/// analysis asks for thousands of keys.
+static SYNONYM_KEYS: std::sync::LazyLock<std::collections::HashMap<String, String>> =
+    std::sync::LazyLock::new(|| {
+        SYNONYMS
+            .iter()
+            .flat_map(|group| {
+                let head = normalise(group[0]);
+                group.iter().map(move |w| (normalise(w), head.clone()))
+            })
+            .collect()
+    });
+
 /// The key names are compared by: the normalised name, or its synonym group's first word.
 pub fn key(name: &str) -> String {
     let n = normalise(name);
-    SYNONYMS
-        .iter()
-        .find(|group| group.iter().any(|w| normalise(w) == n))
-        .map(|group| normalise(group[0]))
-        .unwrap_or(n)
+    SYNONYM_KEYS.get(&n).cloned().unwrap_or(n)
 }
 
 #[cfg(test)]
