@@ -10,7 +10,8 @@
 //! | `geometry` | the per-document cache (radii, link ends, widths), this frame's screen positions, hit-testing |
 //! | `lanes`    | the stage lanes and their headers (click, menu, rename in place) |
 //! | `empty`    | what an empty project's canvas says to do next |
-//! | `paint`    | links and node shapes and labels: painting only |
+//! | `links`    | links: lines, dashes, arrowheads, flow dots: painting only |
+//! | `paint`    | node shapes and labels: painting only |
 //! | `nodes`    | each node as a labelled widget; its input handed to `gestures` |
 //! | `gestures` | input → selection, camera and queued edits: zoom, pan, click, drag, rubber band, link drawing |
 //! | `overlays` | spotlight, minimap, legends, banners |
@@ -23,6 +24,7 @@ mod empty;
 mod geometry;
 mod gestures;
 mod lanes;
+mod links;
 mod nodes;
 mod overlays;
 mod paint;
@@ -220,7 +222,7 @@ pub fn canvas_ui(
     };
 
     let lanes = lanes::lanes_ui(ui, &frame, state, queue);
-    paint::links(&frame, &canvas.geometry, &state.selection);
+    links::links(&frame, &canvas.geometry, &state.selection);
     let seen = nodes::nodes_ui(ui, &frame, state, canvas, queue, &mut output);
     gestures::finish_stray_drag(ui, project, state, canvas, queue);
     gestures::link_handle_ui(ui, &frame, state, canvas);
