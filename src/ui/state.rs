@@ -211,8 +211,11 @@ pub struct UiState {
     pub settings: Settings,
     pub selection: Selection,
     pub camera: Camera,
-    /// Fit the whole graph into view on the next frame.
+    /// Show the chain on the next frame as it opens: whole when its names can be read that way,
+    /// else its height fitted from the first stage on (see `canvas::reading_camera`).
     pub fit_requested: bool,
+    /// Fit the whole graph into view on the next frame, however small (Fit to View).
+    pub fit_all_requested: bool,
     /// Centre the canvas on this node on the next frame.
     pub focus_request: Option<NodeId>,
     /// Frame these nodes on the next frame (gliding there unless motion is reduced).
@@ -246,6 +249,8 @@ pub struct UiState {
     pub schedule_view: Option<(crate::model::Ledger, crate::model::Metric)>,
     /// Where the canvas was drawn last frame (zoom commands zoom about its centre).
     pub canvas_rect: Option<egui::Rect>,
+    /// The node names the canvas drew last frame, most important first.
+    pub canvas_labels: Vec<crate::ui::canvas::ShownLabel>,
     /// Chains, stages and products being renamed in place, and a removal waiting for an answer.
     pub structure: crate::ui::panels::outline::StructureUi,
 }

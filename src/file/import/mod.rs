@@ -45,6 +45,7 @@ mod name_matching;
 mod names;
 mod nodes;
 mod quality;
+pub mod short_name;
 mod stages;
 mod summary;
 mod survey;

@@ -209,7 +209,7 @@ fn is_place(text: &str, places: &Places) -> bool {
 }
 
 /// The legal forms taken off the end.
-fn without_legal_form(mut name: &str) -> &str {
+pub(super) fn without_legal_form(mut name: &str) -> &str {
     loop {
         let shorter = LEGAL_FORMS.iter().find_map(|form| {
             name.strip_suffix(form)
@@ -248,7 +248,7 @@ fn leading_place<'a>(name: &'a str, places: &Places, weak: bool) -> Option<&'a s
 }
 
 /// The places taken off the front; `always_weak` takes "XX市" even at the very front.
-fn without_places<'a>(mut name: &'a str, places: &Places, always_weak: bool) -> &'a str {
+pub(super) fn without_places<'a>(mut name: &'a str, places: &Places, always_weak: bool) -> &'a str {
     let mut after_place = false;
     while let Some(rest) = leading_place(name, places, after_place || always_weak) {
         if rest.chars().count() < MIN_KEY_CHARS {

@@ -123,7 +123,7 @@ impl ChainmapApp {
             AppCommand::LinkTool => self.ui.link_tool = !self.ui.link_tool,
             AppCommand::ForceLayout => self.start_layout(ctx, true),
             AppCommand::AutoLayout => self.auto_layout(ctx),
-            AppCommand::FitView => self.ui.fit_requested = true,
+            AppCommand::FitView => self.ui.fit_all_requested = true,
             AppCommand::ZoomIn => self.zoom(ctx, 1.25),
             AppCommand::ZoomOut => self.zoom(ctx, 0.8),
             AppCommand::Present => self.start_presentation(ctx, Story::Chain),

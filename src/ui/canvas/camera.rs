@@ -16,6 +16,11 @@ pub use crate::layout::LANE_WIDTH;
 /// a dozen Chinese characters.
 pub const READABLE_ZOOM: f32 = 0.65;
 
+/// From this zoom on, the names of a chain laid out in lanes mostly find room (labels are 11 px
+/// at least; a lane is 240 units, about 100 px here): the first view zooms out no further
+/// unless the whole chain fits.
+pub const NAMES_ZOOM: f32 = 0.4;
+
 /// Framing a few nodes zooms in no further than this (one node would fill the window).
 const FRAME_MAX_ZOOM: f32 = 1.0;
 
@@ -35,6 +40,8 @@ pub(super) struct Glide {
 pub(super) struct Fitted {
     /// The canvas size the view was last fitted to.
     size: Option<Vec2>,
+    /// The last fit showed the whole graph (Fit to View) rather than the reading view.
+    whole: bool,
     /// The user has panned or zoomed since the last fit: window resizes no longer refit.
     touched: bool,
 }
@@ -57,13 +64,45 @@ pub fn bounds(project: &Project) -> Option<Rect> {
     Some(r)
 }
 
+/// The area a fit shows: every placed node, half a lane more each side for labels, and room
+/// above for the lane headers.
+fn fit_area(project: &Project) -> Option<Rect> {
+    Some(bounds(project)?.expand2(vec2(LANE_WIDTH * 0.6, 120.0)))
+}
+
 /// Sets the camera so the whole graph fits `rect`.
 pub fn fit(project: &Project, state: &mut UiState, rect: Rect) {
-    let Some(b) = bounds(project) else {
-        state.camera = lanes_camera(project, rect.size()).unwrap_or_default();
-        return;
+    state.camera = match fit_area(project) {
+        Some(area) => camera_showing(area, rect.size(), 1.5),
+        None => lanes_camera(project, rect.size()).unwrap_or_default(),
     };
-    state.camera = camera_showing(b.expand2(vec2(LANE_WIDTH * 0.6, 120.0)), rect.size(), 1.5);
+}
+
+/// The first view of a chain on a canvas of `size`: the whole chain when its names can be read
+/// that way (`NAMES_ZOOM` or closer); else its height fitted, from the first stage on, and the
+/// rest a pan sideways away (the minimap shows where); when even the height does not fit at
+/// `NAMES_ZOOM`, the top left at that zoom. Never zoomed in past `READABLE_ZOOM` to fit a
+/// height: a wide, flat chain shows more lanes instead. Lanes alone when no firm is placed.
+pub fn reading_camera(project: &Project, size: Vec2) -> Camera {
+    let Some(area) = fit_area(project) else {
+        return lanes_camera(project, size).unwrap_or_default();
+    };
+    let whole = camera_showing(area, size, 1.5);
+    if whole.zoom >= NAMES_ZOOM {
+        return whole;
+    }
+    let zoom = (size.y / area.height().max(1.0)).clamp(NAMES_ZOOM, READABLE_ZOOM);
+    let left = area.left() * zoom;
+    let top = if area.height() * zoom <= size.y {
+        // Centred in the height.
+        area.center().y * zoom - size.y / 2.0
+    } else {
+        area.top() * zoom
+    };
+    Camera {
+        zoom,
+        offset: vec2(-left, -top),
+    }
 }
 
 /// With stages but no firm placed yet there is nothing to fit: show the lanes instead, from the
@@ -148,11 +187,20 @@ pub(super) fn follow_requests(
     now: f64,
 ) {
     let resized = fitted.size != Some(rect.size());
-    if state.fit_requested || (resized && !fitted.touched) {
-        fit(project, state, rect);
+    if state.fit_all_requested || state.fit_requested || (resized && !fitted.touched) {
+        // A resize of the untouched view keeps the kind of fit it had.
+        if state.fit_all_requested || state.fit_requested {
+            fitted.whole = state.fit_all_requested;
+        }
+        if fitted.whole {
+            fit(project, state, rect);
+        } else {
+            state.camera = reading_camera(project, rect.size());
+        }
         fitted.size = Some(rect.size());
         fitted.touched = false;
         state.fit_requested = false;
+        state.fit_all_requested = false;
         *glide = None;
     }
     if let Some(id) = state.focus_request.take()

@@ -50,23 +50,26 @@ pub fn header_label(stage: &StageId, name: &str, lang: Lang) -> String {
     format!("{} {stage} {name}", lang.pick("环节", "Stage"))
 }
 
-/// Paints every lane that shows on the canvas and handles their headers; returns all lanes.
+/// Paints every lane that shows on the canvas and handles their headers; returns all lanes, and
+/// the headers' screen rectangles (labels keep clear of them).
 pub(super) fn lanes_ui(
     ui: &mut egui::Ui,
     frame: &CanvasFrame<'_>,
     state: &mut UiState,
     queue: &mut Queue,
-) -> Vec<Lane> {
+) -> (Vec<Lane>, Vec<Rect>) {
     let lanes = lanes(frame.project, frame.lang);
     let (top, bottom) = lane_extent(frame.project);
     let editing = !frame.opts.read_only;
     if editing {
         reveal(frame, &lanes, top, state);
     }
+    let mut headers = Vec::new();
     for lane in &lanes {
         let Some(header) = lane_ui(frame, lane, top, bottom, state) else {
             continue;
         };
+        headers.push(header);
         if editing {
             header_ui(ui, frame, lane, header, state, queue);
         } else {
@@ -76,7 +79,7 @@ pub(super) fn lanes_ui(
     if editing {
         outline::question_ui(ui.ctx(), frame.project, frame.lang, state, queue);
     }
-    lanes
+    (lanes, headers)
 }
 
 /// The header's height on screen at the current zoom (readable when zoomed far out).

@@ -11,7 +11,9 @@
 //! | `lanes`    | the stage lanes and their headers (click, menu, rename in place) |
 //! | `empty`    | what an empty project's canvas says to do next |
 //! | `links`    | links: lines, dashes, arrowheads, flow dots: painting only |
-//! | `paint`    | node shapes and labels: painting only |
+//! | `paint`    | node shapes: painting only |
+//! | `labels`   | node names: priority, short names, painting what `placement` finds room for |
+//! | `placement`| greedy label placement around beads on a screen-space grid (pure geometry) |
 //! | `nodes`    | each node as a labelled widget; its input handed to `gestures` |
 //! | `gestures` | input → selection, camera and queued edits: zoom, pan, click, drag, rubber band, link drawing |
 //! | `overlays` | spotlight, minimap, legends, banners |
@@ -23,12 +25,14 @@ mod context_menu;
 mod empty;
 mod geometry;
 mod gestures;
+mod labels;
 mod lanes;
 mod links;
 mod nodes;
 mod overlays;
 mod paint;
 mod picker;
+mod placement;
 
 use crate::analysis::Analysis;
 use crate::document::Document;
@@ -43,7 +47,11 @@ use std::sync::Arc;
 /// Id generation lives in the model; these paths stay for existing callers.
 pub use crate::model::{fresh_link_id, fresh_node_id};
 pub use crate::style::node_radius;
-pub use camera::{READABLE_ZOOM, bounds, by_importance, camera_framing, camera_showing, fit};
+pub use camera::{
+    NAMES_ZOOM, READABLE_ZOOM, bounds, by_importance, camera_framing, camera_showing, fit,
+    reading_camera,
+};
+pub use labels::{MIN_LABEL_PX, ShownLabel};
 pub use lanes::{LANE_WIDTH, Lane, lane_extent, lanes};
 pub use picker::enterprise_at_view_centre;
 
@@ -60,6 +68,8 @@ pub struct CanvasState {
     /// each choice's edits join one undo step of their own.
     menu_choices: u64,
     geometry: geometry::Geometry,
+    /// Which nodes are named first, and their short names.
+    labels: labels::LabelOrder,
     /// The minimap's dots, with the (document, canvas) state they were built for.
     minimap: Option<(MinimapKey, Arc<egui::Mesh>)>,
     /// Node colours with what they were worked out for.
@@ -200,6 +210,7 @@ pub fn canvas_ui(
     let picker_before = state.picker.clone();
     gestures::wheel_zoom(ui, rect, state, canvas);
     canvas.geometry.refresh(doc);
+    canvas.labels.refresh(doc, analysis);
     let pointer = ui.input(|i| i.pointer.hover_pos());
     let screen = geometry::Screen::new(
         project,
@@ -221,9 +232,16 @@ pub fn canvas_ui(
         screen,
     };
 
-    let lanes = lanes::lanes_ui(ui, &frame, state, queue);
+    let (lanes, headers) = lanes::lanes_ui(ui, &frame, state, queue);
     links::links(&frame, &canvas.geometry, &state.selection);
     let seen = nodes::nodes_ui(ui, &frame, state, canvas, queue, &mut output);
+    state.canvas_labels = labels::labels_ui(
+        &frame,
+        &canvas.labels,
+        &seen.drawn,
+        seen.hovered_node,
+        &headers,
+    );
     gestures::finish_stray_drag(ui, project, state, canvas, queue);
     gestures::link_handle_ui(ui, &frame, state, canvas);
     gestures::linking_ui(ui, &frame, state, canvas, seen.drop_target);

@@ -4,7 +4,8 @@
 //! selection stay interactive.
 
 use super::context_menu::{self, MenuTarget};
-use super::paint::{NodeLook, paint_node};
+use super::labels::DrawnNode;
+use super::paint::{NodeLook, bead_rect, paint_node};
 use super::{CanvasFrame, CanvasOutput, CanvasState, gestures};
 use crate::i18n::Lang;
 use crate::model::{Node, NodeId, Project};
@@ -19,6 +20,10 @@ pub(super) struct NodesSeen<'p> {
     pub hovered: bool,
     /// The node under the pointer while a link is being drawn.
     pub drop_target: Option<&'p NodeId>,
+    /// The nodes drawn, for their labels.
+    pub drawn: Vec<DrawnNode>,
+    /// The node under the pointer (index in project order).
+    pub hovered_node: Option<usize>,
 }
 
 /// Paints the nodes and handles their clicks and drags.
@@ -34,7 +39,13 @@ pub(super) fn nodes_ui<'p>(
     let highlight = frame.highlight.as_ref();
     let mut seen = NodesSeen::default();
     let mut mesh = egui::Mesh::default();
-    for (node, centre) in frame.project.nodes.values().zip(&screen.centres) {
+    for (index, (node, centre)) in frame
+        .project
+        .nodes
+        .values()
+        .zip(&screen.centres)
+        .enumerate()
+    {
         let Some((c, r)) = *centre else {
             continue;
         };
@@ -44,6 +55,18 @@ pub(super) fn nodes_ui<'p>(
         }
         let selected = state.selection.nodes.contains(&node.id);
         let fill = frame.colours.fill(frame.colouring, &node.id, node.kind);
+        let look = NodeLook::of(node, fill, selected, highlight);
+        seen.drawn.push(DrawnNode {
+            index,
+            bead: if screen.overview {
+                Rect::from_center_size(c, Vec2::splat((2.0 * r).max(2.0)))
+            } else {
+                bead_rect(node, c, r)
+            },
+            faded: look.faded,
+            selected,
+            lit: look.lit || look.danger,
+        });
         if screen.overview {
             let faded = highlight.is_some_and(|h| !h.contains(&node.id));
             let fill = if selected {
@@ -62,13 +85,7 @@ pub(super) fn nodes_ui<'p>(
                 continue;
             }
         } else {
-            paint_node(
-                frame,
-                node,
-                c,
-                r,
-                &NodeLook::of(node, fill, selected, highlight),
-            );
+            paint_node(frame, node, c, r, &look);
         }
         let resp = ui.interact(
             hit,
@@ -83,6 +100,7 @@ pub(super) fn nodes_ui<'p>(
         resp.widget_info(|| WidgetInfo::selected(Role::Button, true, selected, &name));
         if resp.hovered() {
             seen.hovered = true;
+            seen.hovered_node = Some(index);
             if canvas.gesture.linking.is_some() {
                 seen.drop_target = Some(&node.id);
             }

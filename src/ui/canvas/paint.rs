@@ -2,13 +2,13 @@
 //! here: no input, no state. Links are painted by `links`.
 
 use super::CanvasFrame;
-use super::lanes::LANE_WIDTH;
 use crate::model::{Node, NodeKind};
 use crate::ui::state::Highlight;
 use crate::ui::theme;
-use egui::{Align2, Color32, FontId, Pos2, Rect, Shape, Stroke, StrokeKind, vec2};
+use egui::{Align2, Color32, FontId, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2, vec2};
 
-/// Below this zoom, labels are left out so the picture stays readable.
+/// Below this zoom, small details (arrowheads, the park's glyph) are left out so the picture
+/// stays readable. Labels are placed by `labels` at any zoom.
 pub(super) const LABEL_MIN_ZOOM: f32 = 0.35;
 
 /// `text`, cut with an ellipsis to fit `width` pixels.
@@ -60,10 +60,10 @@ impl NodeLook {
 }
 
 /// Paints one node at `c` with radius `r` (screen): shape and colour by kind (or by measure),
-/// label below. The frame's `scale` makes labels larger (presentations), still cut to the lane.
+/// the 链主 ring. Its label is placed with the others (`labels`).
 pub(super) fn paint_node(frame: &CanvasFrame<'_>, node: &Node, c: Pos2, r: f32, look: &NodeLook) {
     let (painter, canvas_look) = (&frame.painter, frame.opts.look);
-    let (zoom, scale) = (frame.screen.zoom(), frame.screen.scale);
+    let zoom = frame.screen.zoom();
     let fill = if look.faded {
         look.fill.gamma_multiply(canvas_look.faded())
     } else {
@@ -88,26 +88,6 @@ pub(super) fn paint_node(frame: &CanvasFrame<'_>, node: &Node, c: Pos2, r: f32, 
     if node.tags.iter().any(|t| t == "链主") && !look.faded {
         painter.circle_stroke(c, r + 4.0, Stroke::new(2.0, theme::LEADER_RING));
     }
-    if zoom >= LABEL_MIN_ZOOM {
-        // One line, cut to the lane so labels of a crowded lane do not run into each other; the
-        // tooltip has the whole name.
-        let font = FontId::proportional(
-            (12.5 * zoom.sqrt()).clamp(canvas_look.min_label_size(), 20.0) * scale,
-        );
-        let label = fit_text(painter, &node.name, &font, (LANE_WIDTH - 16.0) * zoom);
-        let text_colour = if look.faded {
-            canvas_look.text().gamma_multiply(0.35)
-        } else {
-            canvas_look.text()
-        };
-        let galley = painter.layout_no_wrap(label, font, text_colour);
-        let pos = c + vec2(-galley.size().x / 2.0, r + 3.0);
-        let bg = Rect::from_min_size(pos, galley.size()).expand(1.5);
-        if !look.faded {
-            painter.rect_filled(bg, 3.0, canvas_look.label_backdrop());
-        }
-        painter.galley(pos, galley, text_colour);
-    }
     if node.kind == NodeKind::Park && zoom >= LABEL_MIN_ZOOM {
         painter.text(
             c,
@@ -116,6 +96,21 @@ pub(super) fn paint_node(frame: &CanvasFrame<'_>, node: &Node, c: Pos2, r: f32, 
             FontId::proportional(r * 0.9),
             Color32::WHITE,
         );
+    }
+}
+
+/// The box a node's shape (and its 链主 ring) covers on screen, as `paint_node` draws it at `c`
+/// with radius `r`: what other nodes' labels keep clear of.
+pub(super) fn bead_rect(node: &Node, c: Pos2, r: f32) -> Rect {
+    let size = match node.kind {
+        NodeKind::Enterprise | NodeKind::ExternalEnterprise => vec2(2.0 * r, 1.5 * r),
+        NodeKind::Park => vec2(2.4 * r, 1.6 * r),
+        _ => vec2(2.0 * r, 2.0 * r),
+    };
+    if node.tags.iter().any(|t| t == "链主") {
+        Rect::from_center_size(c, Vec2::splat(2.0 * r + 10.0).max(size))
+    } else {
+        Rect::from_center_size(c, size)
     }
 }
 
