@@ -99,6 +99,9 @@ fn static_order(project: &Project, analysis: Option<&Analysis>) -> Vec<usize> {
     ranked.into_iter().map(|(_, _, i)| i).collect()
 }
 
+/// The texts a label may show, in the order tried, with their sizes on screen.
+type Texts<'a> = [Option<(&'a str, Vec2)>; 2];
+
 /// A node drawn this frame, as the labels need it.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct DrawnNode {
@@ -154,7 +157,7 @@ pub(super) fn labels_ui(
     let pinned = |d: &DrawnNode| d.selected || hovered == Some(d.index);
     // The texts of node `i` in the order tried, with their sizes; the selection and the node
     // under the pointer try their full name first.
-    let texts = |i: usize| -> Option<(DrawnNode, [Option<(&str, Vec2)>; 2])> {
+    let texts = |i: usize| -> Option<(DrawnNode, Texts<'_>)> {
         let d = by_index[i]?;
         let name = nodes[i].name.as_str();
         if name.trim().is_empty() {
