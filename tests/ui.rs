@@ -24,6 +24,10 @@ fn harness(lang: Lang) -> Harness<'static, ChainmapApp> {
         .with_theme(egui::Theme::Light)
         .build_eframe(move |cc| ChainmapApp::with_data_dir(cc, None, Some(lang), None));
     harness.run_steps(3);
+    // These tests reach firms anywhere in the chain: the whole graph in view, as Fit to View
+    // shows it (the first view shows only the part whose names can be read).
+    harness.state_mut().ui.fit_all_requested = true;
+    harness.run_steps(2);
     harness
 }
 

@@ -228,3 +228,50 @@ fn paint_label(
     let galley = painter.layout_no_wrap(text.to_owned(), font.clone(), colour);
     painter.galley(rect.min, galley, colour);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Figures, Node};
+    use rust_decimal::Decimal;
+
+    fn node(id: &str, kind: NodeKind, output: i64, tags: &[&str]) -> Node {
+        let mut node = Node {
+            id: NodeId::from(id),
+            kind,
+            tags: tags.iter().map(|t| t.to_string()).collect(),
+            ..Node::default()
+        };
+        if output > 0 {
+            let figures = Figures {
+                output: Some(Decimal::from(output)),
+                ..Figures::default()
+            };
+            node.figures.insert(2024, figures);
+        }
+        node
+    }
+
+    #[test]
+    fn leaders_then_places_then_output_then_id() {
+        let mut project = Project::default();
+        for n in [
+            node("a", NodeKind::Enterprise, 100, &[]),
+            node("b", NodeKind::Enterprise, 5, &["龙头"]),
+            node("c", NodeKind::Park, 0, &[]),
+            node("d", NodeKind::Enterprise, 500, &[]),
+            node("e", NodeKind::Region, 0, &[]),
+            node("f", NodeKind::Cooperative, 100, &[]),
+            node("g", NodeKind::Enterprise, 7, &["链主"]),
+        ] {
+            project.nodes.insert(n.id.clone(), n);
+        }
+        let ids: Vec<&str> = static_order(&project, None)
+            .into_iter()
+            .map(|i| project.nodes.values().nth(i).map_or("", |n| n.id.as_str()))
+            .collect();
+        // Tagged leaders by output (g 7 before b 5); parks and regions by id; then the largest
+        // output first, ties by id.
+        assert_eq!(ids, ["g", "b", "c", "e", "d", "a", "f"]);
+    }
+}

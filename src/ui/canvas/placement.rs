@@ -356,6 +356,28 @@ mod tests {
     }
 
     #[test]
+    fn blocked_rectangles_push_labels_elsewhere() {
+        let a = bead(0, 200.0, 100.0);
+        // A header right under the bead: the label goes above instead.
+        let header = Rect::from_min_size(pos2(150.0, 106.0), vec2(100.0, 20.0));
+        let placed = place(
+            AREA,
+            &[a],
+            &[header],
+            [candidate(a, 60.0)],
+            Limits::default(),
+        );
+        assert_eq!(placed[0].rect, Spot::Above.rect(a.1, vec2(60.0, 14.0)));
+        // Even the selection keeps clear of a header.
+        let forced = Candidate {
+            over_beads: true,
+            ..candidate(a, 60.0)
+        };
+        let placed = place(AREA, &[a], &[header], [forced], Limits::default());
+        assert_eq!(placed[0].rect, Spot::Above.rect(a.1, vec2(60.0, 14.0)));
+    }
+
+    #[test]
     fn limits_stop_the_frame_early() {
         let beads: Vec<_> = (0..20)
             .map(|i| bead(i, 20.0 + 18.0 * i as f32, 150.0))
