@@ -9,6 +9,7 @@
 //! | `camera`   | where the canvas looks: bounds, fit, centring on a node, the untouched first view |
 //! | `geometry` | the per-document cache (radii, link ends, widths), this frame's screen positions, hit-testing |
 //! | `lanes`    | the stage lanes and their headers (click, menu, rename in place) |
+//! | `lane_headers`, `lane_text`, `segment_band` | the header row: names fitted on two lines, the segment band, pinned at the top |
 //! | `empty`    | what an empty project's canvas says to do next |
 //! | `links`    | links: lines, dashes, arrowheads, flow dots: painting only |
 //! | `paint`    | node shapes and labels: painting only |
@@ -23,12 +24,15 @@ mod context_menu;
 mod empty;
 mod geometry;
 mod gestures;
+mod lane_headers;
+mod lane_text;
 mod lanes;
 mod links;
 mod nodes;
 mod overlays;
 mod paint;
 mod picker;
+mod segment_band;
 
 use crate::analysis::Analysis;
 use crate::document::Document;
@@ -44,8 +48,10 @@ use std::sync::Arc;
 pub use crate::model::{fresh_link_id, fresh_node_id};
 pub use crate::style::node_radius;
 pub use camera::{READABLE_ZOOM, bounds, by_importance, camera_framing, camera_showing, fit};
+pub use lane_headers::header_room;
 pub use lanes::{LANE_WIDTH, Lane, lane_extent, lanes};
 pub use picker::enterprise_at_view_centre;
+pub use segment_band::band_label;
 
 /// Gesture state and caches that live across frames.
 #[derive(Debug, Default)]
@@ -221,9 +227,17 @@ pub fn canvas_ui(
         screen,
     };
 
-    let lanes = lanes::lanes_ui(ui, &frame, state, queue);
+    let lanes = lanes::lanes_ui(&frame, state);
+    // The header row goes under the graph where the lanes put it, over it while pinned at the
+    // top of the canvas with the lanes scrolling beneath.
+    if !lanes.pinned() {
+        lanes::headers_ui(ui, &frame, &lanes, state, queue);
+    }
     links::links(&frame, &canvas.geometry, &state.selection);
     let seen = nodes::nodes_ui(ui, &frame, state, canvas, queue, &mut output);
+    if lanes.pinned() {
+        lanes::headers_ui(ui, &frame, &lanes, state, queue);
+    }
     gestures::finish_stray_drag(ui, project, state, canvas, queue);
     gestures::link_handle_ui(ui, &frame, state, canvas);
     gestures::linking_ui(ui, &frame, state, canvas, seen.drop_target);
@@ -232,7 +246,7 @@ pub fn canvas_ui(
     empty::empty_ui(ui, &frame, state, queue);
     if !opts.read_only {
         let just_opened = state.picker != picker_before;
-        picker::picker_ui(ui, project, state, queue, &lanes, just_opened);
+        picker::picker_ui(ui, project, state, queue, &lanes.lanes, just_opened);
         context_menu::menu_ui(ui, &frame, state, canvas, queue);
     }
     output
