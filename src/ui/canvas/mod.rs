@@ -49,7 +49,7 @@ pub use crate::model::{fresh_link_id, fresh_node_id};
 pub use crate::style::node_radius;
 pub use camera::{READABLE_ZOOM, bounds, by_importance, camera_framing, camera_showing, fit};
 pub use lane_headers::header_room;
-pub use lanes::{LANE_WIDTH, Lane, lane_extent, lanes};
+pub use lanes::{LANE_WIDTH, Lane, header_label, lane_extent, lanes};
 pub use picker::enterprise_at_view_centre;
 pub use segment_band::band_label;
 
