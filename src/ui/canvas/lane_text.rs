@@ -46,7 +46,7 @@ pub(super) fn fit_header(
         for size in sizes(largest, smallest) {
             let with_id = format!("{id} {text}");
             if !id.is_empty()
-                && let Some(lines) = wrap(&with_id, width, size, MAX_LINES, char_width)
+                && let Some(lines) = balanced(&with_id, width, size, char_width)
             {
                 return HeaderText {
                     lines,
@@ -55,7 +55,7 @@ pub(super) fn fit_header(
                     shortened,
                 };
             }
-            if let Some(lines) = wrap(text, width, size, MAX_LINES, char_width) {
+            if let Some(lines) = balanced(text, width, size, char_width) {
                 return HeaderText {
                     lines,
                     size,
@@ -123,12 +123,50 @@ fn opens(c: char) -> bool {
     "([{（【「『".contains(c)
 }
 
-/// Whether a line may break between `prev` and `next`.
-fn may_break(prev: char, next: char) -> bool {
+/// Whether a line may break before `chars[i]`: at spaces, around Chinese characters, after a
+/// slash, and after the hyphen of a compound whose first part is a word of its own
+/// ("agri-" / "tourism", never "e-" / "commerce").
+fn may_break(chars: &[char], i: usize) -> bool {
+    let (prev, next) = (chars[i - 1], chars[i]);
     if next.is_whitespace() || closes(next) || opens(prev) {
         return false;
     }
-    prev.is_whitespace() || is_wide(prev) || is_wide(next) || opens(next) || "/·&".contains(prev)
+    if prev == '-' {
+        let word = chars[..i - 1]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .count();
+        return word >= 3 && next.is_alphabetic();
+    }
+    prev.is_whitespace() || is_wide(prev) || is_wide(next) || opens(next) || "/·".contains(prev)
+}
+
+/// `text` wrapped in `width` at `size` on at most [`MAX_LINES`] lines, the lines made as even as
+/// they can be on that many ("科研检测 / 与标准" rather than "科研检测与标 / 准").
+fn balanced(
+    text: &str,
+    width: f32,
+    size: f32,
+    char_width: &dyn Fn(char, f32) -> f32,
+) -> Option<Vec<String>> {
+    let mut best = wrap(text, width, size, MAX_LINES, char_width)?;
+    if best.len() < 2 {
+        return Some(best);
+    }
+    // The narrowest width that still takes no more lines: found by halving.
+    let (mut narrow, mut wide) = (0.0, width);
+    for _ in 0..12 {
+        let mid = (narrow + wide) / 2.0;
+        match wrap(text, mid, size, best.len(), char_width) {
+            Some(lines) => {
+                best = lines;
+                wide = mid;
+            }
+            None => narrow = mid,
+        }
+    }
+    Some(best)
 }
 
 /// `text` on at most `max_lines` lines of `width` at `size`, broken only where
@@ -149,7 +187,7 @@ pub(super) fn wrap(
             return None;
         }
         let end = line_end(&chars, &widths, start, width, |i| {
-            may_break(chars[i - 1], chars[i])
+            may_break(&chars, i)
         })?;
         lines.push(
             chars[start..end]
@@ -212,7 +250,7 @@ fn wrap_cut(
         // Prefer a proper break; a word longer than the line is broken where it must, with a
         // hyphen between two letters.
         let proper = line_end(&chars, &widths, start, width, |i| {
-            may_break(chars[i - 1], chars[i])
+            may_break(&chars, i)
         });
         let (end, forced) = match proper {
             Some(end) => (end, false),
@@ -294,6 +332,15 @@ mod tests {
     }
 
     #[test]
+    fn two_lines_are_made_even() {
+        // 90 wide: "S1 科研检测与" (84.5) would leave "标准" alone; the lines are evened to
+        // "S1 科研检" (58.5) and "测与标准" (52).
+        let t = fit("S1", "科研检测与标准", 90.0);
+        assert_eq!(t.lines, vec!["S1 科研检", "测与标准"]);
+        assert_eq!(t.size, 13.0);
+    }
+
+    #[test]
     fn the_id_goes_before_the_font_shrinks() {
         // 8 characters, 52 wide: 4 a line at 13 fits the name alone, not with "U3 ".
         let t = fit("U3", "菌包工厂化生产线", 52.0);
@@ -314,7 +361,7 @@ mod tests {
     fn bracketed_detail_goes_when_the_full_name_cannot_fit_at_the_smallest_size() {
         let name = "栽培原辅料(木屑/玉米芯/麸皮/菌袋耗材)";
         let t = fit("U2", name, 60.0);
-        assert_eq!(t.lines, vec!["U2 栽培原", "辅料"]);
+        assert_eq!(t.lines, vec!["U2 栽培", "原辅料"]);
         assert!(t.shortened);
         assert_eq!(without_detail("菌包(棒)工厂化生产"), "菌包工厂化生产");
         assert_eq!(
@@ -332,10 +379,14 @@ mod tests {
         assert_eq!(t.size, 11.0);
         assert_eq!(t.lines, vec!["harvest, drying,", "primary processing"]);
         assert!(!t.with_id && !t.shortened);
-        // "e-commerce" stays whole.
+        // "e-commerce" and "R&D" stay whole; "agri-tourism" may break after its hyphen.
         let t = fit("K7", "brand & e-commerce", 100.0);
         assert_eq!(t.lines, vec!["K7 brand &", "e-commerce"]);
         assert_eq!(t.size, 13.0);
+        let lines = wrap("spawn R&D / breeding", 50.0, 10.0, 3, &width).unwrap();
+        assert_eq!(lines, vec!["spawn R&D", "/ breeding"]);
+        let lines = wrap("agri-tourism", 40.0, 10.0, 2, &width).unwrap();
+        assert_eq!(lines, vec!["agri-", "tourism"]);
     }
 
     #[test]
