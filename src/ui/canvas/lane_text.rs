@@ -186,9 +186,7 @@ pub(super) fn wrap(
         if lines.len() == max_lines {
             return None;
         }
-        let end = line_end(&chars, &widths, start, width, |i| {
-            may_break(&chars, i)
-        })?;
+        let end = line_end(&chars, &widths, start, width, |i| may_break(&chars, i))?;
         lines.push(
             chars[start..end]
                 .iter()
@@ -249,9 +247,7 @@ fn wrap_cut(
     while start < chars.len() && lines.len() + 1 < max_lines {
         // Prefer a proper break; a word longer than the line is broken where it must, with a
         // hyphen between two letters.
-        let proper = line_end(&chars, &widths, start, width, |i| {
-            may_break(&chars, i)
-        });
+        let proper = line_end(&chars, &widths, start, width, |i| may_break(&chars, i));
         let (end, forced) = match proper {
             Some(end) => (end, false),
             None => match line_end(&chars, &widths, start, width - hyphen, |_| true) {

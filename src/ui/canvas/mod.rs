@@ -9,7 +9,7 @@
 //! | `camera`   | where the canvas looks: bounds, fit, centring on a node, the untouched first view |
 //! | `geometry` | the per-document cache (radii, link ends, widths), this frame's screen positions, hit-testing |
 //! | `lanes`    | the stage lanes and their headers (click, menu, rename in place) |
-//! | `lane_headers`, `lane_text`, `segment_band` | the header row: names fitted on two lines, the segment band, pinned at the top |
+//! | `lane_headers`, `lane_text`, `segment_band` | the header row: names fitted on two lines, the segment band; under the links, or over the nodes while pinned at the top |
 //! | `empty`    | what an empty project's canvas says to do next |
 //! | `links`    | links: lines, dashes, arrowheads, flow dots: painting only |
 //! | `paint`    | node shapes and labels: painting only |
