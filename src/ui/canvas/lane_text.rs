@@ -42,27 +42,35 @@ pub(super) fn fit_header(
     } else {
         vec![(name.trim(), false), (short.as_str(), true)]
     };
-    for (text, shortened) in names {
-        for size in sizes(largest, smallest) {
-            let with_id = format!("{id} {text}");
-            if !id.is_empty()
-                && let Some(lines) = balanced(&with_id, width, size, char_width)
-            {
-                return HeaderText {
-                    lines,
-                    size,
-                    with_id: true,
-                    shortened,
-                };
-            }
-            if let Some(lines) = balanced(text, width, size, char_width) {
-                return HeaderText {
-                    lines,
-                    size,
-                    with_id: false,
-                    shortened,
-                };
-            }
+    // Breaking a compound at its hyphen ("selenium-" / "rich") only when a smaller font does
+    // not make it unnecessary.
+    let tries = names
+        .iter()
+        .flat_map(|&name| [(name, false), (name, true)])
+        .flat_map(|(name, compounds)| {
+            sizes(largest, smallest)
+                .into_iter()
+                .map(move |size| (name, compounds, size))
+        });
+    for ((text, shortened), compounds, size) in tries {
+        let with_id = format!("{id} {text}");
+        if !id.is_empty()
+            && let Some(lines) = balanced(&with_id, width, size, compounds, char_width)
+        {
+            return HeaderText {
+                lines,
+                size,
+                with_id: true,
+                shortened,
+            };
+        }
+        if let Some(lines) = balanced(text, width, size, compounds, char_width) {
+            return HeaderText {
+                lines,
+                size,
+                with_id: false,
+                shortened,
+            };
         }
     }
     let text = if short.is_empty() {
@@ -126,7 +134,7 @@ fn opens(c: char) -> bool {
 /// Whether a line may break before `chars[i]`: at spaces, around Chinese characters, after a
 /// slash, and after the hyphen of a compound whose first part is a word of its own
 /// ("agri-" / "tourism", never "e-" / "commerce").
-fn may_break(chars: &[char], i: usize) -> bool {
+fn may_break(chars: &[char], i: usize, compounds: bool) -> bool {
     let (prev, next) = (chars[i - 1], chars[i]);
     if next.is_whitespace() || closes(next) || opens(prev) {
         return false;
@@ -137,7 +145,7 @@ fn may_break(chars: &[char], i: usize) -> bool {
             .rev()
             .take_while(|c| c.is_alphabetic())
             .count();
-        return word >= 3 && next.is_alphabetic();
+        return compounds && word >= 3 && next.is_alphabetic();
     }
     prev.is_whitespace() || is_wide(prev) || is_wide(next) || opens(next) || "/·".contains(prev)
 }
@@ -148,22 +156,26 @@ fn balanced(
     text: &str,
     width: f32,
     size: f32,
+    compounds: bool,
     char_width: &dyn Fn(char, f32) -> f32,
 ) -> Option<Vec<String>> {
-    let mut best = wrap(text, width, size, MAX_LINES, char_width)?;
+    let mut best = wrap(text, width, size, MAX_LINES, compounds, char_width)?;
     if best.len() < 2 {
         return Some(best);
     }
-    // The narrowest width that still takes no more lines: found by halving.
+    // The narrowest width that still takes no more lines (found by halving), as long as it
+    // breaks no more compounds at their hyphen than the plain wrap does.
+    let hyphens = |lines: &[String]| lines.iter().filter(|l| l.ends_with('-')).count();
+    let allowed = hyphens(&best);
     let (mut narrow, mut wide) = (0.0, width);
     for _ in 0..12 {
         let mid = (narrow + wide) / 2.0;
-        match wrap(text, mid, size, best.len(), char_width) {
-            Some(lines) => {
+        match wrap(text, mid, size, best.len(), compounds, char_width) {
+            Some(lines) if hyphens(&lines) <= allowed => {
                 best = lines;
                 wide = mid;
             }
-            None => narrow = mid,
+            _ => narrow = mid,
         }
     }
     Some(best)
@@ -176,6 +188,7 @@ pub(super) fn wrap(
     width: f32,
     size: f32,
     max_lines: usize,
+    compounds: bool,
     char_width: &dyn Fn(char, f32) -> f32,
 ) -> Option<Vec<String>> {
     let chars: Vec<char> = text.trim().chars().collect();
@@ -186,7 +199,9 @@ pub(super) fn wrap(
         if lines.len() == max_lines {
             return None;
         }
-        let end = line_end(&chars, &widths, start, width, |i| may_break(&chars, i))?;
+        let end = line_end(&chars, &widths, start, width, |i| {
+            may_break(&chars, i, compounds)
+        })?;
         lines.push(
             chars[start..end]
                 .iter()
@@ -247,7 +262,9 @@ fn wrap_cut(
     while start < chars.len() && lines.len() + 1 < max_lines {
         // Prefer a proper break; a word longer than the line is broken where it must, with a
         // hyphen between two letters.
-        let proper = line_end(&chars, &widths, start, width, |i| may_break(&chars, i));
+        let proper = line_end(&chars, &widths, start, width, |i| {
+            may_break(&chars, i, true)
+        });
         let (end, forced) = match proper {
             Some(end) => (end, false),
             None => match line_end(&chars, &widths, start, width - hyphen, |_| true) {
@@ -379,10 +396,19 @@ mod tests {
         let t = fit("K7", "brand & e-commerce", 100.0);
         assert_eq!(t.lines, vec!["K7 brand &", "e-commerce"]);
         assert_eq!(t.size, 13.0);
-        let lines = wrap("spawn R&D / breeding", 50.0, 10.0, 3, &width).unwrap();
+        let lines = wrap("spawn R&D / breeding", 50.0, 10.0, 3, true, &width).unwrap();
         assert_eq!(lines, vec!["spawn R&D", "/ breeding"]);
-        let lines = wrap("agri-tourism", 40.0, 10.0, 2, &width).unwrap();
+        let lines = wrap("agri-tourism", 40.0, 10.0, 2, true, &width).unwrap();
         assert_eq!(lines, vec!["agri-", "tourism"]);
+        // Not "A1 selenium-" / "rich farming" at 13: the id goes, "selenium-rich" (84.5) fits.
+        let t = fit("A1", "selenium-rich farming", 90.0);
+        assert_eq!(t.lines, vec!["selenium-rich", "farming"]);
+        assert_eq!(t.size, 13.0);
+        // And a smaller font rather than "selenium-" / "rich": at 11, 71.5 holds "selenium-rich".
+        let t = fit("", "selenium-rich farming", 72.0);
+        assert_eq!(t.lines, vec!["selenium-rich", "farming"]);
+        assert_eq!(t.size, 11.0);
+        assert!(wrap("agri-tourism", 40.0, 10.0, 2, false, &width).is_none());
     }
 
     #[test]
@@ -414,7 +440,7 @@ mod tests {
     #[test]
     fn a_line_never_starts_with_a_closing_sign() {
         // "菌包(棒)": the break before ")" is not allowed; the line ends after it.
-        let lines = wrap("菌包(棒)工厂化生产", 40.0, 10.0, 3, &width).unwrap();
+        let lines = wrap("菌包(棒)工厂化生产", 40.0, 10.0, 3, true, &width).unwrap();
         assert_eq!(lines, vec!["菌包(棒)", "工厂化生", "产"]);
         assert!(lines.iter().all(|l| !l.starts_with(')')));
     }
