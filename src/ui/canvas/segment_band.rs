@@ -77,6 +77,10 @@ pub(super) fn band_ui(ui: &egui::Ui, frame: &CanvasFrame<'_>, lanes: &[Lane], ro
             continue;
         }
         let mut colour = look.lane_header(run.segment);
+        if look.is_dark() {
+            // The segment's strong colour is too dark to read on the dark projector's fill.
+            colour = theme::blend(colour, egui::Color32::WHITE, 0.45);
+        }
         let mut fill = look.lane_fill(run.segment);
         if lanes[run.first..=run.last].iter().all(dimmed) {
             colour = theme::blend(colour, look.background(), 0.6);
