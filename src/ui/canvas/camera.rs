@@ -64,15 +64,27 @@ pub fn bounds(project: &Project) -> Option<Rect> {
     Some(r)
 }
 
-/// The area a fit shows: every placed node, half a lane more each side for labels, and room
-/// above for the lane headers.
-fn fit_area(project: &Project) -> Option<Rect> {
-    Some(bounds(project)?.expand2(vec2(LANE_WIDTH * 0.6, 120.0)))
+/// The area a fit onto a canvas of `size` shows: every placed node, half a lane more each side
+/// for labels, and room above the lanes for their header row, which keeps its height on screen
+/// however far out (so the room it needs in canvas units grows as the zoom falls).
+fn fit_area(project: &Project, size: Vec2) -> Option<Rect> {
+    let area = bounds(project)?.expand2(vec2(LANE_WIDTH * 0.6, 120.0));
+    if crate::layout::lane_columns(project).is_empty() {
+        return Some(area);
+    }
+    let (lanes_top, _) = crate::layout::lane_extent(project);
+    let with_row = |zoom: f32| {
+        let row_top = lanes_top - super::header_room(zoom, 1.0) / zoom - 8.0 / zoom;
+        area.with_min_y(area.min.y.min(row_top))
+    };
+    // Twice: the room taken lowers the zoom a little, which asks for a little more room.
+    let first = with_row(camera_showing(area, size, 1.5).zoom);
+    Some(with_row(camera_showing(first, size, 1.5).zoom))
 }
 
 /// Sets the camera so the whole graph fits `rect`.
 pub fn fit(project: &Project, state: &mut UiState, rect: Rect) {
-    state.camera = match fit_area(project) {
+    state.camera = match fit_area(project, rect.size()) {
         Some(area) => camera_showing(area, rect.size(), 1.5),
         None => lanes_camera(project, rect.size()).unwrap_or_default(),
     };
@@ -84,7 +96,7 @@ pub fn fit(project: &Project, state: &mut UiState, rect: Rect) {
 /// `NAMES_ZOOM`, the top left at that zoom. Never zoomed in past `READABLE_ZOOM` to fit a
 /// height: a wide, flat chain shows more lanes instead. Lanes alone when no firm is placed.
 pub fn reading_camera(project: &Project, size: Vec2) -> Camera {
-    let Some(area) = fit_area(project) else {
+    let Some(area) = fit_area(project, size) else {
         return lanes_camera(project, size).unwrap_or_default();
     };
     let whole = camera_showing(area, size, 1.5);

@@ -1,5 +1,7 @@
-//! Stage lanes: one column per stage of every chain, left to right, painted behind the graph with
-//! a header that stays readable at any zoom and names the stage on hover. In the editor a click
+//! Stage lanes: one column per stage of every chain, left to right, painted behind the graph,
+//! and their headers over it: the stage's full name fitted on one or two lines (`lane_text`),
+//! the segment band above them (`segment_band`), the row pinned at the top of the canvas while
+//! the lanes' top is panned out of view (`lane_headers`), the stage named on hover. In the editor a click
 //! on a header shows the stage in the inspector, a right click opens the stage's menu (rename,
 //! add a stage before or after, add a product, move, segment, delete), and a stage being renamed
 //! on the canvas gets its text field on its header.
@@ -8,19 +10,25 @@
 //! frame, whichever panels are open.
 
 use super::CanvasFrame;
-use super::paint::fit_text;
+use super::lane_headers::{
+    HeaderRow, header_room, lane_screen_x, paint_header, paint_pinned_backdrop,
+};
+use super::lane_text::HeaderText;
+use super::segment_band;
 use crate::i18n::Lang;
-use crate::model::{Pos, Project, Segment, StageId};
+use crate::model::{ChainId, Pos, Project, Segment, StageId};
 use crate::ui::panels::outline::{self, Gestures, Item, Place, RenameEnd};
 use crate::ui::state::{Queue, UiState};
 use crate::ui::theme;
-use egui::{Align2, Color32, CornerRadius, FontId, Rect, Sense, Stroke, StrokeKind, vec2};
+use egui::{Color32, CornerRadius, Rect, Sense, Stroke, StrokeKind, pos2, vec2};
 
 pub use crate::layout::{LANE_WIDTH, lane_extent};
 
 /// A stage's lane: its column on the canvas.
 pub struct Lane {
     pub stage: StageId,
+    /// The chain the stage belongs to (a chain's lanes are consecutive).
+    pub chain: ChainId,
     pub name: String,
     pub segment: Segment,
     pub center_x: f32,
@@ -31,12 +39,16 @@ pub fn lanes(project: &Project, lang: Lang) -> Vec<Lane> {
     crate::layout::lane_columns(project)
         .into_iter()
         .map(|(stage, center_x, segment)| {
-            let name = project
+            let (chain, name) = project
                 .stage(&stage)
-                .map(|(_, s)| outline::shown_name(&s.name, &s.name_en, lang).to_owned())
+                .map(|(c, s)| {
+                    let name = outline::shown_name(&s.name, &s.name_en, lang).to_owned();
+                    (c.id.clone(), name)
+                })
                 .unwrap_or_default();
             Lane {
                 stage,
+                chain,
                 name,
                 segment,
                 center_x,
@@ -50,83 +62,135 @@ pub fn header_label(stage: &StageId, name: &str, lang: Lang) -> String {
     format!("{} {stage} {name}", lang.pick("环节", "Stage"))
 }
 
-/// Paints every lane that shows on the canvas and handles their headers; returns all lanes, and
-/// the headers' screen rectangles (labels keep clear of them).
-pub(super) fn lanes_ui(
-    ui: &mut egui::Ui,
-    frame: &CanvasFrame<'_>,
-    state: &mut UiState,
-    queue: &mut Queue,
-) -> (Vec<Lane>, Vec<Rect>) {
+/// The lanes of one frame and their header row, from [`lanes_ui`] to [`headers_ui`].
+pub(super) struct FrameLanes {
+    pub lanes: Vec<Lane>,
+    row: Option<HeaderRow>,
+}
+
+impl FrameLanes {
+    /// The header row is pinned at the canvas top, over the lanes scrolled beneath it.
+    pub fn pinned(&self) -> bool {
+        self.row.as_ref().is_some_and(|r| r.pinned)
+    }
+
+    /// The segment band and the headers on screen, across every lane.
+    pub fn row_rect(&self, frame: &CanvasFrame<'_>) -> Option<Rect> {
+        self.row.as_ref()?.row_rect(frame, &self.lanes)
+    }
+}
+
+/// Paints every lane that shows on the canvas, behind the links and nodes; returns all lanes.
+/// Their headers come later, over the nodes ([`headers_ui`]).
+pub(super) fn lanes_ui(frame: &CanvasFrame<'_>, state: &mut UiState) -> FrameLanes {
     let lanes = lanes(frame.project, frame.lang);
+    if lanes.is_empty() {
+        return FrameLanes { lanes, row: None };
+    }
     let (top, bottom) = lane_extent(frame.project);
-    let editing = !frame.opts.read_only;
-    if editing {
+    let row = HeaderRow::new(frame, &lanes, top, bottom);
+    if !frame.opts.read_only {
         reveal(frame, &lanes, top, state);
     }
-    let mut headers = Vec::new();
     for lane in &lanes {
-        let Some(header) = lane_ui(frame, lane, top, bottom, state) else {
-            continue;
-        };
-        headers.push(header);
-        if editing {
-            header_ui(ui, frame, lane, header, state, queue);
-        } else {
-            header_hover(ui, frame, lane, header, Sense::hover());
+        lane_ui(frame, lane, top, bottom, row.header_h, state);
+    }
+    FrameLanes {
+        lanes,
+        row: Some(row),
+    }
+}
+
+/// Paints the segment band and the lane headers (pinned at the canvas top while the lanes' top
+/// is scrolled away) and handles the headers' clicks, menus and renaming.
+pub(super) fn headers_ui(
+    ui: &mut egui::Ui,
+    frame: &CanvasFrame<'_>,
+    frame_lanes: &FrameLanes,
+    state: &mut UiState,
+    queue: &mut Queue,
+) {
+    let editing = !frame.opts.read_only;
+    if let Some(row) = &frame_lanes.row {
+        let lanes = &frame_lanes.lanes;
+        if row.pinned
+            && let Some(rect) = row.row_rect(frame, lanes)
+        {
+            paint_pinned_backdrop(frame, rect);
+        }
+        segment_band::band_ui(ui, frame, lanes, row);
+        for (lane, text) in lanes.iter().zip(&row.texts) {
+            let header = row.header_rect(frame, lane);
+            if !header.intersects(frame.screen.rect) {
+                continue;
+            }
+            let fill = lane_colour(frame, lane, frame.opts.look.lane_header(lane.segment));
+            paint_header(frame, header, text, fill, row.pinned);
+            // Pinned, the header is away from its lane's outline: it shows the selection itself.
+            if row.pinned && editing && state.selection.stage.as_ref() == Some(&lane.stage) {
+                let stroke = Stroke::new(2.0, theme::SELECTION);
+                let corners = CornerRadius::same(6);
+                frame
+                    .painter
+                    .rect_stroke(header, corners, stroke, StrokeKind::Outside);
+            }
+            let shown = Shown { header, text };
+            if editing {
+                header_ui(ui, frame, lane, &shown, state, queue);
+            } else {
+                header_hover(ui, frame, lane, &shown, Sense::hover());
+            }
         }
     }
     if editing {
         outline::question_ui(ui.ctx(), frame.project, frame.lang, state, queue);
     }
-    (lanes, headers)
 }
 
-/// The header's height on screen at the current zoom (readable when zoomed far out).
-fn header_height(frame: &CanvasFrame<'_>) -> f32 {
-    let (zoom, scale) = (frame.screen.cam.zoom, frame.screen.scale);
-    (34.0 * zoom * scale).max(20.0 * scale)
+/// A header as drawn this frame: where, and the text it shows.
+struct Shown<'a> {
+    header: Rect,
+    text: &'a HeaderText,
 }
 
-/// One lane from `top` to `bottom` (canvas units), its header above `top`; returns the
-/// header's screen rectangle when the lane shows.
+/// `c` as `lane` shows it: paler when the highlight dims the lane's stage.
+fn lane_colour(frame: &CanvasFrame<'_>, lane: &Lane, c: Color32) -> Color32 {
+    let dim = frame
+        .highlight
+        .as_ref()
+        .is_some_and(|h| h.dim_stages.contains(&lane.stage));
+    if dim {
+        theme::blend(c, frame.opts.look.background(), 0.7)
+    } else {
+        c
+    }
+}
+
+/// One lane's background from `top` to `bottom` (canvas units) with room for its header above
+/// `top`, outlined when its stage is selected or highlighted.
 fn lane_ui(
     frame: &CanvasFrame<'_>,
     lane: &Lane,
     top: f32,
     bottom: f32,
+    header_h: f32,
     state: &UiState,
-) -> Option<Rect> {
-    let (screen, painter, look) = (&frame.screen, &frame.painter, frame.opts.look);
-    let (cam, origin, scale) = (screen.cam, screen.origin(), screen.scale);
-    let x0 = lane.center_x - LANE_WIDTH / 2.0 + 6.0;
-    let x1 = lane.center_x + LANE_WIDTH / 2.0 - 6.0;
-    let header_h = header_height(frame);
-    let highlight = frame.highlight.as_ref();
-    let dim = highlight.is_some_and(|h| h.dim_stages.contains(&lane.stage));
-    let lane_colour = |c: Color32| {
-        if dim {
-            theme::blend(c, look.background(), 0.7)
-        } else {
-            c
-        }
-    };
-    let mut r = Rect::from_min_max(
-        cam.to_screen(origin, Pos { x: x0, y: top }),
-        cam.to_screen(origin, Pos { x: x1, y: bottom }),
-    );
-    // Room for the header above the first row of nodes, whatever the zoom.
-    r.min.y -= header_h;
+) {
+    let (screen, painter) = (&frame.screen, &frame.painter);
+    let (x0, x1) = lane_screen_x(frame, lane);
+    let y = |y: f32| screen.cam.to_screen(screen.origin(), Pos { x: 0.0, y }).y;
+    let r = Rect::from_min_max(pos2(x0, y(top) - header_h), pos2(x1, y(bottom)));
     if !r.intersects(screen.rect) {
-        return None;
+        return;
     }
-    painter.rect_filled(
-        r,
-        CornerRadius::same(6),
-        lane_colour(look.lane_fill(lane.segment)),
-    );
+    let fill = lane_colour(frame, lane, frame.opts.look.lane_fill(lane.segment));
+    painter.rect_filled(r, CornerRadius::same(6), fill);
     let selected = !frame.opts.read_only && state.selection.stage.as_ref() == Some(&lane.stage);
-    if selected || highlight.is_some_and(|h| h.stages.contains(&lane.stage)) {
+    let lit = frame
+        .highlight
+        .as_ref()
+        .is_some_and(|h| h.stages.contains(&lane.stage));
+    if selected || lit {
         painter.rect_stroke(
             r,
             CornerRadius::same(6),
@@ -134,55 +198,31 @@ fn lane_ui(
             StrokeKind::Outside,
         );
     }
-    // The header keeps a readable height when zoomed out: lanes stay legible at any zoom.
-    let header = Rect::from_min_size(r.min, vec2(r.width(), header_h));
-    painter.rect_filled(
-        header,
-        CornerRadius {
-            nw: 6,
-            ne: 6,
-            sw: 0,
-            se: 0,
-        },
-        lane_colour(look.lane_header(lane.segment)),
-    );
-    let font = FontId::proportional((13.0 * cam.zoom * scale).clamp(11.0 * scale, 22.0 * scale));
-    let text = fit_text(
-        painter,
-        &format!("{} {}", lane.stage, lane.name),
-        &font,
-        r.width() - 8.0,
-    );
-    painter.with_clip_rect(header.intersect(screen.rect)).text(
-        header.center(),
-        Align2::CENTER_CENTER,
-        text,
-        font,
-        Color32::WHITE,
-    );
-    Some(header)
 }
 
 /// The header as a widget: named for screen readers and tests, the stage's full name on hover.
+/// Its value is the text shown, a line a line ("U1 菌种研\n发与繁育").
 fn header_hover(
     ui: &egui::Ui,
     frame: &CanvasFrame<'_>,
     lane: &Lane,
-    header: Rect,
+    shown: &Shown<'_>,
     sense: Sense,
 ) -> egui::Response {
     let lang = frame.lang;
     let resp = ui.interact(
-        header.intersect(frame.screen.rect),
+        shown.header.intersect(frame.screen.rect),
         ui.scope_id().with(("lane", lane.stage.as_str())),
         sense,
     );
     resp.widget_info(|| {
-        egui::WidgetInfo::labeled(
+        let mut info = egui::WidgetInfo::labeled(
             egui::Role::Button,
             true,
             header_label(&lane.stage, &lane.name, lang),
-        )
+        );
+        info.current_text_value = Some(shown.text.lines.join("\n"));
+        info
     });
     resp.on_hover_text(format!(
         "{} {} · {}",
@@ -198,10 +238,11 @@ fn header_ui(
     ui: &mut egui::Ui,
     frame: &CanvasFrame<'_>,
     lane: &Lane,
-    header: Rect,
+    shown: &Shown<'_>,
     state: &mut UiState,
     queue: &mut Queue,
 ) {
+    let header = shown.header;
     let item = Item::Stage(lane.stage.clone());
     let renaming = state
         .structure
@@ -229,7 +270,7 @@ fn header_ui(
         }
         return;
     }
-    let resp = header_hover(ui, frame, lane, header, Sense::click());
+    let resp = header_hover(ui, frame, lane, shown, Sense::click());
     if resp.clicked() {
         g.state.selection.only_stage(lane.stage.clone());
     }
@@ -249,7 +290,7 @@ fn reveal(frame: &CanvasFrame<'_>, lanes: &[Lane], top: f32, state: &mut UiState
     };
     let screen = &frame.screen;
     let cam = &mut state.camera;
-    let header_h = header_height(frame);
+    let header_h = header_room(cam.zoom, screen.scale);
     let at = cam.to_screen(
         screen.origin(),
         Pos {

@@ -9,6 +9,7 @@
 //! | `camera`   | where the canvas looks: bounds, fit, centring on a node, the untouched first view |
 //! | `geometry` | the per-document cache (radii, link ends, widths), this frame's screen positions, hit-testing |
 //! | `lanes`    | the stage lanes and their headers (click, menu, rename in place) |
+//! | `lane_headers`, `lane_text`, `segment_band` | the header row: names fitted on two lines, the segment band; under the links, or over the nodes while pinned at the top |
 //! | `empty`    | what an empty project's canvas says to do next |
 //! | `links`    | links: lines, dashes, arrowheads, flow dots: painting only |
 //! | `paint`    | node shapes: painting only |
@@ -26,6 +27,8 @@ mod empty;
 mod geometry;
 mod gestures;
 mod labels;
+mod lane_headers;
+mod lane_text;
 mod lanes;
 mod links;
 mod nodes;
@@ -33,6 +36,7 @@ mod overlays;
 mod paint;
 mod picker;
 mod placement;
+mod segment_band;
 
 use crate::analysis::Analysis;
 use crate::document::Document;
@@ -52,8 +56,10 @@ pub use camera::{
     reading_camera,
 };
 pub use labels::{MIN_LABEL_PX, ShownLabel};
-pub use lanes::{LANE_WIDTH, Lane, lane_extent, lanes};
+pub use lane_headers::header_room;
+pub use lanes::{LANE_WIDTH, Lane, header_label, lane_extent, lanes};
 pub use picker::enterprise_at_view_centre;
+pub use segment_band::band_label;
 
 /// Gesture state and caches that live across frames.
 #[derive(Debug, Default)]
@@ -232,15 +238,25 @@ pub fn canvas_ui(
         screen,
     };
 
-    let (lanes, headers) = lanes::lanes_ui(ui, &frame, state, queue);
+    let lanes = lanes::lanes_ui(&frame, state);
+    // The header row goes under the graph where the lanes put it, over it while pinned at the
+    // top of the canvas with the lanes scrolling beneath.
+    if !lanes.pinned() {
+        lanes::headers_ui(ui, &frame, &lanes, state, queue);
+    }
     links::links(&frame, &canvas.geometry, &state.selection);
     let seen = nodes::nodes_ui(ui, &frame, state, canvas, queue, &mut output);
+    if lanes.pinned() {
+        lanes::headers_ui(ui, &frame, &lanes, state, queue);
+    }
+    // Names keep clear of the header row, pinned or not.
+    let blocked: Vec<Rect> = lanes.row_rect(&frame).into_iter().collect();
     state.canvas_labels = labels::labels_ui(
         &frame,
         &canvas.labels,
         &seen.drawn,
         seen.hovered_node,
-        &headers,
+        &blocked,
     );
     gestures::finish_stray_drag(ui, project, state, canvas, queue);
     gestures::link_handle_ui(ui, &frame, state, canvas);
@@ -250,7 +266,7 @@ pub fn canvas_ui(
     empty::empty_ui(ui, &frame, state, queue);
     if !opts.read_only {
         let just_opened = state.picker != picker_before;
-        picker::picker_ui(ui, project, state, queue, &lanes, just_opened);
+        picker::picker_ui(ui, project, state, queue, &lanes.lanes, just_opened);
         context_menu::menu_ui(ui, &frame, state, canvas, queue);
     }
     output

@@ -1,6 +1,6 @@
 //! Where the presentation's camera goes and how it gets there: a step's target framed above the
-//! subtitle, a saved view's camera fitted to whatever screen shows it, and the glide between
-//! steps (skipped when motion is reduced). The views panel saves cameras through
+//! subtitle (its measured height, whatever the step's text), a saved view's camera fitted to
+//! whatever screen shows it, and the glide between steps (skipped when motion is reduced). The views panel saves cameras through
 //! [`saved_camera`] and shows them through [`camera_for_saved`].
 
 use super::story::{Step, Target};
@@ -28,8 +28,8 @@ pub(super) struct Framing {
     /// The step's camera is to be worked out for the canvas size (after a step change, a new
     /// scale or a resize); `true` glides there, `false` jumps.
     retarget: Option<bool>,
-    /// The canvas size the current camera target was worked out for.
-    target_size: Option<Vec2>,
+    /// The view the current camera target was worked out for.
+    target_view: Option<View>,
 }
 
 impl Default for Framing {
@@ -38,7 +38,7 @@ impl Default for Framing {
         Self {
             glide: None,
             retarget: Some(false),
-            target_size: None,
+            target_view: None,
         }
     }
 }
@@ -53,23 +53,29 @@ impl Framing {
         self.glide.is_some()
     }
 
-    /// Works out the target for a canvas of `size` when needed (`target` gives it), and glides
-    /// `camera` towards it when `animate`, else puts it there.
+    /// Works out the target for `view` when needed (`target` gives it), and glides `camera`
+    /// towards it when `animate`, else puts it there. A new canvas size jumps to the new target;
+    /// a subtitle of another height glides to it.
     pub(super) fn frame(
         &mut self,
         camera: &mut Camera,
-        size: Vec2,
+        view: View,
         now: f64,
         animate: bool,
-        target: impl FnOnce(Vec2) -> Camera,
+        target: impl FnOnce(View) -> Camera,
     ) {
-        let resized = self.target_size.is_some_and(|s| s != size);
-        if resized && self.retarget.is_none() {
-            self.retarget = Some(false);
+        if self.retarget.is_none()
+            && let Some(before) = self.target_view
+        {
+            if before.size != view.size {
+                self.retarget = Some(false);
+            } else if (before.room - view.room).abs() > 0.5 {
+                self.retarget = Some(true);
+            }
         }
         if let Some(glide) = self.retarget.take() {
-            let to = target(size);
-            self.target_size = Some(size);
+            let to = target(view);
+            self.target_view = Some(view);
             if glide && animate {
                 self.glide = Some(Glide {
                     from: *camera,
@@ -83,7 +89,7 @@ impl Framing {
         }
         if let Some(glide) = self.glide {
             let t = ((now - glide.start) / GLIDE_SECONDS).clamp(0.0, 1.0) as f32;
-            *camera = glide_camera(glide.from, glide.to, t, size);
+            *camera = glide_camera(glide.from, glide.to, t, view.size);
             if t >= 1.0 {
                 self.glide = None;
             }
@@ -91,44 +97,98 @@ impl Framing {
     }
 }
 
-/// The camera for a step on a canvas of `size` (the whole project without a step).
+/// Where a step is framed: the canvas's size, and how much of its height, from the top, is free
+/// above the subtitle (nothing framed goes under it).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct View {
+    pub size: Vec2,
+    pub room: f32,
+}
+
+impl View {
+    /// The part of the canvas above the subtitle, as a size from the canvas's top left.
+    fn free(self) -> Vec2 {
+        vec2(self.size.x, self.room.clamp(1.0, self.size.y.max(1.0)))
+    }
+}
+
+/// Room (screen points) left under the lowest bead framed, for its label.
+const LABEL_ROOM: f32 = 24.0;
+
+/// The camera for a step in `view` (the whole project without a step), framed above the
+/// subtitle, the lane headers (and their segment band) in view above the lanes.
 pub(super) fn step_camera(
     project: &Project,
     step: Option<&Step>,
-    size: Vec2,
+    view: View,
     scale: f32,
 ) -> Camera {
+    let lanes_top = project
+        .stages()
+        .next()
+        .map(|_| canvas::lane_extent(project).0);
     match step.map(|s| s.target) {
-        Some(Target::Area { area, from_left }) => camera_for_area(area, size, scale, from_left),
-        Some(Target::Saved(cam)) => camera_for_saved(cam, size),
+        Some(Target::Area { area, from_left }) => {
+            camera_for_area(area, view, scale, from_left, lanes_top)
+        }
+        Some(Target::Saved(cam)) => camera_for_saved(cam, view.free()),
         None => match canvas::bounds(project) {
-            Some(b) => camera_for_area(b, size, 1.0, false),
+            Some(b) => camera_for_area(b, view, 1.0, false, lanes_top),
             None => Camera::default(),
         },
     }
 }
 
-/// Height kept free at the bottom of the screen for the subtitle.
-fn subtitle_room(scale: f32) -> f32 {
-    140.0 * scale.sqrt()
-}
-
-/// The camera showing a canvas area above the subtitle (whose height grows with `scale`).
-pub(super) fn camera_for_area(area: Rect, size: Vec2, scale: f32, from_left: bool) -> Camera {
+/// The camera showing a canvas area in the free part of `view`, above the subtitle; with lanes
+/// whose top is at `lanes_top`, their header row (which grows as the zoom shrinks) shows too.
+pub(super) fn camera_for_area(
+    area: Rect,
+    view: View,
+    scale: f32,
+    from_left: bool,
+    lanes_top: Option<f32>,
+) -> Camera {
     if !area.is_positive() {
         return Camera::default();
     }
     let margin = 30.0;
-    let room = vec2(size.x, (size.y - subtitle_room(scale)).max(size.y * 0.5));
-    // Room around the node centres for their labels.
+    let free = view.free();
+    let avail = vec2(
+        free.x - 2.0 * margin,
+        free.y - 2.0 * margin - LABEL_ROOM * scale,
+    )
+    .max(vec2(1.0, 1.0));
+    // Room around the node centres for their beads and labels.
     let padded = area.expand2(vec2(LANE_WIDTH * 0.4, 40.0));
-    let zoom = canvas::camera_showing(padded.expand(margin), room, 1.4).zoom;
-    let centre = area.center().to_vec2();
-    let mut offset = room / 2.0 - centre * zoom;
-    if from_left && padded.width() * zoom + 2.0 * margin < room.x {
-        offset.x = margin - padded.left() * zoom;
+    let zoom_for = |top: f32| {
+        (avail.x / padded.width())
+            .min(avail.y / (padded.bottom() - top).max(1.0))
+            .clamp(Camera::MIN_ZOOM, 1.4)
+    };
+    // The header row is a height on screen, so its height on the canvas depends on the zoom:
+    // a few rounds settle both.
+    let top_at = |zoom: f32| match lanes_top {
+        Some(lanes) => padded
+            .top()
+            .min(lanes - canvas::header_room(zoom, scale) / zoom),
+        None => padded.top(),
+    };
+    let mut zoom = zoom_for(padded.top());
+    for _ in 0..4 {
+        zoom = zoom_for(top_at(zoom));
     }
-    Camera { zoom, offset }
+    let top = top_at(zoom);
+    let height = (padded.bottom() - top) * zoom;
+    let y = margin + ((avail.y - height) / 2.0).max(0.0) - top * zoom;
+    let x = if from_left && padded.width() * zoom < avail.x {
+        margin - padded.left() * zoom
+    } else {
+        free.x / 2.0 - padded.center().x * zoom
+    };
+    Camera {
+        zoom,
+        offset: vec2(x, y),
+    }
 }
 
 /// A saved view's camera on a canvas of `size`: its area fitted when it has one, else its zoom
@@ -223,39 +283,84 @@ mod tests {
     #[test]
     fn framing_jumps_first_then_glides_and_refits_on_resize() {
         let size = vec2(1000.0, 600.0);
+        let view = |size: Vec2| View {
+            size,
+            room: size.y - 150.0,
+        };
         let to = Camera {
             offset: vec2(-300.0, 40.0),
             zoom: 2.0,
         };
         let mut camera = Camera::default();
         let mut framing = Framing::default();
-        framing.frame(&mut camera, size, 0.0, true, |_| to);
+        framing.frame(&mut camera, view(size), 0.0, true, |_| to);
         assert_eq!(camera, to, "the first frame jumps");
         assert!(!framing.is_gliding());
 
         framing.retarget(true);
-        framing.frame(&mut camera, size, 1.0, true, |_| Camera::default());
+        framing.frame(&mut camera, view(size), 1.0, true, |_| Camera::default());
         assert!(framing.is_gliding());
         assert_eq!(camera, to, "a glide starts where the camera is");
-        framing.frame(&mut camera, size, 1.0 + GLIDE_SECONDS, true, |_| to);
+        framing.frame(&mut camera, view(size), 1.0 + GLIDE_SECONDS, true, |_| to);
         let home = Camera::default();
         assert!((camera.zoom - home.zoom).abs() < 1e-5);
         assert!((camera.offset - home.offset).length() < 1e-3);
         assert!(!framing.is_gliding());
 
         // A resize jumps to the target worked out for the new size; no target is asked otherwise.
-        framing.frame(&mut camera, size, 2.0, true, |_| unreachable!());
-        framing.frame(&mut camera, size * 2.0, 3.0, true, |s| Camera {
-            zoom: s.x / 1000.0,
+        framing.frame(&mut camera, view(size), 2.0, true, |_| unreachable!());
+        framing.frame(&mut camera, view(size * 2.0), 3.0, true, |v| Camera {
+            zoom: v.size.x / 1000.0,
             ..Camera::default()
         });
         assert_eq!(camera.zoom, 2.0);
         assert!(!framing.is_gliding());
 
+        // A taller subtitle (the same canvas) glides to the target worked out for the room left.
+        let taller = View {
+            room: view(size * 2.0).room - 60.0,
+            ..view(size * 2.0)
+        };
+        framing.frame(&mut camera, taller, 3.5, true, |v| Camera {
+            zoom: v.room / 1000.0,
+            ..Camera::default()
+        });
+        assert!(framing.is_gliding());
+        framing.frame(
+            &mut camera,
+            taller,
+            3.5 + GLIDE_SECONDS,
+            true,
+            |_| unreachable!(),
+        );
+        assert!((camera.zoom - 0.99).abs() < 1e-5);
+
         // With motion reduced, a step jumps.
         framing.retarget(true);
-        framing.frame(&mut camera, size * 2.0, 4.0, false, |_| to);
+        framing.frame(&mut camera, taller, 4.0, false, |_| to);
         assert_eq!(camera, to);
         assert!(!framing.is_gliding());
+    }
+
+    #[test]
+    fn an_area_is_framed_above_the_subtitle_with_the_header_row_above_the_lanes() {
+        let view = View {
+            size: vec2(1366.0, 768.0),
+            room: 560.0,
+        };
+        // Lanes from y 0 (their top) to 600, a park below at 700.
+        let area = Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1200.0, 700.0));
+        let cam = camera_for_area(area, view, 1.0, false, Some(0.0));
+        let y = |canvas_y: f32| cam.offset.y + canvas_y * cam.zoom;
+        // The lowest bead and its label end above the room's bottom (30 margin, 24 label).
+        assert!(y(700.0 + 40.0) + LABEL_ROOM <= view.room - 30.0 + 0.5);
+        // The header row above the lanes' top starts inside the canvas.
+        let header_top = y(0.0) - canvas::header_room(cam.zoom, 1.0);
+        assert!(header_top >= 30.0 - 0.5, "header row from {header_top}");
+        // Filling the room's height: the vertical extent is what limits the zoom here.
+        assert!(y(740.0) + LABEL_ROOM > view.room - 31.0);
+        // Without lanes nothing is reserved above: the area's top is at the margin.
+        let cam = camera_for_area(area, view, 1.0, false, None);
+        assert!((cam.offset.y + (area.top() - 40.0) * cam.zoom - 30.0).abs() < 0.5);
     }
 }

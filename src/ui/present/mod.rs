@@ -37,6 +37,8 @@ use std::sync::Arc;
 /// Presentation text and node scale limits.
 const MIN_SCALE: f32 = 0.6;
 const MAX_SCALE: f32 = 3.0;
+/// Between the lowest thing framed and the top of the subtitle (points).
+const CAPTION_GAP: f32 = 8.0;
 /// Focus reaches at most this many supply links up and down.
 pub const MAX_DEPTH: usize = 6;
 
@@ -79,6 +81,8 @@ pub struct Presentation {
     focus_view: focus::FocusCache,
     /// The split schedule shown beside the graph, worked out once per revision.
     chart: agreement::ChartCache,
+    /// Where the subtitle was drawn last (screen points): the camera frames above it.
+    caption: Option<egui::Rect>,
 }
 
 /// (document id, revision, story, language, analysis address).
@@ -132,6 +136,7 @@ impl Presentation {
             steps: None,
             focus_view: focus::FocusCache::default(),
             chart: agreement::ChartCache::default(),
+            caption: None,
         }
     }
 
@@ -289,11 +294,9 @@ impl Presentation {
             self.chart
                 .panel_ui(ui, cx.doc, agreement, look, scale, cx.lang);
         }
-        let output = self.graph_ui(ui, cx, state, canvas_state, step, frame);
-        self.clicked(&output);
-
-        // Subtitle and hint belong to the graph, not to the chart beside it.
-        let graph = state.canvas_rect.unwrap_or_else(|| ctx.content_rect());
+        // The subtitle first, so the camera knows how much of the graph it leaves free. It
+        // belongs to the graph, not to the chart beside it.
+        let graph = ui.available_rect_before_wrap();
         let subtitle = match focus {
             Some(f) => f.subtitle,
             None => match step {
@@ -301,11 +304,24 @@ impl Presentation {
                 None => (cx.project().meta.name.clone(), String::new()),
             },
         };
-        self.overlays_ui(&ctx, graph, subtitle, steps.len(), frame);
+        let caption = self.subtitle_ui(&ctx, graph, subtitle, steps.len());
+        self.caption = Some(caption);
+        let output = self.graph_ui(ui, cx, state, canvas_state, step, frame);
+        if self.clicked(&output) {
+            // The subtitle tells of the new focus at once.
+            ctx.request_repaint();
+        }
+        self.hints_ui(&ctx, graph, frame);
         if self.framing.is_gliding() || (self.flow && !frame.reduce_motion) || self.spotlight {
             ctx.request_repaint();
         }
         request
+    }
+
+    /// Where the subtitle is on screen (after the first frame): nothing the camera frames
+    /// goes under it.
+    pub fn caption_rect(&self) -> Option<egui::Rect> {
+        self.caption
     }
 
     /// The focus the highlight is worked out for, if a firm is focused.
@@ -350,11 +366,20 @@ impl Presentation {
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE.fill(self.look.background()))
             .show(ui, |ui| {
-                let size = ui.available_rect_before_wrap().size();
+                let rect = ui.available_rect_before_wrap();
+                // What the subtitle leaves free of the graph, from its top.
+                let room = match self.caption {
+                    Some(caption) => caption.top() - CAPTION_GAP - rect.top(),
+                    None => rect.height(),
+                };
+                let view = camera::View {
+                    size: rect.size(),
+                    room,
+                };
                 let (project, scale) = (cx.project(), self.scale);
-                let target = |size| camera::step_camera(project, step, size, scale);
+                let target = |view| camera::step_camera(project, step, view, scale);
                 self.framing
-                    .frame(&mut state.camera, size, now, !reduce_motion, target);
+                    .frame(&mut state.camera, view, now, !reduce_motion, target);
                 canvas_state.touch_camera();
                 let options = CanvasOptions {
                     look: self.look,
@@ -381,16 +406,21 @@ impl Presentation {
     }
 
     /// A click on a firm focuses it (again: clears the focus); on empty space, clears it.
-    fn clicked(&mut self, output: &CanvasOutput) {
+    /// Returns whether anything changed.
+    fn clicked(&mut self, output: &CanvasOutput) -> bool {
         if let Some(node) = &output.clicked_node {
             if self.focus.as_ref() == Some(node) {
                 self.focus = None;
             } else {
                 self.focus = Some(node.clone());
             }
-        } else if output.clicked_empty {
+            true
+        } else if output.clicked_empty && self.focus.is_some() {
             self.focus = None;
             self.impact = false;
+            true
+        } else {
+            false
         }
     }
 }

@@ -12,17 +12,8 @@ use egui::{Align2, Color32, Rect, RichText, pos2, vec2};
 const HINT_SECONDS: f64 = 6.0;
 
 impl Presentation {
-    /// The subtitle `(title, caption)` of `count` steps, and the help or, in the first seconds,
-    /// the key hint; all over the `graph` area.
-    pub(super) fn overlays_ui(
-        &self,
-        ctx: &egui::Context,
-        graph: Rect,
-        subtitle: (String, String),
-        count: usize,
-        frame: FrameInfo,
-    ) {
-        self.subtitle_ui(ctx, graph, subtitle, count);
+    /// The help or, in the first seconds, the key hint, over the `graph` area.
+    pub(super) fn hints_ui(&self, ctx: &egui::Context, graph: Rect, frame: FrameInfo) {
         if self.help {
             let state = PresentationState {
                 presentation: self,
@@ -35,14 +26,15 @@ impl Presentation {
         }
     }
 
-    /// The subtitle: step indicator, title and caption (or the focused firm's story).
-    fn subtitle_ui(
+    /// The subtitle of `count` steps at the bottom of the `graph` area: step indicator, title
+    /// and caption (or the focused firm's story). Returns where it is on screen.
+    pub(super) fn subtitle_ui(
         &self,
         ctx: &egui::Context,
         graph: Rect,
         (title, caption): (String, String),
         count: usize,
-    ) {
+    ) -> Rect {
         let (fill, text, weak) = subtitle_colours(self.look);
         let width = (graph.width() * 0.86).min(1500.0);
         let s = self.scale.sqrt();
@@ -77,7 +69,9 @@ impl Presentation {
                             progress_dots(ui, self.step, count, weak, text);
                         }
                     });
-            });
+            })
+            .response
+            .rect
     }
 }
 

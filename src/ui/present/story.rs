@@ -51,11 +51,17 @@ pub struct Step {
 /// The steps of the chain story: an overview, then one step per stage in lane order.
 pub fn chain_steps(project: &Project, analysis: Option<&Analysis>, lang: Lang) -> Vec<Step> {
     let lanes = canvas::lanes(project, lang);
-    let (top, bottom) = canvas::lane_extent(project);
+    // Every step shows the graph's whole height: the lanes, and the parks and regions above
+    // and below them, so none of them can end up under the subtitle. (The camera leaves room
+    // for the lane headers above the lanes.)
+    let (mut top, mut bottom) = canvas::lane_extent(project);
+    if let Some(b) = canvas::bounds(project) {
+        (top, bottom) = (top.min(b.top()), bottom.max(b.bottom()));
+    }
     let lane_area = |from: usize, to: usize| {
         let left = lanes[from].center_x - LANE_WIDTH / 2.0;
         let right = lanes[to].center_x + LANE_WIDTH / 2.0;
-        Rect::from_min_max(pos2(left, top - 40.0), pos2(right, bottom))
+        Rect::from_min_max(pos2(left, top), pos2(right, bottom))
     };
     let mut steps = vec![overview_step(project, analysis, lang, &lanes, &lane_area)];
     if lanes.is_empty() {
@@ -306,7 +312,7 @@ pub fn view_steps(project: &Project, lang: Lang) -> Vec<Step> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ui::present::camera::camera_for_area;
+    use crate::ui::present::camera::{View, camera_for_area};
     use crate::ui::state::Camera;
     use egui::vec2;
 
@@ -320,7 +326,16 @@ mod tests {
             panic!("an area");
         };
         assert_eq!(
-            camera_for_area(area, vec2(800.0, 600.0), 1.0, false),
+            camera_for_area(
+                area,
+                View {
+                    size: vec2(800.0, 600.0),
+                    room: 450.0
+                },
+                1.0,
+                false,
+                None
+            ),
             Camera::default()
         );
         assert!(view_steps(&empty, Lang::En).is_empty());
