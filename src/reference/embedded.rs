@@ -48,4 +48,12 @@ pub(super) const FILES: &[(&str, &str)] = &[
         "textile-apparel.json",
         include_str!("../../assets/templates/textile-apparel.json"),
     ),
+    (
+        "equipment.json",
+        include_str!("../../assets/templates/equipment.json"),
+    ),
+    (
+        "agri-tourism.json",
+        include_str!("../../assets/templates/agri-tourism.json"),
+    ),
 ];
