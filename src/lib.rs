@@ -7,6 +7,7 @@
 //! model                pure data: Project, chains, nodes, links, agreements, views; validate()
 //! file                 the on-disk contract: versioned JSON envelope, migrate(), atomic save
 //! analysis             gaps, network measures, leaders, impact, land efficiency (pure functions)
+//! reference            reference chains (全景图 templates, built in): load, validate, new project
 //! sharing              agreements → yearly split schedules per ledger, exact money
 //! export               tables, pictures, GraphML/GEXF and reports out (pure functions)
 //! layout               swimlane layout, link crossings (pure functions of positions)
@@ -31,6 +32,7 @@ pub mod i18n;
 pub mod layout;
 pub mod logging;
 pub mod model;
+pub mod reference;
 pub mod search;
 pub mod sharing;
 pub mod style;

@@ -270,7 +270,8 @@ fn chain_filter_keeps_to_the_chain() {
     assert_eq!(a.nodes.len(), 39);
 }
 
-/// Betweenness and PageRank match networkx to 1e-9; cut points and components exactly.
+/// Betweenness and PageRank match networkx to 1e-9 (PageRank run to tol=1e-13 there, as it is
+/// iterated to convergence here); cut points and components exactly.
 #[test]
 fn network_measures_match_networkx() {
     let reference: serde_json::Value = serde_json::from_str(

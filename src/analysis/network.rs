@@ -1,5 +1,5 @@
 //! Network measures on the supply graph, as DOMAIN.md defines them: betweenness (Brandes),
-//! PageRank (as networkx computes it), weakly connected components, articulation points and
+//! PageRank (networkx's iteration, run to convergence), weakly connected components, articulation points and
 //! bridges of the undirected view.
 
 use super::graph::SupplyGraph;
@@ -133,42 +133,103 @@ fn brandes_from(g: &SupplyGraph, sources: std::ops::Range<usize>) -> Vec<f64> {
     centrality
 }
 
+/// PageRank stops when the L1 change of an iteration is below n times this: the stationary
+/// vector to about 1e-11, where networkx's default (n·1e-6) stops ~1e-6 short of it.
+const PAGERANK_TOLERANCE: f64 = 1e-12;
+
+/// Iterations PageRank may take. Each iteration shrinks the L1 change by the damping factor
+/// (0.85) at least, so the tolerance is met in about 180 iterations; the cap only guards against
+/// a damping factor near 1.
+const PAGERANK_MAX_ITERATIONS: usize = 10_000;
+
 /// PageRank, unweighted, damping `alpha`, dangling nodes spread evenly: the power iteration of
-/// networkx's `pagerank` (uniform start and teleport, at most 100 iterations, stop when the L1
-/// change is below n·1e-6), so the figures match networkx's.
+/// networkx's `pagerank` (uniform start and teleport), run to convergence (see
+/// [`pagerank_iterated`]) rather than to networkx's early default stop.
 ///
 /// # Complexity
-/// O(iterations · (V + E)).
+/// O(iterations · (V + E)), about 180 iterations at damping 0.85.
 ///
 /// # Example
-/// Two nodes a → b: a is dangling-free, b dangling; networkx gives b ≈ 0.6491, a ≈ 0.3509.
+/// Two nodes a → b: b is dangling; the stationary vector is a = 20/57 ≈ 0.3509, b = 37/57 ≈ 0.6491.
 pub fn pagerank(g: &SupplyGraph, alpha: f64) -> Vec<f64> {
-    const MAX_ITER: usize = 100;
-    const TOL: f64 = 1e-6;
+    let result = pagerank_iterated(g, alpha, PAGERANK_MAX_ITERATIONS);
+    if !result.converged {
+        // Only reachable with a damping factor too close to 1: the last iterate is still a
+        // probability vector, the best estimate there is, so the analysis goes on with it.
+        log::warn!(
+            "PageRank did not converge in {} iterations (damping {alpha}); using the last iterate",
+            result.iterations
+        );
+    }
+    result.scores
+}
+
+/// The outcome of the PageRank power iteration.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageRank {
+    /// One score per node, summing to 1.
+    pub scores: Vec<f64>,
+    /// Iterations run.
+    pub iterations: usize,
+    /// Whether the L1 change fell below n·1e-12 within the cap; if not, `scores` is the last
+    /// iterate, renormalised to sum 1.
+    pub converged: bool,
+}
+
+/// PageRank by power iteration until the L1 change is below n·1e-12, at most `max_iterations`.
+pub fn pagerank_iterated(g: &SupplyGraph, alpha: f64, max_iterations: usize) -> PageRank {
     let n = g.len();
     if n == 0 {
-        return Vec::new();
+        return PageRank {
+            scores: Vec::new(),
+            iterations: 0,
+            converged: true,
+        };
     }
     let nf = n as f64;
-    let mut x = vec![1.0 / nf; n];
     let p = 1.0 / nf;
-    for _ in 0..MAX_ITER {
-        let dangling: f64 = (0..n).filter(|&i| g.out[i].is_empty()).map(|i| x[i]).sum();
-        let mut next = vec![0.0; n];
-        for (v, incoming) in g.inc.iter().enumerate() {
-            let mut s = 0.0;
-            for &u in incoming {
-                s += x[u] / g.out[u].len() as f64;
+    let dangling_nodes: Vec<usize> = (0..n).filter(|&i| g.out[i].is_empty()).collect();
+    let share: Vec<f64> = g
+        .out
+        .iter()
+        .map(|o| {
+            if o.is_empty() {
+                0.0
+            } else {
+                1.0 / o.len() as f64
             }
-            next[v] = alpha * (s + dangling * p) + (1.0 - alpha) * p;
+        })
+        .collect();
+    let mut x = vec![p; n];
+    let mut next = vec![0.0; n];
+    for iteration in 1..=max_iterations {
+        let dangling: f64 = dangling_nodes.iter().map(|&i| x[i]).sum();
+        let base = alpha * dangling * p + (1.0 - alpha) * p;
+        for (v, incoming) in g.inc.iter().enumerate() {
+            let s: f64 = incoming.iter().map(|&u| x[u] * share[u]).sum();
+            next[v] = alpha * s + base;
         }
-        let err: f64 = next.iter().zip(&x).map(|(a, b)| (a - b).abs()).sum();
-        x = next;
-        if err < nf * TOL {
-            break;
+        let change: f64 = next.iter().zip(&x).map(|(a, b)| (a - b).abs()).sum();
+        std::mem::swap(&mut x, &mut next);
+        if change < nf * PAGERANK_TOLERANCE {
+            return PageRank {
+                scores: x,
+                iterations: iteration,
+                converged: true,
+            };
         }
     }
-    x
+    let total: f64 = x.iter().sum();
+    if total > 0.0 {
+        for v in &mut x {
+            *v /= total;
+        }
+    }
+    PageRank {
+        scores: x,
+        iterations: max_iterations,
+        converged: false,
+    }
 }
 
 /// Weakly connected components, largest first (ties: smallest first id); ids inside ascending.
@@ -231,7 +292,7 @@ pub fn cut_points(g: &SupplyGraph) -> (Vec<usize>, Vec<(usize, usize)>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Link, LinkKind, Node, NodeKind, Project};
+    use crate::model::{Link, LinkKind, Node, NodeId, NodeKind, Project};
     use rust_decimal::Decimal;
 
     /// A project whose supply graph has the given edges between nodes named by letters.
@@ -295,12 +356,112 @@ mod tests {
     }
 
     #[test]
-    fn pagerank_of_two_nodes_matches_networkx() {
-        // networkx.pagerank(DiGraph([("a","b")])) = {a: 0.350877..., b: 0.649122...}
+    fn pagerank_of_two_nodes_is_the_stationary_vector() {
+        // a → b, b dangling: x_a = 0.15/2 + 0.85·x_b/2, x_b = 0.15/2 + 0.85·(x_a + x_b/2),
+        // so x_a = 20/57 and x_b = 37/57 exactly.
         let pr = pagerank(&graph(&[("a", "b")]), 0.85);
-        assert!((pr[0] - 0.3508771929824561).abs() < 1e-6, "{pr:?}");
-        assert!((pr[1] - 0.6491228070175439).abs() < 1e-6, "{pr:?}");
+        assert!((pr[0] - 20.0 / 57.0).abs() < 1e-11, "{pr:?}");
+        assert!((pr[1] - 37.0 / 57.0).abs() < 1e-11, "{pr:?}");
         assert!(close(pr.iter().sum::<f64>(), 1.0));
+    }
+
+    /// Asserts that PageRank on `edges` gives `expected` (by node name) to 1e-10: networkx's
+    /// early stop (L1 change < n·1e-6) is some 1e-7 away on these graphs, so it would fail.
+    fn assert_pagerank(edges: &[(&str, &str)], expected: &[(&str, f64)]) {
+        let g = graph(edges);
+        let pr = pagerank(&g, 0.85);
+        assert_eq!(pr.len(), expected.len());
+        for (name, want) in expected {
+            let got = pr[g.index[&NodeId::from(*name)]];
+            assert!(
+                (got - want).abs() < 1e-10,
+                "{name}: {got} against networkx {want}"
+            );
+        }
+        assert!(close(pr.iter().sum::<f64>(), 1.0));
+    }
+
+    // The expected numbers come from networkx 3.6.1 at tol=1e-13 (not its default 1e-6):
+    //
+    //     import networkx as nx
+    //     g = nx.DiGraph(edges)
+    //     nx.pagerank(g, alpha=0.85, tol=1e-13, max_iter=10000)
+
+    #[test]
+    fn pagerank_of_a_cycle_with_dangling_nodes_matches_networkx_converged() {
+        // edges = [("a","b"),("b","c"),("c","a"),("c","d"),("d","e"),("f","a"),("f","e"),("b","g")]
+        // e and g are dangling (their rank is spread evenly); f has no suppliers.
+        assert_pagerank(
+            &[
+                ("a", "b"),
+                ("b", "c"),
+                ("c", "a"),
+                ("c", "d"),
+                ("d", "e"),
+                ("f", "a"),
+                ("f", "e"),
+                ("b", "g"),
+            ],
+            &[
+                ("a", 0.14902035243222675),
+                ("b", 0.18878663299822623),
+                ("c", 0.14235365245509002),
+                ("d", 0.12261963572414648),
+                ("e", 0.19274674050442422),
+                ("f", 0.062119333430796134),
+                ("g", 0.14235365245509002),
+            ],
+        );
+    }
+
+    #[test]
+    fn pagerank_of_a_supply_chain_with_a_loop_matches_networkx_converged() {
+        // edges = [("u1","m1"),("u1","m2"),("u2","m1"),("m1","d1"),("m2","d1"),("m2","d2"),
+        //          ("d1","s1"),("s1","u1"),("d2","m2"),("u3","m2")]
+        assert_pagerank(
+            &[
+                ("u1", "m1"),
+                ("u1", "m2"),
+                ("u2", "m1"),
+                ("m1", "d1"),
+                ("m2", "d1"),
+                ("m2", "d2"),
+                ("d1", "s1"),
+                ("s1", "u1"),
+                ("d2", "m2"),
+                ("u3", "m2"),
+            ],
+            &[
+                ("d1", 0.19498820997296296),
+                ("d2", 0.10208044345684822),
+                ("m1", 0.10930325472477147),
+                ("m2", 0.19607163166303343),
+                ("s1", 0.18448997847690052),
+                ("u1", 0.1755664817054834),
+                ("u2", 0.018750000000000003),
+                ("u3", 0.018750000000000003),
+            ],
+        );
+    }
+
+    #[test]
+    fn pagerank_converges_well_within_the_cap_and_falls_back_to_the_last_iterate() {
+        let g = graph(&[("a", "b"), ("b", "c"), ("c", "a"), ("c", "d")]);
+        let full = pagerank_iterated(&g, 0.85, PAGERANK_MAX_ITERATIONS);
+        assert!(full.converged);
+        // 0.85^k < 1e-12 from k ≈ 170: the contraction, not the cap, ends the iteration.
+        assert!(full.iterations < 250, "{}", full.iterations);
+        let capped = pagerank_iterated(&g, 0.85, 3);
+        assert!(!capped.converged);
+        assert_eq!(capped.iterations, 3);
+        assert!(close(capped.scores.iter().sum::<f64>(), 1.0));
+        assert!(
+            capped
+                .scores
+                .iter()
+                .zip(&full.scores)
+                .any(|(a, b)| (a - b).abs() > 1e-6)
+        );
     }
 
     #[test]

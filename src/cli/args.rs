@@ -213,17 +213,21 @@ pub enum Command {
         #[arg(long, value_parser = parse_lang, default_value = "zh")]
         doc_lang: Lang,
     },
-    /// Write a new, empty project: its name, county, money unit and data year.
+    /// Write a new project: its name, county, money unit and data year; empty, or with the
+    /// stages and products of a reference chain (--template, see `chainmap templates`).
     New {
         /// Where to write the project (refused if the file exists, unless --force).
         #[arg(short, long)]
         out: PathBuf,
-        /// The project's name.
-        #[arg(long)]
-        name: String,
-        /// The county (home region) the project maps.
-        #[arg(long)]
-        county: String,
+        /// Start from this reference chain (its id, as `chainmap templates` lists them).
+        #[arg(long, value_name = "ID")]
+        template: Option<String>,
+        /// The project's name (with --template: the county and the chain's name by default).
+        #[arg(long, required_unless_present = "template")]
+        name: Option<String>,
+        /// The county (home region) the project maps (with --template: may be set later).
+        #[arg(long, required_unless_present = "template")]
+        county: Option<String>,
         /// The money unit of every amount: 元, 万元 or 亿元.
         #[arg(long, default_value = "万元", value_parser = parse_unit)]
         unit: MoneyUnit,
@@ -236,6 +240,12 @@ pub enum Command {
         /// Replace the file if it exists.
         #[arg(long)]
         force: bool,
+    },
+    /// List the built-in reference chains (全景图): id, name, number of stages and products.
+    Templates {
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
     },
     /// Rewrite project files in canonical form (sorted, pretty-printed; migrates old versions).
     Fmt {
