@@ -90,9 +90,13 @@ impl Camera {
 pub struct Settings {
     pub lang: Lang,
     pub recent: Vec<PathBuf>,
+    /// The outline expanded (else folded to its strip of tabs). On first start it is decided by
+    /// the window's width (`app::panels_layout`).
     pub show_outline: bool,
+    /// The inspector expanded (else folded to a strip).
     pub show_inspector: bool,
     pub show_legend: bool,
+    /// The analysis panel open (else one summary line).
     pub show_analysis: bool,
     pub show_minimap: bool,
     /// No camera glides and no flow animation (for people whom motion bothers, and slow
@@ -110,7 +114,7 @@ impl Default for Settings {
             show_outline: true,
             show_inspector: true,
             show_legend: true,
-            show_analysis: true,
+            show_analysis: false,
             show_minimap: true,
             reduce_motion: false,
             autosave_seconds: 60,
@@ -248,6 +252,9 @@ pub struct UiState {
     pub canvas_rect: Option<egui::Rect>,
     /// Chains, stages and products being renamed in place, and a removal waiting for an answer.
     pub structure: crate::ui::panels::outline::StructureUi,
+    /// "Map only": every panel hidden, the settings that show them left as they are, so turning
+    /// it off brings the same panels back. Not remembered across runs.
+    pub map_only: bool,
 }
 
 impl UiState {
