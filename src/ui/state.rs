@@ -248,7 +248,8 @@ pub struct UiState {
     pub agreement: Option<crate::model::AgreementId>,
     /// Which ledger and metric the schedule chart shows.
     pub schedule_view: Option<(crate::model::Ledger, crate::model::Metric)>,
-    /// Where the canvas was drawn last frame (zoom commands zoom about its centre).
+    /// Where the canvas was drawn last frame, the map and the legend band docked below it (zoom
+    /// commands zoom about its centre; the camera measures from its top left).
     pub canvas_rect: Option<egui::Rect>,
     /// Chains, stages and products being renamed in place, and a removal waiting for an answer.
     pub structure: crate::ui::panels::outline::StructureUi,

@@ -87,7 +87,7 @@ impl ChainmapApp {
             .exact_size(STRIP_WIDTH);
         let full = egui::Panel::right("inspector")
             .resizable(true)
-            .default_size(250.0)
+            .default_size(240.0)
             .min_size(200.0)
             .max_size(480.0);
         let mut expand = false;

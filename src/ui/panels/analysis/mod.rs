@@ -48,7 +48,7 @@ pub fn summary_line_ui(ui: &mut egui::Ui, cx: &ViewCtx<'_>, queue: &mut Queue) {
     ui.scope_builder(egui::UiBuilder::new().max_rect(room), |ui| {
         ui.style_mut().interaction.selectable_labels = false;
         ui.horizontal_centered(|ui| {
-            ui.label(RichText::new(format!("▴ {}", lang.pick("分析", "Analysis"))).strong());
+            ui.label(RichText::new(format!("▲ {}", lang.pick("分析", "Analysis"))).strong());
             ui.separator();
             match cx.analysis() {
                 Some(a) => {
@@ -170,7 +170,7 @@ fn tab_bar(ui: &mut egui::Ui, cx: &ViewCtx<'_>, state: &mut UiState, queue: &mut
                 lang.pick("收起为一行概要", "Fold to one summary line")
             );
             let label = lang.pick("收起分析面板", "Close the analysis panel");
-            if super::strip::fold_button(ui, "▾", &hint, label) {
+            if super::strip::fold_button(ui, "↓", &hint, label) {
                 queue
                     .commands
                     .push(crate::ui::command::AppCommand::ToggleAnalysis);
