@@ -128,7 +128,10 @@ fn the_analysis_summary_line_names_the_headline_figures() {
         let harness = first_start(1366.0, 768.0, lang, ZHASHUI);
         let node = harness.get_by_label_contains(words[0]);
         let node = node.accesskit_node();
-        let line = node.label().or_else(|| node.value()).expect("the summary line");
+        let line = node
+            .label()
+            .or_else(|| node.value())
+            .expect("the summary line");
         for word in words {
             assert!(line.contains(word), "{line} names {word}");
         }
@@ -176,7 +179,9 @@ fn f9_or_a_click_opens_and_closes_the_analysis_panel() {
     assert!(has(&harness, "缺口"));
     press(&mut harness, Key::F9);
     // Right-click a firm: "if it leaves" opens the impact tab.
-    let firm = harness.state().doc.project.nodes[&NodeId::from("E01")].name.clone();
+    let firm = harness.state().doc.project.nodes[&NodeId::from("E01")]
+        .name
+        .clone();
     harness
         .get_by_role_and_label(Role::Button, &firm)
         .click_secondary();
