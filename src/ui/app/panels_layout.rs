@@ -231,8 +231,6 @@ fn fixed_width(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui)) {
             .layout(egui::Layout::top_down(egui::Align::Min)),
     );
     inner.shrink_clip_rect(room);
-    // Long names wrap onto more lines, in rows and grids too.
-    inner.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
     add(&mut inner);
     ui.advance_cursor_after_rect(room);
 }

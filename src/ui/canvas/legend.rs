@@ -298,10 +298,11 @@ mod tests {
     fn strip(width: f32, legend: &Legend) -> LegendStrip {
         let ctx = egui::Context::default();
         let mut strip = LegendStrip::default();
-        let _ = ctx.run_ui(egui::RawInput::default(), |ui| {
-            let project = crate::file::bundled_sample();
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            let project = crate::ui::app::bundled_sample();
             strip = LegendStrip::layout(ui.painter(), &project, legend, true, width, Lang::Zh);
         });
+        output.textures_delta.clear();
         strip
     }
 
@@ -319,7 +320,7 @@ mod tests {
     #[test]
     fn only_the_kinds_the_project_has_are_named() {
         let s = strip(1300.0, &Legend::None);
-        let project = crate::file::bundled_sample();
+        let project = crate::ui::app::bundled_sample();
         let kinds: BTreeSet<NodeKind> = project.nodes.values().map(|n| n.kind).collect();
         let shown = s
             .items
