@@ -27,6 +27,10 @@ fn ankang(lang: Lang) -> H {
         // No data folder: no autosave left behind to be offered to the next test's window.
         .build_eframe(move |cc| ChainmapApp::with_data_dir(cc, Some(path), Some(lang), None));
     harness.run_steps(3);
+    // These tests work in the panels: open the ones a first start on a laptop folds.
+    harness.state_mut().ui.settings.show_outline = true;
+    harness.state_mut().ui.settings.show_analysis = true;
+    harness.run_steps(3);
     harness
 }
 

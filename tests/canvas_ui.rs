@@ -28,6 +28,10 @@ fn harness() -> App {
         .with_theme(egui::Theme::Light)
         .build_eframe(move |cc| ChainmapApp::new(cc, None, Some(Lang::En)));
     harness.run_steps(3);
+    // These tests work in the panels: open the ones a first start on a laptop folds.
+    harness.state_mut().ui.settings.show_outline = true;
+    harness.state_mut().ui.settings.show_analysis = true;
+    harness.run_steps(3);
     // These tests reach firms anywhere in the chain: the whole graph in view, as Fit to View
     // shows it (the first view shows only the part whose names can be read).
     harness.state_mut().ui.fit_all_requested = true;

@@ -26,6 +26,10 @@ fn harness() -> App {
             ChainmapApp::with_data_dir(cc, None, Some(Lang::Zh), Some(data.clone()))
         });
     harness.run_steps(3);
+    // These tests work in the panels: open the ones a first start on a laptop folds.
+    harness.state_mut().ui.settings.show_outline = true;
+    harness.state_mut().ui.settings.show_analysis = true;
+    harness.run_steps(3);
     harness
 }
 

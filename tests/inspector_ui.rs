@@ -24,6 +24,10 @@ fn harness(lang: Lang) -> Harness<'static, ChainmapApp> {
         .with_theme(egui::Theme::Light)
         .build_eframe(move |cc| ChainmapApp::with_data_dir(cc, None, Some(lang), None));
     harness.run_steps(3);
+    // These tests work in the panels: open the ones a first start on a laptop folds.
+    harness.state_mut().ui.settings.show_outline = true;
+    harness.state_mut().ui.settings.show_analysis = true;
+    harness.run_steps(3);
     harness
 }
 
@@ -214,6 +218,9 @@ fn one_drag_of_the_position_is_one_undo_step() {
 #[test]
 fn text_typed_for_one_node_never_shows_on_another() {
     let mut harness = harness(Lang::En);
+    // The whole form in view: the analysis folded to its line.
+    harness.state_mut().ui.settings.show_analysis = false;
+    harness.run_steps(3);
     show_node(&mut harness, SNACKS);
     type_into(&mut harness, "Add year", "2023");
     // Leaving a field commits it, so the name is typed last and still has the keyboard.

@@ -15,6 +15,10 @@ fn harness(lang: Lang) -> Harness<'static, ChainmapApp> {
         .with_theme(egui::Theme::Light)
         .build_eframe(move |cc| ChainmapApp::with_data_dir(cc, None, Some(lang), None));
     harness.run_steps(3);
+    // These tests work in the panels: open the ones a first start on a laptop folds.
+    harness.state_mut().ui.settings.show_outline = true;
+    harness.state_mut().ui.settings.show_analysis = true;
+    harness.run_steps(3);
     harness
 }
 

@@ -24,6 +24,7 @@ fn harness_with(project: Project, lang: Lang) -> App {
         .build_eframe(move |cc| {
             let settings = Settings {
                 lang,
+                show_analysis: true,
                 ..Settings::default()
             };
             ChainmapApp::headless(&cc.egui_ctx, Document::new(project), settings)

@@ -24,6 +24,10 @@ fn harness(lang: Lang) -> Harness<'static, ChainmapApp> {
         .with_theme(egui::Theme::Light)
         .build_eframe(move |cc| ChainmapApp::with_data_dir(cc, None, Some(lang), None));
     harness.run_steps(3);
+    // These tests work in the panels: open the ones a first start on a laptop folds.
+    harness.state_mut().ui.settings.show_outline = true;
+    harness.state_mut().ui.settings.show_analysis = true;
+    harness.run_steps(3);
     // These tests reach firms anywhere in the chain: the whole graph in view, as Fit to View
     // shows it (the first view shows only the part whose names can be read).
     harness.state_mut().ui.fit_all_requested = true;
@@ -646,6 +650,8 @@ fn ankang(lang: Lang) -> Harness<'static, ChainmapApp> {
         .with_size(egui::vec2(1400.0, 1000.0))
         .with_theme(egui::Theme::Light)
         .build_eframe(move |cc| ChainmapApp::with_data_dir(cc, Some(path), Some(lang), None));
+    harness.run_steps(3);
+    harness.state_mut().ui.settings.show_analysis = true;
     harness.run_steps(3);
     harness
 }

@@ -90,9 +90,13 @@ impl Camera {
 pub struct Settings {
     pub lang: Lang,
     pub recent: Vec<PathBuf>,
+    /// The outline expanded (else folded to its strip of tabs). On first start it is decided by
+    /// the window's width (`app::panels_layout`).
     pub show_outline: bool,
+    /// The inspector expanded (else folded to a strip).
     pub show_inspector: bool,
     pub show_legend: bool,
+    /// The analysis panel open (else one summary line).
     pub show_analysis: bool,
     pub show_minimap: bool,
     /// No camera glides and no flow animation (for people whom motion bothers, and slow
@@ -110,7 +114,7 @@ impl Default for Settings {
             show_outline: true,
             show_inspector: true,
             show_legend: true,
-            show_analysis: true,
+            show_analysis: false,
             show_minimap: true,
             reduce_motion: false,
             autosave_seconds: 60,
@@ -247,12 +251,16 @@ pub struct UiState {
     pub agreement: Option<crate::model::AgreementId>,
     /// Which ledger and metric the schedule chart shows.
     pub schedule_view: Option<(crate::model::Ledger, crate::model::Metric)>,
-    /// Where the canvas was drawn last frame (zoom commands zoom about its centre).
+    /// Where the canvas was drawn last frame, the map and the legend band docked below it (zoom
+    /// commands zoom about its centre; the camera measures from its top left).
     pub canvas_rect: Option<egui::Rect>,
     /// The node names the canvas drew last frame, most important first.
     pub canvas_labels: Vec<crate::ui::canvas::ShownLabel>,
     /// Chains, stages and products being renamed in place, and a removal waiting for an answer.
     pub structure: crate::ui::panels::outline::StructureUi,
+    /// "Map only": every panel hidden, the settings that show them left as they are, so turning
+    /// it off brings the same panels back. Not remembered across runs.
+    pub map_only: bool,
 }
 
 impl UiState {

@@ -17,6 +17,7 @@ pub struct EditorState {
     has_views: bool,
     has_agreements: bool,
     link_tool: bool,
+    map_only: bool,
     settings: crate::ui::state::Settings,
     key_help: bool,
 }
@@ -31,6 +32,7 @@ impl EditorState {
             has_views: !app.doc.project.views.is_empty(),
             has_agreements: !app.doc.project.agreements.is_empty(),
             link_tool: app.ui.link_tool,
+            map_only: app.ui.map_only,
             settings: app.ui.settings.clone(),
             key_help: app.key_help,
         }
@@ -61,6 +63,7 @@ impl CommandState for EditorState {
             ToggleAnalysis => s.show_analysis,
             ToggleMinimap => s.show_minimap,
             LinkTool => self.link_tool,
+            MapOnly => self.map_only,
             ReduceMotion => s.reduce_motion,
             KeyHelp => self.key_help,
             LangZh => s.lang == Lang::Zh,
@@ -134,6 +137,11 @@ impl ChainmapApp {
                 self.palette.show();
             }
             AppCommand::KeyHelp => self.key_help ^= true,
+            AppCommand::MapOnly => {
+                self.ui.map_only ^= true;
+                // Tab also asks egui to move the keyboard to the next widget: it must not.
+                ctx.memory_mut(|m| m.move_focus(egui::FocusDirection::None));
+            }
             AppCommand::OpenLogFolder => self.open_log_folder(),
             AppCommand::UserGuide => self.help_windows.guide = true,
             AppCommand::About => self.help_windows.about = true,
@@ -144,6 +152,21 @@ impl ChainmapApp {
     /// Commands that flip a remembered setting.
     fn toggle_setting(&mut self, command: AppCommand) {
         let s = &mut self.ui.settings;
+        if self.ui.map_only {
+            // A panel asked for while the map is alone on screen: the panels come back, that
+            // one open.
+            let panel = match command {
+                AppCommand::ToggleOutline => Some(&mut s.show_outline),
+                AppCommand::ToggleInspector => Some(&mut s.show_inspector),
+                AppCommand::ToggleAnalysis => Some(&mut s.show_analysis),
+                _ => None,
+            };
+            if let Some(open) = panel {
+                *open = true;
+                self.ui.map_only = false;
+                return;
+            }
+        }
         match command {
             AppCommand::ToggleOutline => s.show_outline ^= true,
             AppCommand::ToggleInspector => s.show_inspector ^= true,

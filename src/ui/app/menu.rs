@@ -32,6 +32,27 @@ fn command_button(
     }
 }
 
+/// While the map is alone on screen, the way back, at the right of the menu bar (which stays).
+fn leave_map_only_button(ui: &mut egui::Ui, queue: &mut Queue, lang: Lang) {
+    let key = AppCommand::MapOnly
+        .shortcut()
+        .map(|k| crate::ui::command::keys::shortcut_text(ui.ctx(), &k))
+        .unwrap_or_default();
+    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        let text = format!("{} ({key})", lang.pick("退出仅地图", "Leave map only"));
+        if ui
+            .button(text)
+            .on_hover_text(lang.pick(
+                "恢复之前的面板(也可按 F11)",
+                "Bring the panels back as they were (F11 too)",
+            ))
+            .clicked()
+        {
+            queue.commands.push(AppCommand::MapOnly);
+        }
+    });
+}
+
 impl ChainmapApp {
     pub(super) fn menu_bar(&mut self, ui: &mut egui::Ui, queue: &mut Queue) {
         let lang = self.ui.lang();
@@ -59,6 +80,9 @@ impl ChainmapApp {
                         language_menu(ui, &state, queue, lang);
                     }
                 });
+            }
+            if self.ui.map_only {
+                leave_map_only_button(ui, queue, lang);
             }
         });
     }

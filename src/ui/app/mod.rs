@@ -109,6 +109,10 @@ pub struct ChainmapApp {
     panics_in_a_row: u32,
     /// Panic in the next frame (tests of the net under frames).
     fail_next_frame: bool,
+    /// Nothing was remembered: the first frame sizes the panels for the window.
+    first_start: bool,
+    /// The panels open when "map only" started.
+    map_only_from: Option<panels_layout::PanelSet>,
 }
 
 impl ChainmapApp {
@@ -131,11 +135,16 @@ impl ChainmapApp {
     ) -> Self {
         theme::install_fonts(&cc.egui_ctx);
         theme::install_style(&cc.egui_ctx);
-        let mut settings = settings_from_storage(cc.storage);
+        let remembered = cc
+            .storage
+            .and_then(|s| eframe::get_value::<Settings>(s, SETTINGS_KEY));
+        let first_start = remembered.is_none();
+        let mut settings = remembered.unwrap_or_default();
         if let Some(lang) = lang {
             settings.lang = lang;
         }
         let mut app = Self::with_document(Document::new(bundled_sample()), settings);
+        app.first_start = first_start;
         app.recovery = Recovery::new(data_dir);
         app.recovery_offer = app.recovery.left_over();
         if let Some(path) = file {
@@ -181,6 +190,8 @@ impl ChainmapApp {
             crash: None,
             panics_in_a_row: 0,
             fail_next_frame: false,
+            first_start: false,
+            map_only_from: None,
         }
     }
 

@@ -17,7 +17,8 @@
 //! | `placement`| greedy label placement around beads on a screen-space grid (pure geometry) |
 //! | `nodes`    | each node as a labelled widget; its input handed to `gestures` |
 //! | `gestures` | input → selection, camera and queued edits: zoom, pan, click, drag, rubber band, link drawing |
-//! | `overlays` | spotlight, minimap, legends, banners |
+//! | `overlays` | spotlight, minimap, banners |
+//! | `legend`   | the legend strip docked in a band below the map (kinds, colouring) |
 //! | `picker`   | the node and link kind pickers that finish a double-click or a link drag |
 //! | `context_menu` | the right-click menus of a node, a link and empty space |
 
@@ -30,6 +31,7 @@ mod labels;
 mod lane_headers;
 mod lane_text;
 mod lanes;
+mod legend;
 mod links;
 mod nodes;
 mod overlays;
@@ -80,7 +82,12 @@ pub struct CanvasState {
     minimap: Option<(MinimapKey, Arc<egui::Mesh>)>,
     /// Node colours with what they were worked out for.
     colours: Option<(ColoursKey, Arc<NodeColours>)>,
+    /// The legend strip laid out, with what it was laid out for.
+    legend: Option<(LegendKey, Arc<legend::LegendStrip>)>,
 }
+
+/// (document id, revision, node colours' address, kinds shown, width in pixels, language).
+type LegendKey = (u64, u64, usize, bool, i32, Lang);
 
 /// (document id, revision, colouring, analysis address, language).
 type ColoursKey = (u64, u64, Colouring, usize, Lang);
@@ -122,6 +129,35 @@ impl CanvasState {
                 let colours = Arc::new(node_colours(&doc.project, analysis, colouring, lang));
                 self.colours = Some((key, colours.clone()));
                 colours
+            }
+        }
+    }
+
+    /// The legend strip for `width`, laid out again only when something it shows changed.
+    fn legend(
+        &mut self,
+        ui: &egui::Ui,
+        doc: &Document,
+        colours: &Arc<NodeColours>,
+        kinds: bool,
+        width: f32,
+        lang: Lang,
+    ) -> Arc<legend::LegendStrip> {
+        let address = Arc::as_ptr(colours) as usize;
+        let key = (doc.id(), doc.revision(), address, kinds, width as i32, lang);
+        match &self.legend {
+            Some((k, strip)) if *k == key => strip.clone(),
+            _ => {
+                let strip = Arc::new(legend::LegendStrip::layout(
+                    ui.painter(),
+                    &doc.project,
+                    &colours.legend,
+                    kinds,
+                    width,
+                    lang,
+                ));
+                self.legend = Some((key, strip.clone()));
+                strip
             }
         }
     }
@@ -179,6 +215,9 @@ struct CanvasFrame<'p> {
     colouring: Colouring,
     colours: Arc<NodeColours>,
     screen: geometry::Screen,
+    /// The legend strip and the band below the map it is drawn in.
+    legend: Arc<legend::LegendStrip>,
+    legend_band: Rect,
 }
 
 /// Draws the canvas and turns gestures into edits and selection changes.
@@ -194,8 +233,23 @@ pub fn canvas_ui(
     let mut output = CanvasOutput::default();
     let project = &doc.project;
     let lang = state.lang();
-    let (rect, bg) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
-    state.canvas_rect = Some(rect);
+    // The legend is docked in a band below the map, so it never covers a bead.
+    let colours = canvas.colours(doc, analysis, state.colouring, lang);
+    let strip = canvas.legend(
+        ui,
+        doc,
+        &colours,
+        opts.show_legend,
+        ui.available_width(),
+        lang,
+    );
+    let room = ui.available_size();
+    let map = egui::vec2(room.x, (room.y - strip.height()).max(0.0));
+    let (rect, bg) = ui.allocate_exact_size(map, Sense::click_and_drag());
+    let legend_band = Rect::from_min_size(rect.left_bottom(), egui::vec2(room.x, strip.height()));
+    ui.advance_cursor_after_rect(legend_band);
+    // The canvas is the map and its legend; the camera looks at the map.
+    state.canvas_rect = Some(rect.union(legend_band));
     bg.widget_info(|| WidgetInfo::labeled(Role::Canvas, true, lang.pick("画布", "canvas")));
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 0.0, opts.look.background());
@@ -234,8 +288,10 @@ pub fn canvas_ui(
         painter,
         highlight: state.highlight.clone(),
         colouring: state.colouring,
-        colours: canvas.colours(doc, analysis, state.colouring, lang),
+        colours,
         screen,
+        legend: strip,
+        legend_band,
     };
 
     let lanes = lanes::lanes_ui(&frame, state);

@@ -38,6 +38,8 @@ impl AppCommand {
             Mode::Presenting => self.presentation_keys(),
             Mode::Editor => self.editor_keys(),
             Mode::Typing if self.is_canvas_key() => &[],
+            // Tab moves between a form's fields; F11 still works while typing.
+            Mode::Typing if self == AppCommand::MapOnly => const { &[k(NONE, Key::F11)] },
             Mode::Typing => self.editor_keys(),
         }
     }
@@ -70,6 +72,7 @@ impl AppCommand {
             ZoomIn => const { &[k(NONE, Key::Plus), k(NONE, Key::Equals)] },
             ZoomOut => const { &[k(NONE, Key::Minus)] },
             ToggleAnalysis => const { &[k(NONE, Key::F9)] },
+            MapOnly => const { &[k(NONE, Key::Tab), k(NONE, Key::F11)] },
             Present => const { &[k(NONE, Key::F5)] },
             PresentViews => const { &[k(Modifiers::SHIFT, Key::F5)] },
             Palette => const { &[k(CMD, Key::K), k(CMD_SHIFT, Key::P)] },

@@ -43,6 +43,7 @@ impl AppCommand {
             ToggleLegend => lang.pick("图例", "Legend"),
             ToggleAnalysis => lang.pick("分析面板", "Analysis Panel"),
             ToggleMinimap => lang.pick("小地图", "Minimap"),
+            MapOnly => lang.pick("仅地图", "Map Only"),
             Present => lang.pick("演示:串珠成链", "Present: the Chain"),
             PresentViews => lang.pick("演示:保存的视图", "Present: Saved Views"),
             ReduceMotion => lang.pick("减少动画", "Reduce Motion"),
@@ -136,16 +137,26 @@ impl AppCommand {
             FitView => lang.pick("显示整张图", "Show the whole graph"),
             ZoomIn => lang.pick("以画布中心放大", "Zoom in at the centre"),
             ZoomOut => lang.pick("以画布中心缩小", "Zoom out at the centre"),
-            ToggleOutline => lang.pick("显示或隐藏大纲", "Show or hide the outline"),
-            ToggleInspector => lang.pick("显示或隐藏属性面板", "Show or hide the inspector"),
+            ToggleOutline => lang.pick(
+                "展开大纲,或收起为窄条(点窄条上的标签再展开)",
+                "Expand the outline, or fold it to a strip (click a tab on the strip to expand)",
+            ),
+            ToggleInspector => lang.pick(
+                "展开属性面板,或收起为窄条",
+                "Expand the inspector, or fold it to a strip",
+            ),
             ToggleLegend => lang.pick("显示或隐藏图例", "Show or hide the legend"),
             ToggleMinimap => lang.pick(
                 "显示或隐藏小地图(点击可跳转)",
                 "Show or hide the minimap (click it to look there)",
             ),
             ToggleAnalysis => lang.pick(
-                "缺口、链主、风险、亩均效益和影响分析",
-                "Gaps, leaders, risks, land efficiency and impact",
+                "展开或收起分析面板(缺口、链主、风险、亩均效益和影响);收起时只显示一行概要",
+                "Open or close the analysis panel (gaps, leaders, risks, land, impact); closed, it is one summary line",
+            ),
+            MapOnly => lang.pick(
+                "隐藏所有面板,整个窗口只显示地图;再按一次恢复(Tab 或 F11)",
+                "Hide every panel, the map on the whole window; again to bring them back (Tab or F11)",
             ),
             Present => lang.pick(
                 "全屏演示,按环节逐步点亮产业链(→ 下一步,Esc 退出)",

@@ -54,6 +54,8 @@ pub enum AppCommand {
     ToggleLegend,
     ToggleMinimap,
     ToggleAnalysis,
+    /// Hide every panel (and back): the map on the whole window.
+    MapOnly,
     Present,
     PresentViews,
     ReduceMotion,
@@ -163,6 +165,7 @@ impl AppCommand {
             ToggleLegend,
             ToggleMinimap,
             ToggleAnalysis,
+            MapOnly,
             Present,
             PresentViews,
             ReduceMotion,

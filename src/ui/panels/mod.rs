@@ -7,6 +7,7 @@ pub mod analysis;
 pub mod inspector;
 pub mod outline;
 pub mod status;
+pub mod strip;
 pub mod views;
 
 use crate::ui::widgets::draft::Drafts;

@@ -39,13 +39,7 @@ pub(super) fn gaps_ui(
 ) {
     let lang = cx.lang;
     // The CLI's headline, begun with a capital in the panel.
-    let headline = a.headline(lang);
-    let mut chars = headline.chars();
-    let capitalised: String = chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default();
-    ui.label(capitalised);
+    ui.label(super::capitalised(&a.headline(lang)));
     // Issue 16: how local was decided, where the rate comes from, 延链 by conversion.
     let how = format!("{} · {}", a.rate_line(lang), a.places.note(lang));
     ui.label(RichText::new(how).weak());

@@ -21,6 +21,74 @@ use crate::ui::context::ViewCtx;
 use crate::ui::state::{AnalysisTab, FrameRequest, Highlight, Queue, UiAction, UiState};
 use egui::{Color32, RichText};
 
+/// Height of the analysis panel folded to its summary line (outer size).
+pub const SUMMARY_HEIGHT: f32 = 28.0;
+
+/// The analysis panel folded to one line: the headline figures the 缺口 tab opens with (stage
+/// coverage, product completeness, local supporting rate) and the number of gaps. A click
+/// anywhere on the line (or F9) opens the panel.
+pub fn summary_line_ui(ui: &mut egui::Ui, cx: &ViewCtx<'_>, queue: &mut Queue) {
+    let lang = cx.lang;
+    let room = ui.available_rect_before_wrap();
+    let line = ui.interact(
+        room,
+        ui.scope_id().with("summary-line"),
+        egui::Sense::click(),
+    );
+    let open_label = lang.pick("展开分析面板", "Open the analysis panel");
+    line.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, open_label));
+    if line.hovered() {
+        ui.painter()
+            .rect_filled(room, 3.0, ui.visuals().widgets.hovered.weak_bg_fill);
+    }
+    let key = crate::ui::command::AppCommand::ToggleAnalysis
+        .shortcut()
+        .map(|k| crate::ui::command::keys::shortcut_text(ui.ctx(), &k))
+        .unwrap_or_default();
+    ui.scope_builder(egui::UiBuilder::new().max_rect(room), |ui| {
+        ui.style_mut().interaction.selectable_labels = false;
+        ui.horizontal_centered(|ui| {
+            ui.label(RichText::new(format!("▲ {}", lang.pick("分析", "Analysis"))).strong());
+            ui.separator();
+            match cx.analysis() {
+                Some(a) => {
+                    let gaps = match lang {
+                        Lang::Zh => format!("缺口 {} 处", a.gaps.len()),
+                        Lang::En => format!("{} gaps", a.gaps.len()),
+                    };
+                    ui.add(
+                        egui::Label::new(format!("{} · {gaps}", capitalised(&a.headline(lang))))
+                            .truncate(),
+                    );
+                }
+                None => {
+                    ui.weak(lang.pick("正在计算…", "computing…"));
+                }
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.weak(format!(
+                    "{} ({key})",
+                    lang.pick("点击展开", "click to open")
+                ));
+            });
+        });
+    });
+    if line.on_hover_text(open_label).clicked() {
+        queue
+            .commands
+            .push(crate::ui::command::AppCommand::ToggleAnalysis);
+    }
+}
+
+/// `text` begun with a capital (the CLI's headline is lower case in English).
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// Draws the analysis panel.
 pub fn analysis_ui(
     ui: &mut egui::Ui,
@@ -92,6 +160,22 @@ fn tab_bar(ui: &mut egui::Ui, cx: &ViewCtx<'_>, state: &mut UiState, queue: &mut
             ui.spinner();
             ui.weak(lang.pick("正在计算…", "computing…"));
         }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let key = crate::ui::command::AppCommand::ToggleAnalysis
+                .shortcut()
+                .map(|k| crate::ui::command::keys::shortcut_text(ui.ctx(), &k))
+                .unwrap_or_default();
+            let hint = format!(
+                "{} ({key})",
+                lang.pick("收起为一行概要", "Fold to one summary line")
+            );
+            let label = lang.pick("收起分析面板", "Close the analysis panel");
+            if super::strip::fold_button(ui, "↓", &hint, label) {
+                queue
+                    .commands
+                    .push(crate::ui::command::AppCommand::ToggleAnalysis);
+            }
+        });
     });
 }
 

@@ -42,7 +42,19 @@ impl InspectorPanel {
     ) {
         let lang = cx.lang;
         ui.add_space(4.0);
-        ui.heading(lang.pick("属性", "Inspector"));
+        ui.horizontal(|ui| {
+            ui.heading(lang.pick("属性", "Inspector"));
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let hint = lang.pick(
+                    "收起为窄条,把宽度让给地图",
+                    "Fold to a strip, giving the map the width",
+                );
+                let label = lang.pick("收起属性面板", "Fold the inspector");
+                if super::strip::fold_button(ui, "»", hint, label) {
+                    state.settings.show_inspector = false;
+                }
+            });
+        });
         ui.separator();
         let project = cx.project();
         let nodes: Vec<&Node> = state

@@ -24,10 +24,14 @@ pub(super) fn stage_ui(
     ui.horizontal(|ui| {
         ui.label(RichText::new(lang.pick("环节", "Stage")).weak());
         let name = shown_name(&stage.name, &stage.name_en, lang);
-        ui.label(
-            RichText::new(name)
-                .strong()
-                .color(theme::segment_strong(stage.segment)),
+        // A long name wraps inside the panel instead of widening it.
+        ui.add(
+            egui::Label::new(
+                RichText::new(name)
+                    .strong()
+                    .color(theme::segment_strong(stage.segment)),
+            )
+            .wrap(),
         );
     });
     ui.add_space(4.0);
@@ -245,14 +249,16 @@ fn firms_ui(ui: &mut egui::Ui, g: &mut Gestures<'_>, stage: &Stage) {
             if !main {
                 text = text.italics();
             }
-            let resp = ui.selectable_label(false, text).on_hover_text(if main {
-                lang.pick("主环节", "Main stage")
-            } else {
-                lang.pick(
-                    "也在这个环节(主环节在别处)",
-                    "Also works here (main stage elsewhere)",
-                )
-            });
+            let resp = ui
+                .add(egui::Button::selectable(false, text).wrap())
+                .on_hover_text(if main {
+                    lang.pick("主环节", "Main stage")
+                } else {
+                    lang.pick(
+                        "也在这个环节(主环节在别处)",
+                        "Also works here (main stage elsewhere)",
+                    )
+                });
             if resp.clicked() {
                 g.queue.actions.push(UiAction::ShowNode(node.id.clone()));
             }

@@ -47,6 +47,16 @@ pub fn left_panel_ui(
             let text = egui::RichText::new(label).heading();
             ui.selectable_value(&mut state.left_tab, tab, text);
         }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let hint = lang.pick(
+                "收起为窄条,把宽度让给地图",
+                "Fold to a strip, giving the map the width",
+            );
+            let label = lang.pick("收起大纲", "Fold the outline");
+            if super::strip::fold_button(ui, "«", hint, label) {
+                state.settings.show_outline = false;
+            }
+        });
     });
     match state.left_tab {
         LeftTab::Outline => outline_ui(ui, cx.doc, names, state, queue),
