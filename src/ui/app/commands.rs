@@ -121,7 +121,7 @@ impl ChainmapApp {
             AppCommand::Copy => self.copy(),
             AppCommand::Paste => self.paste(),
             AppCommand::Delete => self.delete_selection(),
-            AppCommand::Deselect => self.deselect(),
+            AppCommand::Deselect => self.deselect(ctx),
             AppCommand::AddEnterprise => self.add_enterprise(ctx),
             AppCommand::LinkTool => self.ui.link_tool = !self.ui.link_tool,
             AppCommand::ForceLayout => self.start_layout(ctx, true),
@@ -219,7 +219,7 @@ impl ChainmapApp {
         }
     }
 
-    fn deselect(&mut self) {
+    fn deselect(&mut self, ctx: &egui::Context) {
         if self.ui.structure.question.is_some() {
             // The "what about its firms?" question is the innermost: Esc is its Cancel.
             self.ui.structure.question = None;
@@ -227,6 +227,9 @@ impl ChainmapApp {
             self.key_help = false;
         } else if self.canvas.menu_open() {
             self.canvas.close_menu();
+        } else if egui::Popup::is_any_open(ctx) {
+            // A lane header's or the outline's menu: Esc puts it away, the selection stays.
+            egui::Popup::close_all(ctx);
         } else if self.help_windows.close_one() {
             // The guide or About was the innermost window.
         } else if self.ui.picker.is_some() {
