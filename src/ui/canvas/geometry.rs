@@ -1,9 +1,13 @@
-//! Where things are: the per-document geometry cache (node radii, link ends and widths, rebuilt
-//! only when the document changes), the per-frame screen positions worked out from it, and
-//! hit-testing against them (the link under the pointer, the nodes inside a rubber band).
+//! Where things are: the per-document geometry cache (node radii, link ends, widths and
+//! classes, the lanes the long links route around, the parks' colours and members; rebuilt only
+//! when the document changes), the per-frame screen positions worked out from it, the node under
+//! the pointer and the nodes in focus, and hit-testing against them (the link under the pointer,
+//! the nodes inside a rubber band).
 
+use super::parks::Parks;
+use super::routes::{RouteSpace, distance_to_polyline};
 use crate::document::Document;
-use crate::model::{Link, LinkId, LinkKind, NodeId, Project};
+use crate::model::{Link, LinkId, LinkKind, NodeId, NodeKind, Project};
 use crate::style::{max_output, node_radius};
 use crate::ui::state::{Camera, UiState};
 use egui::{Pos2, Rect, Vec2};
@@ -27,6 +31,47 @@ pub(super) struct Geometry {
     pub radius: Vec<f32>,
     /// (from, to, width at zoom 1), `usize::MAX` for a missing end.
     pub links: Vec<(usize, usize, f32)>,
+    /// How each link is drawn, in the same order.
+    pub classes: Vec<LinkClass>,
+    /// Each lane's left and right edge (canvas x), left to right: long links run down the
+    /// gutters between them.
+    pub lanes: Vec<(f32, f32)>,
+    /// Top and bottom of the lanes (canvas y).
+    pub band: (f32, f32),
+    /// Each park's colour, its firms, and whether they are framed together.
+    pub parks: Parks,
+}
+
+/// How a link is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum LinkClass {
+    /// Supply and farmer linkage between firms: straight, on top, always shown.
+    Chain,
+    /// Links to regions, 托管, 飞地, 投资, 一区多园 (and anything else that reaches a region):
+    /// routed around the lanes, beneath the chain, faint unless one of their nodes is in focus.
+    Long,
+    /// A firm located in a park: the firm wears the park's colour, and the line shows only
+    /// while the firm or the park is in focus.
+    LocatedIn,
+}
+
+impl LinkClass {
+    /// The class of a link of `kind` from a node of kind `from` to one of kind `to`.
+    pub fn of(kind: LinkKind, from: Option<NodeKind>, to: Option<NodeKind>) -> Self {
+        let region = |k: Option<NodeKind>| k == Some(NodeKind::Region);
+        match kind {
+            LinkKind::Supply | LinkKind::FarmerLinkage if !(region(from) || region(to)) => {
+                Self::Chain
+            }
+            LinkKind::LocatedIn
+                if to == Some(NodeKind::Park)
+                    && from.is_some_and(|k| !matches!(k, NodeKind::Park | NodeKind::Region)) =>
+            {
+                Self::LocatedIn
+            }
+            _ => Self::Long,
+        }
+    }
 }
 
 impl Geometry {
@@ -70,6 +115,19 @@ impl Geometry {
                 (end(&l.from), end(&l.to), width)
             })
             .collect();
+        let kind_of = |id: &NodeId| project.nodes.get(id).map(|n| n.kind);
+        self.classes = project
+            .links
+            .values()
+            .map(|l| LinkClass::of(l.kind, kind_of(&l.from), kind_of(&l.to)))
+            .collect();
+        let half = crate::layout::LANE_WIDTH / 2.0;
+        self.lanes = crate::layout::lane_columns(project)
+            .iter()
+            .map(|(_, x, _)| (x - half, x + half))
+            .collect();
+        self.band = crate::layout::lane_extent(project);
+        self.parks = Parks::new(project, &self.index, &self.classes, &self.lanes);
         self.key = Some(key);
     }
 }
@@ -98,6 +156,9 @@ pub(super) struct Screen {
     /// arrowheads, dashes or labels) and only the node under the pointer (and the selection) is
     /// interactive, so a frame stays cheap at 10,000 firms.
     pub overview: bool,
+    /// Per node (project order): selected or under the pointer, so its long links and 入驻
+    /// lines stand out. Empty when nothing is.
+    focus: Vec<bool>,
 }
 
 /// A link's line on screen.
@@ -152,6 +213,23 @@ impl Screen {
             .filter(|(c, _)| rect.contains(*c))
             .count();
         let overview = cam.zoom < OVERVIEW_ZOOM || in_view > OVERVIEW_NODES;
+        // The node under the pointer (the last drawn when several are) is in focus.
+        let hovered = pointer.filter(|p| rect.contains(*p)).and_then(|p| {
+            centres.iter().rposition(|centre| {
+                centre.is_some_and(|(c, r)| node_hit_rect(c, r).expand(2.0).contains(p))
+            })
+        });
+        let mut focus = Vec::new();
+        if hovered.is_some() || !state.selection.nodes.is_empty() {
+            focus = vec![false; centres.len()];
+            let selected = state.selection.nodes.iter();
+            for i in selected.filter_map(|id| geometry.index.get(id)).copied() {
+                focus[i] = true;
+            }
+            if let Some(i) = hovered {
+                focus[i] = true;
+            }
+        }
         Self {
             rect,
             cam,
@@ -159,7 +237,41 @@ impl Screen {
             pointer,
             centres,
             overview,
+            focus,
         }
+    }
+
+    /// The node at index `i` is selected or under the pointer.
+    pub fn focused(&self, i: usize) -> bool {
+        self.focus.get(i).copied().unwrap_or(false)
+    }
+
+    /// The lanes as long links see them on this frame.
+    pub fn route_space<'g>(&self, geometry: &'g Geometry) -> RouteSpace<'g> {
+        RouteSpace {
+            lanes: &geometry.lanes,
+            band: geometry.band,
+            cam: self.cam,
+            origin: self.origin(),
+        }
+    }
+
+    /// The polyline of the link between the nodes at indices `from` and `to` routed around the
+    /// lanes, if both are drawn and its box meets the canvas.
+    pub fn link_route(&self, geometry: &Geometry, from: usize, to: usize) -> Option<Vec<Pos2>> {
+        let (Some(&Some((a, ra))), Some(&Some((b, rb)))) =
+            (self.centres.get(from), self.centres.get(to))
+        else {
+            return None;
+        };
+        // A route strays from the box of its ends by at most a gutter's distance or an arc's
+        // depth: a lane's width is a safe margin.
+        let margin = crate::layout::LANE_WIDTH * self.cam.zoom + 100.0;
+        if !self.rect.intersects(Rect::from_two_pos(a, b).expand(margin)) {
+            return None;
+        }
+        let points = self.route_space(geometry).route(a, ra, b, rb);
+        (points.len() >= 2).then_some(points)
     }
 
     /// The top-left corner of the canvas, from which the camera measures.
@@ -201,7 +313,8 @@ impl Screen {
     }
 
     /// The link under the screen point `p` (the last in id order when several are), never in the
-    /// overview.
+    /// overview. Long links are hit along their routes; 入驻 lines only while they show in full
+    /// (a node at either end in focus).
     pub fn link_at<'p>(
         &self,
         project: &'p Project,
@@ -214,12 +327,20 @@ impl Screen {
         project
             .links
             .values()
-            .zip(&geometry.links)
+            .zip(geometry.links.iter().zip(&geometry.classes))
             .rev()
-            .find(|&(_, &(from, to, _))| {
-                self.link_ends(from, to).is_some_and(|ends| {
-                    distance_to_segment(p, ends.start, ends.end) < LINK_HIT_DISTANCE
-                })
+            .find(|&(_, (&(from, to, _), &class))| match class {
+                LinkClass::Chain => self.link_ends(from, to).is_some_and(|ends| {
+                    super::routes::distance_to_segment(p, ends.start, ends.end) < LINK_HIT_DISTANCE
+                }),
+                LinkClass::Long | LinkClass::LocatedIn => {
+                    let shown =
+                        class == LinkClass::Long || self.focused(from) || self.focused(to);
+                    shown
+                        && self.link_route(geometry, from, to).is_some_and(|route| {
+                            distance_to_polyline(p, &route) < LINK_HIT_DISTANCE
+                        })
+                }
             })
             .map(|(link, _)| &link.id)
     }
@@ -244,23 +365,7 @@ impl Screen {
     }
 }
 
-fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
-    let ab = b - a;
-    let t = ((p - a).dot(ab) / ab.length_sq().max(1e-6)).clamp(0.0, 1.0);
-    (a + ab * t - p).length()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use egui::pos2;
-
-    #[test]
-    fn distance_to_a_segment_is_to_its_nearest_point() {
-        let (a, b) = (pos2(0.0, 0.0), pos2(10.0, 0.0));
-        assert_eq!(distance_to_segment(pos2(5.0, 3.0), a, b), 3.0);
-        assert_eq!(distance_to_segment(pos2(-4.0, 3.0), a, b), 5.0);
-        assert_eq!(distance_to_segment(pos2(13.0, 4.0), a, b), 5.0);
-        assert_eq!(distance_to_segment(pos2(1.0, 1.0), a, a), 2.0_f32.sqrt());
-    }
+/// The rectangle a node at `c` with radius `r` answers the pointer in (as in `nodes`).
+fn node_hit_rect(c: Pos2, r: f32) -> Rect {
+    Rect::from_center_size(c, Vec2::splat(2.0 * r.max(6.0)))
 }

@@ -10,7 +10,9 @@
 //! | `geometry` | the per-document cache (radii, link ends, widths), this frame's screen positions, hit-testing |
 //! | `lanes`    | the stage lanes and their headers (click, menu, rename in place) |
 //! | `empty`    | what an empty project's canvas says to do next |
-//! | `links`    | links: lines, dashes, arrowheads, flow dots: painting only |
+//! | `routes`   | where long links run: around the lanes, down the gutters between them |
+//! | `parks`    | parks' colours on their firms, frames round firms that sit together |
+//! | `links`    | links: lines, dashes, arrowheads, flow dots; long links beneath the chain, faint: painting only |
 //! | `paint`    | node shapes and labels: painting only |
 //! | `nodes`    | each node as a labelled widget; its input handed to `gestures` |
 //! | `gestures` | input → selection, camera and queued edits: zoom, pan, click, drag, rubber band, link drawing |
@@ -28,7 +30,9 @@ mod links;
 mod nodes;
 mod overlays;
 mod paint;
+mod parks;
 mod picker;
+mod routes;
 
 use crate::analysis::Analysis;
 use crate::document::Document;

@@ -1,0 +1,213 @@
+//! Where the long links run: links to regions, 托管, 飞地, 投资 and 一区多园 links, and 入驻
+//! lines while they show. A straight line from a region above the chain to a park below it cuts
+//! diagonally through every lane; instead a route keeps outside the lanes where it can, and
+//! where it must cross them, it runs down the gutter between two lanes (where no bead sits)
+//! and turns into its node from the side. Two nodes on the same side of the lanes are joined
+//! by an arc bulging away from the lanes; two nodes inside them by a gentle arc, so the link
+//! does not hide under the supply lines between them.
+//!
+//! Painting and hit-testing both use [`RouteSpace::route`], so a click lands on the curve
+//! that is drawn. Pure geometry on screen points: no painter, no state.
+
+use crate::ui::state::Camera;
+use egui::{Pos2, Vec2, pos2, vec2};
+
+/// Corners of a route are rounded with at most this radius (screen points).
+const CORNER: f32 = 36.0;
+/// Points per quadratic piece, at most.
+const MAX_PIECES: usize = 16;
+
+/// Where a node sits relative to the lanes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Side {
+    Above,
+    Inside,
+    Below,
+}
+
+/// What routes go around on this frame: the lanes (canvas units) seen through the camera.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct RouteSpace<'g> {
+    /// Each lane's left and right edge (canvas x), left to right.
+    pub lanes: &'g [(f32, f32)],
+    /// Top and bottom of the lanes (canvas y).
+    pub band: (f32, f32),
+    pub cam: Camera,
+    pub origin: Pos2,
+}
+
+impl RouteSpace<'_> {
+    /// Which side of the lanes the screen point `p` is on.
+    pub fn side(&self, p: Pos2) -> Side {
+        let y = self.cam.to_canvas(self.origin, p).y;
+        if y < self.band.0 {
+            Side::Above
+        } else if y > self.band.1 {
+            Side::Below
+        } else {
+            Side::Inside
+        }
+    }
+
+    /// The screen x of the gutter beside the lane `p` lies in, on the side facing `toward` (a
+    /// screen x); none when `p` is in no lane.
+    pub fn gutter(&self, p: Pos2, toward: f32) -> Option<f32> {
+        let x = self.cam.to_canvas(self.origin, p).x;
+        let &(left, right) = self.lanes.iter().find(|(l, r)| *l <= x && x <= *r)?;
+        let edge = if toward < p.x { left } else { right };
+        Some(self.origin.x + self.cam.offset.x + edge * self.cam.zoom)
+    }
+
+    /// The polyline of a link from the node at `a` (radius `ra`) to the node at `b` (radius
+    /// `rb`), from `a`'s rim to just short of `b`'s; empty when the nodes overlap.
+    pub fn route(&self, a: Pos2, ra: f32, b: Pos2, rb: f32) -> Vec<Pos2> {
+        let line = match (self.side(a), self.side(b)) {
+            (Side::Above, Side::Above) => arc(a, b, vec2(0.0, -1.0), outward_depth(a, b)),
+            (Side::Below, Side::Below) => arc(a, b, vec2(0.0, 1.0), outward_depth(a, b)),
+            // Both in the lanes: a gentle bow, so the link does not lie on a supply line.
+            (Side::Inside, Side::Inside) => {
+                let bend = (b - a).normalized().rot90();
+                let bend = if bend.is_finite() { bend } else { Vec2::ZERO };
+                arc(a, b, bend, (0.15 * (b - a).length()).min(60.0))
+            }
+            // Crossing into (or through) the lanes: the inner end is the one inside the lanes,
+            // or the one below them.
+            (Side::Inside, _) | (Side::Below, Side::Above) => {
+                let mut line = self.through_gutter(b, a);
+                line.reverse();
+                line
+            }
+            _ => self.through_gutter(a, b),
+        };
+        trim(&line, a, ra, b, rb + 2.0)
+    }
+
+    /// From `outer` along its row to the gutter beside `inner`'s lane, down (or up) the gutter
+    /// to `inner`'s height, and into `inner` from the side; corners rounded.
+    fn through_gutter(&self, outer: Pos2, inner: Pos2) -> Vec<Pos2> {
+        let g = self.gutter(inner, outer.x).unwrap_or(inner.x);
+        rounded(&[outer, pos2(g, outer.y), pos2(g, inner.y), inner], CORNER)
+    }
+}
+
+/// A quadratic arc from `a` to `b` whose middle bows `depth` points towards `bow` (a unit
+/// vector, or zero for a straight line).
+fn arc(a: Pos2, b: Pos2, bow: Vec2, depth: f32) -> Vec<Pos2> {
+    let control = a + (b - a) * 0.5 + bow * depth;
+    let mut points = vec![a];
+    quadratic(&mut points, a, control, b);
+    points
+}
+
+/// How far an arc between two nodes on the same side of the lanes bows out: enough to clear
+/// the beads in the row between them, which sit at the same height.
+fn outward_depth(a: Pos2, b: Pos2) -> f32 {
+    (0.25 * (b.x - a.x).abs() + 12.0).min(90.0)
+}
+
+/// `points` (a polyline through `corners`) with each inner corner rounded by a quadratic
+/// curve of radius at most `radius`, never more than half a shared leg.
+pub(super) fn rounded(corners: &[Pos2], radius: f32) -> Vec<Pos2> {
+    let n = corners.len();
+    let Some(&first) = corners.first() else {
+        return Vec::new();
+    };
+    let mut points = vec![first];
+    for i in 1..n.saturating_sub(1) {
+        let (prev, at, next) = (corners[i - 1], corners[i], corners[i + 1]);
+        let (leg_in, leg_out) = ((at - prev).length(), (next - at).length());
+        // The first and last legs are not shared with another corner.
+        let room_in = if i == 1 { leg_in } else { leg_in / 2.0 };
+        let room_out = if i == n - 2 { leg_out } else { leg_out / 2.0 };
+        let r = radius.min(room_in).min(room_out);
+        if r < 0.5 {
+            points.push(at);
+            continue;
+        }
+        let enter = at - (at - prev) / leg_in * r;
+        let leave = at + (next - at) / leg_out * r;
+        points.push(enter);
+        quadratic(&mut points, enter, at, leave);
+    }
+    if n > 1 {
+        points.push(corners[n - 1]);
+    }
+    points.dedup();
+    points
+}
+
+/// Appends the quadratic Bézier from `p0` (already in `points`) through control `c` to `p1`.
+fn quadratic(points: &mut Vec<Pos2>, p0: Pos2, c: Pos2, p1: Pos2) {
+    let length = (c - p0).length() + (p1 - c).length();
+    let pieces = ((length / 10.0).ceil() as usize).clamp(2, MAX_PIECES);
+    for k in 1..=pieces {
+        let t = k as f32 / pieces as f32;
+        let u = 1.0 - t;
+        let p = p0.to_vec2() * (u * u) + c.to_vec2() * (2.0 * u * t) + p1.to_vec2() * (t * t);
+        points.push(p.to_pos2());
+    }
+}
+
+/// `line` from where it leaves the circle around `a` (radius `ra`) to where it enters the one
+/// around `b` (radius `rb`); empty when nothing is left between them.
+fn trim(line: &[Pos2], a: Pos2, ra: f32, b: Pos2, rb: f32) -> Vec<Pos2> {
+    let Some((first, start)) = leave_circle(line.iter().copied(), a, ra) else {
+        return Vec::new();
+    };
+    let Some((from_end, end)) = leave_circle(line.iter().rev().copied(), b, rb) else {
+        return Vec::new();
+    };
+    // `line[first..=last]` lies outside both circles.
+    let last = line.len() - 1 - from_end;
+    if first > last {
+        // Both circles' edges on one leg: what is left of it, if anything.
+        let leg = line[last + 1] - line[last];
+        return if first == last + 1 && (end - start).dot(leg) > 0.0 {
+            vec![start, end]
+        } else {
+            Vec::new()
+        };
+    }
+    let mut out = Vec::with_capacity(last - first + 3);
+    out.push(start);
+    out.extend_from_slice(&line[first..=last]);
+    out.push(end);
+    out
+}
+
+/// Walking `points` from the first, where the walk leaves the circle around `c` of radius `r`:
+/// the index of the first point outside and the crossing point.
+fn leave_circle(mut points: impl Iterator<Item = Pos2>, c: Pos2, r: f32) -> Option<(usize, Pos2)> {
+    let mut prev = points.next()?;
+    for (i, p) in points.enumerate() {
+        if (p - c).length() >= r {
+            // Bisect the leg from `prev` (inside) to `p` (outside).
+            let (mut lo, mut hi) = (0.0f32, 1.0f32);
+            for _ in 0..12 {
+                let mid = (lo + hi) / 2.0;
+                if (prev + (p - prev) * mid - c).length() < r {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            return Some((i + 1, prev + (p - prev) * hi));
+        }
+        prev = p;
+    }
+    None
+}
+
+/// The distance from `p` to the polyline `points`.
+pub(super) fn distance_to_polyline(p: Pos2, points: &[Pos2]) -> f32 {
+    points
+        .windows(2)
+        .map(|w| distance_to_segment(p, w[0], w[1]))
+        .fold(f32::INFINITY, f32::min)
+}
+
+pub(super) fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
+    let ab = b - a;
+    let t = ((p - a).dot(ab) / ab.length_sq().max(1e-6)).clamp(0.0, 1.0);
+    (a + ab * t - p).length()
+}
