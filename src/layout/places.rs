@@ -2,34 +2,37 @@
 //! linked to, so their links are short — parks in a row below the lanes, regions above them,
 //! except a region whose links go mostly to parks, which joins the parks' row (a 飞出地 and the
 //! enclave park it invests in sit side by side instead of on either side of the whole chain).
-//! Within a row, places keep their order and move apart as little as possible (least squares),
-//! then step aside from pinned nodes.
+//! Within a row, the places anchored by firms keep their order and move apart as little as
+//! possible (least squares); those placed by other places (a region investing in a park, a city
+//! above its counties) then take the free spot nearest their target, so a park with its
+//! partners sits in their middle; all step aside from pinned nodes.
 
 use super::{LANE_WIDTH, ROW_HEIGHT};
 use crate::model::{LinkKind, NodeId, NodeKind, Pos, Project};
 use std::collections::BTreeMap;
 
-/// Distance between the centres of two neighbours in a row: a bead and its label.
-pub const PLACE_GAP: f32 = LANE_WIDTH * 0.75;
+/// Distance between the centres of two neighbours in a row: a bead and its label (a park's
+/// name runs to ten characters or more).
+pub const PLACE_GAP: f32 = LANE_WIDTH;
 /// The regions' row above the lanes (canvas y): clear of the lane headers and their band.
 pub const REGION_ROW: f32 = -3.0 * ROW_HEIGHT;
-/// Passes over the places: a park or region linked only to other parks or regions finds its
+/// Passes over the places: a park or region tied only to other parks or regions finds its
 /// place once those have theirs (a city above its counties, a park managed by another).
-const PASSES: usize = 4;
+const PASSES: usize = 5;
 
 /// Parks and regions (unpinned) placed in their rows given the firms in `placed`, which gets
 /// their positions.
 pub fn place_parks_and_regions(project: &Project, placed: &mut BTreeMap<NodeId, Pos>) {
     let lowest = placed.values().map(|p| p.y).fold(0.0f32, f32::max);
     let targets = targets(project, placed);
-    let mut below: Vec<(f32, &NodeId)> = Vec::new();
-    let mut above: Vec<(f32, &NodeId)> = Vec::new();
-    for (id, x) in targets {
-        let node = &project.nodes[id];
-        if node.kind == NodeKind::Park || mostly_to_parks(project, id) {
-            below.push((x, id));
+    let mut below: Vec<Target> = Vec::new();
+    let mut above: Vec<Target> = Vec::new();
+    for target in targets {
+        let node = &project.nodes[target.id];
+        if node.kind == NodeKind::Park || mostly_to_parks(project, target.id) {
+            below.push(target);
         } else {
-            above.push((x, id));
+            above.push(target);
         }
     }
     let pinned: Vec<Pos> = project
@@ -38,81 +41,166 @@ pub fn place_parks_and_regions(project: &Project, placed: &mut BTreeMap<NodeId, 
         .filter(|n| n.pinned)
         .filter_map(|n| n.position)
         .collect();
-    for (mut row, y) in [(below, lowest + 2.0 * ROW_HEIGHT), (above, REGION_ROW)] {
-        row.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(b.1)));
-        let xs = spread(&row.iter().map(|(x, _)| *x).collect::<Vec<_>>(), PLACE_GAP);
-        let mut next_free = f32::MIN;
-        for ((_, id), x) in row.iter().zip(xs) {
-            let mut x = x.max(next_free);
-            while pinned
-                .iter()
-                .any(|p| (p.y - y).abs() < ROW_HEIGHT && (p.x - x).abs() < PLACE_GAP)
-            {
-                x += PLACE_GAP;
-            }
-            placed.insert((*id).clone(), Pos { x, y });
-            next_free = x + PLACE_GAP;
+    for (row, y) in [(below, lowest + 2.0 * ROW_HEIGHT), (above, REGION_ROW)] {
+        let taken: Vec<f32> = pinned
+            .iter()
+            .filter(|p| (p.y - y).abs() < ROW_HEIGHT)
+            .map(|p| p.x)
+            .collect();
+        for (id, x) in place_row(row, &taken) {
+            placed.insert(id.clone(), Pos { x, y });
         }
     }
 }
 
+/// Where a park or region would like to be.
+#[derive(Debug, Clone, Copy)]
+struct Target<'p> {
+    id: &'p NodeId,
+    x: f32,
+    /// Found from firms (or pinned nodes) alone, not from other parks or regions.
+    anchored: bool,
+}
+
+/// One row's places: the anchored spread about their targets, then each other one at the free
+/// spot nearest its target (the left one of two as near), none within [`PLACE_GAP`] of another
+/// or of a `taken` (pinned) spot.
+fn place_row<'p>(mut row: Vec<Target<'p>>, taken: &[f32]) -> Vec<(&'p NodeId, f32)> {
+    row.sort_by(|a, b| {
+        b.anchored
+            .cmp(&a.anchored)
+            .then(a.x.total_cmp(&b.x))
+            .then(a.id.cmp(b.id))
+    });
+    let anchors = row.iter().take_while(|t| t.anchored).count();
+    let xs = spread(
+        &row[..anchors].iter().map(|t| t.x).collect::<Vec<_>>(),
+        PLACE_GAP,
+    );
+    let mut used: Vec<f32> = taken.to_vec();
+    let mut out = Vec::with_capacity(row.len());
+    for (target, x) in row.iter().zip(xs) {
+        let x = nearest_free(x, &used);
+        used.push(x);
+        out.push((target.id, x));
+    }
+    for target in &row[anchors..] {
+        let x = nearest_free(target.x, &used);
+        used.push(x);
+        out.push((target.id, x));
+    }
+    out
+}
+
+/// The spot nearest `x` at least [`PLACE_GAP`] from every spot in `used`: `x` itself, or just
+/// beside one of them (left first when both sides are as near).
+fn nearest_free(x: f32, used: &[f32]) -> f32 {
+    let free = |c: f32| used.iter().all(|u| (u - c).abs() >= PLACE_GAP - 1e-3);
+    std::iter::once(x)
+        .chain(used.iter().flat_map(|u| [u - PLACE_GAP, u + PLACE_GAP]))
+        .filter(|&c| free(c))
+        .min_by(|a, b| (a - x).abs().total_cmp(&(b - x).abs()).then(a.total_cmp(b)))
+        .unwrap_or(x)
+}
+
 /// The x each unpinned park and region would like, in id order: the mean x of what it is
 /// linked to (a park: its firms first), else of its member firms, else of the regions within
-/// it, else where it is now.
-fn targets<'p>(project: &'p Project, placed: &BTreeMap<NodeId, Pos>) -> BTreeMap<&'p NodeId, f32> {
+/// it, else where it is now. A first pass finds those the firms (and pinned nodes) alone place:
+/// the anchors; the passes after place the others from them.
+fn targets<'p>(project: &'p Project, placed: &BTreeMap<NodeId, Pos>) -> Vec<Target<'p>> {
     let places: Vec<&NodeId> = project
         .nodes
         .values()
         .filter(|n| !n.pinned && matches!(n.kind, NodeKind::Park | NodeKind::Region))
         .map(|n| &n.id)
         .collect();
-    let mut linked: BTreeMap<&NodeId, Vec<&NodeId>> = BTreeMap::new();
-    let mut firms: BTreeMap<&NodeId, Vec<&NodeId>> = BTreeMap::new();
-    for link in project.links.values() {
-        linked.entry(&link.from).or_default().push(&link.to);
-        linked.entry(&link.to).or_default().push(&link.from);
-        if link.kind == LinkKind::LocatedIn {
-            firms.entry(&link.to).or_default().push(&link.from);
-        }
-    }
-    let mut within: BTreeMap<&NodeId, (Vec<&NodeId>, Vec<&NodeId>)> = BTreeMap::new();
-    for node in project.nodes.values() {
-        if let Some(region) = &node.region {
-            let (members, regions) = within.entry(region).or_default();
-            if node.kind == NodeKind::Region {
-                regions.push(&node.id);
-            } else {
-                members.push(&node.id);
-            }
-        }
-    }
-    let none = Vec::new();
+    let ties = Ties::new(project);
     let mut targets: BTreeMap<&NodeId, f32> = BTreeMap::new();
-    for _ in 0..PASSES {
-        for &id in &places {
-            let known = |ids: &Vec<&NodeId>| -> Option<f32> {
-                let xs: Vec<f32> = ids
-                    .iter()
-                    .filter_map(|other| known_x(project, placed, &targets, other))
-                    .collect();
-                (!xs.is_empty()).then(|| xs.iter().sum::<f32>() / xs.len() as f32)
-            };
-            let (members, regions) = within.get(id).map_or((&none, &none), |(m, r)| (m, r));
-            let x = known(firms.get(id).unwrap_or(&none))
-                .or_else(|| known(linked.get(id).unwrap_or(&none)))
-                .or_else(|| known(members))
-                .or_else(|| known(regions));
-            if let Some(x) = x {
+    let anchors: BTreeMap<&NodeId, f32> = places
+        .iter()
+        .filter_map(|&id| {
+            let x = ties.target(id, true, |o| known_x(project, placed, &targets, o))?;
+            Some((id, x))
+        })
+        .collect();
+    targets.extend(anchors.iter().map(|(id, x)| (*id, *x)));
+    for pass in 1..PASSES {
+        // The last pass settles for a weaker tie where the first kind stays unknown.
+        let strict = pass + 1 < PASSES;
+        for &id in places.iter().filter(|id| !anchors.contains_key(*id)) {
+            if let Some(x) = ties.target(id, strict, |o| known_x(project, placed, &targets, o)) {
                 targets.insert(id, x);
             }
         }
     }
-    for &id in &places {
-        targets
-            .entry(id)
-            .or_insert_with(|| project.nodes[id].position.map_or(0.0, |p| p.x));
+    places
+        .iter()
+        .map(|&id| Target {
+            id,
+            x: targets
+                .get(id)
+                .copied()
+                .unwrap_or_else(|| project.nodes[id].position.map_or(0.0, |p| p.x)),
+            anchored: anchors.contains_key(id),
+        })
+        .collect()
+}
+
+/// What each node is tied to: its 入驻 firms (for a park), its link neighbours, the nodes and
+/// the regions that name it as their region.
+#[derive(Default)]
+struct Ties<'p> {
+    firms: BTreeMap<&'p NodeId, Vec<&'p NodeId>>,
+    linked: BTreeMap<&'p NodeId, Vec<&'p NodeId>>,
+    members: BTreeMap<&'p NodeId, Vec<&'p NodeId>>,
+    regions: BTreeMap<&'p NodeId, Vec<&'p NodeId>>,
+}
+
+impl<'p> Ties<'p> {
+    fn new(project: &'p Project) -> Self {
+        let mut ties = Self::default();
+        for link in project.links.values() {
+            ties.linked.entry(&link.from).or_default().push(&link.to);
+            ties.linked.entry(&link.to).or_default().push(&link.from);
+            if link.kind == LinkKind::LocatedIn {
+                ties.firms.entry(&link.to).or_default().push(&link.from);
+            }
+        }
+        for node in project.nodes.values() {
+            if let Some(region) = &node.region {
+                let within = if node.kind == NodeKind::Region {
+                    &mut ties.regions
+                } else {
+                    &mut ties.members
+                };
+                within.entry(region).or_default().push(&node.id);
+            }
+        }
+        ties
     }
-    targets
+
+    /// The barycentre of the known xs (`x_of`) among the first kind of tie `id` has. `strict`:
+    /// none when none of those is known yet (a later pass will know more); else the next kind.
+    fn target(
+        &self,
+        id: &NodeId,
+        strict: bool,
+        x_of: impl Fn(&NodeId) -> Option<f32>,
+    ) -> Option<f32> {
+        for ties in [&self.firms, &self.linked, &self.members, &self.regions] {
+            let Some(ids) = ties.get(id).filter(|ids| !ids.is_empty()) else {
+                continue;
+            };
+            let xs: Vec<f32> = ids.iter().filter_map(|o| x_of(o)).collect();
+            if !xs.is_empty() {
+                return Some(xs.iter().sum::<f32>() / xs.len() as f32);
+            }
+            if strict {
+                return None;
+            }
+        }
+        None
+    }
 }
 
 /// Where `id` is for a barycentre: placed by this layout, a target found so far, or pinned.
@@ -196,7 +284,10 @@ mod tests {
     fn spread_moves_crowded_items_apart_evenly_about_their_targets() {
         assert_eq!(spread(&[0.0, 0.0], 180.0), vec![-90.0, 90.0]);
         // 0 and 100 pool (shifted 0 and −80, mean −40); 500 is clear of them.
-        assert_eq!(spread(&[0.0, 100.0, 500.0], 180.0), vec![-40.0, 140.0, 500.0]);
+        assert_eq!(
+            spread(&[0.0, 100.0, 500.0], 180.0),
+            vec![-40.0, 140.0, 500.0]
+        );
         assert_eq!(spread(&[0.0, 400.0], 180.0), vec![0.0, 400.0]);
         // Three at one spot: centred on it.
         assert_eq!(spread(&[60.0; 3], 180.0), vec![-120.0, 60.0, 240.0]);
@@ -234,7 +325,7 @@ mod tests {
     }
 
     /// Three lanes (x 0, 240, 480), firms A (lane 0), B (lane 1), C (lane 2); park P with A
-    /// and C; region R investing in P; town T, home of A; city K, above R and T.
+    /// and C; region R investing in P, home of C; town T, home of A; city K, above R and T.
     fn project() -> Project {
         let mut p = Project::default();
         let stages = ["S1", "S2", "S3"].map(|s| Stage {
@@ -258,10 +349,12 @@ mod tests {
         r.region = Some(NodeId::from("K"));
         let mut t = node("T", NodeKind::Region, None, 900.0);
         t.region = Some(NodeId::from("K"));
+        let mut c = node("C", NodeKind::Enterprise, Some("S3"), 480.0);
+        c.region = Some(NodeId::from("R"));
         for n in [
             a,
             node("B", NodeKind::Enterprise, Some("S2"), 240.0),
-            node("C", NodeKind::Enterprise, Some("S3"), 480.0),
+            c,
             node("P", NodeKind::Park, None, 900.0),
             r,
             t,
@@ -293,15 +386,18 @@ mod tests {
         let p = project();
         let placed = firms_placed(&p);
         let t = targets(&p, &placed);
-        let at = |id: &str| t[&NodeId::from(id)];
+        let at = |id: &str| {
+            let t = t.iter().find(|t| t.id.as_str() == id).unwrap();
+            (t.x, t.anchored)
+        };
         // P: its firms A (0) and C (480).
-        assert_eq!(at("P"), 240.0);
-        // R: linked to P only.
-        assert_eq!(at("R"), 240.0);
+        assert_eq!(at("P"), (240.0, true));
+        // R: linked to P, which counts before its member C (480), so R waits for P.
+        assert_eq!(at("R"), (240.0, false));
         // T: no links; its member A.
-        assert_eq!(at("T"), 0.0);
+        assert_eq!(at("T"), (0.0, true));
         // K: no links, no firms; its regions R (240) and T (0).
-        assert_eq!(at("K"), 120.0);
+        assert_eq!(at("K"), (120.0, false));
     }
 
     #[test]
@@ -311,12 +407,38 @@ mod tests {
         place_parks_and_regions(&p, &mut placed);
         let at = |id: &str| placed[&NodeId::from(id)];
         let below = 2.0 * ROW_HEIGHT;
-        // P and R both want 240: side by side about it, in id order.
-        assert_eq!(at("P"), Pos { x: 150.0, y: below });
-        assert_eq!(at("R"), Pos { x: 330.0, y: below });
-        // T wants 0 and K 120 in the row above: pooled about their mean.
-        assert_eq!(at("T"), Pos { x: -30.0, y: REGION_ROW });
-        assert_eq!(at("K"), Pos { x: 150.0, y: REGION_ROW });
+        // P (anchored by its firms) at 240; R wants 240 too and takes the nearest free spot,
+        // the left one of two as near.
+        assert_eq!(at("P"), Pos { x: 240.0, y: below });
+        assert_eq!(at("R"), Pos { x: 0.0, y: below });
+        // T (anchored by its firm) at 0; K wants 120, too near T: beside T on its side.
+        assert_eq!(
+            at("T"),
+            Pos {
+                x: 0.0,
+                y: REGION_ROW
+            }
+        );
+        assert_eq!(
+            at("K"),
+            Pos {
+                x: 240.0,
+                y: REGION_ROW
+            }
+        );
+    }
+
+    #[test]
+    fn the_nearest_free_spot_is_the_target_or_beside_a_used_one() {
+        assert_eq!(nearest_free(100.0, &[]), 100.0);
+        assert_eq!(nearest_free(100.0, &[400.0]), 100.0);
+        assert_eq!(PLACE_GAP, 240.0);
+        assert_eq!(nearest_free(100.0, &[0.0]), 240.0);
+        assert_eq!(nearest_free(0.0, &[0.0]), -240.0);
+        // Between 0 and 200 there is no room: outside them, on the nearer side (left on a tie).
+        assert_eq!(nearest_free(110.0, &[0.0, 200.0]), 440.0);
+        assert_eq!(nearest_free(90.0, &[0.0, 200.0]), -240.0);
+        assert_eq!(nearest_free(100.0, &[0.0, 200.0]), -240.0);
     }
 
     #[test]
@@ -324,13 +446,22 @@ mod tests {
         let mut p = project();
         let pinned = p.nodes.get_mut(&NodeId::from("K")).unwrap();
         pinned.pinned = true;
-        pinned.position = Some(Pos { x: 0.0, y: REGION_ROW });
+        pinned.position = Some(Pos {
+            x: 0.0,
+            y: REGION_ROW,
+        });
         let mut placed = firms_placed(&p);
         place_parks_and_regions(&p, &mut placed);
         let t = placed[&NodeId::from("T")];
-        assert!((t.x - 0.0).abs() >= PLACE_GAP, "T steps aside from K: {t:?}");
+        assert!(
+            (t.x - 0.0).abs() >= PLACE_GAP,
+            "T steps aside from K: {t:?}"
+        );
         assert!(!placed.contains_key(&NodeId::from("K")), "K is pinned");
-        let row: Vec<f32> = ["P", "R"].iter().map(|id| placed[&NodeId::from(*id)].x).collect();
-        assert!(row[1] - row[0] >= PLACE_GAP);
+        let row: Vec<f32> = ["P", "R"]
+            .iter()
+            .map(|id| placed[&NodeId::from(*id)].x)
+            .collect();
+        assert!((row[1] - row[0]).abs() >= PLACE_GAP);
     }
 }

@@ -267,7 +267,10 @@ impl Screen {
         // A route strays from the box of its ends by at most a gutter's distance or an arc's
         // depth: a lane's width is a safe margin.
         let margin = crate::layout::LANE_WIDTH * self.cam.zoom + 100.0;
-        if !self.rect.intersects(Rect::from_two_pos(a, b).expand(margin)) {
+        if !self
+            .rect
+            .intersects(Rect::from_two_pos(a, b).expand(margin))
+        {
             return None;
         }
         let points = self.route_space(geometry).route(a, ra, b, rb);
@@ -334,8 +337,7 @@ impl Screen {
                     super::routes::distance_to_segment(p, ends.start, ends.end) < LINK_HIT_DISTANCE
                 }),
                 LinkClass::Long | LinkClass::LocatedIn => {
-                    let shown =
-                        class == LinkClass::Long || self.focused(from) || self.focused(to);
+                    let shown = class == LinkClass::Long || self.focused(from) || self.focused(to);
                     shown
                         && self.link_route(geometry, from, to).is_some_and(|route| {
                             distance_to_polyline(p, &route) < LINK_HIT_DISTANCE
@@ -368,4 +370,135 @@ impl Screen {
 /// The rectangle a node at `c` with radius `r` answers the pointer in (as in `nodes`).
 fn node_hit_rect(c: Pos2, r: f32) -> Rect {
     Rect::from_center_size(c, Vec2::splat(2.0 * r.max(6.0)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Chain, ChainId, Node, Pos, Segment, Stage, StageId};
+    use egui::{pos2, vec2};
+
+    /// Lanes S1, S2, S3 (x 0, 240, 480); firms A (S1), C (S2), B (S3) in the first row; region R
+    /// above, park P below. L1: R's enclave in B; L2: A supplies C; L3: C located in P.
+    fn project() -> Project {
+        let mut p = Project::default();
+        let stages = ["S1", "S2", "S3"].map(|s| Stage {
+            id: StageId::from(s),
+            name: s.to_owned(),
+            segment: Segment::Midstream,
+            ..Stage::default()
+        });
+        let chain = Chain {
+            id: ChainId::from("CH"),
+            stages: stages.to_vec(),
+            ..Chain::default()
+        };
+        p.chains.insert(chain.id.clone(), chain);
+        let node = |id: &str, kind, stage: Option<&str>, x, y| Node {
+            id: NodeId::from(id),
+            name: id.to_owned(),
+            kind,
+            stages: stage.map(StageId::from).into_iter().collect(),
+            position: Some(Pos { x, y }),
+            ..Node::default()
+        };
+        for n in [
+            node("A", NodeKind::Enterprise, Some("S1"), 0.0, 0.0),
+            node("C", NodeKind::Enterprise, Some("S2"), 240.0, 0.0),
+            node("B", NodeKind::Enterprise, Some("S3"), 480.0, 0.0),
+            node("R", NodeKind::Region, None, 0.0, -270.0),
+            node("P", NodeKind::Park, None, 480.0, 280.0),
+        ] {
+            p.nodes.insert(n.id.clone(), n);
+        }
+        let link = |id: &str, kind, from: &str, to: &str| Link {
+            id: LinkId::from(id),
+            kind,
+            from: NodeId::from(from),
+            to: NodeId::from(to),
+            ..Link::default()
+        };
+        for l in [
+            link("L1", LinkKind::Enclave, "R", "B"),
+            link("L2", LinkKind::Supply, "A", "C"),
+            link("L3", LinkKind::LocatedIn, "C", "P"),
+        ] {
+            p.links.insert(l.id.clone(), l);
+        }
+        p
+    }
+
+    /// Canvas (0, 0) at screen (300, 400), zoom 1.
+    const AT: Vec2 = vec2(300.0, 400.0);
+
+    fn hit(doc: &Document, state: &UiState, canvas: (f32, f32)) -> Option<String> {
+        let mut geometry = Geometry::default();
+        geometry.refresh(doc);
+        let rect = Rect::from_min_size(Pos2::ZERO, vec2(1400.0, 1000.0));
+        let screen = Screen::new(&doc.project, &geometry, state, None, rect, 1.0, None);
+        let p = pos2(canvas.0, canvas.1) + AT;
+        screen
+            .link_at(&doc.project, &geometry, p)
+            .map(|id| id.to_string())
+    }
+
+    fn state() -> UiState {
+        UiState {
+            camera: Camera {
+                offset: AT,
+                zoom: 1.0,
+            },
+            ..UiState::default()
+        }
+    }
+
+    #[test]
+    fn classes_tell_the_chain_from_long_links_and_located_in() {
+        use LinkClass::*;
+        let firm = Some(NodeKind::Enterprise);
+        let (park, region) = (Some(NodeKind::Park), Some(NodeKind::Region));
+        assert_eq!(LinkClass::of(LinkKind::Supply, firm, firm), Chain);
+        assert_eq!(
+            LinkClass::of(LinkKind::FarmerLinkage, firm, Some(NodeKind::Cooperative)),
+            Chain
+        );
+        assert_eq!(LinkClass::of(LinkKind::Supply, firm, region), Long);
+        assert_eq!(LinkClass::of(LinkKind::LocatedIn, firm, park), LocatedIn);
+        assert_eq!(LinkClass::of(LinkKind::LocatedIn, firm, region), Long);
+        assert_eq!(LinkClass::of(LinkKind::LocatedIn, park, park), Long);
+        for kind in [
+            LinkKind::Trusteeship,
+            LinkKind::Integrates,
+            LinkKind::Enclave,
+            LinkKind::Investment,
+        ] {
+            assert_eq!(LinkClass::of(kind, firm, firm), Long, "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn a_long_link_is_hit_along_its_route_not_its_chord() {
+        let doc = Document::new(project());
+        let state = state();
+        // The straight line from R (0, −270) to B (480, 0) would pass (240, −135): nothing there.
+        assert_eq!(hit(&doc, &state, (240.0, -135.0)), None);
+        // Along R's row, and down the gutter at 360 beside B's lane.
+        assert_eq!(hit(&doc, &state, (150.0, -268.0)).as_deref(), Some("L1"));
+        assert_eq!(hit(&doc, &state, (362.0, -100.0)).as_deref(), Some("L1"));
+        // The supply link stays straight.
+        assert_eq!(hit(&doc, &state, (120.0, 2.0)).as_deref(), Some("L2"));
+    }
+
+    #[test]
+    fn a_located_in_line_is_hit_only_while_its_park_or_firm_is_in_focus() {
+        let doc = Document::new(project());
+        let mut state = state();
+        // C (240, 0) to P (480, 280): down C's right gutter at 360.
+        assert_eq!(hit(&doc, &state, (360.0, 150.0)), None);
+        state.selection.nodes.insert(NodeId::from("P"));
+        assert_eq!(hit(&doc, &state, (360.0, 150.0)).as_deref(), Some("L3"));
+        state.selection.nodes.clear();
+        state.selection.nodes.insert(NodeId::from("C"));
+        assert_eq!(hit(&doc, &state, (361.0, 150.0)).as_deref(), Some("L3"));
+    }
 }

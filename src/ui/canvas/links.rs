@@ -29,7 +29,12 @@ pub(super) enum Emphasis {
 /// How a link of `class` shows: the chain always in full; long links faint and 入驻 lines
 /// hidden unless the link is `selected`, a node at either end is in focus (selected or under
 /// the pointer), or the highlight holds it.
-pub(super) fn emphasis(class: LinkClass, selected: bool, end_in_focus: bool, highlighted: bool) -> Emphasis {
+pub(super) fn emphasis(
+    class: LinkClass,
+    selected: bool,
+    end_in_focus: bool,
+    highlighted: bool,
+) -> Emphasis {
     match class {
         LinkClass::Chain => Emphasis::Full,
         _ if selected || end_in_focus || highlighted => Emphasis::Full,
@@ -123,7 +128,13 @@ fn overview(frame: &CanvasFrame<'_>, geometry: &Geometry) {
             _ if shown == Emphasis::Faint => 0.2,
             _ => 0.55,
         };
-        push_segment(&mut mesh, ends.a, ends.b, 0.8, look.link(link.kind).gamma_multiply(alpha));
+        push_segment(
+            &mut mesh,
+            ends.a,
+            ends.b,
+            0.8,
+            look.link(link.kind).gamma_multiply(alpha),
+        );
     }
     if !mesh.is_empty() {
         frame.painter.add(Shape::mesh(mesh));
@@ -149,7 +160,14 @@ fn paint_routed(
     } else {
         style.colour
     };
-    let stroke = Stroke::new(if selected { style.width + 2.0 } else { style.width }, colour);
+    let stroke = Stroke::new(
+        if selected {
+            style.width + 2.0
+        } else {
+            style.width
+        },
+        colour,
+    );
     match theme::link_dash(link.kind) {
         None => {
             painter.add(Shape::line(route.to_vec(), stroke));
@@ -180,7 +198,14 @@ fn has_arrow(kind: LinkKind) -> bool {
     )
 }
 
-fn arrowhead(painter: &egui::Painter, end: Pos2, dir: Vec2, width: f32, zoom: f32, colour: Color32) {
+fn arrowhead(
+    painter: &egui::Painter,
+    end: Pos2,
+    dir: Vec2,
+    width: f32,
+    zoom: f32,
+    colour: Color32,
+) {
     let size = (6.0 + width * 1.5) * zoom.sqrt().clamp(0.6, 1.4);
     let normal = vec2(-dir.y, dir.x);
     painter.add(Shape::convex_polygon(
@@ -325,5 +350,37 @@ fn paint_flow(
         let p = start + (end - start) * (d as f32 / length);
         painter.circle_filled(p, radius, dot);
         d += spacing;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_chain_shows_in_full_long_links_faint_and_located_in_hidden_until_in_focus() {
+        use Emphasis::*;
+        use LinkClass::*;
+        // (selected, a node at either end in focus, in the highlight)
+        let quiet = (false, false, false);
+        let cases = [
+            (Chain, quiet, Full),
+            (Long, quiet, Faint),
+            (LocatedIn, quiet, Hidden),
+            (Long, (true, false, false), Full),
+            (Long, (false, true, false), Full),
+            (Long, (false, false, true), Full),
+            (LocatedIn, (true, false, false), Full),
+            (LocatedIn, (false, true, false), Full),
+            (LocatedIn, (false, false, true), Full),
+            (Chain, (false, true, false), Full),
+        ];
+        for (class, (selected, focus, lit), expected) in cases {
+            assert_eq!(
+                emphasis(class, selected, focus, lit),
+                expected,
+                "{class:?} selected {selected} focus {focus} highlighted {lit}"
+            );
+        }
     }
 }

@@ -70,7 +70,10 @@ struct Rim {
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Outline {
     /// A rounded rectangle `w`·r by `h`·r.
-    Rect { w: f32, h: f32 },
+    Rect {
+        w: f32,
+        h: f32,
+    },
     Circle,
 }
 
@@ -188,11 +191,12 @@ fn frame_span(
     let bottom = spots.iter().map(|p| p.y).fold(f32::MIN, f32::max);
     // Half a row of room above and below, as the frame has on screen.
     let margin = crate::layout::ROW_HEIGHT / 2.0;
-    let inside = |p: &crate::model::Pos| {
-        x0 < p.x && p.x < x1 && top - margin < p.y && p.y < bottom + margin
-    };
+    let inside =
+        |p: &crate::model::Pos| x0 < p.x && p.x < x1 && top - margin < p.y && p.y < bottom + margin;
     let intruder = nodes.iter().enumerate().any(|(i, n)| {
-        i != group.park && group.members.binary_search(&i).is_err() && n.position.is_some_and(|p| inside(&p))
+        i != group.park
+            && group.members.binary_search(&i).is_err()
+            && n.position.is_some_and(|p| inside(&p))
     });
     (!intruder).then_some((x0, x1))
 }
@@ -227,7 +231,10 @@ pub(super) fn paint_frames(frame: &CanvasFrame<'_>, geometry: &Geometry) {
         // Room for the name under the lowest bead (as `paint` sizes it).
         let label = (12.5 * zoom.sqrt()).clamp(look.min_label_size(), 20.0) * scale + 6.0;
         let rect = Rect::from_min_max(
-            pos2(origin.x + (x0 + FRAME_INSET) * zoom, ys.0 - radius - 8.0 * scale),
+            pos2(
+                origin.x + (x0 + FRAME_INSET) * zoom,
+                ys.0 - radius - 8.0 * scale,
+            ),
             pos2(origin.x + (x1 - FRAME_INSET) * zoom, ys.1 + radius + label),
         );
         if !rect.intersects(screen.rect) {
@@ -239,9 +246,13 @@ pub(super) fn paint_frames(frame: &CanvasFrame<'_>, geometry: &Geometry) {
         } else {
             group.hue
         };
-        frame
-            .painter
-            .rect(rect, 8.0 * scale, hue.gamma_multiply(0.07), Stroke::new(1.5 * scale, hue.gamma_multiply(0.8)), StrokeKind::Middle);
+        frame.painter.rect(
+            rect,
+            8.0 * scale,
+            hue.gamma_multiply(0.07),
+            Stroke::new(1.5 * scale, hue.gamma_multiply(0.8)),
+            StrokeKind::Middle,
+        );
         paint_frame_name(frame, group, rect, hue);
     }
 }
@@ -250,14 +261,22 @@ pub(super) fn paint_frames(frame: &CanvasFrame<'_>, geometry: &Geometry) {
 fn paint_frame_name(frame: &CanvasFrame<'_>, group: &ParkGroup, rect: Rect, hue: Color32) {
     let scale = frame.screen.scale;
     let font = FontId::proportional(11.0 * scale);
-    let text = fit_text(&frame.painter, &group.name, &font, rect.width() - 24.0 * scale);
+    let text = fit_text(
+        &frame.painter,
+        &group.name,
+        &font,
+        rect.width() - 24.0 * scale,
+    );
     if text.chars().count() < 2 {
         return;
     }
     let galley = frame
         .painter
         .layout_no_wrap(text, font, theme::blend(hue, Color32::BLACK, 0.25));
-    let at = pos2(rect.left() + 10.0 * scale, rect.top() - galley.size().y / 2.0);
+    let at = pos2(
+        rect.left() + 10.0 * scale,
+        rect.top() - galley.size().y / 2.0,
+    );
     let backdrop = Rect::from_min_size(at, galley.size()).expand2(vec2(3.0, 0.0) * scale);
     frame
         .painter
@@ -278,7 +297,10 @@ pub(super) fn paint_outlines(frame: &CanvasFrame<'_>, geometry: &Geometry) {
         let Some((c, r)) = screen.centres[bead.node] else {
             continue;
         };
-        if !screen.rect.intersects(Rect::from_center_size(c, vec2(3.0 * r, 3.0 * r))) {
+        if !screen
+            .rect
+            .intersects(Rect::from_center_size(c, vec2(3.0 * r, 3.0 * r)))
+        {
             continue;
         }
         if highlight.is_some_and(|h| !h.contains(&bead.id)) {
@@ -289,7 +311,14 @@ pub(super) fn paint_outlines(frame: &CanvasFrame<'_>, geometry: &Geometry) {
     }
 }
 
-fn paint_outline(frame: &CanvasFrame<'_>, outline: Outline, c: Pos2, r: f32, rim: f32, hue: Color32) {
+fn paint_outline(
+    frame: &CanvasFrame<'_>,
+    outline: Outline,
+    c: Pos2,
+    r: f32,
+    rim: f32,
+    hue: Color32,
+) {
     match outline {
         Outline::Rect { w, h } => {
             let rect = Rect::from_center_size(c, vec2(w * r, h * r)).expand(rim + 1.0);
@@ -297,6 +326,100 @@ fn paint_outline(frame: &CanvasFrame<'_>, outline: Outline, c: Pos2, r: f32, rim
         }
         Outline::Circle => {
             frame.painter.circle_filled(c, r + rim + 1.0, hue);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Link, LinkId, LinkKind, Node, Pos};
+
+    const LANES: [(f32, f32); 4] = [
+        (-120.0, 120.0),
+        (120.0, 360.0),
+        (360.0, 600.0),
+        // After a gap column: not adjacent to the third.
+        (840.0, 1080.0),
+    ];
+
+    /// Park P with firms at `members` (x, y); other firms at `others`.
+    fn parks(members: &[(f32, f32)], others: &[(f32, f32)]) -> Parks {
+        let mut p = Project::default();
+        let mut add = |id: String, kind, (x, y): (f32, f32)| {
+            let id = NodeId::from(id.as_str());
+            p.nodes.insert(
+                id.clone(),
+                Node {
+                    id,
+                    name: "园".to_owned(),
+                    kind,
+                    position: Some(Pos { x, y }),
+                    ..Node::default()
+                },
+            );
+        };
+        add("P".to_owned(), NodeKind::Park, (0.0, 400.0));
+        for (i, &at) in members.iter().enumerate() {
+            add(format!("M{i}"), NodeKind::Enterprise, at);
+        }
+        for (i, &at) in others.iter().enumerate() {
+            add(format!("O{i}"), NodeKind::Enterprise, at);
+        }
+        for i in 0..members.len() {
+            let link = Link {
+                id: LinkId::from(format!("L{i}").as_str()),
+                kind: LinkKind::LocatedIn,
+                from: NodeId::from(format!("M{i}").as_str()),
+                to: NodeId::from("P"),
+                ..Link::default()
+            };
+            p.links.insert(link.id.clone(), link);
+        }
+        let index: HashMap<NodeId, usize> = p
+            .nodes
+            .keys()
+            .enumerate()
+            .map(|(i, id)| (id.clone(), i))
+            .collect();
+        let classes = vec![LinkClass::LocatedIn; p.links.len()];
+        Parks::new(&p, &index, &classes, &LANES)
+    }
+
+    #[test]
+    fn firms_in_one_lane_or_two_side_by_side_are_framed() {
+        let one = parks(&[(0.0, 0.0), (0.0, 90.0)], &[(0.0, 180.0), (240.0, 90.0)]);
+        assert_eq!(one.groups[0].frame, Some((-120.0, 120.0)));
+        let two = parks(&[(240.0, 0.0), (480.0, 90.0)], &[(0.0, 0.0)]);
+        assert_eq!(two.groups[0].frame, Some((120.0, 600.0)));
+        // Outlines: the park and each firm, in its colour.
+        assert_eq!(two.outlines.len(), 3);
+        assert!(two.outlines.iter().all(|rim| rim.group == 0));
+        assert_eq!(two.groups[0].hue, park_hue(0));
+    }
+
+    #[test]
+    fn firms_apart_or_with_another_among_them_are_not_framed() {
+        // Three lanes.
+        let wide = parks(&[(0.0, 0.0), (240.0, 0.0), (480.0, 0.0)], &[]);
+        assert_eq!(wide.groups[0].frame, None);
+        // Two lanes with a gap column between.
+        let gap = parks(&[(480.0, 0.0), (960.0, 0.0)], &[]);
+        assert_eq!(gap.groups[0].frame, None);
+        // Another firm between two of the park's in their lane.
+        let among = parks(&[(0.0, 0.0), (0.0, 180.0)], &[(0.0, 90.0)]);
+        assert_eq!(among.groups[0].frame, None);
+        // One firm alone: its rim says enough.
+        let alone = parks(&[(0.0, 0.0)], &[]);
+        assert_eq!(alone.groups[0].frame, None);
+        assert_eq!(alone.outlines.len(), 2);
+    }
+
+    #[test]
+    fn parks_get_distinct_colours() {
+        let hues: Vec<Color32> = (0..PARK_HUES.len()).map(park_hue).collect();
+        for (i, a) in hues.iter().enumerate() {
+            assert!(hues[i + 1..].iter().all(|b| b != a));
         }
     }
 }

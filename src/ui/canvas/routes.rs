@@ -9,11 +9,15 @@
 //! Painting and hit-testing both use [`RouteSpace::route`], so a click lands on the curve
 //! that is drawn. Pure geometry on screen points: no painter, no state.
 
+use crate::model::Pos;
 use crate::ui::state::Camera;
 use egui::{Pos2, Vec2, pos2, vec2};
 
 /// Corners of a route are rounded with at most this radius (screen points).
 const CORNER: f32 = 36.0;
+/// How far (canvas units) an arc below the lanes may reach up into their foot, which is empty:
+/// the layout leaves 70 below the lowest bead, whose label takes about 30.
+const FOOT_ROOM: f32 = 35.0;
 /// Points per quadratic piece, at most.
 const MAX_PIECES: usize = 16;
 
@@ -62,8 +66,28 @@ impl RouteSpace<'_> {
     /// `rb`), from `a`'s rim to just short of `b`'s; empty when the nodes overlap.
     pub fn route(&self, a: Pos2, ra: f32, b: Pos2, rb: f32) -> Vec<Pos2> {
         let line = match (self.side(a), self.side(b)) {
+            // Labels hang below beads: arcs in a row above or below the lanes bow upwards,
+            // clear of them; below the lanes no further than the lanes' empty foot.
             (Side::Above, Side::Above) => arc(a, b, vec2(0.0, -1.0), outward_depth(a, b)),
-            (Side::Below, Side::Below) => arc(a, b, vec2(0.0, 1.0), outward_depth(a, b)),
+            (Side::Below, Side::Below) => {
+                let foot = self
+                    .cam
+                    .to_screen(
+                        self.origin,
+                        Pos {
+                            x: 0.0,
+                            y: self.band.1,
+                        },
+                    )
+                    .y;
+                let room = a.y.min(b.y) - foot + FOOT_ROOM * self.cam.zoom;
+                arc(
+                    a,
+                    b,
+                    vec2(0.0, -1.0),
+                    outward_depth(a, b).min(2.0 * room.max(0.0)),
+                )
+            }
             // Both in the lanes: a gentle bow, so the link does not lie on a supply line.
             (Side::Inside, Side::Inside) => {
                 let bend = (b - a).normalized().rot90();
@@ -90,8 +114,9 @@ impl RouteSpace<'_> {
     }
 }
 
-/// A quadratic arc from `a` to `b` whose middle bows `depth` points towards `bow` (a unit
-/// vector, or zero for a straight line).
+/// A quadratic arc from `a` to `b` whose control point lies `depth` points from the chord's
+/// middle towards `bow` (a unit vector, or zero for a straight line): the arc's middle bows
+/// half as far.
 fn arc(a: Pos2, b: Pos2, bow: Vec2, depth: f32) -> Vec<Pos2> {
     let control = a + (b - a) * 0.5 + bow * depth;
     let mut points = vec![a];
@@ -99,8 +124,8 @@ fn arc(a: Pos2, b: Pos2, bow: Vec2, depth: f32) -> Vec<Pos2> {
     points
 }
 
-/// How far an arc between two nodes on the same side of the lanes bows out: enough to clear
-/// the beads in the row between them, which sit at the same height.
+/// How far an arc between two nodes on the same side of the lanes reaches out (its control
+/// point): enough to clear the beads in the row between them, which sit at the same height.
 fn outward_depth(a: Pos2, b: Pos2) -> f32 {
     (0.25 * (b.x - a.x).abs() + 12.0).min(90.0)
 }
@@ -210,4 +235,123 @@ pub(super) fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
     let ab = b - a;
     let t = ((p - a).dot(ab) / ab.length_sq().max(1e-6)).clamp(0.0, 1.0);
     (a + ab * t - p).length()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Three touching lanes: x −120..120, 120..360, 360..600; rows from −45 to 70.
+    const LANES: [(f32, f32); 3] = [(-120.0, 120.0), (120.0, 360.0), (360.0, 600.0)];
+
+    /// Screen = canvas (zoom 1, no offset).
+    fn space() -> RouteSpace<'static> {
+        RouteSpace {
+            lanes: &LANES,
+            band: (-45.0, 70.0),
+            cam: Camera {
+                offset: Vec2::ZERO,
+                zoom: 1.0,
+            },
+            origin: Pos2::ZERO,
+        }
+    }
+
+    #[test]
+    fn distance_to_a_segment_is_to_its_nearest_point() {
+        let (a, b) = (pos2(0.0, 0.0), pos2(10.0, 0.0));
+        assert_eq!(distance_to_segment(pos2(5.0, 3.0), a, b), 3.0);
+        assert_eq!(distance_to_segment(pos2(-4.0, 3.0), a, b), 5.0);
+        assert_eq!(distance_to_segment(pos2(13.0, 4.0), a, b), 5.0);
+        assert_eq!(distance_to_segment(pos2(1.0, 1.0), a, a), 2.0_f32.sqrt());
+        let corner = [pos2(0.0, 0.0), pos2(10.0, 0.0), pos2(10.0, 10.0)];
+        assert_eq!(distance_to_polyline(pos2(12.0, 5.0), &corner), 2.0);
+    }
+
+    #[test]
+    fn sides_and_gutters_follow_the_lanes() {
+        let s = space();
+        assert_eq!(s.side(pos2(0.0, -270.0)), Side::Above);
+        assert_eq!(s.side(pos2(0.0, 0.0)), Side::Inside);
+        assert_eq!(s.side(pos2(0.0, 280.0)), Side::Below);
+        // A bead in the middle lane: its left gutter towards the left, its right one else.
+        assert_eq!(s.gutter(pos2(240.0, 0.0), 0.0), Some(120.0));
+        assert_eq!(s.gutter(pos2(240.0, 0.0), 900.0), Some(360.0));
+        assert_eq!(s.gutter(pos2(900.0, 0.0), 0.0), None);
+    }
+
+    #[test]
+    fn a_region_above_reaches_a_firm_down_the_gutter_beside_its_lane() {
+        let (region, firm) = (pos2(0.0, -270.0), pos2(480.0, 0.0));
+        let route = space().route(region, 22.0, firm, 13.0);
+        // It leaves the region's rim and stops short of the firm's.
+        assert!(((route[0] - region).length() - 22.0).abs() < 0.5);
+        assert!(((route[route.len() - 1] - firm).length() - 15.0).abs() < 0.5);
+        // Inside the lanes it keeps to the gutter at 360 and the firm's own lane: never over
+        // the first two lanes' beads, as the straight line would be.
+        for p in route.iter().filter(|p| p.y > -45.0) {
+            assert!(
+                p.x >= 360.0 - 0.01 && p.x <= 480.0,
+                "{p:?} strays into another lane"
+            );
+        }
+        // The straight line's middle is far from it; the gutter is on it.
+        assert!(distance_to_polyline(pos2(240.0, -135.0), &route) > 50.0);
+        assert!(distance_to_polyline(pos2(360.0, -100.0), &route) < 0.5);
+        assert!(distance_to_polyline(pos2(150.0, -270.0), &route) < 0.5);
+    }
+
+    #[test]
+    fn a_route_keeps_its_direction_for_the_arrowhead() {
+        // From a firm (inside) to a park below: it starts at the firm and ends at the park.
+        let (firm, park) = (pos2(240.0, 0.0), pos2(480.0, 280.0));
+        let route = space().route(firm, 13.0, park, 26.0);
+        assert!((route[0] - firm).length() < 14.0);
+        assert!((route[route.len() - 1] - park).length() < 29.0);
+        // Down the firm's right gutter, into the park from the side.
+        assert!(distance_to_polyline(pos2(360.0, 150.0), &route) < 0.5);
+        let last = route[route.len() - 1] - route[route.len() - 2];
+        assert!(
+            last.x > 0.0 && last.y.abs() < last.x,
+            "enters from the left: {last:?}"
+        );
+    }
+
+    #[test]
+    fn nodes_in_a_row_are_joined_by_an_arc_bowing_up_over_the_beads_between() {
+        let s = space();
+        // Below the lanes: over a bead at 240 between them.
+        let route = s.route(pos2(0.0, 280.0), 26.0, pos2(480.0, 280.0), 26.0);
+        let top = route.iter().map(|p| p.y).fold(f32::MAX, f32::min);
+        assert!(
+            top < 280.0 - 40.0,
+            "bows up clear of the bead between: {top}"
+        );
+        // … but no higher than the lanes' empty foot (70 + 35).
+        assert!(top >= 70.0 - 35.0 - 0.5, "{top}");
+        // Above the lanes: bows up too (labels hang below beads).
+        let route = s.route(pos2(0.0, -270.0), 22.0, pos2(480.0, -270.0), 22.0);
+        let top = route.iter().map(|p| p.y).fold(f32::MAX, f32::min);
+        assert!(top < -270.0 - 40.0, "{top}");
+    }
+
+    #[test]
+    fn overlapping_nodes_have_no_route() {
+        assert!(
+            space()
+                .route(pos2(0.0, 0.0), 20.0, pos2(10.0, 0.0), 20.0)
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn rounded_corners_stay_within_their_legs() {
+        let corners = [pos2(0.0, 0.0), pos2(100.0, 0.0), pos2(100.0, 100.0)];
+        let line = rounded(&corners, 36.0);
+        assert_eq!(line[0], corners[0]);
+        assert_eq!(line[line.len() - 1], corners[2]);
+        // The corner is cut: no point at (100, 0), but one 36 before it.
+        assert!(!line.contains(&pos2(100.0, 0.0)));
+        assert!(line.contains(&pos2(64.0, 0.0)));
+    }
 }
