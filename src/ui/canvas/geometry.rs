@@ -33,6 +33,9 @@ pub(super) struct Geometry {
     pub links: Vec<(usize, usize, f32)>,
     /// How each link is drawn, in the same order.
     pub classes: Vec<LinkClass>,
+    /// For each routed link, how many routed links between the same two nodes come before it
+    /// (they run side by side).
+    pub nth: Vec<u8>,
     /// Each lane's left and right edge (canvas x), left to right: long links run down the
     /// gutters between them.
     pub lanes: Vec<(f32, f32)>,
@@ -120,6 +123,20 @@ impl Geometry {
             .links
             .values()
             .map(|l| LinkClass::of(l.kind, kind_of(&l.from), kind_of(&l.to)))
+            .collect();
+        let mut pairs: HashMap<(usize, usize), u8> = HashMap::new();
+        self.nth = self
+            .links
+            .iter()
+            .zip(&self.classes)
+            .map(|(&(from, to, _), class)| match class {
+                LinkClass::Chain => 0,
+                _ => {
+                    let seen = pairs.entry((from.min(to), from.max(to))).or_insert(0);
+                    *seen = seen.saturating_add(1);
+                    *seen - 1
+                }
+            })
             .collect();
         let half = crate::layout::LANE_WIDTH / 2.0;
         self.lanes = crate::layout::lane_columns(project)
@@ -256,9 +273,10 @@ impl Screen {
         }
     }
 
-    /// The polyline of the link between the nodes at indices `from` and `to` routed around the
-    /// lanes, if both are drawn and its box meets the canvas.
-    pub fn link_route(&self, geometry: &Geometry, from: usize, to: usize) -> Option<Vec<Pos2>> {
+    /// The polyline of the `i`th link (project order) routed around the lanes, if both its
+    /// nodes are drawn and its box meets the canvas.
+    pub fn link_route(&self, geometry: &Geometry, i: usize) -> Option<Vec<Pos2>> {
+        let &(from, to, _) = geometry.links.get(i)?;
         let (Some(&Some((a, ra))), Some(&Some((b, rb)))) =
             (self.centres.get(from), self.centres.get(to))
         else {
@@ -273,7 +291,8 @@ impl Screen {
         {
             return None;
         }
-        let points = self.route_space(geometry).route(a, ra, b, rb);
+        let nth = geometry.nth.get(i).copied().unwrap_or(0);
+        let points = self.route_space(geometry).route(a, ra, b, rb, nth);
         (points.len() >= 2).then_some(points)
     }
 
@@ -331,20 +350,21 @@ impl Screen {
             .links
             .values()
             .zip(geometry.links.iter().zip(&geometry.classes))
+            .enumerate()
             .rev()
-            .find(|&(_, (&(from, to, _), &class))| match class {
+            .find(|&(i, (_, (&(from, to, _), &class)))| match class {
                 LinkClass::Chain => self.link_ends(from, to).is_some_and(|ends| {
                     super::routes::distance_to_segment(p, ends.start, ends.end) < LINK_HIT_DISTANCE
                 }),
                 LinkClass::Long | LinkClass::LocatedIn => {
                     let shown = class == LinkClass::Long || self.focused(from) || self.focused(to);
                     shown
-                        && self.link_route(geometry, from, to).is_some_and(|route| {
+                        && self.link_route(geometry, i).is_some_and(|route| {
                             distance_to_polyline(p, &route) < LINK_HIT_DISTANCE
                         })
                 }
             })
-            .map(|(link, _)| &link.id)
+            .map(|(_, (link, _))| &link.id)
     }
 
     /// The nodes whose centres lie inside `band` (a screen rectangle), in id order.

@@ -60,7 +60,7 @@ pub(super) fn links(frame: &CanvasFrame<'_>, geometry: &Geometry, selection: &Se
             .zip(geometry.links.iter().zip(&geometry.classes))
     };
     // First pass: what runs beneath the chain.
-    for (link, (&(from, to, base_width), &class)) in items() {
+    for (i, (link, (&(from, to, base_width), &class))) in items().enumerate() {
         if class == LinkClass::Chain {
             continue;
         }
@@ -74,7 +74,7 @@ pub(super) fn links(frame: &CanvasFrame<'_>, geometry: &Geometry, selection: &Se
         if shown == Emphasis::Hidden {
             continue;
         }
-        if let Some(route) = frame.screen.link_route(geometry, from, to) {
+        if let Some(route) = frame.screen.link_route(geometry, i) {
             paint_routed(frame, link, &route, base_width, selected, shown);
         }
     }

@@ -18,6 +18,8 @@ const CORNER: f32 = 36.0;
 /// How far (canvas units) an arc below the lanes may reach up into their foot, which is empty:
 /// the layout leaves 70 below the lowest bead, whose label takes about 30.
 const FOOT_ROOM: f32 = 35.0;
+/// How far apart (screen points) links between the same two nodes run down a gutter.
+const GUTTER_STEP: f32 = 5.0;
 /// Points per quadratic piece, at most.
 const MAX_PIECES: usize = 16;
 
@@ -63,12 +65,15 @@ impl RouteSpace<'_> {
     }
 
     /// The polyline of a link from the node at `a` (radius `ra`) to the node at `b` (radius
-    /// `rb`), from `a`'s rim to just short of `b`'s; empty when the nodes overlap.
-    pub fn route(&self, a: Pos2, ra: f32, b: Pos2, rb: f32) -> Vec<Pos2> {
+    /// `rb`), from `a`'s rim to just short of `b`'s; empty when the nodes overlap. `nth` tells
+    /// apart links between the same two nodes (a 飞出地's enclave and investment in one park):
+    /// each next one bows further, or runs a little further out in the gutter.
+    pub fn route(&self, a: Pos2, ra: f32, b: Pos2, rb: f32, nth: u8) -> Vec<Pos2> {
+        let apart = 1.0 + 0.45 * f32::from(nth);
         let line = match (self.side(a), self.side(b)) {
             // Labels hang below beads: arcs in a row above or below the lanes bow upwards,
             // clear of them; below the lanes no further than the lanes' empty foot.
-            (Side::Above, Side::Above) => arc(a, b, vec2(0.0, -1.0), outward_depth(a, b)),
+            (Side::Above, Side::Above) => arc(a, b, vec2(0.0, -1.0), outward_depth(a, b) * apart),
             (Side::Below, Side::Below) => {
                 let foot = self
                     .cam
@@ -85,31 +90,33 @@ impl RouteSpace<'_> {
                     a,
                     b,
                     vec2(0.0, -1.0),
-                    outward_depth(a, b).min(2.0 * room.max(0.0)),
+                    outward_depth(a, b).min(2.0 * room.max(0.0)) * apart,
                 )
             }
             // Both in the lanes: a gentle bow, so the link does not lie on a supply line.
             (Side::Inside, Side::Inside) => {
                 let bend = (b - a).normalized().rot90();
                 let bend = if bend.is_finite() { bend } else { Vec2::ZERO };
-                arc(a, b, bend, (0.15 * (b - a).length()).min(60.0))
+                arc(a, b, bend, (0.15 * (b - a).length()).min(60.0) * apart)
             }
             // Crossing into (or through) the lanes: the inner end is the one inside the lanes,
             // or the one below them.
             (Side::Inside, _) | (Side::Below, Side::Above) => {
-                let mut line = self.through_gutter(b, a);
+                let mut line = self.through_gutter(b, a, nth);
                 line.reverse();
                 line
             }
-            _ => self.through_gutter(a, b),
+            _ => self.through_gutter(a, b, nth),
         };
         trim(&line, a, ra, b, rb + 2.0)
     }
 
     /// From `outer` along its row to the gutter beside `inner`'s lane, down (or up) the gutter
     /// to `inner`'s height, and into `inner` from the side; corners rounded.
-    fn through_gutter(&self, outer: Pos2, inner: Pos2) -> Vec<Pos2> {
+    fn through_gutter(&self, outer: Pos2, inner: Pos2, nth: u8) -> Vec<Pos2> {
         let g = self.gutter(inner, outer.x).unwrap_or(inner.x);
+        // A second link between the same nodes runs beside the first, away from `inner`.
+        let g = g + (g - inner.x).signum() * GUTTER_STEP * f32::from(nth);
         rounded(&[outer, pos2(g, outer.y), pos2(g, inner.y), inner], CORNER)
     }
 }
@@ -283,7 +290,7 @@ mod tests {
     #[test]
     fn a_region_above_reaches_a_firm_down_the_gutter_beside_its_lane() {
         let (region, firm) = (pos2(0.0, -270.0), pos2(480.0, 0.0));
-        let route = space().route(region, 22.0, firm, 13.0);
+        let route = space().route(region, 22.0, firm, 13.0, 0);
         // It leaves the region's rim and stops short of the firm's.
         assert!(((route[0] - region).length() - 22.0).abs() < 0.5);
         assert!(((route[route.len() - 1] - firm).length() - 15.0).abs() < 0.5);
@@ -305,7 +312,7 @@ mod tests {
     fn a_route_keeps_its_direction_for_the_arrowhead() {
         // From a firm (inside) to a park below: it starts at the firm and ends at the park.
         let (firm, park) = (pos2(240.0, 0.0), pos2(480.0, 280.0));
-        let route = space().route(firm, 13.0, park, 26.0);
+        let route = space().route(firm, 13.0, park, 26.0, 0);
         assert!((route[0] - firm).length() < 14.0);
         assert!((route[route.len() - 1] - park).length() < 29.0);
         // Down the firm's right gutter, into the park from the side.
@@ -321,7 +328,7 @@ mod tests {
     fn nodes_in_a_row_are_joined_by_an_arc_bowing_up_over_the_beads_between() {
         let s = space();
         // Below the lanes: over a bead at 240 between them.
-        let route = s.route(pos2(0.0, 280.0), 26.0, pos2(480.0, 280.0), 26.0);
+        let route = s.route(pos2(0.0, 280.0), 26.0, pos2(480.0, 280.0), 26.0, 0);
         let top = route.iter().map(|p| p.y).fold(f32::MAX, f32::min);
         assert!(
             top < 280.0 - 40.0,
@@ -330,16 +337,29 @@ mod tests {
         // … but no higher than the lanes' empty foot (70 + 35).
         assert!(top >= 70.0 - 35.0 - 0.5, "{top}");
         // Above the lanes: bows up too (labels hang below beads).
-        let route = s.route(pos2(0.0, -270.0), 22.0, pos2(480.0, -270.0), 22.0);
+        let route = s.route(pos2(0.0, -270.0), 22.0, pos2(480.0, -270.0), 22.0, 0);
         let top = route.iter().map(|p| p.y).fold(f32::MAX, f32::min);
         assert!(top < -270.0 - 40.0, "{top}");
+    }
+
+    #[test]
+    fn a_second_link_between_the_same_nodes_runs_beside_the_first() {
+        let s = space();
+        let (a, b) = (pos2(0.0, 280.0), pos2(480.0, 280.0));
+        let top = |r: &[Pos2]| r.iter().map(|p| p.y).fold(f32::MAX, f32::min);
+        let (first, second) = (s.route(a, 26.0, b, 26.0, 0), s.route(a, 26.0, b, 26.0, 1));
+        assert!(top(&second) < top(&first) - 10.0);
+        // Down a gutter: 5 points further out.
+        let (region, firm) = (pos2(0.0, -270.0), pos2(480.0, 0.0));
+        let second = s.route(region, 22.0, firm, 13.0, 1);
+        assert!(distance_to_polyline(pos2(355.0, -100.0), &second) < 0.5);
     }
 
     #[test]
     fn overlapping_nodes_have_no_route() {
         assert!(
             space()
-                .route(pos2(0.0, 0.0), 20.0, pos2(10.0, 0.0), 20.0)
+                .route(pos2(0.0, 0.0), 20.0, pos2(10.0, 0.0), 20.0, 0)
                 .is_empty()
         );
     }
