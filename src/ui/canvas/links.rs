@@ -49,7 +49,7 @@ pub(super) fn links(frame: &CanvasFrame<'_>, geometry: &Geometry, selection: &Se
         overview(frame, geometry);
         return;
     }
-    parks::paint_frames(frame, geometry);
+    let frame_names = parks::paint_frames(frame, geometry);
     parks::paint_outlines(frame, geometry);
     let highlight = frame.highlight.as_ref();
     let items = || {
@@ -87,6 +87,8 @@ pub(super) fn links(frame: &CanvasFrame<'_>, geometry: &Geometry, selection: &Se
             paint_link(frame, link, &ends, base_width, selected);
         }
     }
+    // Parks' names on their frames stay readable over the lines that cross them.
+    parks::paint_frame_names(frame, geometry, frame_names);
 }
 
 /// The highlight holds `link`: its accent, or both its nodes.

@@ -10,7 +10,7 @@
 use super::CanvasFrame;
 use super::geometry::{Geometry, LinkClass};
 use super::paint::fit_text;
-use crate::model::{NodeId, NodeKind, Project};
+use crate::model::{NodeId, NodeKind, Pos, Project};
 use crate::style::Rgb;
 use crate::ui::theme;
 use egui::{Color32, FontId, Pos2, Rect, Stroke, StrokeKind, pos2, vec2};
@@ -29,6 +29,10 @@ const PARK_HUES: [Rgb; 8] = [
     [94, 53, 177],
 ];
 
+/// The frame's name (points, before the frame's scale).
+const NAME_SIZE: f32 = 11.0;
+/// Below this zoom a name on a frame's bottom edge would run into the next bead in the lane.
+const NAME_BELOW_ZOOM: f32 = 0.4;
 /// Room (canvas units) between a frame and the lane edges it spans.
 const FRAME_INSET: f32 = 10.0;
 
@@ -201,12 +205,13 @@ fn frame_span(
     (!intruder).then_some((x0, x1))
 }
 
-/// Paints the frames round parks' firms that sit together, each named after its park, beneath
-/// the links. Nothing in the overview.
-pub(super) fn paint_frames(frame: &CanvasFrame<'_>, geometry: &Geometry) {
+/// Paints the frames round parks' firms that sit together, beneath the links; returns them to
+/// be named (after the links). Nothing in the overview.
+pub(super) fn paint_frames<'g>(frame: &CanvasFrame<'_>, geometry: &'g Geometry) -> FrameNames<'g> {
     let screen = &frame.screen;
+    let mut names = FrameNames::default();
     if screen.overview {
-        return;
+        return names;
     }
     let (zoom, scale, look) = (screen.zoom(), screen.scale, frame.opts.look);
     let highlight = frame.highlight.as_ref();
@@ -253,30 +258,67 @@ pub(super) fn paint_frames(frame: &CanvasFrame<'_>, geometry: &Geometry) {
             Stroke::new(1.5 * scale, hue.gamma_multiply(0.8)),
             StrokeKind::Middle,
         );
-        paint_frame_name(frame, group, rect, hue);
+        names.0.push((group, rect, hue));
+    }
+    names
+}
+
+/// The frames painted, whose names go on top of the links that cross them: (group, frame on
+/// screen, colour).
+#[derive(Default)]
+pub(super) struct FrameNames<'g>(Vec<(&'g ParkGroup, Rect, Color32)>);
+
+/// Paints the names of the frames `paint_frames` painted.
+pub(super) fn paint_frame_names(
+    frame: &CanvasFrame<'_>,
+    geometry: &Geometry,
+    names: FrameNames<'_>,
+) {
+    let screen = &frame.screen;
+    let top = Pos {
+        x: 0.0,
+        y: geometry.band.0,
+    };
+    let lanes_top = screen.cam.to_screen(screen.origin(), top).y;
+    for (group, rect, hue) in names.0 {
+        paint_frame_name(frame, group, rect, hue, lanes_top);
     }
 }
 
-/// The park's name on the frame's top edge, at the left, on a backdrop that breaks the edge.
-fn paint_frame_name(frame: &CanvasFrame<'_>, group: &ParkGroup, rect: Rect, hue: Color32) {
+/// The park's name on the frame's top edge, at the left, on a backdrop that breaks the edge;
+/// on the bottom edge when the top one is too near the lane headers (`lanes_top`, the lanes'
+/// top on screen, with the headers above it); left out when zoomed out too far for either, or
+/// when not even two characters fit.
+fn paint_frame_name(
+    frame: &CanvasFrame<'_>,
+    group: &ParkGroup,
+    rect: Rect,
+    hue: Color32,
+    lanes_top: f32,
+) {
     let scale = frame.screen.scale;
-    let font = FontId::proportional(11.0 * scale);
+    let font = FontId::proportional(NAME_SIZE * scale);
     let text = fit_text(
         &frame.painter,
         &group.name,
         &font,
         rect.width() - 24.0 * scale,
     );
-    if text.chars().count() < 2 {
+    if text.chars().count() < 3 && text != group.name {
         return;
     }
     let galley = frame
         .painter
         .layout_no_wrap(text, font, theme::blend(hue, Color32::BLACK, 0.25));
-    let at = pos2(
-        rect.left() + 10.0 * scale,
-        rect.top() - galley.size().y / 2.0,
-    );
+    let half = galley.size().y / 2.0;
+    let y = if rect.top() - half >= lanes_top {
+        rect.top()
+    } else if frame.screen.zoom() >= NAME_BELOW_ZOOM {
+        rect.bottom()
+    } else {
+        return;
+    };
+    let at = pos2(rect.left() + 10.0 * scale, y - half);
     let backdrop = Rect::from_min_size(at, galley.size()).expand2(vec2(3.0, 0.0) * scale);
     frame
         .painter
