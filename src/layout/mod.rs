@@ -4,6 +4,7 @@
 
 pub mod crossings;
 pub mod force;
+pub mod places;
 pub mod swimlane;
 
 pub use crossings::supply_crossings;

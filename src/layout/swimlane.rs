@@ -2,8 +2,9 @@
 //! support lanes apart, every firm in its main stage's column. The stages fix the layers, so what
 //! remains is Sugiyama's ordering phase — layered barycentre sweeps over the supply links, keeping
 //! the best order seen, then adjacent transposes — and a simple coordinate phase. External
-//! suppliers go to the outer (bottom) edge of their lane, parks below the lanes under their firms,
-//! regions above them. Pinned nodes never move and keep their place free.
+//! suppliers go to the outer (bottom) edge of their lane; parks and regions go in rows below and
+//! above the lanes, near what they link to (`places`). Pinned nodes never move and keep their
+//! place free.
 
 use super::{LANE_WIDTH, ROW_HEIGHT, crossings::segments_crossings};
 use crate::model::{Chain, ChainId, LinkKind, NodeId, NodeKind, Pos, Project, Segment, StageId};
@@ -70,7 +71,7 @@ pub fn swimlane(project: &Project) -> Vec<(NodeId, Pos)> {
         .map(|l| l.iter().map(|&n| ordering.ids[n]).collect())
         .collect();
     let mut placed = assign_rows(project, &best, &ordering.xs);
-    place_parks_and_regions(project, &mut placed);
+    super::places::place_parks_and_regions(project, &mut placed);
     placed.into_iter().collect()
 }
 
@@ -331,74 +332,6 @@ fn assign_rows(project: &Project, layers: &[Vec<&NodeId>], xs: &[f32]) -> BTreeM
         }
     }
     placed
-}
-
-/// Parks under their firms, regions above theirs, spread so none overlap each other or a
-/// pinned node.
-fn place_parks_and_regions(project: &Project, placed: &mut BTreeMap<NodeId, Pos>) {
-    let lowest = placed.values().map(|p| p.y).fold(0.0f32, f32::max);
-
-    let mean_x = |ids: &[&NodeId]| -> Option<f32> {
-        let xs: Vec<f32> = ids
-            .iter()
-            .filter_map(|id| {
-                placed
-                    .get(*id)
-                    .or(project.nodes.get(*id).and_then(|n| n.position.as_ref()))
-            })
-            .map(|p| p.x)
-            .collect();
-        (!xs.is_empty()).then(|| xs.iter().sum::<f32>() / xs.len() as f32)
-    };
-    let mut park_targets: Vec<(f32, &NodeId)> = Vec::new();
-    let mut region_targets: Vec<(f32, &NodeId)> = Vec::new();
-    for node in project.nodes.values().filter(|n| !n.pinned) {
-        match node.kind {
-            NodeKind::Park => {
-                let firms: Vec<&NodeId> = project
-                    .links
-                    .values()
-                    .filter(|l| l.kind == LinkKind::LocatedIn && l.to == node.id)
-                    .map(|l| &l.from)
-                    .collect();
-                park_targets.push((mean_x(&firms).unwrap_or(0.0), &node.id));
-            }
-            NodeKind::Region => {
-                let members: Vec<&NodeId> = project
-                    .nodes
-                    .values()
-                    .filter(|n| n.region.as_ref() == Some(&node.id) && n.kind.is_enterprise_like())
-                    .map(|n| &n.id)
-                    .collect();
-                region_targets.push((mean_x(&members).unwrap_or(0.0), &node.id));
-            }
-            _ => {}
-        }
-    }
-    let pinned_spots: Vec<Pos> = project
-        .nodes
-        .values()
-        .filter(|n| n.pinned)
-        .filter_map(|n| n.position)
-        .collect();
-    for (targets, y) in [
-        (&mut park_targets, lowest + 2.0 * ROW_HEIGHT),
-        (&mut region_targets, -2.5 * ROW_HEIGHT),
-    ] {
-        targets.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(b.1)));
-        let mut next_free = f32::MIN;
-        for (x, id) in targets.iter() {
-            let mut x = x.max(next_free);
-            while pinned_spots
-                .iter()
-                .any(|p| (p.y - y).abs() < ROW_HEIGHT && (p.x - x).abs() < LANE_WIDTH * 0.75)
-            {
-                x += LANE_WIDTH * 0.75;
-            }
-            placed.insert((*id).clone(), Pos { x, y });
-            next_free = x + LANE_WIDTH * 0.75;
-        }
-    }
 }
 
 /// Positions for the nodes that have none yet (new ones), leaving every placed node where it is:

@@ -1,39 +1,228 @@
-//! Painting links: lines dashed by kind, arrowheads for flows, flow dots, or one mesh in the
-//! overview. Only the painter is touched here: no input, no state.
+//! Painting links, back to front: the parks' frames and colours (`parks`), then the long links
+//! (regions, 托管, 飞地, 投资, 一区多园) routed around the lanes (`routes`) and faint unless one
+//! of their nodes is selected or under the pointer, with the 入驻 lines of such nodes; then the
+//! chain itself — supply and farmer linkage — straight, dashed by kind, arrowheads for flows,
+//! flow dots. In the overview, one mesh. Only the painter is touched here: no input, no state.
 
 use super::CanvasFrame;
-use super::geometry::{Geometry, LinkEnds};
+use super::geometry::{Geometry, LinkClass, LinkEnds};
 use super::paint::LABEL_MIN_ZOOM;
+use super::parks;
 use crate::model::{Link, LinkKind};
 use crate::ui::state::{Highlight, Selection};
 use crate::ui::theme::{self, CanvasLook};
-use egui::{Color32, Pos2, Shape, Stroke, vec2};
+use egui::{Color32, Pos2, Shape, Stroke, Vec2, vec2};
 
-/// Paints every link that shows on the canvas.
-pub(super) fn links(frame: &CanvasFrame<'_>, geometry: &Geometry, selection: &Selection) {
-    let look = frame.opts.look;
+/// How much of its colour a long link keeps while none of its nodes is in focus.
+const FAINT: f32 = 0.3;
+
+/// How strongly a link shows this frame.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Emphasis {
+    Full,
+    /// Pale: there, but beneath the chain's own links.
+    Faint,
+    /// Not drawn: the parks' colours say it.
+    Hidden,
+}
+
+/// How a link of `class` shows: the chain always in full; long links faint and 入驻 lines
+/// hidden unless the link is `selected`, a node at either end is in focus (selected or under
+/// the pointer), or the highlight holds it.
+pub(super) fn emphasis(
+    class: LinkClass,
+    selected: bool,
+    end_in_focus: bool,
+    highlighted: bool,
+) -> Emphasis {
+    match class {
+        LinkClass::Chain => Emphasis::Full,
+        _ if selected || end_in_focus || highlighted => Emphasis::Full,
+        LinkClass::Long => Emphasis::Faint,
+        LinkClass::LocatedIn => Emphasis::Hidden,
+    }
+}
+
+/// Paints every link that shows on the canvas; returns where the parks' frame names went.
+pub(super) fn links(
+    frame: &CanvasFrame<'_>,
+    geometry: &Geometry,
+    selection: &Selection,
+) -> Vec<egui::Rect> {
+    if frame.screen.overview {
+        overview(frame, geometry);
+        return Vec::new();
+    }
+    let frame_names = parks::paint_frames(frame, geometry);
+    parks::paint_outlines(frame, geometry);
     let highlight = frame.highlight.as_ref();
-    let mut mesh = egui::Mesh::default();
-    for (link, &(from, to, base_width)) in frame.project.links.values().zip(&geometry.links) {
-        let Some(ends) = frame.screen.link_ends(from, to) else {
-            continue;
-        };
-        if frame.screen.overview {
-            let colour = match highlight {
-                Some(h) if !(h.contains(&link.from) && h.contains(&link.to)) => {
-                    look.link(link.kind).gamma_multiply(0.12)
-                }
-                _ => look.link(link.kind).gamma_multiply(0.55),
-            };
-            push_segment(&mut mesh, ends.a, ends.b, 0.8, colour);
+    let items = || {
+        frame
+            .project
+            .links
+            .values()
+            .zip(geometry.links.iter().zip(&geometry.classes))
+    };
+    // First pass: what runs beneath the chain.
+    for (i, (link, (&(from, to, base_width), &class))) in items().enumerate() {
+        if class == LinkClass::Chain {
             continue;
         }
         let selected = selection.links.contains(&link.id);
-        paint_link(frame, link, &ends, base_width, selected);
+        let shown = emphasis(
+            class,
+            selected,
+            frame.screen.focused(from) || frame.screen.focused(to),
+            highlighted(highlight, link),
+        );
+        if shown == Emphasis::Hidden {
+            continue;
+        }
+        if let Some(route) = frame.screen.link_route(geometry, i) {
+            paint_routed(frame, link, &route, base_width, selected, shown);
+        }
+    }
+    for (link, (&(from, to, base_width), &class)) in items() {
+        if class != LinkClass::Chain {
+            continue;
+        }
+        if let Some(ends) = frame.screen.link_ends(from, to) {
+            let selected = selection.links.contains(&link.id);
+            paint_link(frame, link, &ends, base_width, selected);
+        }
+    }
+    // Parks' names on their frames stay readable over the lines that cross them.
+    parks::paint_frame_names(frame, geometry, frame_names)
+}
+
+/// The highlight holds `link`: its accent, or both its nodes.
+fn highlighted(highlight: Option<&Highlight>, link: &Link) -> bool {
+    highlight.is_some_and(|h| {
+        h.links.contains(&link.id) || h.contains(&link.from) && h.contains(&link.to)
+    })
+}
+
+/// The overview: every link a thin straight line in one mesh, long links faint and 入驻 lines
+/// left out unless in focus, so the frame stays cheap at 10,000 firms.
+fn overview(frame: &CanvasFrame<'_>, geometry: &Geometry) {
+    let look = frame.opts.look;
+    let highlight = frame.highlight.as_ref();
+    let mut mesh = egui::Mesh::default();
+    for (link, (&(from, to, _), &class)) in frame
+        .project
+        .links
+        .values()
+        .zip(geometry.links.iter().zip(&geometry.classes))
+    {
+        let shown = match class {
+            LinkClass::Chain => Emphasis::Full,
+            _ => emphasis(
+                class,
+                false,
+                frame.screen.focused(from) || frame.screen.focused(to),
+                false,
+            ),
+        };
+        if shown == Emphasis::Hidden {
+            continue;
+        }
+        let Some(ends) = frame.screen.link_ends(from, to) else {
+            continue;
+        };
+        let alpha = match highlight {
+            Some(h) if !(h.contains(&link.from) && h.contains(&link.to)) => 0.12,
+            _ if shown == Emphasis::Faint => 0.2,
+            _ => 0.55,
+        };
+        push_segment(
+            &mut mesh,
+            ends.a,
+            ends.b,
+            0.8,
+            look.link(link.kind).gamma_multiply(alpha),
+        );
     }
     if !mesh.is_empty() {
         frame.painter.add(Shape::mesh(mesh));
     }
+}
+
+/// A long link (or a 入驻 line) along its route: dashed by kind, faint or in full, an
+/// arrowhead where the kind has one.
+fn paint_routed(
+    frame: &CanvasFrame<'_>,
+    link: &Link,
+    route: &[Pos2],
+    base_width: f32,
+    selected: bool,
+    shown: Emphasis,
+) {
+    let (painter, look, zoom) = (&frame.painter, frame.opts.look, frame.screen.zoom());
+    let width =
+        base_width * zoom.sqrt().clamp(0.4, 1.6) * look.link_width() * frame.screen.scale.sqrt();
+    let style = LinkStyle::of(link, selected, frame.highlight.as_ref(), look, width);
+    let colour = if shown == Emphasis::Faint && !selected {
+        style.colour.gamma_multiply(FAINT)
+    } else {
+        style.colour
+    };
+    let stroke = Stroke::new(
+        if selected {
+            style.width + 2.0
+        } else {
+            style.width
+        },
+        colour,
+    );
+    match theme::link_dash(link.kind) {
+        None => {
+            painter.add(Shape::line(route.to_vec(), stroke));
+        }
+        Some((dash, gap)) => {
+            painter.extend(Shape::dashed_line(
+                route,
+                stroke,
+                dash * zoom.max(0.5),
+                gap * zoom.max(0.5),
+            ));
+        }
+    }
+    let n = route.len();
+    if n >= 2 && has_arrow(link.kind) && zoom >= LABEL_MIN_ZOOM {
+        let dir = (route[n - 1] - route[n - 2]).normalized();
+        if dir.is_finite() {
+            arrowhead(painter, route[n - 1], dir, style.width, zoom, colour);
+        }
+    }
+}
+
+/// Links of these kinds carry something from one end to the other: they get an arrowhead.
+fn has_arrow(kind: LinkKind) -> bool {
+    matches!(
+        kind,
+        LinkKind::Supply | LinkKind::Enclave | LinkKind::Trusteeship
+    )
+}
+
+fn arrowhead(
+    painter: &egui::Painter,
+    end: Pos2,
+    dir: Vec2,
+    width: f32,
+    zoom: f32,
+    colour: Color32,
+) {
+    let size = (6.0 + width * 1.5) * zoom.sqrt().clamp(0.6, 1.4);
+    let normal = vec2(-dir.y, dir.x);
+    painter.add(Shape::convex_polygon(
+        vec![
+            end,
+            end - dir * size + normal * size * 0.5,
+            end - dir * size - normal * size * 0.5,
+        ],
+        colour,
+        Stroke::NONE,
+    ));
 }
 
 /// How a link is drawn this frame.
@@ -116,22 +305,8 @@ fn paint_link(
             ));
         }
     }
-    if matches!(
-        link.kind,
-        LinkKind::Supply | LinkKind::Enclave | LinkKind::Trusteeship
-    ) && zoom >= LABEL_MIN_ZOOM
-    {
-        let size = (6.0 + width * 1.5) * zoom.sqrt().clamp(0.6, 1.4);
-        let normal = vec2(-dir.y, dir.x);
-        painter.add(Shape::convex_polygon(
-            vec![
-                end,
-                end - dir * size + normal * size * 0.5,
-                end - dir * size - normal * size * 0.5,
-            ],
-            colour,
-            Stroke::NONE,
-        ));
+    if has_arrow(link.kind) && zoom >= LABEL_MIN_ZOOM {
+        arrowhead(painter, end, dir, width, zoom, colour);
     }
     if let Some(t) = frame.opts.flow_time
         && link.kind == LinkKind::Supply
@@ -181,5 +356,37 @@ fn paint_flow(
         let p = start + (end - start) * (d as f32 / length);
         painter.circle_filled(p, radius, dot);
         d += spacing;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_chain_shows_in_full_long_links_faint_and_located_in_hidden_until_in_focus() {
+        use Emphasis::*;
+        use LinkClass::*;
+        // (selected, a node at either end in focus, in the highlight)
+        let quiet = (false, false, false);
+        let cases = [
+            (Chain, quiet, Full),
+            (Long, quiet, Faint),
+            (LocatedIn, quiet, Hidden),
+            (Long, (true, false, false), Full),
+            (Long, (false, true, false), Full),
+            (Long, (false, false, true), Full),
+            (LocatedIn, (true, false, false), Full),
+            (LocatedIn, (false, true, false), Full),
+            (LocatedIn, (false, false, true), Full),
+            (Chain, (false, true, false), Full),
+        ];
+        for (class, (selected, focus, lit), expected) in cases {
+            assert_eq!(
+                emphasis(class, selected, focus, lit),
+                expected,
+                "{class:?} selected {selected} focus {focus} highlighted {lit}"
+            );
+        }
     }
 }

@@ -11,7 +11,9 @@
 //! | `lanes`    | the stage lanes and their headers (click, menu, rename in place) |
 //! | `lane_headers`, `lane_text`, `segment_band` | the header row: names fitted on two lines, the segment band; under the links, or over the nodes while pinned at the top |
 //! | `empty`    | what an empty project's canvas says to do next |
-//! | `links`    | links: lines, dashes, arrowheads, flow dots: painting only |
+//! | `routes`   | where long links run: around the lanes, down the gutters between them |
+//! | `parks`    | parks' colours on their firms, frames round firms that sit together |
+//! | `links`    | links: lines, dashes, arrowheads, flow dots; long links beneath the chain, faint: painting only |
 //! | `paint`    | node shapes: painting only |
 //! | `labels`   | node names: priority, short names, painting what `placement` finds room for |
 //! | `placement`| greedy label placement around beads on a screen-space grid (pure geometry) |
@@ -36,8 +38,10 @@ mod links;
 mod nodes;
 mod overlays;
 mod paint;
+mod parks;
 mod picker;
 mod placement;
+mod routes;
 mod segment_band;
 
 use crate::analysis::Analysis;
@@ -300,13 +304,14 @@ pub fn canvas_ui(
     if !lanes.pinned() {
         lanes::headers_ui(ui, &frame, &lanes, state, queue);
     }
-    links::links(&frame, &canvas.geometry, &state.selection);
+    let frame_names = links::links(&frame, &canvas.geometry, &state.selection);
     let seen = nodes::nodes_ui(ui, &frame, state, canvas, queue, &mut output);
     if lanes.pinned() {
         lanes::headers_ui(ui, &frame, &lanes, state, queue);
     }
-    // Names keep clear of the header row, pinned or not.
-    let blocked: Vec<Rect> = lanes.row_rect(&frame).into_iter().collect();
+    // Names keep clear of the header row, pinned or not, and of the parks' frame names.
+    let mut blocked = frame_names;
+    blocked.extend(lanes.row_rect(&frame));
     state.canvas_labels = labels::labels_ui(
         &frame,
         &canvas.labels,

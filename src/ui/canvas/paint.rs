@@ -11,6 +11,29 @@ use egui::{Align2, Color32, FontId, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2,
 /// stays readable. Labels are placed by `labels` at any zoom.
 pub(super) const LABEL_MIN_ZOOM: f32 = 0.35;
 
+/// `text`, cut with an ellipsis to fit `width` pixels.
+pub(super) fn fit_text(painter: &egui::Painter, text: &str, font: &FontId, width: f32) -> String {
+    let measure = |t: &str| {
+        painter
+            .layout_no_wrap(t.to_owned(), font.clone(), Color32::WHITE)
+            .size()
+            .x
+    };
+    if measure(text) <= width {
+        return text.to_owned();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut n = chars.len();
+    while n > 1 {
+        n -= 1;
+        let candidate: String = chars[..n].iter().collect::<String>() + "…";
+        if measure(&candidate) <= width {
+            return candidate;
+        }
+    }
+    String::new()
+}
+
 /// How a node is drawn this frame.
 pub(super) struct NodeLook {
     pub fill: Color32,
