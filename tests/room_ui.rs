@@ -389,6 +389,17 @@ fn the_minimap_shows_on_a_large_map_only_and_never_over_the_legend() {
     let legend = harness.get_by_role(Role::Legend).rect();
     assert!(!mini.intersects(legend));
     assert!(map(&harness).contains_rect(mini));
+    // No name is drawn under it.
+    for label in &harness.state().ui.canvas_labels {
+        assert!(
+            !label.rect.intersects(mini),
+            "{} under the minimap",
+            label.text
+        );
+    }
+    // The whole chain in view (安康 opens whole): nothing for a minimap to show.
+    let harness = first_start(1366.0, 768.0, Lang::Zh, ANKANG);
+    assert!(!has(&harness, "小地图"));
     // A small window: the minimap gives its room back.
     let harness = first_start(960.0, 640.0, Lang::Zh, ZHASHUI);
     assert!(map(&harness).width() < 700.0);

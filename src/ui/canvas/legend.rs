@@ -169,9 +169,20 @@ fn kind_marks(project: &Project, lang: Lang) -> Vec<(Mark, String)> {
         LinkKind::ALL
             .into_iter()
             .filter(|k| links.contains(k))
-            .map(|k| (Mark::Link(k), k.label(lang).to_owned())),
+            .map(|k| (Mark::Link(k), link_label(k, lang))),
     );
     marks
+}
+
+/// A link kind as the legend names it. 入驻 is drawn as a rim in the park's colour on its firms
+/// (the lines only show with the park in focus): the legend says so.
+fn link_label(kind: LinkKind, lang: Lang) -> String {
+    match kind {
+        LinkKind::LocatedIn => lang
+            .pick("入驻(园区同色边框)", "Located in (park-colour rim)")
+            .to_owned(),
+        _ => kind.label(lang).to_owned(),
+    }
 }
 
 /// What the colours of a colouring other than by kind mean.
@@ -237,6 +248,14 @@ fn paint_item(painter: &egui::Painter, item: &Item, at: Pos2) {
             let fill = theme::node_fill(NodeKind::Enterprise);
             paint_shape(painter, NodeKind::Enterprise, c, 4.0, fill, Stroke::NONE);
             painter.circle_stroke(c, 7.0, Stroke::new(1.8, theme::LEADER_RING));
+            text(at.x + MARK_W, &item.label, theme::CANVAS_TEXT);
+        }
+        Mark::Link(LinkKind::LocatedIn) => {
+            // A firm rimmed in a park's colour, as the map draws it.
+            let c = at + vec2(8.0, 0.0);
+            let fill = theme::node_fill(NodeKind::Enterprise);
+            let rim = Stroke::new(1.8, super::parks::park_hue(0));
+            paint_shape(painter, NodeKind::Enterprise, c, 5.0, fill, rim);
             text(at.x + MARK_W, &item.label, theme::CANVAS_TEXT);
         }
         Mark::Link(kind) => {

@@ -309,9 +309,10 @@ pub fn canvas_ui(
     if lanes.pinned() {
         lanes::headers_ui(ui, &frame, &lanes, state, queue);
     }
-    // Names keep clear of the header row, pinned or not, and of the parks' frame names.
+    // Names keep clear of the header row, pinned or not, the parks' frame names and the minimap.
     let mut blocked = frame_names;
     blocked.extend(lanes.row_rect(&frame));
+    blocked.extend(overlays::minimap_rect(&frame));
     state.canvas_labels = labels::labels_ui(
         &frame,
         &canvas.labels,

@@ -15,6 +15,27 @@ use egui::{
 };
 use std::sync::Arc;
 
+/// Where the minimap goes this frame, if it shows: asked for, on a map large enough to spare
+/// the room, and with some of the graph out of view (with all of it in view it would show
+/// nothing new, over the map's corner).
+pub(super) fn minimap_rect(frame: &CanvasFrame<'_>) -> Option<Rect> {
+    let rect = frame.screen.rect;
+    if !(frame.opts.show_minimap && minimap_fits(rect)) {
+        return None;
+    }
+    let graph = bounds(frame.project)?;
+    let (cam, origin) = (frame.screen.cam, frame.screen.origin());
+    let corner = |p: Pos2| cam.to_screen(origin, crate::model::Pos { x: p.x, y: p.y });
+    let on_screen = Rect::from_two_pos(corner(graph.min), corner(graph.max));
+    if rect.contains_rect(on_screen) {
+        return None;
+    }
+    Some(Rect::from_min_size(
+        rect.right_bottom() - MINIMAP_SIZE - vec2(10.0, 10.0),
+        MINIMAP_SIZE,
+    ))
+}
+
 /// Everything over the graph, in the order it stacks.
 pub(super) fn overlays_ui(
     ui: &egui::Ui,
@@ -29,8 +50,7 @@ pub(super) fn overlays_ui(
     {
         paint_spotlight(&frame.painter, rect, p, 150.0 * frame.screen.scale.sqrt());
     }
-    // A small map has no room to spare for a minimap over it.
-    if opts.show_minimap && minimap_fits(rect) {
+    if minimap_rect(frame).is_some() {
         minimap_ui(ui, frame.project, state, canvas, rect);
     }
     // The legend (kinds and colouring) in its band below the map.
