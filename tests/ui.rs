@@ -865,6 +865,12 @@ fn force_layout_can_be_cancelled() {
 #[test]
 fn clicking_the_minimap_moves_the_view() {
     let mut harness = harness(Lang::En);
+    // Zoomed in on the middle of the chain: the minimap shows only when part of it is out of
+    // view.
+    let camera = harness.state().ui.camera;
+    harness.state_mut().ui.camera.zoom = camera.zoom * 2.0;
+    harness.state_mut().ui.camera.offset = camera.offset * 2.0 - egui::vec2(500.0, 300.0);
+    harness.run_steps(2);
     let before = harness.state().ui.camera.offset;
     let mini = harness.get_by_label("minimap").rect();
     // The left end of the minimap: the upstream lanes.
