@@ -190,13 +190,17 @@ pub(super) fn labels_ui(
             })
         });
     let beads: Vec<(usize, Rect)> = drawn.iter().map(|d| (d.index, d.bead)).collect();
-    let placed = placement::place(
-        frame.screen.rect,
-        &beads,
-        blocked,
-        candidates,
-        Limits::default(),
-    );
+    // In the overview (thousands of beads in view) few names can fit: try only the first few
+    // hundred, so the frame stays within its budget.
+    let limits = if frame.screen.overview {
+        Limits {
+            max_labels: 150,
+            max_candidates: 300,
+        }
+    } else {
+        Limits::default()
+    };
+    let placed = placement::place(frame.screen.rect, &beads, blocked, candidates, limits);
     placed
         .into_iter()
         .filter_map(|p| {
