@@ -1,8 +1,8 @@
 //! The prior values of what an edit touched, and how two of them compose into one undo step.
 
 use crate::model::{
-    Agreement, AgreementId, Chain, ChainId, Link, LinkId, Node, NodeId, Project, ProjectMeta, View,
-    ViewId,
+    Agreement, AgreementId, Candidate, Chain, ChainId, Link, LinkId, Node, NodeId, Project,
+    ProjectMeta, ReferenceMatch, View, ViewId,
 };
 use std::collections::BTreeMap;
 
@@ -15,6 +15,8 @@ pub struct Change {
     pub(super) meta: Option<ProjectMeta>,
     pub(super) views: Option<BTreeMap<ViewId, View>>,
     pub(super) chains: Option<BTreeMap<ChainId, Chain>>,
+    pub(super) references: Option<BTreeMap<ChainId, ReferenceMatch>>,
+    pub(super) candidates: Option<BTreeMap<String, Candidate>>,
 }
 
 impl Change {
@@ -35,6 +37,8 @@ impl Change {
         self.meta = self.meta.or(newer.meta);
         self.views = self.views.or(newer.views);
         self.chains = self.chains.or(newer.chains);
+        self.references = self.references.or(newer.references);
+        self.candidates = self.candidates.or(newer.candidates);
         self
     }
 
@@ -72,6 +76,12 @@ impl Change {
         }
         if let Some(views) = self.views {
             inverse.views = Some(std::mem::replace(&mut project.views, views));
+        }
+        if let Some(references) = self.references {
+            inverse.references = Some(std::mem::replace(&mut project.references, references));
+        }
+        if let Some(candidates) = self.candidates {
+            inverse.candidates = Some(std::mem::replace(&mut project.candidates, candidates));
         }
         inverse.nodes.reverse();
         inverse.links.reverse();

@@ -72,6 +72,20 @@ impl Edit {
                 Lang::En => format!("delete agreement \"{id}\""),
             },
             Edit::SetViews(views) => views_label(&project.views, views, lang),
+            Edit::SetReference {
+                matching: Some(_), ..
+            } => lang
+                .pick("对照参考产业链", "compare with a reference chain")
+                .to_owned(),
+            Edit::SetReference { matching: None, .. } => lang
+                .pick(
+                    "取消参考产业链对照",
+                    "stop comparing with the reference chain",
+                )
+                .to_owned(),
+            Edit::SetCandidates(candidates) => {
+                candidates_label(&project.candidates, candidates, lang)
+            }
             Edit::Import { nodes, links, .. } => match lang {
                 Lang::Zh => format!("导入 {} 个节点、{} 条连线", nodes.len(), links.len()),
                 Lang::En => format!(
@@ -110,5 +124,26 @@ fn views_label(old: &BTreeMap<ViewId, View>, new: &BTreeMap<ViewId, View>, lang:
         ([one], Lang::Zh) => format!("修改视图“{}”", one.name),
         ([one], Lang::En) => format!("edit view \"{}\"", one.name),
         _ => lang.pick("调整视图顺序", "reorder views").to_owned(),
+    }
+}
+
+/// "import 12 candidates" or "edit candidate X", whichever the new list is.
+fn candidates_label(
+    old: &BTreeMap<String, crate::model::Candidate>,
+    new: &BTreeMap<String, crate::model::Candidate>,
+    lang: Lang,
+) -> String {
+    let added = new.keys().filter(|id| !old.contains_key(*id)).count();
+    let changed: Vec<&crate::model::Candidate> = new
+        .values()
+        .filter(|c| old.get(&c.id).is_some_and(|o| o != *c))
+        .collect();
+    match (lang, added, changed.as_slice()) {
+        (Lang::Zh, 0, [one]) => format!("修改招商对象“{}”", one.name),
+        (Lang::En, 0, [one]) => format!("edit candidate \"{}\"", one.name),
+        (Lang::Zh, 0, _) if new.len() < old.len() => "删除招商对象".to_owned(),
+        (Lang::En, 0, _) if new.len() < old.len() => "remove candidates".to_owned(),
+        (Lang::Zh, n, _) => format!("导入 {n} 个招商对象"),
+        (Lang::En, n, _) => format!("import {}", count_en(n, "candidate", "candidates")),
     }
 }

@@ -4,8 +4,8 @@
 use crate::i18n::Lang;
 use crate::model::validate::link_endpoints_ok;
 use crate::model::{
-    Agreement, AgreementId, Chain, ChainId, Link, LinkId, Node, NodeId, Pos, Project, ProjectMeta,
-    View, ViewId,
+    Agreement, AgreementId, Candidate, Chain, ChainId, Link, LinkId, Node, NodeId, Pos, Project,
+    ProjectMeta, ReferenceMatch, View, ViewId,
 };
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -51,6 +51,13 @@ pub enum Edit {
     /// Create, rename, reorder or remove a chain, a stage or a product (with what follows for
     /// the firms in a removed stage).
     Structure(StructureEdit),
+    /// Save (or, with none, forget) a chain's confirmed matching to a reference chain.
+    SetReference {
+        chain: ChainId,
+        matching: Option<ReferenceMatch>,
+    },
+    /// Replace the 招商 list: an import, or a candidate's status or note changed.
+    SetCandidates(BTreeMap<String, Candidate>),
 }
 
 /// Why an edit was refused.
@@ -186,9 +193,79 @@ impl Edit {
                 change.links = links.into_iter().map(|l| (l.id.clone(), Some(l))).collect();
             }
             Edit::Structure(edit) => change = structure::structure_change(project, edit)?,
+            Edit::SetReference { chain, matching } => {
+                change.references = Some(references_with(project, chain, matching)?);
+            }
+            Edit::SetCandidates(candidates) => {
+                check_candidates(&candidates)?;
+                change.candidates = Some(candidates);
+            }
         }
         Ok(change)
     }
+}
+
+/// The project's matchings with `chain`'s replaced by `matching` (or removed).
+fn references_with(
+    project: &Project,
+    chain: ChainId,
+    matching: Option<ReferenceMatch>,
+) -> Result<BTreeMap<ChainId, ReferenceMatch>, EditError> {
+    let Some(compared) = project.chains.get(&chain) else {
+        return Err(EditError::new(
+            format!("产业链“{chain}”不存在"),
+            format!("chain \"{chain}\" does not exist"),
+        ));
+    };
+    let mut references = project.references.clone();
+    match matching {
+        Some(matching) => {
+            let foreign = matching
+                .stages
+                .values()
+                .flatten()
+                .find(|s| compared.stage(s).is_none());
+            if let Some(stage) = foreign {
+                return Err(EditError::new(
+                    format!("环节“{stage}”不属于产业链“{}”", compared.name),
+                    format!(
+                        "stage \"{stage}\" is not part of the chain \"{}\"",
+                        compared.name
+                    ),
+                ));
+            }
+            references.insert(
+                chain,
+                ReferenceMatch {
+                    chain: compared.id.clone(),
+                    ..matching
+                },
+            );
+        }
+        None => {
+            references.remove(&chain);
+        }
+    }
+    Ok(references)
+}
+
+/// Candidates need a name and an id that is their key.
+fn check_candidates(candidates: &BTreeMap<String, Candidate>) -> Result<(), EditError> {
+    for (id, candidate) in candidates {
+        if id.trim().is_empty() || *id != candidate.id {
+            return Err(EditError::new(
+                format!("招商对象编号“{id}”无效"),
+                format!("candidate id \"{id}\" is not valid"),
+            ));
+        }
+        if candidate.name.trim().is_empty() {
+            return Err(EditError::new(
+                format!("招商对象“{id}”没有名称"),
+                format!("candidate \"{id}\" has no name"),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Removing nodes and links: links at a removed node go too, nodes in a removed region lose

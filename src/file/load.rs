@@ -190,7 +190,15 @@ pub fn load_str(text: &str, options: LoadOptions) -> Result<Loaded, LoadError> {
         strict: options.strict,
         file: text,
     };
-    let sections = ["chains", "nodes", "links", "agreements", "views"];
+    let sections = [
+        "chains",
+        "nodes",
+        "links",
+        "agreements",
+        "views",
+        "references",
+        "candidates",
+    ];
     // The project's own fields: everything but the envelope and the sections.
     let meta_text = format!(
         "{{{}}}",
@@ -224,6 +232,16 @@ pub fn load_str(text: &str, options: LoadOptions) -> Result<Loaded, LoadError> {
     project.views = reader.keyed(section("views"), "views", |v: &crate::model::View| {
         v.id.0.clone()
     });
+    project.references = reader.keyed(
+        section("references"),
+        "references",
+        |r: &crate::model::ReferenceMatch| r.chain.0.clone(),
+    );
+    project.candidates = reader.keyed(
+        section("candidates"),
+        "candidates",
+        |c: &crate::model::Candidate| c.id.clone(),
+    );
 
     let mut issues = reader.issues;
     issues.extend(validate(&project));

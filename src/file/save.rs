@@ -3,7 +3,9 @@
 //! The version a save replaces is kept beside it as `NAME.bak` (itself written the same way).
 
 use super::{CURRENT_VERSION, FORMAT};
-use crate::model::{Agreement, Chain, Link, Node, Project, ProjectMeta, View};
+use crate::model::{
+    Agreement, Candidate, Chain, Link, Node, Project, ProjectMeta, ReferenceMatch, View,
+};
 use serde::Serialize;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -52,6 +54,10 @@ struct FileOut<'a> {
     links: Vec<&'a Link>,
     agreements: Vec<&'a Agreement>,
     views: Vec<&'a View>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    references: Vec<&'a ReferenceMatch>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    candidates: Vec<&'a Candidate>,
 }
 
 /// The project as the text of a project file (pretty JSON, arrays in id order, final newline).
@@ -65,6 +71,8 @@ pub fn to_json(project: &Project) -> Result<String, SaveError> {
         links: project.links.values().collect(),
         agreements: project.agreements.values().collect(),
         views: project.views.values().collect(),
+        references: project.references.values().collect(),
+        candidates: project.candidates.values().collect(),
     };
     let mut text = serde_json::to_string_pretty(&out)?;
     text.push('\n');

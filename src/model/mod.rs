@@ -12,6 +12,7 @@ pub mod issue;
 pub mod link;
 pub mod meta;
 pub mod node;
+pub mod targeting;
 pub mod validate;
 pub mod view;
 
@@ -22,6 +23,7 @@ pub use ids::*;
 pub use issue::{Issue, Severity};
 pub use link::*;
 pub use node::*;
+pub use targeting::{Candidate, CandidateStatus, ReferenceMatch};
 pub use view::*;
 
 use rust_decimal::Decimal;
@@ -38,6 +40,10 @@ pub struct Project {
     pub links: BTreeMap<LinkId, Link>,
     pub agreements: BTreeMap<AgreementId, Agreement>,
     pub views: BTreeMap<ViewId, View>,
+    /// Each compared chain's matching to its reference chain, by the project's chain id.
+    pub references: BTreeMap<ChainId, ReferenceMatch>,
+    /// The 招商 list: candidate firms by id.
+    pub candidates: BTreeMap<String, Candidate>,
 }
 
 /// Project-wide facts and settings.

@@ -244,6 +244,13 @@ pub fn catalogue() -> Catalogue {
     catalogue
 }
 
+/// The built-in catalogue, parsed and validated once per run (the GUI and the analysis look
+/// templates up every revision).
+pub fn builtin() -> &'static Catalogue {
+    static CATALOGUE: std::sync::OnceLock<Catalogue> = std::sync::OnceLock::new();
+    CATALOGUE.get_or_init(catalogue)
+}
+
 /// The names of the built-in template files, as they lie in `assets/templates/`.
 pub fn embedded_files() -> Vec<&'static str> {
     embedded::FILES.iter().map(|(file, _)| *file).collect()
