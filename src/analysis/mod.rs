@@ -24,7 +24,8 @@ mod report;
 
 pub use extension::Extension;
 pub use gaps::{
-    Completeness, Gap, GapClass, ProductReport, RateSource, StageReport, Status, SupplyRate,
+    Completeness, Gap, GapClass, GapOrigin, Priority, ProductReport, RateSource, StageReport,
+    Status, SupplyRate,
 };
 pub use impact::{Impact, LostSupply, impact};
 pub use indicators::IndicatorReport;

@@ -10,6 +10,7 @@
 //! `catalogue()` parses and validates every built-in template; `validate` holds the rules;
 //! `new_project` makes a project from a template.
 
+pub mod compare;
 mod embedded;
 mod validate;
 

@@ -165,6 +165,40 @@ pub struct Gap {
     /// What to do, fitting the node it is about.
     pub advice_zh: &'static str,
     pub advice_en: &'static str,
+    /// Whether the project's own chain or the reference chain it is compared with found it.
+    pub origin: GapOrigin,
+    /// How much it matters, with the parts the score is made of (issue 18).
+    pub priority: Priority,
+}
+
+/// Where a gap was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub enum GapOrigin {
+    /// The stages and products the project lists.
+    #[default]
+    Project,
+    /// A stage or required product of the reference chain (全景图) the county lacks.
+    Reference,
+}
+
+/// A gap's priority: the score and rank, and what they are made of, so a user can see why one
+/// gap comes before another. The formula is in the user guide (docs/INDICATORS.md).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Priority {
+    /// 0–100, higher first.
+    pub score: f64,
+    /// 1 for the highest score; gaps of equal score share no rank (ties broken by class, then
+    /// stage order).
+    pub rank: usize,
+    /// The supply the gap concerns (the project's unit a year): local buyers' purchases of the
+    /// product or from the stage, from links and figures.
+    pub value_at_stake: f64,
+    /// Local firms that buy the product or from the stage.
+    pub buyers: usize,
+    /// Whether a 链主 (tagged, or the top leader candidate) is among those buyers.
+    pub leader_depends: bool,
+    /// For a concentrated or at-risk supply: the HHI of its suppliers' shares (0–1).
+    pub concentration: Option<f64>,
 }
 
 impl Gap {
@@ -185,6 +219,8 @@ impl Gap {
             en,
             advice_zh,
             advice_en,
+            origin: GapOrigin::Project,
+            priority: Priority::default(),
         }
     }
 
