@@ -19,16 +19,23 @@ mod availability;
 mod coverage;
 pub(super) mod json;
 pub mod names;
+mod priority;
 pub mod rates;
+mod reference;
 mod secure;
+mod supply;
 
 use super::extension::{self, Extension};
 use super::local::Localities;
 use crate::i18n::Lang;
-use crate::model::{ChainId, Node, NodeId, Project, Segment, StageId, Year};
-use availability::Availability;
+use crate::model::{ChainId, Node, NodeId, Project, ReferenceMatch, Segment, StageId, Year};
+use crate::reference::Template;
+use crate::reference::compare::{Comparison, Parts};
+pub(crate) use availability::Availability;
 pub use coverage::{HHI_CONCENTRATED, MIN_LOCAL_SHARE, MIN_POSSIBLE_SUPPLIERS, is_strong_firm};
+pub use priority::{WEIGHT_BUYERS, WEIGHT_CONCENTRATION, WEIGHT_LEADER, WEIGHT_VALUE};
 pub use rates::{Purchases, RateSource, Rates, SupplyRate};
+pub(crate) use supply::measure as measure_supply;
 
 /// How well a stage or product is covered locally.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -167,6 +174,9 @@ pub struct Gap {
     pub advice_en: &'static str,
     /// Whether the project's own chain or the reference chain it is compared with found it.
     pub origin: GapOrigin,
+    /// For a gap the reference chain found: the template and its stage the gap is about (the
+    /// project may have no such stage, so `stage` may be none).
+    pub reference: Option<GapReference>,
     /// How much it matters, with the parts the score is made of (issue 18).
     pub priority: Priority,
 }
@@ -179,6 +189,22 @@ pub enum GapOrigin {
     Project,
     /// A stage or required product of the reference chain (全景图) the county lacks.
     Reference,
+}
+
+/// Where in a reference chain a reference gap lies.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GapReference {
+    /// The project's chain compared.
+    pub chain: ChainId,
+    /// The template's id.
+    pub template: String,
+    /// The template's chain name, Chinese and English.
+    pub template_name: String,
+    pub template_name_en: String,
+    /// The reference stage, by its id in the template.
+    pub stage: StageId,
+    pub stage_name: String,
+    pub stage_name_en: String,
 }
 
 /// A gap's priority: the score and rank, and what they are made of, so a user can see why one
@@ -220,6 +246,7 @@ impl Gap {
             advice_zh,
             advice_en,
             origin: GapOrigin::Project,
+            reference: None,
             priority: Priority::default(),
         }
     }
@@ -280,6 +307,7 @@ pub(super) struct GapReport {
     pub products: Vec<ProductReport>,
     pub gaps: Vec<Gap>,
     pub extension: Vec<Extension>,
+    pub comparisons: Vec<Comparison>,
 }
 
 /// Everything the gap analysis needs to know besides the project.
@@ -289,6 +317,10 @@ pub(super) struct Scope<'a> {
     pub places: &'a Localities,
     /// Whether a node belongs to the analysed chain (all nodes without a chain filter).
     pub in_scope: &'a dyn Fn(&Node) -> bool,
+    /// The top eligible 链主 candidate (gap priority).
+    pub leader: Option<&'a NodeId>,
+    /// The matchings to compare, each with its template (chains in scope only).
+    pub references: &'a [(&'a ReferenceMatch, &'a Template)],
 }
 
 pub(super) fn analyse(project: &Project, scope: &Scope) -> GapReport {
@@ -324,6 +356,14 @@ pub(super) fn analyse(project: &Project, scope: &Scope) -> GapReport {
     let (key_buyers, _) = rates::key_buyers(&local_buyers);
     secure::secure_gaps(&avail, &stages, &key_buyers, &local_buyers, &mut gaps);
 
+    let comparisons = compare_references(
+        &avail,
+        scope.references,
+        (&stage_reports, &products),
+        scope.leader,
+        &mut gaps,
+    );
+
     let required: Vec<&ProductReport> = products.iter().filter(|p| p.required).collect();
     let covered_stages = stage_reports
         .iter()
@@ -345,5 +385,84 @@ pub(super) fn analyse(project: &Project, scope: &Scope) -> GapReport {
         products,
         gaps,
         extension,
+        comparisons,
     }
+}
+
+/// Compares each matching with its template, adds the gaps the comparisons find, and ranks
+/// every gap by priority.
+fn compare_references(
+    avail: &Availability,
+    references: &[(&ReferenceMatch, &Template)],
+    (stages, products): (&[StageReport], &[ProductReport]),
+    leader: Option<&NodeId>,
+    gaps: &mut Vec<Gap>,
+) -> Vec<Comparison> {
+    let parts = Parts {
+        avail,
+        stages,
+        products,
+    };
+    let comparisons: Vec<Comparison> = references
+        .iter()
+        .map(|(matching, template)| crate::reference::compare::compare(&parts, matching, template))
+        .collect();
+    let compared: Vec<reference::Compared> = references
+        .iter()
+        .zip(&comparisons)
+        .map(|((matching, template), comparison)| reference::Compared {
+            comparison,
+            matching,
+            template,
+        })
+        .collect();
+    for c in &compared {
+        reference::reference_gaps(avail, c, stages, gaps);
+    }
+    priority::prioritise(
+        &priority::Context {
+            avail,
+            stages,
+            leader,
+            compared: &compared,
+        },
+        gaps,
+    );
+    comparisons
+}
+
+/// The comparison of one matching on its own (`reference::compare::compare_project`): the gap
+/// analysis of its chain, without the network measures.
+pub(crate) fn compare_alone(
+    project: &Project,
+    matching: &ReferenceMatch,
+    template: &Template,
+    year: Option<Year>,
+) -> Comparison {
+    let year = year.or(project.meta.base_year);
+    let places = Localities::new(project, year);
+    let chain = &matching.chain;
+    let in_scope = |n: &Node| super::in_scope(project, Some(chain), n);
+    let report = analyse(
+        project,
+        &Scope {
+            chain: Some(chain),
+            year,
+            places: &places,
+            in_scope: &in_scope,
+            leader: None,
+            references: &[(matching, template)],
+        },
+    );
+    report
+        .comparisons
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| Comparison {
+            chain: chain.clone(),
+            template: template.id().to_owned(),
+            stale: true,
+            stages: Vec::new(),
+            products: Vec::new(),
+        })
 }

@@ -1,0 +1,274 @@
+//! How much each gap matters (issue 18; docs/INDICATORS.md, "Gap priority"): a score from 0 to
+//! 100 made of four parts anyone can check, a rank, and the gaps sorted by it.
+//!
+//! Each gap concerns some supply: the supply links of its product (under every name it goes by),
+//! of a stage's products or from the stage's firms, of the farm produce of a chain, or between
+//! the firms a 固链 gap names. Of that supply into **local** buyers (an enclave buyer by its
+//! share) the parts are:
+//!
+//! - **value at stake** `v`: the yearly value of those links;
+//! - **buyers** `b`: the local firms buying it; for a reference stage or product also the local
+//!   firms of the project stages its products flow to by the template's `flows`;
+//! - **链主 depends** `l`: 1 when one of those buyers is tagged 链主 or 龙头, or is the top
+//!   eligible 链主 candidate; else 0;
+//! - **concentration** `c`: for weak (强链 of a product) and at-risk (固链) supply, the HHI of
+//!   the suppliers' shares of it (0–1); it does not apply to the other gaps.
+//!
+//! score = 100 × (40·v/v_max + 25·b/b_max + 20·l + 15·c) ÷ (the weights that apply: 100, or 85
+//! without concentration), where v_max and b_max are the largest among the analysis's gaps (a
+//! part is 0 when its largest is 0). Rank 1 is the highest score; equal scores are ranked by
+//! class (补链, 强链, 延链, 固链), then by stage in chain order (stages of the reference chain
+//! the project lacks after the project's, in template order).
+
+use super::availability::{Availability, value};
+use super::names::key;
+use super::reference::Compared;
+use super::{Gap, GapClass, GapOrigin, StageReport};
+use crate::analysis::leaders::tagged_leader;
+use crate::model::{Link, NodeId, StageId};
+use crate::reference::compare::product_keys;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The weight of each part, out of 100.
+pub const WEIGHT_VALUE: f64 = 40.0;
+pub const WEIGHT_BUYERS: f64 = 25.0;
+pub const WEIGHT_LEADER: f64 = 20.0;
+pub const WEIGHT_CONCENTRATION: f64 = 15.0;
+
+/// What the priorities are worked out from.
+pub(super) struct Context<'a, 'p> {
+    pub avail: &'a Availability<'p>,
+    pub stages: &'a [StageReport],
+    /// The top eligible 链主 candidate.
+    pub leader: Option<&'a NodeId>,
+    pub compared: &'a [Compared<'a>],
+}
+
+/// A gap's supply, before the parts are set against the other gaps'.
+struct Measure {
+    value: f64,
+    buyers: BTreeSet<NodeId>,
+    concentration: Option<f64>,
+}
+
+impl Context<'_, '_> {
+    /// The supply of `links` into local buyers; the HHI of its suppliers when asked for.
+    fn over<'l>(&self, links: impl Iterator<Item = &'l Link>, hhi: bool) -> Measure {
+        let places = self.avail.places;
+        let mut buyers = BTreeSet::new();
+        let mut by_supplier: BTreeMap<&NodeId, f64> = BTreeMap::new();
+        let mut total = 0.0;
+        for link in links {
+            let weight = places.weight(&link.to);
+            if weight <= 0.0 {
+                continue;
+            }
+            let v = value(link) * weight;
+            buyers.insert(link.to.clone());
+            *by_supplier.entry(&link.from).or_default() += v;
+            total += v;
+        }
+        let concentration = (hhi && total > 0.0).then(|| {
+            by_supplier
+                .values()
+                .map(|v| (v / total).powi(2))
+                .sum::<f64>()
+        });
+        Measure {
+            value: total,
+            buyers,
+            concentration,
+        }
+    }
+
+    /// The local firms of a project stage.
+    fn local_firms(&self, stage: &StageId) -> impl Iterator<Item = &NodeId> {
+        self.stages
+            .iter()
+            .filter(move |r| &r.id == stage)
+            .flat_map(|r| r.local_enterprises.iter())
+    }
+
+    fn measure(&self, gap: &Gap) -> Measure {
+        let avail = self.avail;
+        let weak_or_risk = matches!(gap.class, GapClass::Weak | GapClass::AtRisk);
+        if gap.origin == GapOrigin::Reference {
+            return self.measure_reference(gap);
+        }
+        match (&gap.stage, &gap.product) {
+            (_, Some(product)) if gap.class == GapClass::AtRisk => {
+                // Between the firm the gap is about and the others it names, either way.
+                let k: BTreeSet<String> = [key(product)].into();
+                let (main, others) = match gap.nodes.split_first() {
+                    Some((m, o)) => (Some(m), o),
+                    None => (None, &[][..]),
+                };
+                let links = avail.links_of_any(&k).into_iter().filter(|l| {
+                    (Some(&l.to) == main && others.contains(&l.from))
+                        || (Some(&l.from) == main && others.contains(&l.to))
+                });
+                self.over(links, true)
+            }
+            (_, Some(product)) => {
+                let k: BTreeSet<String> = [key(product)].into();
+                self.over(avail.links_of_any(&k).into_iter(), weak_or_risk)
+            }
+            (Some(stage), None) => {
+                let project = avail.project;
+                let keys: BTreeSet<String> = project
+                    .stage(stage)
+                    .map(|(_, s)| s.products.iter().map(|p| key(&p.name)).collect())
+                    .unwrap_or_default();
+                let members: BTreeSet<&NodeId> = project
+                    .nodes
+                    .values()
+                    .filter(|n| n.kind.is_enterprise_like() && n.stages.contains(stage))
+                    .map(|n| &n.id)
+                    .collect();
+                let of_products: BTreeSet<_> =
+                    avail.links_of_any(&keys).iter().map(|l| &l.id).collect();
+                let links = avail
+                    .all_links()
+                    .filter(|l| members.contains(&l.from) || of_products.contains(&l.id));
+                self.over(links, false)
+            }
+            // The chain's 延链 by conversion: its figures were set where it was found.
+            (None, None) => Measure {
+                value: gap.priority.value_at_stake,
+                buyers: gap
+                    .nodes
+                    .iter()
+                    .filter(|id| avail.places.is_local(id))
+                    .cloned()
+                    .collect(),
+                concentration: None,
+            },
+        }
+    }
+
+    /// A reference stage or product: the supply of its products (every name), and the local
+    /// firms of the stages they flow to.
+    fn measure_reference(&self, gap: &Gap) -> Measure {
+        let empty = Measure {
+            value: 0.0,
+            buyers: BTreeSet::new(),
+            concentration: None,
+        };
+        let Some(spot) = &gap.reference else {
+            return empty;
+        };
+        let Some(c) = self
+            .compared
+            .iter()
+            .find(|c| c.comparison.chain == spot.chain && c.template.id() == spot.template)
+        else {
+            return empty;
+        };
+        let products: Vec<&str> = match &gap.product {
+            Some(p) => vec![p.as_str()],
+            None => c
+                .comparison
+                .products_of(&spot.stage)
+                .map(|p| p.name.as_str())
+                .collect(),
+        };
+        let keys: BTreeSet<String> = products
+            .iter()
+            .flat_map(|p| product_keys(c.template, c.matching, p))
+            .collect();
+        let mut m = self.over(self.avail.links_of_any(&keys).into_iter(), false);
+        let targets: BTreeSet<&StageId> = c
+            .template
+            .flows
+            .iter()
+            .filter(|f| f.from == spot.stage && products.contains(&f.product.as_str()))
+            .map(|f| &f.to)
+            .collect();
+        for target in c
+            .comparison
+            .stages
+            .iter()
+            .filter(|s| targets.contains(&s.reference))
+        {
+            if let Some(own) = &target.project {
+                m.buyers.extend(self.local_firms(own).cloned());
+            }
+        }
+        m
+    }
+}
+
+/// Sets every gap's priority, ranks them and sorts `gaps` by rank.
+pub(super) fn prioritise(cx: &Context, gaps: &mut Vec<Gap>) {
+    let measures: Vec<Measure> = gaps.iter().map(|g| cx.measure(g)).collect();
+    let v_max = measures.iter().map(|m| m.value).fold(0.0, f64::max);
+    let b_max = measures.iter().map(|m| m.buyers.len()).max().unwrap_or(0);
+    let project = cx.avail.project;
+    for (gap, m) in gaps.iter_mut().zip(measures) {
+        let leader_depends = m
+            .buyers
+            .iter()
+            .any(|id| Some(id) == cx.leader || project.nodes.get(id).is_some_and(tagged_leader));
+        let part = |x: f64, max: f64| if max > 0.0 { x / max } else { 0.0 };
+        let mut sum = WEIGHT_VALUE * part(m.value, v_max)
+            + WEIGHT_BUYERS * part(m.buyers.len() as f64, b_max as f64)
+            + WEIGHT_LEADER * f64::from(u8::from(leader_depends));
+        let mut weights = WEIGHT_VALUE + WEIGHT_BUYERS + WEIGHT_LEADER;
+        if let Some(c) = m.concentration {
+            sum += WEIGHT_CONCENTRATION * c;
+            weights += WEIGHT_CONCENTRATION;
+        }
+        gap.priority = super::Priority {
+            score: 100.0 * sum / weights,
+            rank: 0,
+            value_at_stake: m.value,
+            buyers: m.buyers.len(),
+            leader_depends,
+            concentration: m.concentration,
+        };
+    }
+    let order = stage_order(cx);
+    let position = |g: &Gap| -> usize {
+        g.stage
+            .as_ref()
+            .and_then(|s| order.get(s).copied())
+            .or_else(|| {
+                let spot = g.reference.as_ref()?;
+                let c = cx
+                    .compared
+                    .iter()
+                    .find(|c| c.template.id() == spot.template)?;
+                let i = c
+                    .template
+                    .chain
+                    .stages
+                    .iter()
+                    .position(|s| s.id == spot.stage)?;
+                Some(order.len() + i)
+            })
+            .unwrap_or(usize::MAX)
+    };
+    let mut indexed: Vec<(usize, Gap)> = std::mem::take(gaps).into_iter().enumerate().collect();
+    indexed.sort_by(|(i, a), (j, b)| {
+        b.priority
+            .score
+            .total_cmp(&a.priority.score)
+            .then_with(|| a.class.cmp(&b.class))
+            .then_with(|| position(a).cmp(&position(b)))
+            .then_with(|| i.cmp(j))
+    });
+    gaps.extend(indexed.into_iter().map(|(_, g)| g));
+    for (rank, gap) in gaps.iter_mut().enumerate() {
+        gap.priority.rank = rank + 1;
+    }
+}
+
+/// Each project stage's position in chain order.
+fn stage_order<'p>(cx: &Context<'_, 'p>) -> BTreeMap<&'p StageId, usize> {
+    cx.avail
+        .project
+        .stages()
+        .enumerate()
+        .map(|(i, (_, s))| (&s.id, i))
+        .collect()
+}
