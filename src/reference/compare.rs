@@ -66,8 +66,6 @@ pub struct ProductComparison {
     /// Missing when no local firm can supply it; weak or ok as the project's product report
     /// says.
     pub status: Status,
-    /// The local firms able to supply it, under any of its names, in id order.
-    pub suppliers: Vec<crate::model::NodeId>,
 }
 
 impl Comparison {
@@ -168,7 +166,6 @@ pub fn compare(parts: &Parts, matching: &ReferenceMatch, template: &Template) ->
                     (_, Some(own)) => own,
                     (measured, None) => measured,
                 },
-                suppliers: supply.suppliers,
             }
         })
         .collect();

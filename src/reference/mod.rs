@@ -12,6 +12,7 @@
 
 pub mod compare;
 mod embedded;
+pub mod matching;
 mod validate;
 
 pub use validate::validate;

@@ -53,6 +53,8 @@ pub enum AppCommand {
     ToggleInspector,
     ToggleLegend,
     ToggleMinimap,
+    /// Show the reference chain's stages and products the county lacks as ghost beads.
+    ToggleReference,
     ToggleAnalysis,
     /// Hide every panel (and back): the map on the whole window.
     MapOnly,
@@ -164,6 +166,7 @@ impl AppCommand {
             ToggleInspector,
             ToggleLegend,
             ToggleMinimap,
+            ToggleReference,
             ToggleAnalysis,
             MapOnly,
             Present,
