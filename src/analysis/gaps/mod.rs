@@ -33,6 +33,7 @@ use crate::reference::Template;
 use crate::reference::compare::{Comparison, Parts};
 pub(crate) use availability::Availability;
 pub use coverage::{HHI_CONCENTRATED, MIN_LOCAL_SHARE, MIN_POSSIBLE_SUPPLIERS, is_strong_firm};
+pub(crate) use json::gap as gap_json;
 pub use priority::{WEIGHT_BUYERS, WEIGHT_CONCENTRATION, WEIGHT_LEADER, WEIGHT_VALUE};
 pub use rates::{Purchases, RateSource, Rates, SupplyRate};
 pub(crate) use supply::measure as measure_supply;
@@ -191,6 +192,22 @@ pub enum GapOrigin {
     Reference,
 }
 
+impl GapOrigin {
+    pub fn code(self) -> &'static str {
+        match self {
+            GapOrigin::Project => "project",
+            GapOrigin::Reference => "reference",
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            GapOrigin::Project => lang.pick("本链", "own chain"),
+            GapOrigin::Reference => lang.pick("参考链", "reference chain"),
+        }
+    }
+}
+
 /// Where in a reference chain a reference gap lies.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GapReference {
@@ -257,6 +274,54 @@ impl Gap {
 
     pub fn advice(&self, lang: Lang) -> &'static str {
         lang.pick(self.advice_zh, self.advice_en)
+    }
+
+    /// What its priority is made of, in words: "涉及供应 1200 万元 · 本地买方 3 家 · 链主依赖 ·
+    /// HHI 0.62" (amounts in the project's `unit`).
+    pub fn priority_parts(&self, unit: &str, lang: Lang) -> String {
+        let p = &self.priority;
+        let mut parts = vec![
+            format!(
+                "{} {}",
+                lang.pick("涉及供应", "supply at stake"),
+                crate::i18n::amount_text(p.value_at_stake.round(), unit, lang)
+            ),
+            match lang {
+                Lang::Zh => format!("本地买方 {} 家", p.buyers),
+                Lang::En => crate::i18n::count_en(p.buyers, "local buyer", "local buyers"),
+            },
+            if p.leader_depends {
+                lang.pick("链主依赖", "a 链主 depends on it")
+            } else {
+                lang.pick("无链主依赖", "no 链主 depends on it")
+            }
+            .to_owned(),
+        ];
+        if let Some(c) = p.concentration {
+            parts.push(format!("HHI {c:.2}"));
+        }
+        parts.join(" · ")
+    }
+
+    /// The name of the stage it is about: the project's stage, else the reference chain's
+    /// ("食用菌 · 菌包(棒)工厂化生产"); empty for a gap of a whole chain.
+    pub fn stage_name(&self, project: &Project, lang: Lang) -> String {
+        let own = self
+            .stage
+            .as_ref()
+            .and_then(|s| project.stage(s))
+            .map(|(_, s)| match lang {
+                Lang::En if !s.name_en.is_empty() => s.name_en.clone(),
+                _ => s.name.clone(),
+            });
+        match (own, &self.reference) {
+            (Some(name), _) => name,
+            (None, Some(r)) => match lang {
+                Lang::Zh => format!("{} · {}", r.template_name, r.stage_name),
+                Lang::En => format!("{} · {}", r.template_name_en, r.stage_name_en),
+            },
+            (None, None) => String::new(),
+        }
     }
 }
 
