@@ -169,6 +169,18 @@ pub(crate) fn in_scope(project: &Project, chain: Option<&ChainId>, node: &Node) 
 /// # Complexity
 /// Dominated by betweenness: O(V·E) on the supply graph, split over the cores.
 pub fn analyze(project: &Project, options: &AnalysisOptions) -> Analysis {
+    let references = references_in_scope(project, options.chain.as_ref());
+    analyze_with(project, options, &references)
+}
+
+/// Analyses the project, comparing its chains with the reference chains given (each matching
+/// with its template) instead of its saved matchings: `chainmap compare` with a suggested
+/// matching, tests with a template of their own. Matchings of chains out of scope are skipped.
+pub fn analyze_with(
+    project: &Project,
+    options: &AnalysisOptions,
+    references: &[(&crate::model::ReferenceMatch, &crate::reference::Template)],
+) -> Analysis {
     let year = options.year.or(project.meta.base_year);
     let chain = options.chain.as_ref();
     let graph = SupplyGraph::build(project, |n| in_scope(project, chain, n));
@@ -184,7 +196,13 @@ pub fn analyze(project: &Project, options: &AnalysisOptions) -> Analysis {
         not_eligible,
     } = leaders::rank(project, &graph, &betweenness, year, &local);
     let scope = |n: &Node| in_scope(project, chain, n);
-    let references = references_in_scope(project, chain);
+    let references: Vec<_> = references
+        .iter()
+        .filter(|(m, _)| {
+            chain.is_none_or(|c| &m.chain == c) && project.chains.contains_key(&m.chain)
+        })
+        .copied()
+        .collect();
     let gap_report = gaps::analyse(
         project,
         &gaps::Scope {

@@ -6,7 +6,7 @@
 
 use super::templates::pad_right;
 use super::{EXIT_OK, EXIT_PROBLEM, load_for_command};
-use crate::analysis::{AnalysisOptions, Gap, GapOrigin, analyze};
+use crate::analysis::{AnalysisOptions, Gap, GapOrigin, analyze_with};
 use crate::i18n::Lang;
 use crate::model::{ChainId, Project};
 use crate::reference::compare::Comparison;
@@ -44,7 +44,7 @@ pub(super) fn compare(
         writeln!(err, "{}: {message}", lang.pick("错误", "error"))?;
         return Ok(EXIT_PROBLEM);
     };
-    let Some(mut project) = load_for_command(path, lang, err)? else {
+    let Some(project) = load_for_command(path, lang, err)? else {
         return Ok(EXIT_PROBLEM);
     };
     let Some(chain) = chain_to_compare(&project, template, request.chain, path, lang, err)? else {
@@ -57,14 +57,13 @@ pub(super) fn compare(
             false,
         ),
     };
-    // The analysis compares the saved matchings: this one stands in for the chain's.
-    project.references.insert(chain.clone(), matching.clone());
-    let analysis = analyze(
+    let analysis = analyze_with(
         &project,
         &AnalysisOptions {
             chain: Some(chain.clone()),
             year: None,
         },
+        &[(&matching, template)],
     );
     let Some(comparison) = analysis.comparisons.iter().find(|c| c.chain == chain) else {
         return Ok(EXIT_PROBLEM);

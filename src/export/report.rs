@@ -140,7 +140,7 @@ fn gaps_section(project: &Project, analysis: &Analysis, lang: Lang) -> Section {
     let mut lines: Vec<String> = analysis
         .comparisons
         .iter()
-        .map(|c| comparison_line(project, c, lang))
+        .map(|c| c.summary(project, lang))
         .collect();
     lines.push(
         lang.pick(
@@ -185,53 +185,6 @@ fn gaps_section(project: &Project, analysis: &Analysis, lang: Lang) -> Section {
             .to_vec(),
             rows,
         }),
-    }
-}
-
-/// "对照参考产业链“食用菌产业链”:环节 14/14 已有(薄弱 9)· 必需产品 15/20 本地可供应".
-fn comparison_line(
-    project: &Project,
-    c: &crate::reference::compare::Comparison,
-    lang: Lang,
-) -> String {
-    use crate::analysis::Status;
-    let template = crate::reference::builtin()
-        .find(&c.template)
-        .map_or(c.template.clone(), |t| t.name(lang).to_owned());
-    let chain = project
-        .chains
-        .get(&c.chain)
-        .map_or(c.chain.to_string(), |ch| ch.name.clone());
-    let present = c
-        .stages
-        .iter()
-        .filter(|s| s.status != Status::Missing)
-        .count();
-    let weak = c.stages.iter().filter(|s| s.status == Status::Weak).count();
-    let required: Vec<_> = c.products.iter().filter(|p| p.required).collect();
-    let supplied = required
-        .iter()
-        .filter(|p| p.status != Status::Missing)
-        .count();
-    let stale = if c.stale {
-        lang.pick(
-            "(参考链已修订,匹配待重新确认)",
-            " (the reference chain has been revised: confirm the matching again)",
-        )
-    } else {
-        ""
-    };
-    match lang {
-        Lang::Zh => format!(
-            "“{chain}”对照参考产业链“{template}”:环节 {present}/{} 已有(其中薄弱 {weak})· 必需产品 {supplied}/{} 本地可供应{stale}",
-            c.stages.len(),
-            required.len()
-        ),
-        Lang::En => format!(
-            "\"{chain}\" against the reference chain \"{template}\": {present}/{} stages present ({weak} weak) · {supplied}/{} required products available locally{stale}",
-            c.stages.len(),
-            required.len()
-        ),
     }
 }
 

@@ -18,6 +18,7 @@
 use crate::analysis::gaps::names::key;
 use crate::analysis::gaps::{Availability, measure_supply};
 use crate::analysis::{ProductReport, StageReport, Status};
+use crate::i18n::Lang;
 use crate::model::{ChainId, ReferenceMatch, Segment, StageId};
 use crate::reference::Template;
 use std::collections::BTreeSet;
@@ -69,6 +70,50 @@ pub struct ProductComparison {
 }
 
 impl Comparison {
+    /// The comparison in a line: "“木耳产业链”对照参考产业链“食用菌产业链”:环节 14/14 已有(其中
+    /// 薄弱 9)· 必需产品 15/20 本地可供应" (the Gaps panel and the report).
+    pub fn summary(&self, project: &crate::model::Project, lang: Lang) -> String {
+        let c = self;
+        let template = crate::reference::builtin()
+            .find(&c.template)
+            .map_or(c.template.clone(), |t| t.name(lang).to_owned());
+        let chain = project
+            .chains
+            .get(&c.chain)
+            .map_or(c.chain.to_string(), |ch| ch.name.clone());
+        let present = c
+            .stages
+            .iter()
+            .filter(|s| s.status != Status::Missing)
+            .count();
+        let weak = c.stages.iter().filter(|s| s.status == Status::Weak).count();
+        let required: Vec<_> = c.products.iter().filter(|p| p.required).collect();
+        let supplied = required
+            .iter()
+            .filter(|p| p.status != Status::Missing)
+            .count();
+        let stale = if c.stale {
+            lang.pick(
+                "(参考链已修订,匹配待重新确认)",
+                " (the reference chain has been revised: confirm the matching again)",
+            )
+        } else {
+            ""
+        };
+        match lang {
+            Lang::Zh => format!(
+                "“{chain}”对照参考产业链“{template}”:环节 {present}/{} 已有(其中薄弱 {weak})· 必需产品 {supplied}/{} 本地可供应{stale}",
+                c.stages.len(),
+                required.len()
+            ),
+            Lang::En => format!(
+                "\"{chain}\" against the reference chain \"{template}\": {present}/{} stages present ({weak} weak) · {supplied}/{} required products available locally{stale}",
+                c.stages.len(),
+                required.len()
+            ),
+        }
+    }
+
     /// The comparison of a reference stage.
     pub fn stage(&self, reference: &StageId) -> Option<&StageComparison> {
         self.stages.iter().find(|s| &s.reference == reference)

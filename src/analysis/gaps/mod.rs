@@ -165,6 +165,8 @@ pub struct ProductReport {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Gap {
     pub class: GapClass,
+    /// The project's stage it is about; none for a whole chain (延链 by conversion) and for a
+    /// reference stage no project stage is matched to (`reference` names it then).
     pub stage: Option<StageId>,
     pub product: Option<String>,
     pub nodes: Vec<NodeId>,
@@ -242,6 +244,11 @@ pub struct Priority {
     pub leader_depends: bool,
     /// For a concentrated or at-risk supply: the HHI of its suppliers' shares (0–1).
     pub concentration: Option<f64>,
+    /// The value at stake as a share of the largest among the analysis's gaps (0–1): the
+    /// value part of the score before its weight.
+    pub value_share: f64,
+    /// The buyers as a share of the most any gap has (0–1): the buyers part before its weight.
+    pub buyers_share: f64,
 }
 
 impl Gap {
@@ -274,33 +281,6 @@ impl Gap {
 
     pub fn advice(&self, lang: Lang) -> &'static str {
         lang.pick(self.advice_zh, self.advice_en)
-    }
-
-    /// What its priority is made of, in words: "涉及供应 1200 万元 · 本地买方 3 家 · 链主依赖 ·
-    /// HHI 0.62" (amounts in the project's `unit`).
-    pub fn priority_parts(&self, unit: &str, lang: Lang) -> String {
-        let p = &self.priority;
-        let mut parts = vec![
-            format!(
-                "{} {}",
-                lang.pick("涉及供应", "supply at stake"),
-                crate::i18n::amount_text(p.value_at_stake.round(), unit, lang)
-            ),
-            match lang {
-                Lang::Zh => format!("本地买方 {} 家", p.buyers),
-                Lang::En => crate::i18n::count_en(p.buyers, "local buyer", "local buyers"),
-            },
-            if p.leader_depends {
-                lang.pick("链主依赖", "a 链主 depends on it")
-            } else {
-                lang.pick("无链主依赖", "no 链主 depends on it")
-            }
-            .to_owned(),
-        ];
-        if let Some(c) = p.concentration {
-            parts.push(format!("HHI {c:.2}"));
-        }
-        parts.join(" · ")
     }
 
     /// The name of the stage it is about: the project's stage, else the reference chain's

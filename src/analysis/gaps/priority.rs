@@ -25,6 +25,7 @@ use super::names::key;
 use super::reference::Compared;
 use super::{Gap, GapClass, GapOrigin, StageReport};
 use crate::analysis::leaders::tagged_leader;
+use crate::i18n::Lang;
 use crate::model::{Link, NodeId, StageId};
 use crate::reference::compare::product_keys;
 use std::collections::{BTreeMap, BTreeSet};
@@ -210,8 +211,12 @@ pub(super) fn prioritise(cx: &Context, gaps: &mut Vec<Gap>) {
             .iter()
             .any(|id| Some(id) == cx.leader || project.nodes.get(id).is_some_and(tagged_leader));
         let part = |x: f64, max: f64| if max > 0.0 { x / max } else { 0.0 };
-        let mut sum = WEIGHT_VALUE * part(m.value, v_max)
-            + WEIGHT_BUYERS * part(m.buyers.len() as f64, b_max as f64)
+        let (value_share, buyers_share) = (
+            part(m.value, v_max),
+            part(m.buyers.len() as f64, b_max as f64),
+        );
+        let mut sum = WEIGHT_VALUE * value_share
+            + WEIGHT_BUYERS * buyers_share
             + WEIGHT_LEADER * f64::from(u8::from(leader_depends));
         let mut weights = WEIGHT_VALUE + WEIGHT_BUYERS + WEIGHT_LEADER;
         if let Some(c) = m.concentration {
@@ -225,6 +230,8 @@ pub(super) fn prioritise(cx: &Context, gaps: &mut Vec<Gap>) {
             buyers: m.buyers.len(),
             leader_depends,
             concentration: m.concentration,
+            value_share,
+            buyers_share,
         };
     }
     let order = stage_order(cx);
@@ -271,4 +278,99 @@ fn stage_order<'p>(cx: &Context<'_, 'p>) -> BTreeMap<&'p StageId, usize> {
         .enumerate()
         .map(|(i, (_, s))| (&s.id, i))
         .collect()
+}
+
+impl Gap {
+    /// What its priority is made of, in words: "涉及供应 1200 万元 · 本地买方 3 家 · 链主依赖 ·
+    /// HHI 0.62" (amounts in the project's `unit`).
+    pub fn priority_parts(&self, unit: &str, lang: Lang) -> String {
+        let p = &self.priority;
+        let mut parts = vec![
+            format!(
+                "{} {}",
+                lang.pick("涉及供应", "supply at stake"),
+                crate::i18n::amount_text(p.value_at_stake.round(), unit, lang)
+            ),
+            match lang {
+                Lang::Zh => format!("本地买方 {} 家", p.buyers),
+                Lang::En => crate::i18n::count_en(p.buyers, "local buyer", "local buyers"),
+            },
+            if p.leader_depends {
+                lang.pick("链主依赖", "a 链主 depends on it")
+            } else {
+                lang.pick("无链主依赖", "no 链主 depends on it")
+            }
+            .to_owned(),
+        ];
+        if let Some(c) = p.concentration {
+            parts.push(format!("HHI {c:.2}"));
+        }
+        parts.join(" · ")
+    }
+
+    /// How the score is reached, a line a part with what it adds: the tooltip of the Gaps
+    /// panel.
+    pub fn priority_explained(&self, unit: &str, lang: Lang) -> String {
+        let p = &self.priority;
+        let amount = crate::i18n::amount_text(p.value_at_stake.round(), unit, lang);
+        let pct = |x: f64| format!("{:.0}%", x * 100.0);
+        let mut lines = vec![match lang {
+            Lang::Zh => format!("优先级得分 {:.1}(第 {} 名)", p.score, p.rank),
+            Lang::En => format!("Priority score {:.1} (rank {})", p.score, p.rank),
+        }];
+        lines.push(match lang {
+            Lang::Zh => format!(
+                "· 涉及供应 {amount},为各缺口最大值的 {} → {WEIGHT_VALUE:.0} × {:.2} = {:.1}",
+                pct(p.value_share),
+                p.value_share,
+                WEIGHT_VALUE * p.value_share
+            ),
+            Lang::En => format!(
+                "· supply at stake {amount}, {} of the largest → {WEIGHT_VALUE:.0} × {:.2} = {:.1}",
+                pct(p.value_share),
+                p.value_share,
+                WEIGHT_VALUE * p.value_share
+            ),
+        });
+        lines.push(match lang {
+            Lang::Zh => format!(
+                "· 本地买方 {} 家,为最多者的 {} → {WEIGHT_BUYERS:.0} × {:.2} = {:.1}",
+                p.buyers,
+                pct(p.buyers_share),
+                p.buyers_share,
+                WEIGHT_BUYERS * p.buyers_share
+            ),
+            Lang::En => format!(
+                "· {}, {} of the most → {WEIGHT_BUYERS:.0} × {:.2} = {:.1}",
+                crate::i18n::count_en(p.buyers, "local buyer", "local buyers"),
+                pct(p.buyers_share),
+                p.buyers_share,
+                WEIGHT_BUYERS * p.buyers_share
+            ),
+        });
+        let leader = if p.leader_depends { WEIGHT_LEADER } else { 0.0 };
+        lines.push(match (lang, p.leader_depends) {
+            (Lang::Zh, true) => format!("· 链主依赖 → {leader:.0}"),
+            (Lang::Zh, false) => "· 无链主依赖 → 0".to_owned(),
+            (Lang::En, true) => format!("· a 链主 depends on it → {leader:.0}"),
+            (Lang::En, false) => "· no 链主 depends on it → 0".to_owned(),
+        });
+        let mut weights = WEIGHT_VALUE + WEIGHT_BUYERS + WEIGHT_LEADER;
+        let mut sum = WEIGHT_VALUE * p.value_share + WEIGHT_BUYERS * p.buyers_share + leader;
+        if let Some(c) = p.concentration {
+            weights += WEIGHT_CONCENTRATION;
+            sum += WEIGHT_CONCENTRATION * c;
+            lines.push(format!(
+                "· {} HHI {c:.2} → {WEIGHT_CONCENTRATION:.0} × {c:.2} = {:.1}",
+                lang.pick("供应集中度", "concentration"),
+                WEIGHT_CONCENTRATION * c
+            ));
+        }
+        lines.push(format!(
+            "{} {sum:.1} / {weights:.0} × 100 = {:.1}",
+            lang.pick("合计", "total"),
+            p.score
+        ));
+        lines.join("\n")
+    }
 }
