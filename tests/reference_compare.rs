@@ -276,7 +276,15 @@ fn the_reference_adds_fill_and_extend_gaps_and_nothing_the_project_already_has()
 #[test]
 fn gap_priority_by_hand() {
     let a = analysed();
-    let rows: Vec<(usize, GapClass, Option<&str>, Option<&str>, f64, usize, bool)> = a
+    let rows: Vec<(
+        usize,
+        GapClass,
+        Option<&str>,
+        Option<&str>,
+        f64,
+        usize,
+        bool,
+    )> = a
         .gaps
         .iter()
         .map(|g| {
@@ -336,7 +344,10 @@ fn gap_priority_by_hand() {
     assert!(hhi.iter().enumerate().all(|(i, h)| i == 1 || h.is_none()));
     // The tooltip adds the parts up to the score.
     let explained = a.gaps[0].priority_explained("万元", chainmap::i18n::Lang::Zh);
-    assert!(explained.contains("合计 72.5 / 85 × 100 = 85.3"), "{explained}");
+    assert!(
+        explained.contains("合计 72.5 / 85 × 100 = 85.3"),
+        "{explained}"
+    );
 }
 
 trait Rounded {
@@ -571,7 +582,10 @@ fn compare_with_an_unknown_template_lists_the_ids() {
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("\"durian\""), "{err}");
-    assert!(err.contains("edible-fungi") && err.contains("kiwifruit"), "{err}");
+    assert!(
+        err.contains("edible-fungi") && err.contains("kiwifruit"),
+        "{err}"
+    );
     assert!(err.contains("chainmap templates"), "{err}");
 }
 
@@ -610,7 +624,10 @@ fn analyze_json_gives_every_gap_a_priority_and_origin_sorted_by_rank() {
             .iter()
             .map(|g| g["priority"]["score"].as_f64().unwrap())
             .collect();
-        assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{sample}: {scores:?}");
+        assert!(
+            scores.windows(2).all(|w| w[0] >= w[1]),
+            "{sample}: {scores:?}"
+        );
         assert_eq!(doc["comparisons"], serde_json::json!([]));
     }
 }

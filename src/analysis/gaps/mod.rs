@@ -30,12 +30,13 @@ use super::local::Localities;
 use crate::i18n::Lang;
 use crate::model::{ChainId, Node, NodeId, Project, ReferenceMatch, Segment, StageId, Year};
 use crate::reference::Template;
-use crate::reference::compare::{Comparison, Parts};
+use crate::reference::compare::Comparison;
 pub(crate) use availability::Availability;
 pub use coverage::{HHI_CONCENTRATED, MIN_LOCAL_SHARE, MIN_POSSIBLE_SUPPLIERS, is_strong_firm};
 pub(crate) use json::gap as gap_json;
 pub use priority::{WEIGHT_BUYERS, WEIGHT_CONCENTRATION, WEIGHT_LEADER, WEIGHT_VALUE};
 pub use rates::{Purchases, RateSource, Rates, SupplyRate};
+pub(crate) use reference::compare_alone;
 pub(crate) use supply::measure as measure_supply;
 
 /// How well a stage or product is covered locally.
@@ -401,7 +402,7 @@ pub(super) fn analyse(project: &Project, scope: &Scope) -> GapReport {
     let (key_buyers, _) = rates::key_buyers(&local_buyers);
     secure::secure_gaps(&avail, &stages, &key_buyers, &local_buyers, &mut gaps);
 
-    let comparisons = compare_references(
+    let comparisons = reference::compare_references(
         &avail,
         scope.references,
         (&stage_reports, &products),
@@ -432,82 +433,4 @@ pub(super) fn analyse(project: &Project, scope: &Scope) -> GapReport {
         extension,
         comparisons,
     }
-}
-
-/// Compares each matching with its template, adds the gaps the comparisons find, and ranks
-/// every gap by priority.
-fn compare_references(
-    avail: &Availability,
-    references: &[(&ReferenceMatch, &Template)],
-    (stages, products): (&[StageReport], &[ProductReport]),
-    leader: Option<&NodeId>,
-    gaps: &mut Vec<Gap>,
-) -> Vec<Comparison> {
-    let parts = Parts {
-        avail,
-        stages,
-        products,
-    };
-    let comparisons: Vec<Comparison> = references
-        .iter()
-        .map(|(matching, template)| crate::reference::compare::compare(&parts, matching, template))
-        .collect();
-    let compared: Vec<reference::Compared> = references
-        .iter()
-        .zip(&comparisons)
-        .map(|((matching, template), comparison)| reference::Compared {
-            comparison,
-            matching,
-            template,
-        })
-        .collect();
-    for c in &compared {
-        reference::reference_gaps(avail, c, stages, gaps);
-    }
-    priority::prioritise(
-        &priority::Context {
-            avail,
-            stages,
-            leader,
-            compared: &compared,
-        },
-        gaps,
-    );
-    comparisons
-}
-
-/// The comparison of one matching on its own (`reference::compare::compare_project`): the gap
-/// analysis of its chain, without the network measures.
-pub(crate) fn compare_alone(
-    project: &Project,
-    matching: &ReferenceMatch,
-    template: &Template,
-    year: Option<Year>,
-) -> Comparison {
-    let year = year.or(project.meta.base_year);
-    let places = Localities::new(project, year);
-    let chain = &matching.chain;
-    let in_scope = |n: &Node| super::in_scope(project, Some(chain), n);
-    let report = analyse(
-        project,
-        &Scope {
-            chain: Some(chain),
-            year,
-            places: &places,
-            in_scope: &in_scope,
-            leader: None,
-            references: &[(matching, template)],
-        },
-    );
-    report
-        .comparisons
-        .into_iter()
-        .next()
-        .unwrap_or_else(|| Comparison {
-            chain: chain.clone(),
-            template: template.id().to_owned(),
-            stale: true,
-            stages: Vec::new(),
-            products: Vec::new(),
-        })
 }

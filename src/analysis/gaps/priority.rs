@@ -374,3 +374,71 @@ impl Gap {
         lines.join("\n")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::analysis::Localities;
+    use crate::model::{Chain, Project, Stage};
+
+    #[test]
+    fn the_weights_make_a_hundred() {
+        let sum = WEIGHT_VALUE + WEIGHT_BUYERS + WEIGHT_LEADER + WEIGHT_CONCENTRATION;
+        assert!((sum - 100.0).abs() < 1e-12);
+    }
+
+    /// With nothing at stake every score is 0: class first, then the stage's place in the chain,
+    /// then the order found.
+    #[test]
+    fn equal_scores_go_by_class_then_stage_order() {
+        let mut project = Project::new("t");
+        let stage = |id: &str| Stage {
+            id: id.into(),
+            name: id.to_owned(),
+            ..Stage::default()
+        };
+        project.chains.insert(
+            "c".into(),
+            Chain {
+                id: "c".into(),
+                stages: vec![stage("B"), stage("A")],
+                ..Chain::default()
+            },
+        );
+        let places = Localities::new(&project, None);
+        let avail = Availability::new(&project, &places);
+        let gap = |class, s: &str, zh: &str| {
+            Gap::new(
+                class,
+                Some(&s.into()),
+                None,
+                Vec::new(),
+                (zh.to_owned(), zh.to_owned()),
+                ("", ""),
+            )
+        };
+        let mut gaps = vec![
+            gap(GapClass::AtRisk, "B", "4"),
+            gap(GapClass::Missing, "A", "2"),
+            gap(GapClass::Weak, "B", "3"),
+            gap(GapClass::Missing, "B", "1"),
+        ];
+        let cx = Context {
+            avail: &avail,
+            stages: &[],
+            leader: None,
+            compared: &[],
+        };
+        prioritise(&cx, &mut gaps);
+        let order: Vec<(&str, usize, f64)> = gaps
+            .iter()
+            .map(|g| (g.zh.as_str(), g.priority.rank, g.priority.score))
+            .collect();
+        // Stage B comes before A in the chain.
+        assert_eq!(
+            order,
+            [("1", 1, 0.0), ("2", 2, 0.0), ("3", 3, 0.0), ("4", 4, 0.0)]
+        );
+    }
+}

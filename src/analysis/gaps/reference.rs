@@ -11,11 +11,13 @@
 //! for it), and a product the project's own analysis already reports as a 补链 gap (under any
 //! of its names) is left to that gap.
 
+use super::ProductReport;
 use super::availability::Availability;
 use super::names::key;
 use super::{Gap, GapClass, GapOrigin, GapReference, StageReport, Status, advice};
-use crate::model::{NodeId, ReferenceMatch, Segment, Stage, StageId};
+use crate::model::{Node, NodeId, Project, ReferenceMatch, Segment, Stage, StageId, Year};
 use crate::reference::Template;
+use crate::reference::compare::Parts;
 use crate::reference::compare::{Comparison, StageComparison, product_keys};
 use std::collections::BTreeSet;
 
@@ -243,4 +245,82 @@ fn product_gaps(
         });
     }
     gaps.extend(found);
+}
+
+/// Compares each matching with its template, adds the gaps the comparisons find, and ranks
+/// every gap by priority.
+pub(super) fn compare_references(
+    avail: &Availability,
+    references: &[(&ReferenceMatch, &Template)],
+    (stages, products): (&[StageReport], &[ProductReport]),
+    leader: Option<&NodeId>,
+    gaps: &mut Vec<Gap>,
+) -> Vec<Comparison> {
+    let parts = Parts {
+        avail,
+        stages,
+        products,
+    };
+    let comparisons: Vec<Comparison> = references
+        .iter()
+        .map(|(matching, template)| crate::reference::compare::compare(&parts, matching, template))
+        .collect();
+    let compared: Vec<Compared> = references
+        .iter()
+        .zip(&comparisons)
+        .map(|((matching, template), comparison)| Compared {
+            comparison,
+            matching,
+            template,
+        })
+        .collect();
+    for c in &compared {
+        reference_gaps(avail, c, stages, gaps);
+    }
+    super::priority::prioritise(
+        &super::priority::Context {
+            avail,
+            stages,
+            leader,
+            compared: &compared,
+        },
+        gaps,
+    );
+    comparisons
+}
+
+/// The comparison of one matching on its own (`reference::compare::compare_project`): the gap
+/// analysis of its chain, without the network measures.
+pub(crate) fn compare_alone(
+    project: &Project,
+    matching: &ReferenceMatch,
+    template: &Template,
+    year: Option<Year>,
+) -> Comparison {
+    let year = year.or(project.meta.base_year);
+    let places = crate::analysis::Localities::new(project, year);
+    let chain = &matching.chain;
+    let in_scope = |n: &Node| crate::analysis::in_scope(project, Some(chain), n);
+    let report = super::analyse(
+        project,
+        &super::Scope {
+            chain: Some(chain),
+            year,
+            places: &places,
+            in_scope: &in_scope,
+            leader: None,
+            references: &[(matching, template)],
+        },
+    );
+    report
+        .comparisons
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| Comparison {
+            chain: chain.clone(),
+            template: template.id().to_owned(),
+            stale: true,
+            stages: Vec::new(),
+            products: Vec::new(),
+        })
 }
