@@ -259,6 +259,17 @@ fn the_reference_adds_fill_and_extend_gaps_and_nothing_the_project_already_has()
     assert_eq!(fill.advice_zh, "引进服务机构或共建公共服务平台");
 }
 
+/// rank, class, stage (the project's, else the reference's), product, value, buyers, 链主.
+type Row<'a> = (
+    usize,
+    GapClass,
+    Option<&'a str>,
+    Option<&'a str>,
+    f64,
+    usize,
+    bool,
+);
+
 /// Every gap's priority, worked out by hand (v_max = 150, b_max = 2; weights 40/25/20/15):
 ///
 /// | gap                         | value | buyers        | 链主 | HHI | score                        |
@@ -276,15 +287,7 @@ fn the_reference_adds_fill_and_extend_gaps_and_nothing_the_project_already_has()
 #[test]
 fn gap_priority_by_hand() {
     let a = analysed();
-    let rows: Vec<(
-        usize,
-        GapClass,
-        Option<&str>,
-        Option<&str>,
-        f64,
-        usize,
-        bool,
-    )> = a
+    let rows: Vec<Row> = a
         .gaps
         .iter()
         .map(|g| {
@@ -337,7 +340,10 @@ fn gap_priority_by_hand() {
     for (got, want) in scores.iter().zip(expected) {
         assert!(close(*got, want), "{scores:?}");
     }
-    assert!(close(a.gaps[0].score_rounded(), 85.3));
+    assert!(close(
+        (a.gaps[0].priority.score * 10.0).round() / 10.0,
+        85.3
+    ));
     // Concentration only for weak or at-risk supply of a product.
     let hhi: Vec<Option<f64>> = a.gaps.iter().map(|g| g.priority.concentration).collect();
     assert_eq!(hhi[1], Some(1.0));
@@ -348,16 +354,6 @@ fn gap_priority_by_hand() {
         explained.contains("合计 72.5 / 85 × 100 = 85.3"),
         "{explained}"
     );
-}
-
-trait Rounded {
-    fn score_rounded(&self) -> f64;
-}
-
-impl Rounded for Gap {
-    fn score_rounded(&self) -> f64 {
-        (self.priority.score * 10.0).round() / 10.0
-    }
 }
 
 #[test]

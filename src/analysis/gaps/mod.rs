@@ -10,9 +10,10 @@
 //!   local supplier that is the only source of a product for several local buyers.
 //!
 //! Each gap carries advice fitting the node it is about (`advice`). `availability` says who can
-//! supply what, `names` matches product names, `rates` holds the 本地配套率, `coverage` the
-//! stage and product reports, `secure` the 固链 gaps; this file holds the reports and puts them
-//! together.
+//! supply what, `names` matches product names, `supply` measures a product's local supply,
+//! `rates` holds the 本地配套率, `coverage` the stage and product reports, `secure` the 固链
+//! gaps, `reference` the gaps a reference chain (全景图) adds, `priority` every gap's score and
+//! rank (issue 18); this file holds the reports and puts them together.
 
 mod advice;
 mod availability;
