@@ -74,7 +74,7 @@ fn gaps_show_rank_and_score_and_the_reference_gaps_marked() {
     assert_eq!(analysis.comparisons.len(), 1);
     // The comparison in a line under the headline.
     h.get_by_label_contains("对照参考产业链“猕猴桃产业链”:环节");
-    h.get_by_label_contains("按优先级排列");
+    h.get_by_label_contains("按优先级");
     // The first gap's rank and score, at the head of its line.
     let first = &analysis.gaps[0];
     assert_eq!(first.priority.rank, 1);

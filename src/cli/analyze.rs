@@ -71,6 +71,9 @@ fn print_overview(
         let name = project.chains.get(&e.chain).map_or("", |c| c.name.as_str());
         writeln!(out, "{name}: {}", e.summary(lang))?;
     }
+    for c in &a.comparisons {
+        writeln!(out, "{}", c.summary(project, lang))?;
+    }
     writeln!(
         out,
         "\n{}",

@@ -80,7 +80,10 @@ impl Comparison {
         let chain = project
             .chains
             .get(&c.chain)
-            .map_or(c.chain.to_string(), |ch| ch.name.clone());
+            .map_or(c.chain.to_string(), |ch| match lang {
+                Lang::En if !ch.name_en.is_empty() => ch.name_en.clone(),
+                _ => ch.name.clone(),
+            });
         let present = c
             .stages
             .iter()

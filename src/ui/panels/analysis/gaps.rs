@@ -314,8 +314,8 @@ fn gap_list_ui(
         );
         ui.label(
             RichText::new(lang.pick(
-                "按优先级排列:名次 · 得分(0–100,悬停看构成)",
-                "by priority: rank · score (0–100; hover for its parts)",
+                "按优先级:名次 · 得分 0–100(悬停看构成)",
+                "by priority: rank · score 0–100 (hover)",
             ))
             .weak(),
         );
