@@ -94,8 +94,9 @@ pub struct CanvasState {
     legend: Option<(LegendKey, Arc<legend::LegendStrip>)>,
 }
 
-/// (document id, revision, node colours' address, kinds shown, width in pixels, language).
-type LegendKey = (u64, u64, usize, bool, i32, Lang);
+/// (document id, revision, node colours' address, kinds and ghosts shown, width in pixels,
+/// language).
+type LegendKey = (u64, u64, usize, (bool, bool), i32, Lang);
 
 /// (document id, revision, colouring, analysis address, language).
 type ColoursKey = (u64, u64, Colouring, usize, Lang);
@@ -147,7 +148,7 @@ impl CanvasState {
         ui: &egui::Ui,
         doc: &Document,
         colours: &Arc<NodeColours>,
-        kinds: bool,
+        kinds: (bool, bool),
         width: f32,
         lang: Lang,
     ) -> Arc<legend::LegendStrip> {
@@ -250,7 +251,7 @@ pub fn canvas_ui(
         ui,
         doc,
         &colours,
-        opts.show_legend,
+        (opts.show_legend, opts.show_reference),
         ui.available_width(),
         lang,
     );
