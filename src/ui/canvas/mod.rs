@@ -267,8 +267,15 @@ pub fn canvas_ui(
     painter.rect_filled(rect, 0.0, opts.look.background());
 
     let now = ui.input(|i| i.time);
+    if opts.show_reference {
+        canvas.ghosts.refresh(doc, analysis, lang);
+    }
+    let ghost_area = opts
+        .show_reference
+        .then(|| canvas.ghosts.bounds())
+        .flatten();
     camera::follow_requests(
-        project,
+        (project, ghost_area),
         state,
         &mut canvas.fitted,
         &mut canvas.glide,
@@ -283,9 +290,6 @@ pub fn canvas_ui(
     gestures::wheel_zoom(ui, rect, state, canvas);
     canvas.geometry.refresh(doc);
     canvas.labels.refresh(doc, analysis);
-    if opts.show_reference {
-        canvas.ghosts.refresh(doc, analysis, lang);
-    }
     let pointer = ui.input(|i| i.pointer.hover_pos());
     let screen = geometry::Screen::new(
         project,
