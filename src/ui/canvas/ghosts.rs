@@ -98,6 +98,22 @@ impl Ghosts {
     }
 }
 
+impl Ghosts {
+    /// The canvas area the ghosts and ghost lanes take (with room for their names); none
+    /// without ghosts.
+    pub fn bounds(&self) -> Option<Rect> {
+        let beads = self
+            .beads
+            .iter()
+            .map(|g| Rect::from_center_size(g.centre, vec2(LANE_WIDTH, 2.0 * GHOST_RADIUS + 30.0)));
+        let lanes = self
+            .lanes
+            .iter()
+            .map(|l| Rect::from_center_size(pos2(l.center_x, 0.0), vec2(LANE_WIDTH, 0.0)));
+        beads.chain(lanes).reduce(|a, b| a.union(b))
+    }
+}
+
 /// Where each ghost goes: pure, so it is tested without a screen.
 pub(super) fn place(
     project: &Project,

@@ -94,8 +94,9 @@ pub struct CanvasState {
     legend: Option<(LegendKey, Arc<legend::LegendStrip>)>,
 }
 
-/// (document id, revision, node colours' address, kinds shown, width in pixels, language).
-type LegendKey = (u64, u64, usize, bool, i32, Lang);
+/// (document id, revision, node colours' address, kinds and ghosts shown, width in pixels,
+/// language).
+type LegendKey = (u64, u64, usize, (bool, bool), i32, Lang);
 
 /// (document id, revision, colouring, analysis address, language).
 type ColoursKey = (u64, u64, Colouring, usize, Lang);
@@ -147,7 +148,7 @@ impl CanvasState {
         ui: &egui::Ui,
         doc: &Document,
         colours: &Arc<NodeColours>,
-        kinds: bool,
+        kinds: (bool, bool),
         width: f32,
         lang: Lang,
     ) -> Arc<legend::LegendStrip> {
@@ -250,7 +251,7 @@ pub fn canvas_ui(
         ui,
         doc,
         &colours,
-        opts.show_legend,
+        (opts.show_legend, opts.show_reference),
         ui.available_width(),
         lang,
     );
@@ -266,8 +267,15 @@ pub fn canvas_ui(
     painter.rect_filled(rect, 0.0, opts.look.background());
 
     let now = ui.input(|i| i.time);
+    if opts.show_reference {
+        canvas.ghosts.refresh(doc, analysis, lang);
+    }
+    let ghost_area = opts
+        .show_reference
+        .then(|| canvas.ghosts.bounds())
+        .flatten();
     camera::follow_requests(
-        project,
+        (project, ghost_area),
         state,
         &mut canvas.fitted,
         &mut canvas.glide,
@@ -282,9 +290,6 @@ pub fn canvas_ui(
     gestures::wheel_zoom(ui, rect, state, canvas);
     canvas.geometry.refresh(doc);
     canvas.labels.refresh(doc, analysis);
-    if opts.show_reference {
-        canvas.ghosts.refresh(doc, analysis, lang);
-    }
     let pointer = ui.input(|i| i.pointer.hover_pos());
     let screen = geometry::Screen::new(
         project,
