@@ -435,7 +435,7 @@ fn import_the_shared_data_then_export_every_format() {
     assert_eq!(o.status.code(), Some(0));
     let gaps = std::fs::read_to_string(&one).unwrap();
     assert!(
-        gaps.starts_with("\u{feff}类别,对策"),
+        gaps.starts_with("\u{feff}名次,优先级得分,类别,对策"),
         "Chinese headers by default: {gaps}"
     );
 }

@@ -218,7 +218,10 @@ fn the_export_menu_writes_pictures_tables_and_reports() {
         dir.path().join("gaps"),
     );
     let csv = std::fs::read_to_string(dir.path().join("gaps.csv")).unwrap();
-    assert!(csv.starts_with("\u{feff}class,action"), "{csv}");
+    assert!(
+        csv.starts_with("\u{feff}rank,priority score,class,action"),
+        "{csv}"
+    );
     // A folder that does not exist: an error in the status bar, no panic.
     harness.state_mut().export_to(
         ExportFormat::Svg,

@@ -229,7 +229,7 @@ pub fn gap(project: &Project, ext: &Extension) -> Option<super::Gap> {
         zh.push_str(",环节类型为推断");
         en.push_str("; stage activities inferred");
     }
-    Some(super::Gap::new(
+    let mut gap = super::Gap::new(
         super::GapClass::Extend,
         None,
         None,
@@ -239,5 +239,10 @@ pub fn gap(project: &Project, ext: &Extension) -> Option<super::Gap> {
             "发展农产品加工特别是精深加工,提高加工转化率",
             "grow processing, deep processing above all, and process more of the county's produce",
         ),
-    ))
+    );
+    // Its priority's value at stake: the farm output not processed in the county (the part
+    // local processors do not buy on supply links); the gap priority reads it from here.
+    gap.priority.value_at_stake =
+        (ext.primary_output * (1.0 - ext.conversion.unwrap_or(0.0))).max(0.0);
+    Some(gap)
 }

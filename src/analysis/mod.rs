@@ -24,8 +24,8 @@ mod report;
 
 pub use extension::Extension;
 pub use gaps::{
-    Completeness, Gap, GapClass, GapOrigin, Priority, ProductReport, RateSource, StageReport,
-    Status, SupplyRate,
+    Completeness, Gap, GapClass, GapOrigin, GapReference, Priority, ProductReport, RateSource,
+    StageReport, Status, SupplyRate,
 };
 pub use impact::{Impact, LostSupply, impact};
 pub use indicators::IndicatorReport;
@@ -97,7 +97,8 @@ pub struct Analysis {
     pub land: LandEvaluation,
     /// The yearly indicator dashboard.
     pub indicators: IndicatorReport,
-    /// Each compared chain set against its reference chain (issue 18).
+    /// Each saved matching of a chain in scope set against its reference chain (全景图 vs 现状),
+    /// in chain-id order; matchings naming an unknown template are left out (validation warns).
     pub comparisons: Vec<crate::reference::compare::Comparison>,
 }
 
@@ -153,7 +154,7 @@ pub fn percent(v: Option<f64>) -> String {
 }
 
 /// Whether a node belongs to the analysed scope.
-fn in_scope(project: &Project, chain: Option<&ChainId>, node: &Node) -> bool {
+pub(crate) fn in_scope(project: &Project, chain: Option<&ChainId>, node: &Node) -> bool {
     match chain {
         None => true,
         Some(c) => node
@@ -168,6 +169,18 @@ fn in_scope(project: &Project, chain: Option<&ChainId>, node: &Node) -> bool {
 /// # Complexity
 /// Dominated by betweenness: O(V·E) on the supply graph, split over the cores.
 pub fn analyze(project: &Project, options: &AnalysisOptions) -> Analysis {
+    let references = references_in_scope(project, options.chain.as_ref());
+    analyze_with(project, options, &references)
+}
+
+/// Analyses the project, comparing its chains with the reference chains given (each matching
+/// with its template) instead of its saved matchings: `chainmap compare` with a suggested
+/// matching, tests with a template of their own. Matchings of chains out of scope are skipped.
+pub fn analyze_with(
+    project: &Project,
+    options: &AnalysisOptions,
+    references: &[(&crate::model::ReferenceMatch, &crate::reference::Template)],
+) -> Analysis {
     let year = options.year.or(project.meta.base_year);
     let chain = options.chain.as_ref();
     let graph = SupplyGraph::build(project, |n| in_scope(project, chain, n));
@@ -183,6 +196,13 @@ pub fn analyze(project: &Project, options: &AnalysisOptions) -> Analysis {
         not_eligible,
     } = leaders::rank(project, &graph, &betweenness, year, &local);
     let scope = |n: &Node| in_scope(project, chain, n);
+    let references: Vec<_> = references
+        .iter()
+        .filter(|(m, _)| {
+            chain.is_none_or(|c| &m.chain == c) && project.chains.contains_key(&m.chain)
+        })
+        .copied()
+        .collect();
     let gap_report = gaps::analyse(
         project,
         &gaps::Scope {
@@ -190,6 +210,8 @@ pub fn analyze(project: &Project, options: &AnalysisOptions) -> Analysis {
             year,
             places: &places,
             in_scope: &scope,
+            leader: leaders.first().map(|l| &l.id),
+            references: &references,
         },
     );
     let rates = gaps::Rates::new(project, &places, year);
@@ -245,9 +267,26 @@ pub fn analyze(project: &Project, options: &AnalysisOptions) -> Analysis {
             .collect(),
         land: land::analyse(project, |n| in_scope(project, chain, n), year, &local),
         indicators,
+        comparisons: gap_report.comparisons,
         places,
-        comparisons: Vec::new(),
     }
+}
+
+/// The saved matchings of the chains analysed whose template is built in, each with it.
+fn references_in_scope<'p>(
+    project: &'p Project,
+    chain: Option<&ChainId>,
+) -> Vec<(
+    &'p crate::model::ReferenceMatch,
+    &'static crate::reference::Template,
+)> {
+    let catalogue = crate::reference::builtin();
+    project
+        .references
+        .values()
+        .filter(|m| chain.is_none_or(|c| &m.chain == c) && project.chains.contains_key(&m.chain))
+        .filter_map(|m| catalogue.find(&m.template).map(|t| (m, t)))
+        .collect()
 }
 
 /// The dashboard's figures for the analysed year that the gap analysis works out: both

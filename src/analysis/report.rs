@@ -45,15 +45,7 @@ impl Analysis {
                 "local_share": p.local_share,
                 "possible_suppliers": p.possible_suppliers,
             })).collect::<Vec<_>>(),
-            "gaps": self.gaps.iter().map(|g| json!({
-                "class": g.class.code(),
-                "action": g.class.action(lang),
-                "advice": g.advice(lang),
-                "stage": g.stage,
-                "product": g.product,
-                "nodes": g.nodes,
-                "message": g.message(lang),
-            })).collect::<Vec<_>>(),
+            "gaps": self.gaps.iter().map(|g| super::gaps::json::gap(g, lang)).collect::<Vec<_>>(),
             "nodes": self.nodes.iter().map(|n| json!({
                 "id": n.id,
                 "name": n.name,
@@ -99,6 +91,7 @@ impl Analysis {
             "bridges": self.bridges.iter().map(|(a, b)| json!([a, b])).collect::<Vec<_>>(),
             "land": land_json(&self.land),
             "indicators": indicators_json(&self.indicators),
+            "comparisons": self.comparisons.iter().map(super::gaps::json::comparison).collect::<Vec<_>>(),
         });
         // Issue 16: how local was decided, the rate's parts, 延链 by conversion.
         if let Value::Object(map) = &mut doc {

@@ -71,6 +71,9 @@ fn print_overview(
         let name = project.chains.get(&e.chain).map_or("", |c| c.name.as_str());
         writeln!(out, "{name}: {}", e.summary(lang))?;
     }
+    for c in &a.comparisons {
+        writeln!(out, "{}", c.summary(project, lang))?;
+    }
     writeln!(
         out,
         "\n{}",
@@ -102,31 +105,53 @@ fn print_overview(
     Ok(())
 }
 
-/// Every gap with the firms involved and what to do.
+/// Every gap, most pressing first, with the firms involved and what to do.
 fn print_gaps(
     project: &Project,
     a: &Analysis,
     lang: Lang,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    let name = |id: &crate::model::NodeId| project.node_name(id);
     writeln!(out, "\n{} ({})", lang.pick("缺口", "Gaps"), a.gaps.len())?;
+    writeln!(
+        out,
+        "  {}",
+        lang.pick(
+            "按优先级排列:名次. 得分 [对策] 说明;下一行为得分构成(涉及供应额、本地买方、链主依赖、集中度)",
+            "by priority: rank. score [action] finding; below, what the score is made of (supply at stake, local buyers, 链主 depends, concentration)"
+        )
+    )?;
     for g in &a.gaps {
-        let involved: Vec<String> = g.nodes.iter().map(&name).collect();
-        writeln!(
-            out,
-            "  [{}] {}{}{}",
-            g.class.action(lang),
-            g.message(lang),
-            if involved.is_empty() {
-                String::new()
-            } else {
-                format!(" — {}", involved.join(", "))
-            },
-            format_args!(" → {}", g.advice(lang))
-        )?;
+        print_gap(project, g, lang, out)?;
     }
     Ok(())
+}
+
+/// One gap on two lines: rank, score, action, finding, firms and advice; then the parts of its
+/// priority (`compare` prints its gaps the same way).
+pub(super) fn print_gap(
+    project: &Project,
+    g: &crate::analysis::Gap,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let involved: Vec<String> = g.nodes.iter().map(|id| project.node_name(id)).collect();
+    let p = &g.priority;
+    writeln!(
+        out,
+        "  {:>2}. {:>5.1} [{}] {}{} → {}",
+        p.rank,
+        p.score,
+        g.class.action(lang),
+        g.message(lang),
+        if involved.is_empty() {
+            String::new()
+        } else {
+            format!(" — {}", involved.join(", "))
+        },
+        g.advice(lang)
+    )?;
+    writeln!(out, "      {}", g.priority_parts(&project.meta.unit, lang))
 }
 
 /// The ten best chain-leader candidates with the parts of their score, and the firms that do

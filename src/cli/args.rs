@@ -241,6 +241,25 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Compare a project's chain with a reference chain (全景图 vs 现状): each reference stage and
+    /// product covered, weak or missing, and the gaps it adds with their priority.
+    ///
+    /// Uses the matching saved in the project when it is for that reference chain, else a
+    /// suggested one (names, other names, shared products).
+    Compare {
+        /// Project file.
+        file: PathBuf,
+        /// The reference chain's id (see `chainmap templates`).
+        #[arg(long)]
+        template: String,
+        /// The project's chain to compare (default: the one matched to the template, else the
+        /// first).
+        #[arg(long)]
+        chain: Option<String>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// List the built-in reference chains (全景图): id, name, number of stages and products.
     Templates {
         /// Print JSON instead of a table.

@@ -2,14 +2,15 @@
 //! `--json`, and exit 0 on success, 1 on a problem with the input, 2 on bad usage.
 //!
 //! One file per command family: `args` is the command line clap parses; `check` (check, fmt),
-//! `analyze` (analyze, impact), `split`, `fair`, `layout`, `bench`, `export`, `import`, `new` and
-//! `templates` each run their commands; `common` holds what they share (loading a project for a command).
+//! `analyze` (analyze, impact), `split`, `fair`, `layout`, `bench`, `export`, `import`, `new`,
+//! `templates` and `compare` each run their commands; `common` holds what they share (loading a project for a command).
 
 mod analyze;
 mod args;
 mod bench;
 mod check;
 mod common;
+mod compare;
 mod export;
 mod fair;
 mod import;
@@ -120,6 +121,22 @@ pub fn run(command: Command, lang: Lang, out: &mut dyn Write, err: &mut dyn Writ
             err,
         ),
         Command::Templates { json } => templates::templates(json, lang, out, err),
+        Command::Compare {
+            file,
+            template,
+            chain,
+            json,
+        } => compare::compare(
+            &file,
+            compare::Request {
+                template,
+                chain,
+                json,
+            },
+            lang,
+            out,
+            err,
+        ),
         Command::Import {
             template_sheet: Some(target),
             into,

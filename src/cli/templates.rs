@@ -112,7 +112,7 @@ fn display_width(text: &str) -> usize {
         .sum()
 }
 
-fn pad_right(text: &str, width: usize) -> String {
+pub(super) fn pad_right(text: &str, width: usize) -> String {
     let pad = width.saturating_sub(display_width(text));
     format!("{text}{}", " ".repeat(pad))
 }

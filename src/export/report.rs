@@ -85,12 +85,7 @@ fn sections(project: &Project, analysis: &Analysis, lang: Lang) -> Vec<Section> 
             rows: stage_rows,
         }),
     });
-    let gaps = table(project, analysis, TableName::Gaps, lang);
-    out.push(Section {
-        heading: format!("{} ({})", lang.pick("缺口", "Gaps"), gaps.rows.len()),
-        lines: Vec::new(),
-        table: Some(gaps),
-    });
+    out.push(gaps_section(project, analysis, lang));
     let mut leaders = table(project, analysis, TableName::Leaders, lang);
     leaders.rows.truncate(LEADERS_SHOWN);
     out.extend(evaluation_sections(project, analysis, leaders, lang));
@@ -139,6 +134,60 @@ fn sections(project: &Project, analysis: &Analysis, lang: Lang) -> Vec<Section> 
 }
 
 /// The 链主, 亩均 and indicator sections (issue 16), each with the rule it follows.
+/// The gaps, most pressing first: rank, score and what it is made of, the finding and what to
+/// do; with the comparison with each reference chain in a line, and how the score is reached.
+fn gaps_section(project: &Project, analysis: &Analysis, lang: Lang) -> Section {
+    let mut lines: Vec<String> = analysis
+        .comparisons
+        .iter()
+        .map(|c| c.summary(project, lang))
+        .collect();
+    lines.push(
+        lang.pick(
+            "按优先级排列。得分 0–100 = 涉及供应额(40)、本地买方数(25)、链主依赖(20)、供应集中度(15,仅薄弱与风险供应)的加权,供应额与买方数以各缺口中最大者为 1。",
+            "Most pressing first. Score 0–100 weighs the supply at stake (40), local buyers (25), whether a 链主 depends (20) and, for weak or at-risk supply, its concentration (15); supply and buyers relative to the largest among the gaps.",
+        )
+        .to_owned(),
+    );
+    let unit = &project.meta.unit;
+    let rows = analysis
+        .gaps
+        .iter()
+        .map(|g| {
+            vec![
+                Cell::Text(g.priority.rank.to_string()),
+                Cell::Text(format!("{:.1}", g.priority.score)),
+                Cell::Text(g.class.action(lang).to_owned()),
+                Cell::Text(g.stage_name(project, lang)),
+                Cell::Text(g.product.clone().unwrap_or_default()),
+                Cell::Text(g.message(lang).to_owned()),
+                Cell::Text(g.priority_parts(unit, lang)),
+                Cell::Text(g.advice(lang).to_owned()),
+            ]
+        })
+        .collect::<Vec<_>>();
+    Section {
+        heading: format!("{} ({})", lang.pick("缺口", "Gaps"), rows.len()),
+        lines,
+        table: Some(DataTable {
+            name: TableName::Gaps,
+            headers: [
+                lang.pick("名次", "rank"),
+                lang.pick("得分", "score"),
+                lang.pick("对策", "action"),
+                lang.pick("环节", "stage"),
+                lang.pick("产品", "product"),
+                lang.pick("说明", "finding"),
+                lang.pick("得分构成", "score parts"),
+                lang.pick("建议", "advice"),
+            ]
+            .map(str::to_owned)
+            .to_vec(),
+            rows,
+        }),
+    }
+}
+
 fn evaluation_sections(
     project: &Project,
     analysis: &Analysis,

@@ -231,15 +231,31 @@ fn links_table(project: &Project, lang: Lang) -> Parts {
     )
 }
 
-/// Every gap with its stage, product, firms and advice.
+/// Every gap, most pressing first: its rank and priority score with the parts of the score,
+/// class, stage, product, firms and advice, and whether the project's chain or its reference
+/// chain found it.
 fn gaps_table(project: &Project, analysis: &Analysis, lang: Lang) -> Parts {
     let h = |zh: &str, en: &str| lang.pick(zh, en).to_owned();
+    let yes_no = |b: bool| {
+        Cell::text(if b {
+            lang.pick("是", "yes")
+        } else {
+            lang.pick("否", "no")
+        })
+    };
     (
         vec![
+            h("名次", "rank"),
+            h("优先级得分", "priority score"),
             h("类别", "class"),
             h("对策", "action"),
             h("环节", "stage"),
             h("产品", "product"),
+            h("涉及供应额", "supply at stake"),
+            h("本地买方数", "local buyers"),
+            h("链主依赖", "链主 depends"),
+            h("供应集中度(HHI)", "concentration (HHI)"),
+            h("来源", "found by"),
             h("涉及企业", "firms"),
             h("说明", "finding"),
             h("建议", "advice"),
@@ -248,17 +264,19 @@ fn gaps_table(project: &Project, analysis: &Analysis, lang: Lang) -> Parts {
             .gaps
             .iter()
             .map(|g| {
+                let p = &g.priority;
                 vec![
+                    Cell::Number(Decimal::from(p.rank)),
+                    Cell::float(Some((p.score * 10.0).round() / 10.0)),
                     Cell::text(g.class.label(lang)),
                     Cell::text(g.class.action(lang)),
-                    Cell::text(
-                        g.stage
-                            .as_ref()
-                            .and_then(|s| project.stage(s))
-                            .map(|(_, s)| s.name.clone())
-                            .unwrap_or_default(),
-                    ),
+                    Cell::text(g.stage_name(project, lang)),
                     Cell::text(g.product.clone().unwrap_or_default()),
+                    Cell::float(Some(p.value_at_stake)),
+                    Cell::Number(Decimal::from(p.buyers)),
+                    yes_no(p.leader_depends),
+                    Cell::float(p.concentration),
+                    Cell::text(g.origin.label(lang)),
                     Cell::text(names(project, &g.nodes)),
                     Cell::text(g.message(lang)),
                     Cell::text(g.advice(lang)),

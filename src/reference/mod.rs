@@ -10,11 +10,13 @@
 //! `catalogue()` parses and validates every built-in template; `validate` holds the rules;
 //! `new_project` makes a project from a template.
 
+mod check;
 pub mod compare;
 mod embedded;
 pub mod matching;
 mod validate;
 
+pub use check::check_matchings;
 pub use validate::validate;
 
 use crate::i18n::Lang;

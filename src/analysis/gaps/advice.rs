@@ -3,7 +3,7 @@
 //! secure its own supply, a firm to grow a second supplier. Each function gives (zh, en).
 
 use super::rates::is_leader;
-use crate::model::{Node, NodeKind, Segment, Stage};
+use crate::model::{Node, NodeKind, Segment, Stage, StageActivity};
 
 pub type Advice = (&'static str, &'static str);
 
@@ -23,7 +23,12 @@ fn is_farm_producer(node: &Node) -> bool {
 
 /// 补链: a stage or a required product no local firm can supply.
 pub fn fill(stage: &Stage) -> Advice {
-    if stage.segment == Segment::Support {
+    fill_segment(stage.segment)
+}
+
+/// 补链 by the segment of the stage lacking: services are brought in, goods attracted.
+pub fn fill_segment(segment: Segment) -> Advice {
+    if segment == Segment::Support {
         (
             "引进服务机构或共建公共服务平台",
             "bring in a service provider or set up a shared public platform",
@@ -32,6 +37,23 @@ pub fn fill(stage: &Stage) -> Advice {
         (
             "招引或培育能供应的本地企业",
             "attract or grow a local firm that can supply it",
+        )
+    }
+}
+
+/// 延链: a downstream stage of the reference chain the county's stages could extend into, by
+/// what the stage does: processing is attracted to the county's produce, brands, trade and
+/// tourism are built on it.
+pub fn extend_reference(stage: Option<&Stage>) -> Advice {
+    if stage.is_some_and(|s| s.activity == Some(StageActivity::Processing)) {
+        (
+            "引进或培育精深加工企业,就地转化本县产品,提高附加值",
+            "attract or grow deep-processing firms that turn the county's produce into higher-value goods",
+        )
+    } else {
+        (
+            "依托本县已有产品发展品牌营销、电商或农文旅,提高附加值",
+            "build brands, e-commerce or agri-tourism on the county's products for higher value added",
         )
     }
 }

@@ -96,12 +96,34 @@ impl<'p> Availability<'p> {
             .collect()
     }
 
-    /// The supply links carrying the product.
-    pub fn links_of(&self, product: &str) -> &[&'p Link] {
-        self.links
-            .get(&key(product))
-            .map(Vec::as_slice)
-            .unwrap_or(&[])
+    /// Every firm able to supply the product under any of its keys (`names::key`), local or
+    /// not, in id order.
+    pub fn capable_any(&self, keys: &BTreeSet<String>) -> Vec<&'p NodeId> {
+        let all: BTreeSet<&'p NodeId> = keys
+            .iter()
+            .filter_map(|k| self.capable.get(k))
+            .flatten()
+            .copied()
+            .collect();
+        all.into_iter().collect()
+    }
+
+    /// The supply links carrying the product under any of its keys, in link-id order.
+    pub fn links_of_any(&self, keys: &BTreeSet<String>) -> Vec<&'p Link> {
+        let mut all: Vec<&'p Link> = keys
+            .iter()
+            .filter_map(|k| self.links.get(k))
+            .flatten()
+            .copied()
+            .collect();
+        all.sort_by(|a, b| a.id.cmp(&b.id));
+        all.dedup_by(|a, b| a.id == b.id);
+        all
+    }
+
+    /// Every supply link between enterprise-like nodes, in product-key order.
+    pub fn all_links(&self) -> impl Iterator<Item = &'p Link> + '_ {
+        self.links.values().flatten().copied()
     }
 
     /// The supply links into a buyer.

@@ -7,13 +7,13 @@
 //!   it, or whose supply is highly concentrated (HHI > 0.25) although at least three firms could
 //!   supply it: 强链.
 
-use super::availability::{Availability, value};
+use super::availability::Availability;
+use super::names::key;
 use super::rates::{Rates, is_above_scale};
-use super::{Gap, GapClass, ProductReport, StageReport, Status, advice};
+use super::{Gap, GapClass, ProductReport, StageReport, Status, advice, supply};
 use crate::analysis::figures;
 use crate::model::{Chain, Node, NodeId, Product, Stage, Year};
 use rust_decimal::prelude::ToPrimitive;
-use std::collections::BTreeMap;
 
 /// HHI above this reads as highly concentrated (the usual reading: 2 500 on the 0–10 000 scale).
 pub const HHI_CONCENTRATED: f64 = 0.25;
@@ -135,46 +135,17 @@ pub(super) fn product_report(
     gaps: &mut Vec<Gap>,
 ) -> ProductReport {
     let project = avail.project;
-    let places = avail.places;
-    let suppliers = avail.local_capable(&product.name);
-    let mut by_supplier: BTreeMap<&NodeId, f64> = BTreeMap::new();
-    let (mut local_value, mut total) = (0.0, 0.0);
-    for link in avail.links_of(&product.name) {
-        let buyer = places.weight(&link.to);
-        if buyer <= 0.0 {
-            continue;
-        }
-        let v = value(link) * buyer;
-        *by_supplier.entry(&link.from).or_default() += v;
-        total += v;
-        local_value += v * places.weight(&link.from);
-    }
-    let external_suppliers: Vec<NodeId> = by_supplier
-        .keys()
-        .filter(|id| !places.is_local(id))
-        .map(|id| (*id).clone())
-        .collect();
-    let local_share = (total > 0.0).then(|| local_value / total);
-    let hhi = (total > 0.0).then(|| {
-        by_supplier
-            .values()
-            .map(|v| (v / total).powi(2))
-            .sum::<f64>()
-    });
-    let mut possible: Vec<&NodeId> = avail.capable(&product.name);
-    possible.extend(by_supplier.keys().copied());
-    possible.sort();
-    possible.dedup();
-    let concentrated =
-        possible.len() >= MIN_POSSIBLE_SUPPLIERS && hhi.is_some_and(|h| h > HHI_CONCENTRATED);
-    let short = local_share.is_some_and(|s| s < MIN_LOCAL_SHARE);
-    let status = if suppliers.is_empty() {
-        Status::Missing
-    } else if short || concentrated {
-        Status::Weak
-    } else {
-        Status::Ok
-    };
+    let keys = std::iter::once(key(&product.name)).collect();
+    let supply::Supply {
+        suppliers,
+        external_suppliers,
+        by_supplier,
+        hhi,
+        local_share,
+        possible,
+        short,
+        status,
+    } = supply::measure(avail, &keys);
     if product.required {
         let name_en = name_en(stage);
         let p = &product.name;
@@ -206,7 +177,7 @@ pub(super) fn product_report(
             }
             Status::Weak => {
                 let h = hhi.unwrap_or(0.0);
-                let n = possible.len();
+                let n = possible;
                 let largest = by_supplier
                     .iter()
                     .max_by(|a, b| a.1.total_cmp(b.1).then_with(|| b.0.cmp(a.0)))
@@ -235,6 +206,6 @@ pub(super) fn product_report(
         external_suppliers,
         hhi,
         local_share,
-        possible_suppliers: possible.len(),
+        possible_suppliers: possible,
     }
 }

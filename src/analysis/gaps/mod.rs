@@ -10,25 +10,35 @@
 //!   local supplier that is the only source of a product for several local buyers.
 //!
 //! Each gap carries advice fitting the node it is about (`advice`). `availability` says who can
-//! supply what, `names` matches product names, `rates` holds the 本地配套率, `coverage` the
-//! stage and product reports, `secure` the 固链 gaps; this file holds the reports and puts them
-//! together.
+//! supply what, `names` matches product names, `supply` measures a product's local supply,
+//! `rates` holds the 本地配套率, `coverage` the stage and product reports, `secure` the 固链
+//! gaps, `reference` the gaps a reference chain (全景图) adds, `priority` every gap's score and
+//! rank (issue 18); this file holds the reports and puts them together.
 
 mod advice;
 mod availability;
 mod coverage;
 pub(super) mod json;
 pub mod names;
+mod priority;
 pub mod rates;
+mod reference;
 mod secure;
+mod supply;
 
 use super::extension::{self, Extension};
 use super::local::Localities;
 use crate::i18n::Lang;
-use crate::model::{ChainId, Node, NodeId, Project, Segment, StageId, Year};
-use availability::Availability;
+use crate::model::{ChainId, Node, NodeId, Project, ReferenceMatch, Segment, StageId, Year};
+use crate::reference::Template;
+use crate::reference::compare::Comparison;
+pub(crate) use availability::Availability;
 pub use coverage::{HHI_CONCENTRATED, MIN_LOCAL_SHARE, MIN_POSSIBLE_SUPPLIERS, is_strong_firm};
+pub(crate) use json::gap as gap_json;
+pub use priority::{WEIGHT_BUYERS, WEIGHT_CONCENTRATION, WEIGHT_LEADER, WEIGHT_VALUE};
 pub use rates::{Purchases, RateSource, Rates, SupplyRate};
+pub(crate) use reference::compare_alone;
+pub(crate) use supply::measure as measure_supply;
 
 /// How well a stage or product is covered locally.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -157,6 +167,8 @@ pub struct ProductReport {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Gap {
     pub class: GapClass,
+    /// The project's stage it is about; none for a whole chain (延链 by conversion) and for a
+    /// reference stage no project stage is matched to (`reference` names it then).
     pub stage: Option<StageId>,
     pub product: Option<String>,
     pub nodes: Vec<NodeId>,
@@ -167,6 +179,9 @@ pub struct Gap {
     pub advice_en: &'static str,
     /// Whether the project's own chain or the reference chain it is compared with found it.
     pub origin: GapOrigin,
+    /// For a gap the reference chain found: the template and its stage the gap is about (the
+    /// project may have no such stage, so `stage` may be none).
+    pub reference: Option<GapReference>,
     /// How much it matters, with the parts the score is made of (issue 18).
     pub priority: Priority,
 }
@@ -179,6 +194,38 @@ pub enum GapOrigin {
     Project,
     /// A stage or required product of the reference chain (全景图) the county lacks.
     Reference,
+}
+
+impl GapOrigin {
+    pub fn code(self) -> &'static str {
+        match self {
+            GapOrigin::Project => "project",
+            GapOrigin::Reference => "reference",
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            GapOrigin::Project => lang.pick("本链", "own chain"),
+            GapOrigin::Reference => lang.pick("参考链", "reference chain"),
+        }
+    }
+}
+
+/// Where in a reference chain a reference gap lies.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GapReference {
+    /// The project's chain compared.
+    pub chain: ChainId,
+    /// The template's id.
+    pub template: String,
+    /// The template's chain name, Chinese and English.
+    pub template_name: String,
+    pub template_name_en: String,
+    /// The reference stage, by its id in the template.
+    pub stage: StageId,
+    pub stage_name: String,
+    pub stage_name_en: String,
 }
 
 /// A gap's priority: the score and rank, and what they are made of, so a user can see why one
@@ -199,6 +246,11 @@ pub struct Priority {
     pub leader_depends: bool,
     /// For a concentrated or at-risk supply: the HHI of its suppliers' shares (0–1).
     pub concentration: Option<f64>,
+    /// The value at stake as a share of the largest among the analysis's gaps (0–1): the
+    /// value part of the score before its weight.
+    pub value_share: f64,
+    /// The buyers as a share of the most any gap has (0–1): the buyers part before its weight.
+    pub buyers_share: f64,
 }
 
 impl Gap {
@@ -220,6 +272,7 @@ impl Gap {
             advice_zh,
             advice_en,
             origin: GapOrigin::Project,
+            reference: None,
             priority: Priority::default(),
         }
     }
@@ -230,6 +283,27 @@ impl Gap {
 
     pub fn advice(&self, lang: Lang) -> &'static str {
         lang.pick(self.advice_zh, self.advice_en)
+    }
+
+    /// The name of the stage it is about: the project's stage, else the reference chain's
+    /// ("食用菌 · 菌包(棒)工厂化生产"); empty for a gap of a whole chain.
+    pub fn stage_name(&self, project: &Project, lang: Lang) -> String {
+        let own = self
+            .stage
+            .as_ref()
+            .and_then(|s| project.stage(s))
+            .map(|(_, s)| match lang {
+                Lang::En if !s.name_en.is_empty() => s.name_en.clone(),
+                _ => s.name.clone(),
+            });
+        match (own, &self.reference) {
+            (Some(name), _) => name,
+            (None, Some(r)) => match lang {
+                Lang::Zh => format!("{} · {}", r.template_name, r.stage_name),
+                Lang::En => format!("{} · {}", r.template_name_en, r.stage_name_en),
+            },
+            (None, None) => String::new(),
+        }
     }
 }
 
@@ -280,6 +354,7 @@ pub(super) struct GapReport {
     pub products: Vec<ProductReport>,
     pub gaps: Vec<Gap>,
     pub extension: Vec<Extension>,
+    pub comparisons: Vec<Comparison>,
 }
 
 /// Everything the gap analysis needs to know besides the project.
@@ -289,6 +364,10 @@ pub(super) struct Scope<'a> {
     pub places: &'a Localities,
     /// Whether a node belongs to the analysed chain (all nodes without a chain filter).
     pub in_scope: &'a dyn Fn(&Node) -> bool,
+    /// The top eligible 链主 candidate (gap priority).
+    pub leader: Option<&'a NodeId>,
+    /// The matchings to compare, each with its template (chains in scope only).
+    pub references: &'a [(&'a ReferenceMatch, &'a Template)],
 }
 
 pub(super) fn analyse(project: &Project, scope: &Scope) -> GapReport {
@@ -324,6 +403,14 @@ pub(super) fn analyse(project: &Project, scope: &Scope) -> GapReport {
     let (key_buyers, _) = rates::key_buyers(&local_buyers);
     secure::secure_gaps(&avail, &stages, &key_buyers, &local_buyers, &mut gaps);
 
+    let comparisons = reference::compare_references(
+        &avail,
+        scope.references,
+        (&stage_reports, &products),
+        scope.leader,
+        &mut gaps,
+    );
+
     let required: Vec<&ProductReport> = products.iter().filter(|p| p.required).collect();
     let covered_stages = stage_reports
         .iter()
@@ -345,5 +432,6 @@ pub(super) fn analyse(project: &Project, scope: &Scope) -> GapReport {
         products,
         gaps,
         extension,
+        comparisons,
     }
 }

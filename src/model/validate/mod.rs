@@ -27,7 +27,8 @@ pub fn agreement_place(id: &AgreementId) -> String {
     format!("agreements/{id}")
 }
 
-/// Every problem of the project, in a stable order: chains, nodes, links, agreements, views.
+/// Every problem of the project, in a stable order: chains, nodes, links, agreements, views,
+/// reference matchings.
 pub fn validate(project: &Project) -> Vec<Issue> {
     let mut issues = Vec::new();
     check_meta(project, &mut issues);
@@ -39,6 +40,8 @@ pub fn validate(project: &Project) -> Vec<Issue> {
         agreements::check_agreement(project, agreement, &mut issues);
     }
     check_views(project, &mut issues);
+    // Issue 18: the saved matchings with reference chains (their rules live with the templates).
+    issues.extend(crate::reference::check_matchings(project));
     issues
 }
 

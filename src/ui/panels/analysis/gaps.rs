@@ -4,7 +4,7 @@
 //! brings them into view.
 
 use super::{chip, locate, locate_button};
-use crate::analysis::{Analysis, GapClass, Status, percent};
+use crate::analysis::{Analysis, GapClass, GapOrigin, Status, percent};
 use crate::i18n::Lang;
 use crate::model::Project;
 use crate::ui::context::ViewCtx;
@@ -58,6 +58,11 @@ pub(super) fn gaps_ui(
             lang.pick("：", ": "),
             e.summary(lang)
         ));
+    }
+    // Issue 18: each saved comparison with a reference chain, in a line (its gaps are in the
+    // list, marked 参考).
+    for c in &a.comparisons {
+        ui.label(c.summary(cx.project(), lang));
     }
     ui.add_space(4.0);
     ui.columns(2, |cols| {
@@ -258,6 +263,23 @@ fn product_line(ui: &mut egui::Ui, p: &crate::analysis::ProductReport, width: f3
     ));
 }
 
+/// Widths of a gap line's rank and score.
+const RANK_WIDTH: f32 = 24.0;
+const SCORE_WIDTH: f32 = 36.0;
+
+/// A right-aligned cell of a fixed width (numbers line up on their last digit).
+fn cell_right(ui: &mut egui::Ui, width: f32, text: RichText) -> egui::Response {
+    ui.allocate_ui_with_layout(
+        egui::vec2(width, ui.available_height()),
+        egui::Layout::right_to_left(egui::Align::Center),
+        |ui| {
+            ui.set_min_width(width);
+            ui.label(text)
+        },
+    )
+    .inner
+}
+
 /// A left-aligned cell of a fixed width.
 fn cell(ui: &mut egui::Ui, width: f32, text: String) -> egui::Response {
     left_aligned(ui, width, egui::Label::new(text).truncate())
@@ -286,7 +308,18 @@ fn gap_list_ui(
     queue: &mut Queue,
     lang: Lang,
 ) {
-    ui.label(RichText::new(format!("{} ({})", lang.pick("缺口", "Gaps"), a.gaps.len())).strong());
+    ui.horizontal(|ui| {
+        ui.label(
+            RichText::new(format!("{} ({})", lang.pick("缺口", "Gaps"), a.gaps.len())).strong(),
+        );
+        ui.label(
+            RichText::new(lang.pick(
+                "按优先级:名次 · 得分 0–100(悬停看构成)",
+                "by priority: rank · score 0–100 (hover)",
+            ))
+            .weak(),
+        );
+    });
     let height = line_height(ui);
     egui::ScrollArea::vertical()
         .id_salt("gap-list")
@@ -301,8 +334,8 @@ fn gap_list_ui(
         });
 }
 
-/// One gap on one line, its 定位 button at the end (the whole message, and what to do, on
-/// hover).
+/// One gap on one line: its rank and score, its action, the message and its 定位 button at the
+/// end (the whole message, what to do, and how the score is made, on hover).
 fn gap_line(
     ui: &mut egui::Ui,
     project: &Project,
@@ -311,12 +344,31 @@ fn gap_line(
     queue: &mut Queue,
     lang: Lang,
 ) {
+    let p = &g.priority;
+    let explained = g.priority_explained(&project.meta.unit, lang);
+    let rank = cell_right(ui, RANK_WIDTH, RichText::new(format!("{}.", p.rank)).weak());
+    let score = cell_right(
+        ui,
+        SCORE_WIDTH,
+        RichText::new(format!("{:.1}", p.score))
+            .monospace()
+            .strong(),
+    );
+    rank.union(score).on_hover_text(&explained);
     chip(ui, gap_colour(g.class), g.class.action(lang));
+    let reference = g.origin == GapOrigin::Reference;
     let message = g.message(lang);
     // 定位 at the right edge, the message (cut to fit) in the room left of it.
     let (located, resp) = ui
         .with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let located = locate_button(ui, lang);
+            if reference {
+                ui.label(RichText::new(lang.pick("参考", "ref.")).weak().small())
+                    .on_hover_text(lang.pick(
+                        "由参考产业链(全景图)对照得出",
+                        "found by the comparison with the reference chain",
+                    ));
+            }
             let resp = ui
                 .with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
                     ui.add(egui::Button::selectable(false, message).truncate())
@@ -325,7 +377,7 @@ fn gap_line(
             (located, resp)
         })
         .inner;
-    let resp = resp.on_hover_text(format!("{message}\n{}", g.advice(lang)));
+    let resp = resp.on_hover_text(format!("{message}\n{}\n\n{explained}", g.advice(lang)));
     if located || resp.clicked() {
         let mut h = Highlight::default();
         if let Some(s) = &g.stage {
