@@ -197,9 +197,7 @@ fn the_new_from_template_dialog_says_what_is_missing_and_esc_changes_nothing() {
         h.get_by_role_and_label(Role::TextInput, "项目名称").value(),
         Some("安化县茶叶产业链".to_owned())
     );
-    // Esc leaves the county field first, then closes the dialog: nothing changed.
-    h.key_press(Key::Escape);
-    h.run_steps(2);
+    // Esc closes the dialog, as File → New's does: nothing changed.
     h.key_press(Key::Escape);
     h.run_steps(2);
     assert!(!h.state().new_from_template.open);
@@ -375,4 +373,27 @@ fn the_compare_dialog_fits_the_screen_with_the_largest_template_in_both_language
             last.name
         );
     }
+}
+
+#[test]
+fn a_project_from_a_template_by_keyboard_alone() {
+    let mut h = editor(Lang::Zh);
+    h.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, Key::N);
+    h.run_steps(3);
+    assert!(h.state().new_from_template.open);
+    // The county field has the keyboard; ↓ ↓ goes from 食用菌 past 猕猴桃 to 茶叶.
+    h.key_press(Key::ArrowDown);
+    h.run_steps(1);
+    h.key_press(Key::ArrowDown);
+    h.run_steps(2);
+    h.get_by_label("茶树良种繁育");
+    h.event(egui::Event::Text("安化县".into()));
+    h.run_steps(2);
+    h.key_press(Key::Enter);
+    h.run_steps(4);
+    let project = &h.state().doc.project;
+    assert!(!h.state().new_from_template.open);
+    assert_eq!(project.meta.name, "安化县茶叶产业链");
+    assert!(project.chains.contains_key(&ChainId::from("tea")));
+    assert!(project.references.contains_key(&ChainId::from("tea")));
 }

@@ -101,17 +101,26 @@ impl CompareDialog {
             self.origin = Origin::Suggested;
             return;
         };
-        // What the saved matching decided stands; stages and products the template gained since
-        // are suggested.
+        // What the saved matching decided stands, unless the project has since lost the stage
+        // or product it named; stages and products the template gained since are suggested.
+        let chain = project.chains.get(&self.chain);
+        let has_stage = |id: &StageId| chain.is_some_and(|c| c.stage(id).is_some());
+        let has_product = |name: &str| {
+            chain.is_some_and(|c| {
+                c.stages
+                    .iter()
+                    .any(|s| s.products.iter().any(|p| p.name == name))
+            })
+        };
         let mut rows = suggested;
         for (stage, matched) in &mut rows.stages {
             if let Some(decided) = saved.stages.get(stage) {
-                matched.clone_from(decided);
+                *matched = decided.clone().filter(|id| has_stage(id));
             }
         }
         for (product, matched) in &mut rows.products {
             if let Some(decided) = saved.products.get(product) {
-                matched.clone_from(decided);
+                *matched = decided.clone().filter(|name| has_product(name));
             }
         }
         self.set_rows(rows);
@@ -227,3 +236,6 @@ pub(super) fn coverage(dialog: &CompareDialog) -> (usize, usize, usize, usize) {
         dialog.products.len(),
     )
 }
+
+#[cfg(test)]
+mod tests;

@@ -25,6 +25,8 @@ pub struct NewFromTemplate {
     tried: bool,
     /// The county field takes the keyboard when the dialog opens (the name is suggested).
     focus_county: bool,
+    /// The chosen template is scrolled into view when the dialog opens.
+    reveal_chosen: bool,
 }
 
 impl NewFromTemplate {
@@ -40,6 +42,7 @@ impl NewFromTemplate {
             open: true,
             chosen,
             focus_county: true,
+            reveal_chosen: true,
             ..NewFromTemplate::default()
         };
         self.suggest_name(lang);
@@ -94,8 +97,8 @@ impl NewFromTemplate {
             ui.set_width((screen.width() - 80.0).clamp(600.0, 980.0));
             ui.heading(lang.pick("新建自参考产业链", "New from a reference chain"));
             ui.weak(lang.pick(
-                "从内置的参考产业链(全景图)开始:环节和产品已经列好,只需添加本县的企业;项目与参考链的对照一并保存。",
-                "Start from a built-in reference chain: its stages and products are laid out, only the county's firms are left to add; the comparison with the reference is kept in the project.",
+                "从内置的参考产业链(全景图)开始:环节和产品已经列好,只需添加本县的企业;项目与参考链的对照一并保存。↑ ↓ 选择产业链。",
+                "Start from a built-in reference chain: its stages and products are laid out, only the county's firms are left to add; the comparison with the reference is kept in the project. ↑ ↓ choose a chain.",
             ));
             ui.add_space(6.0);
             // The list and the preview scroll; the fields and buttons stay in view.
@@ -135,10 +138,39 @@ impl NewFromTemplate {
         if create {
             return self.finish();
         }
-        if escape && modal.is_top_modal && !modal.any_popup_open {
-            self.open = false;
+        if modal.is_top_modal && !modal.any_popup_open {
+            if escape {
+                self.open = false;
+            }
+            self.arrow_keys(ctx, lang);
         }
         None
+    }
+
+    /// ↑ and ↓ choose the previous or next template, wherever the keyboard is (the one-line
+    /// fields have no use for them): Ctrl+Shift+N, arrows, the county, Enter.
+    fn arrow_keys(&mut self, ctx: &egui::Context, lang: Lang) {
+        let step = ctx.input_mut(|i| {
+            if i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowDown) {
+                1
+            } else if i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowUp) {
+                -1
+            } else {
+                0
+            }
+        });
+        let ids = reference::builtin().ids();
+        let Some(at) = ids.iter().position(|id| *id == self.chosen) else {
+            return;
+        };
+        let next = at
+            .saturating_add_signed(step)
+            .min(ids.len().saturating_sub(1));
+        if next != at {
+            self.chosen = ids[next].to_owned();
+            self.reveal_chosen = true;
+            self.suggest_name(lang);
+        }
     }
 
     /// The templates, one selectable row each with its size under the name.
@@ -161,7 +193,7 @@ impl NewFromTemplate {
                         if row.clicked() {
                             chosen = Some(template.id().to_owned());
                         }
-                        if selected && row.gained_focus() {
+                        if selected && std::mem::take(&mut self.reveal_chosen) {
                             row.scroll_to_me(None);
                         }
                         ui.indent(template.id(), |ui| ui.weak(size_line(template, lang)));
