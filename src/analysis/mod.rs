@@ -97,6 +97,8 @@ pub struct Analysis {
     pub land: LandEvaluation,
     /// The yearly indicator dashboard.
     pub indicators: IndicatorReport,
+    /// Each compared chain set against its reference chain (issue 18).
+    pub comparisons: Vec<crate::reference::compare::Comparison>,
 }
 
 impl Analysis {
@@ -244,6 +246,7 @@ pub fn analyze(project: &Project, options: &AnalysisOptions) -> Analysis {
         land: land::analyse(project, |n| in_scope(project, chain, n), year, &local),
         indicators,
         places,
+        comparisons: Vec::new(),
     }
 }
 

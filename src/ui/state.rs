@@ -99,6 +99,8 @@ pub struct Settings {
     /// The analysis panel open (else one summary line).
     pub show_analysis: bool,
     pub show_minimap: bool,
+    /// The reference chain's missing stages and products drawn as ghost beads.
+    pub show_reference: bool,
     /// No camera glides and no flow animation (for people whom motion bothers, and slow
     /// machines).
     pub reduce_motion: bool,
@@ -116,6 +118,7 @@ impl Default for Settings {
             show_legend: true,
             show_analysis: false,
             show_minimap: true,
+            show_reference: true,
             reduce_motion: false,
             autosave_seconds: 60,
         }

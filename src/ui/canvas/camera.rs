@@ -84,7 +84,17 @@ fn fit_area(project: &Project, size: Vec2) -> Option<Rect> {
 
 /// Sets the camera so the whole graph fits `rect`.
 pub fn fit(project: &Project, state: &mut UiState, rect: Rect) {
-    state.camera = match fit_area(project, rect.size()) {
+    fit_with(project, None, state, rect);
+}
+
+/// [`fit`], the area widened to take in `also` (canvas units) too: the reference chain's ghost
+/// lanes beside the chain.
+fn fit_with(project: &Project, also: Option<Rect>, state: &mut UiState, rect: Rect) {
+    let area = match (fit_area(project, rect.size()), also) {
+        (Some(area), Some(also)) => Some(area.union(also)),
+        (area, _) => area,
+    };
+    state.camera = match area {
         Some(area) => camera_showing(area, rect.size(), 1.5),
         None => lanes_camera(project, rect.size()).unwrap_or_default(),
     };
@@ -191,7 +201,7 @@ fn centred(centre: egui::Pos2, zoom: f32, size: Vec2) -> Camera {
 /// in size; centres on the node a panel asked to see; frames the nodes a panel asked to show,
 /// gliding there unless `reduce_motion`, and moves a glide on (`now`: the clock in seconds).
 pub(super) fn follow_requests(
-    project: &Project,
+    (project, also): (&Project, Option<Rect>),
     state: &mut UiState,
     fitted: &mut Fitted,
     glide: &mut Option<Glide>,
@@ -205,7 +215,7 @@ pub(super) fn follow_requests(
             fitted.whole = state.fit_all_requested;
         }
         if fitted.whole {
-            fit(project, state, rect);
+            fit_with(project, also, state, rect);
         } else {
             state.camera = reading_camera(project, rect.size());
         }

@@ -37,6 +37,8 @@ enum Mark {
     Node(NodeKind),
     /// The red ring of a firm tagged 链主.
     LeaderRing,
+    /// A dashed bead: what the reference chain has and the county lacks.
+    Ghost,
     Link(LinkKind),
     /// The colouring's title: text only, set apart from the kinds by a divider.
     Title,
@@ -66,13 +68,14 @@ pub struct LegendStrip {
 }
 
 impl LegendStrip {
-    /// The legend of `project` (kinds when `kinds`, and the colouring's `colours`) flowed into
-    /// rows `width` wide.
+    /// The legend of `project` (kinds when `kinds`, the reference chain's ghost beads when
+    /// `ghosts` and a chain is compared, and the colouring's `colours`) flowed into rows `width`
+    /// wide.
     pub fn layout(
         painter: &egui::Painter,
         project: &Project,
         colours: &Legend,
-        kinds: bool,
+        (kinds, ghosts): (bool, bool),
         width: f32,
         lang: Lang,
     ) -> Self {
@@ -80,6 +83,10 @@ impl LegendStrip {
         // Nothing drawn, nothing to explain: an empty project shows its next steps, not a key.
         if kinds && !project.nodes.is_empty() {
             marks.extend(kind_marks(project, lang));
+        }
+        if kinds && ghosts && !project.references.is_empty() {
+            let label = lang.pick("全景图缺口(虚线)", "Reference gap (dashed)");
+            marks.push((Mark::Ghost, label.to_owned()));
         }
         marks.extend(colour_marks(colours, lang));
         let text_w = |s: &str| {
@@ -93,7 +100,9 @@ impl LegendStrip {
         let mut items = Vec::new();
         for (mark, label) in marks {
             let w = match &mark {
-                Mark::Node(_) | Mark::LeaderRing | Mark::Link(_) => MARK_W + text_w(&label),
+                Mark::Node(_) | Mark::LeaderRing | Mark::Ghost | Mark::Link(_) => {
+                    MARK_W + text_w(&label)
+                }
                 Mark::Swatch(_) => 16.0 + text_w(&label),
                 Mark::Title => text_w(&label) + 10.0,
                 Mark::Ramp { low } => text_w(low) + 6.0 + RAMP_W + 6.0 + text_w(&label),
@@ -250,6 +259,18 @@ fn paint_item(painter: &egui::Painter, item: &Item, at: Pos2) {
             painter.circle_stroke(c, 7.0, Stroke::new(1.8, theme::LEADER_RING));
             text(at.x + MARK_W, &item.label, theme::CANVAS_TEXT);
         }
+        Mark::Ghost => {
+            let c = at + vec2(8.0, 0.0);
+            let points: Vec<Pos2> = (0..=16)
+                .map(|k| {
+                    let a = k as f32 / 16.0 * std::f32::consts::TAU;
+                    c + vec2(a.cos(), a.sin()) * 6.0
+                })
+                .collect();
+            let stroke = Stroke::new(1.3, theme::CANVAS_TEXT.gamma_multiply(0.55));
+            painter.extend(Shape::dashed_line(&points, stroke, 2.5, 2.0));
+            text(at.x + MARK_W, &item.label, theme::CANVAS_TEXT);
+        }
         Mark::Link(LinkKind::LocatedIn) => {
             // A firm rimmed in a park's colour, as the map draws it.
             let c = at + vec2(8.0, 0.0);
@@ -319,7 +340,14 @@ mod tests {
         let mut strip = LegendStrip::default();
         let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
             let project = crate::ui::app::bundled_sample();
-            strip = LegendStrip::layout(ui.painter(), &project, legend, true, width, Lang::Zh);
+            strip = LegendStrip::layout(
+                ui.painter(),
+                &project,
+                legend,
+                (true, true),
+                width,
+                Lang::Zh,
+            );
         });
         output.textures_delta.clear();
         strip

@@ -15,6 +15,7 @@
 //! | `parks`    | parks' colours on their firms, frames round firms that sit together |
 //! | `links`    | links: lines, dashes, arrowheads, flow dots; long links beneath the chain, faint: painting only |
 //! | `paint`    | node shapes: painting only |
+//! | `ghosts`   | the reference chain's missing stages and products as dashed beads (全景图 vs 现状) |
 //! | `labels`   | node names: priority, short names, painting what `placement` finds room for |
 //! | `placement`| greedy label placement around beads on a screen-space grid (pure geometry) |
 //! | `nodes`    | each node as a labelled widget; its input handed to `gestures` |
@@ -29,6 +30,7 @@ mod context_menu;
 mod empty;
 mod geometry;
 mod gestures;
+mod ghosts;
 mod labels;
 mod lane_headers;
 mod lane_text;
@@ -80,6 +82,8 @@ pub struct CanvasState {
     /// each choice's edits join one undo step of their own.
     menu_choices: u64,
     geometry: geometry::Geometry,
+    /// The reference chain's ghosts, with what they were worked out for.
+    ghosts: ghosts::Ghosts,
     /// Which nodes are named first, and their short names.
     labels: labels::LabelOrder,
     /// The minimap's dots, with the (document, canvas) state they were built for.
@@ -90,8 +94,9 @@ pub struct CanvasState {
     legend: Option<(LegendKey, Arc<legend::LegendStrip>)>,
 }
 
-/// (document id, revision, node colours' address, kinds shown, width in pixels, language).
-type LegendKey = (u64, u64, usize, bool, i32, Lang);
+/// (document id, revision, node colours' address, kinds and ghosts shown, width in pixels,
+/// language).
+type LegendKey = (u64, u64, usize, (bool, bool), i32, Lang);
 
 /// (document id, revision, colouring, analysis address, language).
 type ColoursKey = (u64, u64, Colouring, usize, Lang);
@@ -143,7 +148,7 @@ impl CanvasState {
         ui: &egui::Ui,
         doc: &Document,
         colours: &Arc<NodeColours>,
-        kinds: bool,
+        kinds: (bool, bool),
         width: f32,
         lang: Lang,
     ) -> Arc<legend::LegendStrip> {
@@ -181,6 +186,8 @@ pub struct CanvasOptions {
     pub spotlight: bool,
     pub show_minimap: bool,
     pub show_legend: bool,
+    /// Ghost beads for what the reference chain has and the county lacks.
+    pub show_reference: bool,
 }
 
 impl CanvasOptions {
@@ -194,6 +201,7 @@ impl CanvasOptions {
             spotlight: false,
             show_minimap: settings.show_minimap,
             show_legend: settings.show_legend,
+            show_reference: settings.show_reference,
         }
     }
 }
@@ -243,7 +251,7 @@ pub fn canvas_ui(
         ui,
         doc,
         &colours,
-        opts.show_legend,
+        (opts.show_legend, opts.show_reference),
         ui.available_width(),
         lang,
     );
@@ -259,8 +267,15 @@ pub fn canvas_ui(
     painter.rect_filled(rect, 0.0, opts.look.background());
 
     let now = ui.input(|i| i.time);
+    if opts.show_reference {
+        canvas.ghosts.refresh(doc, analysis, lang);
+    }
+    let ghost_area = opts
+        .show_reference
+        .then(|| canvas.ghosts.bounds())
+        .flatten();
     camera::follow_requests(
-        project,
+        (project, ghost_area),
         state,
         &mut canvas.fitted,
         &mut canvas.glide,
@@ -320,6 +335,10 @@ pub fn canvas_ui(
         seen.hovered_node,
         &blocked,
     );
+    if opts.show_reference {
+        let named: Vec<Rect> = state.canvas_labels.iter().map(|l| l.rect).collect();
+        ghosts::ghosts_ui(ui, &frame, &canvas.ghosts, &named);
+    }
     gestures::finish_stray_drag(ui, project, state, canvas, queue);
     gestures::link_handle_ui(ui, &frame, state, canvas);
     gestures::linking_ui(ui, &frame, state, canvas, seen.drop_target);

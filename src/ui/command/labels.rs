@@ -45,6 +45,7 @@ impl AppCommand {
             ToggleLegend => lang.pick("图例", "Legend"),
             ToggleAnalysis => lang.pick("分析面板", "Analysis Panel"),
             ToggleMinimap => lang.pick("小地图", "Minimap"),
+            ToggleReference => lang.pick("全景图缺口(参考产业链)", "Reference Chain Gaps"),
             MapOnly => lang.pick("仅地图", "Map Only"),
             Present => lang.pick("演示:串珠成链", "Present: the Chain"),
             PresentViews => lang.pick("演示:保存的视图", "Present: Saved Views"),
@@ -152,6 +153,10 @@ impl AppCommand {
             ToggleMinimap => lang.pick(
                 "显示或隐藏小地图(点击可跳转)",
                 "Show or hide the minimap (click it to look there)",
+            ),
+            ToggleReference => lang.pick(
+                "在画布上用虚线珠子显示参考产业链(全景图)中本县缺少的环节和必需产品;它们不计入任何指标",
+                "Show the reference chain's stages and required products the county lacks as dashed beads on the map; they count in no measure",
             ),
             ToggleAnalysis => lang.pick(
                 "展开或收起分析面板(缺口、链主、风险、亩均效益和影响);收起时只显示一行概要",

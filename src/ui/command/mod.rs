@@ -55,6 +55,8 @@ pub enum AppCommand {
     ToggleInspector,
     ToggleLegend,
     ToggleMinimap,
+    /// Show the reference chain's stages and products the county lacks as ghost beads.
+    ToggleReference,
     ToggleAnalysis,
     /// Match a chain of the project to a reference chain (全景图 vs 现状), or stop comparing.
     CompareReference,
@@ -169,6 +171,7 @@ impl AppCommand {
             ToggleInspector,
             ToggleLegend,
             ToggleMinimap,
+            ToggleReference,
             ToggleAnalysis,
             CompareReference,
             MapOnly,

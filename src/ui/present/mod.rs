@@ -389,6 +389,7 @@ impl Presentation {
                     spotlight: self.spotlight,
                     show_minimap: false,
                     show_legend: false,
+                    show_reference: state.settings.show_reference,
                 };
                 // Read-only: whatever the canvas queues is dropped.
                 let mut queue = Queue::default();
