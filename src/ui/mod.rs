@@ -26,6 +26,7 @@ mod panels;
 pub mod present;
 pub mod project_dialog;
 pub mod recovery;
+pub mod reference_dialog;
 pub mod state;
 pub mod theme;
 mod toolbar;

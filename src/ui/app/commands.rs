@@ -16,6 +16,7 @@ pub struct EditorState {
     has_selection: bool,
     has_views: bool,
     has_agreements: bool,
+    has_chains: bool,
     link_tool: bool,
     map_only: bool,
     settings: crate::ui::state::Settings,
@@ -31,6 +32,7 @@ impl EditorState {
             has_selection: !app.ui.selection.is_empty(),
             has_views: !app.doc.project.views.is_empty(),
             has_agreements: !app.doc.project.agreements.is_empty(),
+            has_chains: !app.doc.project.chains.is_empty(),
             link_tool: app.ui.link_tool,
             map_only: app.ui.map_only,
             settings: app.ui.settings.clone(),
@@ -49,6 +51,7 @@ impl CommandState for EditorState {
             Copy | Delete => self.has_selection,
             PresentViews => self.has_views,
             ExportSchedule => self.has_agreements,
+            CompareReference => self.has_chains,
             c => !c.is_presentation(),
         }
     }
@@ -93,6 +96,8 @@ impl ChainmapApp {
         match command {
             AppCommand::New => self.project_dialog.show_new(self.ui.lang()),
             AppCommand::ProjectProperties => self.project_dialog.show_properties(&self.doc),
+            AppCommand::NewFromTemplate => self.new_from_template.show(self.ui.lang()),
+            AppCommand::CompareReference => self.compare_reference.show(&self.doc),
             AppCommand::Import => self.import.show_dialog(&self.doc),
             AppCommand::ExportImportTemplate => {
                 let lang = self.ui.lang();

@@ -37,6 +37,7 @@ mod menu;
 mod panels_layout;
 mod presenting;
 mod queue;
+mod reference;
 mod rescue;
 
 const SETTINGS_KEY: &str = "chainmap-settings";
@@ -99,6 +100,9 @@ pub struct ChainmapApp {
     pub import: ImportDialog,
     /// Project properties, and the questions for a new project.
     pub project_dialog: ProjectDialog,
+    /// File → New from Reference Chain… and Compare with Reference Chain….
+    pub new_from_template: crate::ui::reference_dialog::NewFromTemplate,
+    pub compare_reference: crate::ui::reference_dialog::CompareDialog,
     /// Autosave of unsaved changes, for recovery after a crash.
     pub recovery: Recovery,
     /// Work a run that crashed left behind, offered back at start.
@@ -185,6 +189,8 @@ impl ChainmapApp {
             present: None,
             import: ImportDialog::default(),
             project_dialog: ProjectDialog::default(),
+            new_from_template: Default::default(),
+            compare_reference: Default::default(),
             recovery: Recovery::default(),
             recovery_offer: None,
             crash: None,
@@ -242,6 +248,8 @@ impl ChainmapApp {
             || self.load_failure.is_some()
             || self.import.open
             || self.project_dialog.open
+            || self.new_from_template.open
+            || self.compare_reference.open
             || self.dialogs.is_open()
             || self.recovery_offer.is_some()
             || self.crash.is_some()
@@ -272,6 +280,7 @@ impl ChainmapApp {
         self.palette.ui(&ctx, &self.names, &state, lang, &mut queue);
         self.import_ui(&ctx);
         self.project_dialog_ui(&ctx);
+        self.reference_dialogs_ui(&ctx);
         // Last: the file browser is drawn above whatever dialog opened it.
         self.dialog_outcome(&ctx);
         self.apply_queue(&ctx, queue);

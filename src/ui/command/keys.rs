@@ -53,6 +53,7 @@ impl AppCommand {
         use AppCommand::*;
         match self {
             New => const { &[k(CMD, Key::N)] },
+            NewFromTemplate => const { &[k(CMD_SHIFT, Key::N)] },
             Open => const { &[k(CMD, Key::O)] },
             Save => const { &[k(CMD, Key::S)] },
             SaveAs => const { &[k(CMD_SHIFT, Key::S)] },

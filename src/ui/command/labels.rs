@@ -16,6 +16,8 @@ impl AppCommand {
                 };
             }
             New => lang.pick("新建…", "New…"),
+            NewFromTemplate => lang.pick("新建自参考产业链…", "New from Reference Chain…"),
+            CompareReference => lang.pick("对照参考产业链…", "Compare with Reference Chain…"),
             Open => lang.pick("打开…", "Open…"),
             Save => lang.pick("保存", "Save"),
             SaveAs => lang.pick("另存为…", "Save As…"),
@@ -86,6 +88,7 @@ impl AppCommand {
                 "新建项目:先填写名称和所属县(区)",
                 "Start a new project: its name and county first",
             ),
+            NewFromTemplate | CompareReference => self.reference_tooltip(lang),
             Open => lang.pick("打开项目文件", "Open a project file"),
             Save => lang.pick("保存当前项目", "Save the project"),
             SaveAs => lang.pick("保存到新的文件", "Save the project to a new file"),
@@ -227,6 +230,22 @@ impl AppCommand {
                 "回到编辑器,窗口和镜头恢复原样",
                 "Back to the editor as it was",
             ),
+        }
+    }
+
+    /// The tooltips of the reference-chain commands (issue 18), kept apart so `tooltip` stays
+    /// one screen long.
+    fn reference_tooltip(self, lang: Lang) -> &'static str {
+        if self == AppCommand::NewFromTemplate {
+            lang.pick(
+                "从内置的参考产业链(全景图)新建项目:环节和产品已列好,只需添加本县企业",
+                "Start a project from a built-in reference chain: stages and products laid out, the county's firms to add",
+            )
+        } else {
+            lang.pick(
+                "确认本项目的环节和产品与参考产业链如何对应;缺少的必需环节和产品列为缺口",
+                "Confirm how the project's stages and products correspond to a reference chain; the required ones missing become gaps",
+            )
         }
     }
 }

@@ -19,6 +19,8 @@ pub use keys::Mode;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum AppCommand {
     New,
+    /// A new project from a built-in reference chain (asks name and county).
+    NewFromTemplate,
     Open,
     Save,
     SaveAs,
@@ -56,6 +58,8 @@ pub enum AppCommand {
     /// Show the reference chain's stages and products the county lacks as ghost beads.
     ToggleReference,
     ToggleAnalysis,
+    /// Match a chain of the project to a reference chain (全景图 vs 现状), or stop comparing.
+    CompareReference,
     /// Hide every panel (and back): the map on the whole window.
     MapOnly,
     Present,
@@ -130,6 +134,7 @@ impl AppCommand {
         use AppCommand::*;
         let mut all = vec![
             New,
+            NewFromTemplate,
             Open,
             Save,
             SaveAs,
@@ -167,6 +172,7 @@ impl AppCommand {
             ToggleLegend,
             ToggleMinimap,
             ToggleReference,
+            CompareReference,
             ToggleAnalysis,
             MapOnly,
             Present,
@@ -217,8 +223,10 @@ impl AppCommand {
             return None;
         }
         Some(match self {
-            New | Open | Save | SaveAs | ProjectProperties | Import | ExportImportTemplate
-            | Export(_) | ExportTable(_) | ExportSchedule | Quit => Menu::File,
+            New | NewFromTemplate | Open | Save | SaveAs | ProjectProperties | Import
+            | ExportImportTemplate | Export(_) | ExportTable(_) | ExportSchedule | Quit => {
+                Menu::File
+            }
             Undo | Redo | SelectAll | Copy | Paste | Delete | Deselect | AddEnterprise
             | LinkTool | AutoLayout | ForceLayout => Menu::Edit,
             Palette | KeyHelp | UserGuide | OpenLogFolder | About => Menu::Help,
@@ -231,7 +239,15 @@ impl AppCommand {
         use AppCommand::*;
         matches!(
             self,
-            New | Open | Save | SaveAs | Quit | Export(_) | ExportTable(_) | ProjectProperties
+            New | NewFromTemplate
+                | Open
+                | Save
+                | SaveAs
+                | Quit
+                | Export(_)
+                | ExportTable(_)
+                | ProjectProperties
+                | CompareReference
         )
     }
 }
