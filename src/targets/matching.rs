@@ -1,0 +1,288 @@
+//! Whether what a candidate makes is what a gap lacks: product names compared as the gap
+//! analysis compares them (`analysis::gaps::names`: width, spaces, case, the common synonyms),
+//! then by the synonyms the template of each compared chain carries (菌棒 = 菌包 in the
+//! 食用菌 template), then by one name containing the other (木耳菌袋 ⊃ 菌袋).
+//!
+//! A gap about a whole stage is met by any product of that stage: the project stage's products
+//! and the words of its name (设施装备(大棚/吊袋架/灭菌设备) names 大棚, 吊袋架, 灭菌设备), and,
+//! when the chain is compared with a reference chain, the products and other names of the
+//! reference stage matched to it. A reference-derived gap may name a stage only the template
+//! has; it is looked up there.
+
+use crate::analysis::gaps::names::{key, normalise};
+use crate::analysis::{Gap, GapOrigin};
+use crate::model::{ChainId, Project, StageId};
+use crate::reference::Template;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// How a candidate's product matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum MatchKind {
+    /// One name contains the other (at least two characters): a close name, worth checking.
+    Partial,
+    /// Names the compared chain's template gives the same product.
+    Synonym,
+    /// The same name once written alike (or a common synonym).
+    Exact,
+}
+
+impl MatchKind {
+    /// The product-match term of the fit.
+    pub fn quality(self) -> f64 {
+        match self {
+            MatchKind::Exact => 1.0,
+            MatchKind::Synonym => 0.9,
+            MatchKind::Partial => 0.6,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            MatchKind::Exact => "exact",
+            MatchKind::Synonym => "synonym",
+            MatchKind::Partial => "partial",
+        }
+    }
+}
+
+/// The shortest name (in characters) one name may be found inside another by.
+const MIN_PARTIAL_CHARS: usize = 2;
+
+/// A stage as matching sees it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct StageWords {
+    pub name: String,
+    pub name_en: String,
+    /// Product names (and words of the stage's name) that meet a gap about the stage.
+    pub products: Vec<String>,
+}
+
+/// The names matching knows for the project: template synonym groups of the compared chains,
+/// and the reference stages.
+#[derive(Debug, Clone, Default)]
+pub struct Vocabulary {
+    /// Name key → the synonym groups it belongs to.
+    groups: BTreeMap<String, BTreeSet<usize>>,
+    /// Per compared chain: the chain, its template, and its matching (reference stage →
+    /// project stage).
+    compared: Vec<Compared>,
+}
+
+#[derive(Debug, Clone)]
+struct Compared {
+    chain: ChainId,
+    template: &'static Template,
+    stages: BTreeMap<StageId, Option<StageId>>,
+}
+
+impl Vocabulary {
+    /// From the project's compared chains (`project.references`) and the built-in templates.
+    pub fn of(project: &Project) -> Self {
+        let catalogue = crate::reference::builtin();
+        let mut vocabulary = Vocabulary::default();
+        let mut group = 0usize;
+        for matching in project.references.values() {
+            let Some(template) = catalogue.find(&matching.template) else {
+                continue;
+            };
+            for stage in &template.chain.stages {
+                for product in &stage.products {
+                    group += 1;
+                    let mut names = vec![product.name.clone()];
+                    names.extend(
+                        template
+                            .synonyms
+                            .get(&product.name)
+                            .into_iter()
+                            .flatten()
+                            .cloned(),
+                    );
+                    names.extend(matching.products.get(&product.name).cloned().flatten());
+                    for name in names {
+                        vocabulary
+                            .groups
+                            .entry(key(&name))
+                            .or_default()
+                            .insert(group);
+                    }
+                }
+            }
+            vocabulary.compared.push(Compared {
+                chain: matching.chain.clone(),
+                template,
+                stages: matching.stages.clone(),
+            });
+        }
+        vocabulary
+    }
+
+    /// How `offered` (a candidate's product) meets `wanted` (a gap's product or a stage word),
+    /// if it does.
+    pub fn compare(&self, offered: &str, wanted: &str) -> Option<MatchKind> {
+        let (a, b) = (key(offered), key(wanted));
+        if a.is_empty() || b.is_empty() {
+            return None;
+        }
+        if a == b {
+            return Some(MatchKind::Exact);
+        }
+        if let (Some(ga), Some(gb)) = (self.groups.get(&a), self.groups.get(&b))
+            && !ga.is_disjoint(gb)
+        {
+            return Some(MatchKind::Synonym);
+        }
+        let (a, b) = (normalise(offered), normalise(wanted));
+        let (short, long) = if a.chars().count() <= b.chars().count() {
+            (&a, &b)
+        } else {
+            (&b, &a)
+        };
+        (short.chars().count() >= MIN_PARTIAL_CHARS && long.contains(short.as_str()))
+            .then_some(MatchKind::Partial)
+    }
+
+    /// The best match of any of `offered` with any of `wanted`: the kind, the offered name and
+    /// the wanted one (the first of equal kinds).
+    pub fn best<'a>(
+        &self,
+        offered: &'a [String],
+        wanted: &'a [String],
+    ) -> Option<(MatchKind, &'a str, &'a str)> {
+        let mut best: Option<(MatchKind, &str, &str)> = None;
+        for o in offered {
+            for w in wanted {
+                if let Some(kind) = self.compare(o, w)
+                    && best.is_none_or(|(k, _, _)| kind > k)
+                {
+                    best = Some((kind, o, w));
+                }
+            }
+        }
+        best
+    }
+
+    /// The stage a gap is about, with the names that meet it: a reference-derived gap's stage
+    /// is looked up in the compared templates first, any other in the project first.
+    pub fn stage_of(&self, project: &Project, gap: &Gap) -> Option<StageWords> {
+        let id = gap.stage.as_ref()?;
+        let in_project = || self.project_stage(project, id);
+        let in_template = || self.template_stage(id);
+        match gap.origin {
+            GapOrigin::Reference => in_template().or_else(in_project),
+            GapOrigin::Project => in_project().or_else(in_template),
+        }
+    }
+
+    fn project_stage(&self, project: &Project, id: &StageId) -> Option<StageWords> {
+        let (chain, stage) = project.stage(id)?;
+        let mut products: Vec<String> = stage.products.iter().map(|p| p.name.clone()).collect();
+        products.extend(name_words(&stage.name));
+        // The reference stages matched to it bring their products and other names.
+        for compared in self.compared.iter().filter(|c| c.chain == chain.id) {
+            for (reference, matched) in &compared.stages {
+                if matched.as_ref() == Some(id) {
+                    products.extend(reference_words(compared.template, reference));
+                }
+            }
+        }
+        Some(StageWords {
+            name: stage.name.clone(),
+            name_en: stage.name_en.clone(),
+            products: dedup(products),
+        })
+    }
+
+    fn template_stage(&self, id: &StageId) -> Option<StageWords> {
+        self.compared.iter().find_map(|compared| {
+            let template = compared.template;
+            let stage = template.chain.stage(id)?;
+            Some(StageWords {
+                name: stage.name.clone(),
+                name_en: stage.name_en.clone(),
+                products: dedup(reference_words(template, id)),
+            })
+        })
+    }
+}
+
+/// A reference stage's products, their synonyms, its other names and the words of its name.
+fn reference_words(template: &Template, id: &StageId) -> Vec<String> {
+    let Some(stage) = template.chain.stage(id) else {
+        return Vec::new();
+    };
+    let mut words: Vec<String> = Vec::new();
+    for p in &stage.products {
+        words.push(p.name.clone());
+        words.extend(
+            template
+                .synonyms
+                .get(&p.name)
+                .into_iter()
+                .flatten()
+                .cloned(),
+        );
+    }
+    if let Some(info) = template.stage_info.get(id) {
+        words.extend(info.aliases.iter().cloned());
+    }
+    words.extend(name_words(&stage.name));
+    words
+}
+
+/// The words of a stage's name: the name before any bracket and the words listed inside
+/// (设施装备(大棚/吊袋架/灭菌设备) → 设施装备, 大棚, 吊袋架, 灭菌设备).
+pub fn name_words(name: &str) -> Vec<String> {
+    name.split(['(', ')', '（', '）', '/', '、', ',', '，', ' '])
+        .map(str::trim)
+        .filter(|w| w.chars().count() >= MIN_PARTIAL_CHARS)
+        .map(str::to_owned)
+        .collect()
+}
+
+fn dedup(mut words: Vec<String>) -> Vec<String> {
+    let mut seen = BTreeSet::new();
+    words.retain(|w| seen.insert(key(w)));
+    words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_match_by_writing_synonyms_and_containment() {
+        let v = Vocabulary::default();
+        assert_eq!(v.compare("冷链物流", "冷链运输"), Some(MatchKind::Exact));
+        assert_eq!(v.compare("ＡＢＣ菌包", "abc菌包"), Some(MatchKind::Exact));
+        assert_eq!(v.compare("木耳菌袋", "菌袋"), Some(MatchKind::Partial));
+        assert_eq!(v.compare("袋", "菌袋"), None, "one character is too little");
+        assert_eq!(v.compare("菌棒", "菌包"), None, "no template compared");
+        assert_eq!(
+            name_words("设施装备(大棚/吊袋架/灭菌设备)"),
+            ["设施装备", "大棚", "吊袋架", "灭菌设备"]
+        );
+    }
+
+    #[test]
+    fn a_compared_template_brings_its_synonyms() {
+        let mut project = Project::default();
+        project.references.insert(
+            "muer".into(),
+            crate::model::ReferenceMatch {
+                chain: "muer".into(),
+                template: "edible-fungi".into(),
+                ..Default::default()
+            },
+        );
+        let v = Vocabulary::of(&project);
+        assert_eq!(v.compare("菌棒", "菌包"), Some(MatchKind::Synonym));
+        assert_eq!(v.compare("灭菌柜", "灭菌设备"), Some(MatchKind::Synonym));
+        assert_eq!(v.compare("锯末", "菌包"), None);
+        let offered = ["锯末".to_owned(), "灭菌柜".to_owned()];
+        let wanted = ["菌包".to_owned(), "灭菌设备".to_owned()];
+        assert_eq!(
+            v.best(&offered, &wanted),
+            Some((MatchKind::Synonym, "灭菌柜", "灭菌设备"))
+        );
+    }
+}
