@@ -326,7 +326,7 @@ impl Context<'_> {
                             .map(|k| (k, s.clone()))
                     })
                     .collect();
-                found.sort_by(|a, b| b.0.cmp(&a.0));
+                found.sort_by_key(|f| std::cmp::Reverse(f.0));
                 found.dedup_by(|a, b| a.1 == b.1);
                 match found.first() {
                     Some((kind, _)) => (

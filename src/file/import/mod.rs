@@ -53,7 +53,7 @@ mod survey_rows;
 mod template;
 mod words;
 
-pub use cells::{NumberText, read_number};
+pub(crate) use cells::read_number;
 pub use listing::{ColumnUse, IgnoreReason, IgnoredColumn, SkippedRowReport, column_letter};
 pub use locate::locate_by;
 pub use mapping::{Decor, Field, Flag, Mapping, TableKind, guess_kind, guess_mapping};
