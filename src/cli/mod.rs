@@ -2,8 +2,8 @@
 //! `--json`, and exit 0 on success, 1 on a problem with the input, 2 on bad usage.
 //!
 //! One file per command family: `args` is the command line clap parses; `check` (check, fmt),
-//! `analyze` (analyze, impact), `split`, `fair`, `layout`, `bench`, `export`, `import`, `new` and
-//! `templates` each run their commands; `common` holds what they share (loading a project for a command).
+//! `analyze` (analyze, impact), `split`, `fair`, `layout`, `bench`, `export`, `import`, `new`,
+//! `templates` and `targets` each run their commands; `common` holds what they share (loading a project for a command).
 
 mod analyze;
 mod args;
@@ -16,6 +16,7 @@ mod import;
 mod layout;
 mod new;
 mod split;
+mod targets;
 mod templates;
 
 pub use args::{Cli, Command, LayoutAlgo};
@@ -120,6 +121,11 @@ pub fn run(command: Command, lang: Lang, out: &mut dyn Write, err: &mut dyn Writ
             err,
         ),
         Command::Templates { json } => templates::templates(json, lang, out, err),
+        Command::Targets {
+            file,
+            candidates,
+            json,
+        } => targets::targets(&file, candidates.as_deref(), json, lang, out, err),
         Command::Import {
             template_sheet: Some(target),
             into,

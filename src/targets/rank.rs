@@ -123,12 +123,15 @@ pub struct GapTarget {
 }
 
 impl GapTarget {
-    /// What the gap is about: its product, else its stage's name.
+    /// What the gap is about: its product, else its stage's name without the words in brackets
+    /// after it (栽培原辅料, not 栽培原辅料(木屑/玉米芯/麸皮/菌袋耗材)).
     pub fn subject(&self, lang: Lang) -> &str {
         match &self.product {
             Some(p) => p,
-            None if lang == Lang::En && !self.stage_name_en.is_empty() => &self.stage_name_en,
-            None => &self.stage_name,
+            None if lang == Lang::En && !self.stage_name_en.is_empty() => {
+                short_name(&self.stage_name_en)
+            }
+            None => short_name(&self.stage_name),
         }
     }
 
@@ -167,6 +170,12 @@ impl TargetList {
     }
 }
 
+/// A stage's name before the bracket listing what it covers; the whole name when that is all.
+pub fn short_name(name: &str) -> &str {
+    let head = name.split(['(', '（']).next().unwrap_or(name).trim();
+    if head.is_empty() { name } else { head }
+}
+
 /// Ranks the project's candidates against the analysis's gaps.
 pub fn rank(project: &Project, analysis: &Analysis) -> TargetList {
     rank_against(project, &analysis.gaps, &analysis.products)
@@ -180,11 +189,17 @@ pub fn rank_against(project: &Project, gaps: &[Gap], products: &[ProductReport])
         .enumerate()
         .filter_map(|(i, g)| gap_target(project, &vocabulary, i, g))
         .collect();
-    let supplied: Vec<String> = products
-        .iter()
-        .filter(|p| !p.suppliers.is_empty())
-        .map(|p| p.name.clone())
-        .collect();
+    // What the county supplies: the products local firms can supply, and the words of the
+    // names of their stages (精深加工(脆片/冰淇淋/…) supplies 脆片).
+    let mut supplied: Vec<String> = Vec::new();
+    for p in products.iter().filter(|p| !p.suppliers.is_empty()) {
+        supplied.push(p.name.clone());
+        if let Some((_, stage)) = project.stage(&p.stage) {
+            supplied.extend(super::matching::name_words(&stage.name));
+        }
+    }
+    supplied.sort();
+    supplied.dedup();
     let unit = MoneyUnit::parse(&project.meta.unit).unwrap_or(MoneyUnit::Wan);
     let mut targets: Vec<(Target, f64)> = project
         .candidates
@@ -309,6 +324,13 @@ impl Context<'_> {
                 .then(b.fit.value.total_cmp(&a.fit.value))
                 .then(a.gap.cmp(&b.gap))
         });
+        // Two gaps of one class about one product (菌包 from two single suppliers) are one
+        // thing to the firm: kept once, the best.
+        let mut seen = std::collections::BTreeSet::new();
+        matches.retain(|m| {
+            let g = &self.gaps[m.gap];
+            seen.insert((g.class, g.product.clone(), g.stage.clone()))
+        });
         let mut matches = matches.into_iter();
         let best = matches.next();
         let others: Vec<GapMatch> = matches.collect();
@@ -326,8 +348,9 @@ impl Context<'_> {
                             .map(|k| (k, s.clone()))
                     })
                     .collect();
-                found.sort_by_key(|f| std::cmp::Reverse(f.0));
-                found.dedup_by(|a, b| a.1 == b.1);
+                // The closest names only: 干木耳 itself, not also 干木耳(仓储服务) containing it.
+                let closest = found.iter().map(|f| f.0).max();
+                found.retain(|f| Some(f.0) == closest);
                 match found.first() {
                     Some((kind, _)) => (
                         Standing::AlreadySupplied,

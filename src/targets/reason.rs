@@ -37,13 +37,13 @@ fn reason(c: &Candidate, t: &Target, gaps: &[GapTarget], unit: MoneyUnit, lang: 
         }
         (None, Standing::AlreadySupplied) => parts.push(supplied_words(&t.supplied, lang)),
         (None, _) if c.products.is_empty() => parts.push(
-            lang.pick("名单未列主营产品", "the list gives no products")
+            lang.pick("名单未列主营产品", "The list gives no products")
                 .to_owned(),
         ),
         (None, _) => parts.push(
             lang.pick(
                 "主营产品与本县产业链的缺口和产品都不对应",
-                "its products match no gap or product of the county's chains",
+                "Its products match no gap or product of the county's chains",
             )
             .to_owned(),
         ),
@@ -111,7 +111,7 @@ fn supplied_words(supplied: &[String], lang: Lang) -> String {
     let names: Vec<String> = supplied.iter().map(|s| format!("“{s}”")).collect();
     match lang {
         Lang::Zh => format!("本县已有供应:{}(无缺口)", names.join("、")),
-        Lang::En => format!("already supplied locally: {} (no gap)", names.join(", ")),
+        Lang::En => format!("Already supplied locally: {} (no gap)", names.join(", ")),
     }
 }
 
@@ -136,7 +136,12 @@ fn others_words(others: &[GapMatch], gaps: &[GapTarget], lang: Lang) -> String {
         .take(OTHERS_NAMED)
         .map(|m| {
             let g = &gaps[m.gap];
-            format!("{}“{}”", g.class.action(lang), g.subject(lang))
+            format!(
+                "{}{}“{}”",
+                g.class.action(lang),
+                lang.pick("", " "),
+                g.subject(lang)
+            )
         })
         .collect();
     let rest = others.len().saturating_sub(OTHERS_NAMED);
