@@ -481,7 +481,8 @@ fn tables_read_back_from_xlsx_and_csv_and_reimport() {
             "链主",
             "亩均效益",
             "协议分成",
-            "指标"
+            "指标",
+            "招商清单"
         ]
     );
     let nodes = book.worksheet_range("节点").unwrap();
@@ -590,7 +591,8 @@ fn tables_read_back_from_xlsx_and_csv_and_reimport() {
             "leaders.csv",
             "land.csv",
             "schedules.csv",
-            "indicators.csv"
+            "indicators.csv",
+            "targets.csv"
         ]
     );
 }

@@ -507,3 +507,73 @@ fn the_cli_says_what_is_wrong_with_a_list() {
     assert_eq!(v["targets"].as_array().unwrap().len(), 0);
     assert!(String::from_utf8_lossy(&o.stderr).contains("--candidates"));
 }
+
+// ---- exports ----
+
+fn sample_with_candidates() -> Project {
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut project = chainmap::file::load_path(
+        &root.join("sample_projects/zhashui-fungus.chainmap.json"),
+        Default::default(),
+    )
+    .unwrap()
+    .project;
+    let import = read_candidates(
+        &root.join("sample_projects/zhashui-candidates.csv"),
+        &project,
+    )
+    .unwrap();
+    assert!(import.problems.is_empty(), "{:?}", import.problems);
+    assert_eq!(import.added.len(), 18);
+    project.candidates = import.candidates;
+    project
+}
+
+#[test]
+fn exports_carry_the_targets_table_and_the_report_its_section() {
+    use chainmap::export::{ExportFormat, ExportOptions, TableName, export};
+    let project = sample_with_candidates();
+    let options = ExportOptions {
+        lang: Lang::Zh,
+        table: Some(TableName::Targets),
+        ..ExportOptions::default()
+    };
+    let csv = export(&project, ExportFormat::Csv, &options).unwrap();
+    assert_eq!(csv[0].name, "targets.csv");
+    let text = String::from_utf8(csv[0].bytes.clone()).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next().unwrap().trim_start_matches('\u{feff}'),
+        "排名,企业,所在地,主营产品,营业收入(万元),标签,对策,缺口,得分,状态,理由,备注"
+    );
+    assert_eq!(
+        text.lines().count(),
+        19,
+        "the header and a row per candidate"
+    );
+    assert!(
+        text.lines()
+            .any(|l| l.contains("陕西秦岭菌业包装材料有限公司") && l.contains(",补链,菌袋,")),
+        "{text}"
+    );
+    let report = export(
+        &project,
+        ExportFormat::Md,
+        &ExportOptions {
+            lang: Lang::En,
+            ..ExportOptions::default()
+        },
+    )
+    .unwrap();
+    let md = String::from_utf8(report[0].bytes.clone()).unwrap();
+    assert!(md.contains("## Firms to attract (招商) (18)"), "{md}");
+    assert!(md.contains("Fill: supplies “菌袋”, which no local firm does"));
+    let xlsx = export(&project, ExportFormat::Xlsx, &options).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.xlsx");
+    std::fs::write(&path, &xlsx[0].bytes).unwrap();
+    use calamine::Reader;
+    let mut book = calamine::open_workbook_auto(&path).unwrap();
+    let sheet = book.worksheet_range("招商清单").unwrap();
+    assert_eq!(sheet.height(), 19);
+}
