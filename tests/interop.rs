@@ -877,10 +877,10 @@ fn cli_exports_parse_back_with_the_projects_contents() {
         assert_eq!(edges, expected, "{format}");
     }
 
-    // XLSX: the seven tables, a row for every node and link.
+    // XLSX: the eight tables (the 招商 list of issue 18 among them), a row for every node and link.
     use calamine::Reader;
     let mut book = calamine::open_workbook_auto(out("xlsx")).unwrap();
-    assert_eq!(book.sheet_names().len(), 7);
+    assert_eq!(book.sheet_names().len(), 8);
     let sheet = book.worksheet_range("节点").unwrap();
     let rows: Vec<(String, String)> = sheet
         .rows()
