@@ -36,6 +36,14 @@ impl MatchKind {
         }
     }
 
+    pub fn label(self, lang: crate::i18n::Lang) -> &'static str {
+        match self {
+            MatchKind::Exact => lang.pick("同名", "same name"),
+            MatchKind::Synonym => lang.pick("模板同义词", "template synonym"),
+            MatchKind::Partial => lang.pick("名称相近", "close name"),
+        }
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             MatchKind::Exact => "exact",

@@ -14,3 +14,4 @@ pub mod tags;
 pub use import::{CandidateImport, Column, import_table, read_candidates};
 pub use matching::MatchKind;
 pub use rank::{Fit, GapMatch, GapTarget, Standing, Target, TargetList, rank, rank_against};
+pub use reason::revenue_text;

@@ -117,10 +117,19 @@ fn supplied_words(supplied: &[String], lang: Lang) -> String {
 
 /// "年营收 1.8 亿元" / "revenue 180 M yuan".
 pub fn revenue_words(wan: f64, lang: Lang) -> String {
+    format!(
+        "{} {}",
+        lang.pick("年营收", "revenue"),
+        revenue_text(wan, lang)
+    )
+}
+
+/// An amount in 万元 as people say it: "1.8 亿元", "3500 万元"; "180 M yuan".
+pub fn revenue_text(wan: f64, lang: Lang) -> String {
     match lang {
-        Lang::Zh if wan >= 10_000.0 => format!("年营收 {} 亿元", short_number(wan / 10_000.0)),
-        Lang::Zh => format!("年营收 {} 万元", short_number(wan)),
-        Lang::En => format!("revenue {} M yuan", short_number(wan / 100.0)),
+        Lang::Zh if wan >= 10_000.0 => format!("{} 亿元", short_number(wan / 10_000.0)),
+        Lang::Zh => format!("{} 万元", short_number(wan)),
+        Lang::En => format!("{} M yuan", short_number(wan / 100.0)),
     }
 }
 

@@ -93,6 +93,11 @@ impl ChainmapApp {
             AppCommand::New => self.project_dialog.show_new(self.ui.lang()),
             AppCommand::ProjectProperties => self.project_dialog.show_properties(&self.doc),
             AppCommand::Import => self.import.show_dialog(&self.doc),
+            AppCommand::ImportCandidates => {
+                let (lang, near) = (self.ui.lang(), self.doc.path.clone());
+                self.dialogs
+                    .start(ctx, Purpose::ImportCandidates, near, lang);
+            }
             AppCommand::ExportImportTemplate => {
                 let lang = self.ui.lang();
                 self.dialogs.start(ctx, Purpose::ImportTemplate, None, lang);

@@ -23,6 +23,8 @@ pub enum AppCommand {
     Save,
     SaveAs,
     Import,
+    /// Import a list of 招商 candidate firms (asks which file; issue 18).
+    ImportCandidates,
     /// Write the empty import template (asks where).
     ExportImportTemplate,
     /// Name, county, description, money unit and data year of the project.
@@ -133,6 +135,7 @@ impl AppCommand {
             SaveAs,
             ProjectProperties,
             Import,
+            ImportCandidates,
             ExportImportTemplate,
         ];
         all.extend(
@@ -214,8 +217,10 @@ impl AppCommand {
             return None;
         }
         Some(match self {
-            New | Open | Save | SaveAs | ProjectProperties | Import | ExportImportTemplate
-            | Export(_) | ExportTable(_) | ExportSchedule | Quit => Menu::File,
+            New | Open | Save | SaveAs | ProjectProperties | Import | ImportCandidates
+            | ExportImportTemplate | Export(_) | ExportTable(_) | ExportSchedule | Quit => {
+                Menu::File
+            }
             Undo | Redo | SelectAll | Copy | Paste | Delete | Deselect | AddEnterprise
             | LinkTool | AutoLayout | ForceLayout => Menu::Edit,
             Palette | KeyHelp | UserGuide | OpenLogFolder | About => Menu::Help,
