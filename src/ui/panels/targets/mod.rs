@@ -190,7 +190,7 @@ impl TargetsPanel {
                 .unwrap_or_default(),
         };
         let mut chosen = self.filter.clone();
-        egui::ComboBox::from_id_salt("targets-gap-filter")
+        let combo = egui::ComboBox::from_id_salt("targets-gap-filter")
             .width(220.0)
             .selected_text(label(&self.filter))
             .show_ui(ui, |ui| {
@@ -207,7 +207,10 @@ impl TargetsPanel {
                     let text = label(&option);
                     ui.selectable_value(&mut chosen, option, text);
                 }
-            });
+            })
+            .response;
+        let name = lang.pick("按缺口筛选", "Filter by gap");
+        combo.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, name));
         if chosen != self.filter {
             self.filter = chosen;
             self.selected = None;
