@@ -78,9 +78,13 @@ fn import_through_the_menu(h: &mut H, lang: Lang) {
     chainmap::ui::force_in_app_file_browser();
     h.get_by_label(lang.pick("文件", "File")).click();
     h.run_steps(3);
-    h.get_by_label(lang.pick("导入招商候选…", "Import Candidates…"))
-        .click();
-    h.run_steps(3);
+    // The menu's item (the 招商 tab has the same button, lower down).
+    let item = h
+        .query_all_by_label(lang.pick("导入招商候选…", "Import Candidates…"))
+        .map(|n| n.rect())
+        .min_by(|a, b| a.top().total_cmp(&b.top()))
+        .unwrap();
+    click_at(h, item.center());
     h.event(egui::Event::Text(list_path().display().to_string()));
     h.run_steps(1);
     h.key_press(egui::Key::Enter);
@@ -104,6 +108,13 @@ fn an_imported_list_is_one_undo_step_and_shows_ranked() {
     h.get_by_label("18 candidates · 13 fill a gap");
     assert!(count(&h, BAGS) >= 1);
     assert!(count(&h, "灭菌设备") >= 1);
+    // The same list again: every firm found by name, nothing changed, no undo step.
+    import_through_the_menu(&mut h, Lang::En);
+    assert_eq!(h.state().doc.undo_depth(), depth + 1);
+    assert_eq!(
+        h.state().ui.message.as_ref().map(|m| m.text.as_str()),
+        Some("Candidates imported (zhashui-candidates.csv): 0 added, 0 updated, 18 unchanged")
+    );
     undo(&mut h);
     assert!(h.state().doc.project.candidates.is_empty());
     h.get_by_label("No candidate firms yet");
