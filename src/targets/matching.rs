@@ -53,6 +53,32 @@ impl MatchKind {
     }
 }
 
+/// A name prepared for comparing: as written, its key (`names::key`) and its normalised form.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Name {
+    pub text: String,
+    key: String,
+    plain: String,
+    chars: usize,
+}
+
+impl Name {
+    pub fn new(text: &str) -> Self {
+        let plain = normalise(text);
+        Self {
+            text: text.to_owned(),
+            key: key(text),
+            chars: plain.chars().count(),
+            plain,
+        }
+    }
+
+    /// Each of `texts`, prepared.
+    pub fn all(texts: &[String]) -> Vec<Name> {
+        texts.iter().map(|t| Name::new(t)).collect()
+    }
+}
+
 /// The shortest name (in characters) one name may be found inside another by.
 const MIN_PARTIAL_CHARS: usize = 2;
 
@@ -127,25 +153,30 @@ impl Vocabulary {
     /// How `offered` (a candidate's product) meets `wanted` (a gap's product or a stage word),
     /// if it does.
     pub fn compare(&self, offered: &str, wanted: &str) -> Option<MatchKind> {
-        let (a, b) = (key(offered), key(wanted));
+        self.compare_names(&Name::new(offered), &Name::new(wanted))
+    }
+
+    /// [`Vocabulary::compare`] on names prepared once (the ranking compares every candidate's
+    /// products with every gap's).
+    pub fn compare_names(&self, offered: &Name, wanted: &Name) -> Option<MatchKind> {
+        let (a, b) = (&offered.key, &wanted.key);
         if a.is_empty() || b.is_empty() {
             return None;
         }
         if a == b {
             return Some(MatchKind::Exact);
         }
-        if let (Some(ga), Some(gb)) = (self.groups.get(&a), self.groups.get(&b))
+        if let (Some(ga), Some(gb)) = (self.groups.get(a), self.groups.get(b))
             && !ga.is_disjoint(gb)
         {
             return Some(MatchKind::Synonym);
         }
-        let (a, b) = (normalise(offered), normalise(wanted));
-        let (short, long) = if a.chars().count() <= b.chars().count() {
-            (&a, &b)
+        let (short, long) = if offered.chars <= wanted.chars {
+            (offered, wanted)
         } else {
-            (&b, &a)
+            (wanted, offered)
         };
-        (short.chars().count() >= MIN_PARTIAL_CHARS && long.contains(short.as_str()))
+        (short.chars >= MIN_PARTIAL_CHARS && long.plain.contains(short.plain.as_str()))
             .then_some(MatchKind::Partial)
     }
 
@@ -153,16 +184,16 @@ impl Vocabulary {
     /// the wanted one (the first of equal kinds).
     pub fn best<'a>(
         &self,
-        offered: &'a [String],
-        wanted: &'a [String],
+        offered: &'a [Name],
+        wanted: &'a [Name],
     ) -> Option<(MatchKind, &'a str, &'a str)> {
         let mut best: Option<(MatchKind, &str, &str)> = None;
         for o in offered {
             for w in wanted {
-                if let Some(kind) = self.compare(o, w)
+                if let Some(kind) = self.compare_names(o, w)
                     && best.is_none_or(|(k, _, _)| kind > k)
                 {
-                    best = Some((kind, o, w));
+                    best = Some((kind, &o.text, &w.text));
                 }
             }
         }
@@ -286,8 +317,8 @@ mod tests {
         assert_eq!(v.compare("菌棒", "菌包"), Some(MatchKind::Synonym));
         assert_eq!(v.compare("灭菌柜", "灭菌设备"), Some(MatchKind::Synonym));
         assert_eq!(v.compare("锯末", "菌包"), None);
-        let offered = ["锯末".to_owned(), "灭菌柜".to_owned()];
-        let wanted = ["菌包".to_owned(), "灭菌设备".to_owned()];
+        let offered = Name::all(&["锯末".to_owned(), "灭菌柜".to_owned()]);
+        let wanted = Name::all(&["菌包".to_owned(), "灭菌设备".to_owned()]);
         assert_eq!(
             v.best(&offered, &wanted),
             Some((MatchKind::Synonym, "灭菌柜", "灭菌设备"))

@@ -17,7 +17,7 @@
 //!
 //! The formula is documented for users in docs/INDICATORS.md (招商清单).
 
-use super::matching::{MatchKind, StageWords, Vocabulary};
+use super::matching::{MatchKind, Name, StageWords, Vocabulary};
 use super::reason;
 use super::tags::tag_weight;
 use crate::analysis::{Analysis, Gap, GapClass, GapOrigin, ProductReport};
@@ -118,8 +118,9 @@ pub struct GapTarget {
     pub product: Option<String>,
     /// The gap's priority score (0–100).
     pub priority: f64,
-    /// What candidates must make to meet it: its product, or its stage's products.
-    wanted: Vec<String>,
+    /// What candidates must make to meet it (its product, or its stage's products): an index
+    /// into the list's distinct sets, since many gaps want the same (固链 gaps of one product).
+    wanted: usize,
 }
 
 impl GapTarget {
@@ -184,10 +185,11 @@ pub fn rank(project: &Project, analysis: &Analysis) -> TargetList {
 /// Ranks the project's candidates against `gaps`, `products` telling what the county supplies.
 pub fn rank_against(project: &Project, gaps: &[Gap], products: &[ProductReport]) -> TargetList {
     let vocabulary = Vocabulary::of(project);
+    let mut wanted: Vec<Vec<Name>> = Vec::new();
     let gap_targets: Vec<GapTarget> = gaps
         .iter()
         .enumerate()
-        .filter_map(|(i, g)| gap_target(project, &vocabulary, i, g))
+        .filter_map(|(i, g)| gap_target(project, &vocabulary, i, g, &mut wanted))
         .collect();
     // What the county supplies: the products local firms can supply, and the words of the
     // names of their stages (精深加工(脆片/冰淇淋/…) supplies 脆片).
@@ -200,6 +202,7 @@ pub fn rank_against(project: &Project, gaps: &[Gap], products: &[ProductReport])
     }
     supplied.sort();
     supplied.dedup();
+    let supplied = Name::all(&supplied);
     let unit = MoneyUnit::parse(&project.meta.unit).unwrap_or(MoneyUnit::Wan);
     let mut targets: Vec<(Target, f64)> = project
         .candidates
@@ -208,6 +211,7 @@ pub fn rank_against(project: &Project, gaps: &[Gap], products: &[ProductReport])
             let cx = Context {
                 vocabulary: &vocabulary,
                 gaps: &gap_targets,
+                wanted: &wanted,
                 supplied: &supplied,
                 unit,
             };
@@ -256,12 +260,20 @@ fn gap_target(
     vocabulary: &Vocabulary,
     index: usize,
     gap: &Gap,
+    sets: &mut Vec<Vec<Name>>,
 ) -> Option<GapTarget> {
     let stage = vocabulary.stage_of(project, gap);
-    let wanted = match (&gap.product, &stage) {
-        (Some(p), _) => vec![p.clone()],
-        (None, Some(s)) => s.products.clone(),
+    let names = match (&gap.product, &stage) {
+        (Some(p), _) => vec![Name::new(p)],
+        (None, Some(s)) => Name::all(&s.products),
         (None, None) => return None,
+    };
+    let wanted = match sets.iter().position(|set| *set == names) {
+        Some(at) => at,
+        None => {
+            sets.push(names);
+            sets.len() - 1
+        }
     };
     let StageWords { name, name_en, .. } = stage.unwrap_or_default();
     Some(GapTarget {
@@ -281,7 +293,9 @@ fn gap_target(
 struct Context<'a> {
     vocabulary: &'a Vocabulary,
     gaps: &'a [GapTarget],
-    supplied: &'a [String],
+    /// The distinct sets of names gaps want.
+    wanted: &'a [Vec<Name>],
+    supplied: &'a [Name],
     unit: MoneyUnit,
 }
 
@@ -291,12 +305,19 @@ impl Context<'_> {
     fn target(&self, c: &Candidate) -> (Target, f64) {
         let size = size_term(c, self.unit);
         let tags = tag_weight(&c.tags);
+        let products = Name::all(&c.products);
+        // Each distinct set once, however many gaps want it.
+        let best_of_set: Vec<Option<(MatchKind, &str, &str)>> = self
+            .wanted
+            .iter()
+            .map(|set| self.vocabulary.best(&products, set))
+            .collect();
         let mut matches: Vec<GapMatch> = self
             .gaps
             .iter()
             .enumerate()
             .filter_map(|(i, g)| {
-                let (kind, offered, wanted) = self.vocabulary.best(&c.products, &g.wanted)?;
+                let (kind, offered, wanted) = best_of_set[g.wanted]?;
                 let value = fit_value(kind, size, tags);
                 Some(GapMatch {
                     gap: i,
@@ -341,11 +362,11 @@ impl Context<'_> {
                     .supplied
                     .iter()
                     .filter_map(|s| {
-                        c.products
+                        products
                             .iter()
-                            .filter_map(|o| self.vocabulary.compare(o, s))
+                            .filter_map(|o| self.vocabulary.compare_names(o, s))
                             .max()
-                            .map(|k| (k, s.clone()))
+                            .map(|k| (k, s.text.clone()))
                     })
                     .collect();
                 // The closest names only: 干木耳 itself, not also 干木耳(仓储服务) containing it.
