@@ -397,6 +397,51 @@ fn reasons_say_why_in_words() {
     );
 }
 
+#[test]
+fn a_reference_gap_is_met_through_the_compared_template() {
+    let (mut project, _, products) = hand_made();
+    project.candidates.clear();
+    project.references.insert(
+        ChainId::from("c"),
+        chainmap::model::ReferenceMatch {
+            chain: ChainId::from("c"),
+            template: "edible-fungi".into(),
+            ..Default::default()
+        },
+    );
+    // The reference chain's S4 (金融保险与社会化服务), which the county lacks: the project's own
+    // S4 (冷链) is another stage.
+    let mut finance = gap(GapClass::Missing, "S4", None, 60.0);
+    finance.origin = chainmap::analysis::GapOrigin::Reference;
+    let gaps = vec![finance, gap(GapClass::Missing, "S2", Some("菌包"), 40.0)];
+    for c in [
+        candidate("c1", "辛保险", &["农业保险"], None, &[]),
+        candidate("c2", "壬菌业", &["菌棒"], None, &[]),
+        candidate("c3", "癸冷链", &["冷链运输"], None, &[]),
+    ] {
+        project.candidates.insert(c.id.clone(), c);
+    }
+    let list = rank_against(&project, &gaps, &products);
+    let t = |id: &str| list.targets.iter().find(|t| t.candidate == id).unwrap();
+    let insurer = t("c1").best.as_ref().unwrap();
+    assert_eq!(list.gaps[insurer.gap].stage_name, "金融保险与社会化服务");
+    assert!(close(t("c1").score, 60.0 * 0.7));
+    assert_eq!(
+        t("c1").reason(Lang::Zh),
+        "补链:填补“金融保险与社会化服务”环节空白(主营“农业保险”)"
+    );
+    // 菌棒 is 菌包 by the template's synonyms: match 0.9, fit 0.9 × 0.7.
+    let bags = t("c2").best.as_ref().unwrap();
+    assert_eq!(bags.fit.kind, MatchKind::Synonym);
+    assert!(close(t("c2").score, 40.0 * 0.9 * 0.7));
+    assert_eq!(
+        t("c2").reason(Lang::Zh),
+        "补链:填补“菌包”本地空白(“菌棒”即“菌包”)"
+    );
+    // The project's own 冷链 stage is no gap here.
+    assert_eq!(t("c3").standing, Standing::Unrelated);
+}
+
 // ---- the command line ----
 
 fn chainmap(args: &[&str]) -> std::process::Output {
