@@ -152,7 +152,8 @@ pub struct TargetList {
 }
 
 impl TargetList {
-    /// The gaps at least one candidate matches, by priority then order (for the filter).
+    /// The gaps at least one candidate matches, by priority, then class (补链 first), then order
+    /// (for the filter).
     pub fn matched_gaps(&self) -> Vec<usize> {
         let mut used: Vec<usize> = self
             .targets
@@ -161,7 +162,13 @@ impl TargetList {
             .collect();
         used.sort_unstable();
         used.dedup();
-        used.sort_by(|a, b| self.gaps[*b].priority.total_cmp(&self.gaps[*a].priority));
+        used.sort_by(|a, b| {
+            let (ga, gb) = (&self.gaps[*a], &self.gaps[*b]);
+            gb.priority
+                .total_cmp(&ga.priority)
+                .then(ga.class.cmp(&gb.class))
+                .then(a.cmp(b))
+        });
         used
     }
 
