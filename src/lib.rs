@@ -36,5 +36,6 @@ pub mod reference;
 pub mod search;
 pub mod sharing;
 pub mod style;
+pub mod targets;
 pub mod time;
 pub mod ui;

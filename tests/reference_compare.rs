@@ -272,18 +272,21 @@ type Row<'a> = (
 
 /// Every gap's priority, worked out by hand (v_max = 150, b_max = 2; weights 40/25/20/15):
 ///
-/// | gap                         | value | buyers        | 链主 | HHI | score                        |
+/// | gap                         | value | buyers        | 链主 | c   | score                        |
 /// |-----------------------------|-------|---------------|------|-----|------------------------------|
 /// | 强链 stage P3               | 150   | k             | yes  | —   | (40 + 12.5 + 20)/85 = 85.294 |
 /// | 固链 苗木 only from s       | 60    | f1, f2        | no   | 1   | (16 + 25 + 15)/100 = 56.0    |
+/// | 补链 stage P2               | 40    | f1, f2        | no   | 1   | (10.667 + 25 + 15)/100 = 50.667 |
+/// | 补链 包材                   | 40    | f1, f2        | no   | 1   | 50.667 (after P2: found later)|
 /// | 强链 stage P1               | 60    | f1, f2        | no   | —   | (16 + 25)/85 = 48.235        |
-/// | 补链 stage P2               | 40    | f1, f2        | no   | —   | (10.667 + 25)/85 = 41.961    |
-/// | 补链 包材                   | 40    | f1, f2        | no   | —   | 41.961 (after P2: found later)|
-/// | 补链 ref. stage S2          | 0     | f1, f2 (flow) | no   | —   | 25/85 = 29.412               |
-/// | 补链 ref. 检测报告          | 0     | f1, f2 (flow) | no   | —   | 29.412                       |
-/// | 补链 营养钵                 | 0     | —             | no   | —   | 0 (补链 before 延链)         |
+/// | 补链 ref. stage S2          | 0     | f1, f2 (flow) | no   | 1   | (25 + 15)/100 = 40.0         |
+/// | 补链 ref. 检测报告          | 0     | f1, f2 (flow) | no   | 1   | 40.0                         |
+/// | 补链 营养钵                 | 0     | —             | no   | 1   | 15.0                         |
 /// | 延链 ref. stage D1          | 0     | —             | no   | —   | 0                            |
 /// | 延链 ref. 果汁              | 0     | —             | no   | —   | 0                            |
+///
+/// c is the HHI of the suppliers for weak or at-risk supply of a product, 1 for every 补链 (no
+/// local source at all), and does not apply to a weak stage or to 延链.
 #[test]
 fn gap_priority_by_hand() {
     let a = analysed();
@@ -314,9 +317,9 @@ fn gap_priority_by_hand() {
         vec![
             (1, Weak, Some("P3"), None, 150.0, 1, true),
             (2, AtRisk, Some("P1"), Some("苗木"), 60.0, 2, false),
-            (3, Weak, Some("P1"), None, 60.0, 2, false),
-            (4, Missing, Some("P2"), None, 40.0, 2, false),
-            (5, Missing, Some("P2"), Some("包材"), 40.0, 2, false),
+            (3, Missing, Some("P2"), None, 40.0, 2, false),
+            (4, Missing, Some("P2"), Some("包材"), 40.0, 2, false),
+            (5, Weak, Some("P1"), None, 60.0, 2, false),
             (6, Missing, Some("S2"), None, 0.0, 2, false),
             (7, Missing, Some("S2"), Some("检测报告"), 0.0, 2, false),
             (8, Missing, Some("P1"), Some("营养钵"), 0.0, 0, false),
@@ -328,12 +331,12 @@ fn gap_priority_by_hand() {
     let expected = [
         72.5 / 85.0 * 100.0,
         56.0,
+        40.0 * 40.0 / 150.0 + 25.0 + 15.0,
+        40.0 * 40.0 / 150.0 + 25.0 + 15.0,
         41.0 / 85.0 * 100.0,
-        (40.0 * 40.0 / 150.0 + 25.0) / 85.0 * 100.0,
-        (40.0 * 40.0 / 150.0 + 25.0) / 85.0 * 100.0,
-        25.0 / 85.0 * 100.0,
-        25.0 / 85.0 * 100.0,
-        0.0,
+        40.0,
+        40.0,
+        15.0,
         0.0,
         0.0,
     ];
@@ -344,10 +347,24 @@ fn gap_priority_by_hand() {
         (a.gaps[0].priority.score * 10.0).round() / 10.0,
         85.3
     ));
-    // Concentration only for weak or at-risk supply of a product.
+    // Concentration for weak or at-risk supply of a product (here 苗木's single supplier) and,
+    // at its extreme of 1, for every 补链; not for a weak stage or 延链.
     let hhi: Vec<Option<f64>> = a.gaps.iter().map(|g| g.priority.concentration).collect();
-    assert_eq!(hhi[1], Some(1.0));
-    assert!(hhi.iter().enumerate().all(|(i, h)| i == 1 || h.is_none()));
+    assert_eq!(
+        hhi,
+        [
+            None,
+            Some(1.0),
+            Some(1.0),
+            Some(1.0),
+            None,
+            Some(1.0),
+            Some(1.0),
+            Some(1.0),
+            None,
+            None
+        ]
+    );
     // The tooltip adds the parts up to the score.
     let explained = a.gaps[0].priority_explained("万元", chainmap::i18n::Lang::Zh);
     assert!(

@@ -266,6 +266,19 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The 招商 list: candidate firms ranked by the gaps they fill (gap priority × fit), each
+    /// with the reason.
+    Targets {
+        /// Project file.
+        file: PathBuf,
+        /// The candidate list to rank, CSV (UTF-8 or GBK) or Excel (default: the project's
+        /// saved list; the file is not changed).
+        #[arg(long, value_name = "LIST")]
+        candidates: Option<PathBuf>,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
     /// Rewrite project files in canonical form (sorted, pretty-printed; migrates old versions).
     Fmt {
         /// Project files.

@@ -3,7 +3,7 @@
 //!
 //! One file per command family: `args` is the command line clap parses; `check` (check, fmt),
 //! `analyze` (analyze, impact), `split`, `fair`, `layout`, `bench`, `export`, `import`, `new`,
-//! `templates` and `compare` each run their commands; `common` holds what they share (loading a project for a command).
+//! `templates`, `compare` and `targets` each run their commands; `common` holds what they share (loading a project for a command).
 
 mod analyze;
 mod args;
@@ -17,6 +17,7 @@ mod import;
 mod layout;
 mod new;
 mod split;
+mod targets;
 mod templates;
 
 pub use args::{Cli, Command, LayoutAlgo};
@@ -137,6 +138,11 @@ pub fn run(command: Command, lang: Lang, out: &mut dyn Write, err: &mut dyn Writ
             out,
             err,
         ),
+        Command::Targets {
+            file,
+            candidates,
+            json,
+        } => targets::targets(&file, candidates.as_deref(), json, lang, out, err),
         Command::Import {
             template_sheet: Some(target),
             into,

@@ -97,7 +97,7 @@ fn print_table(templates: &[Template], lang: Lang, out: &mut dyn Write) -> std::
 }
 
 /// Columns a text takes in a terminal: Chinese characters and full-width forms take two.
-fn display_width(text: &str) -> usize {
+pub(super) fn display_width(text: &str) -> usize {
     text.chars()
         .map(|c| match c {
             '\u{1100}'..='\u{115F}'

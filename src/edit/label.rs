@@ -143,6 +143,14 @@ fn candidates_label(
         (Lang::En, 0, [one]) => format!("edit candidate \"{}\"", one.name),
         (Lang::Zh, 0, _) if new.len() < old.len() => "删除招商对象".to_owned(),
         (Lang::En, 0, _) if new.len() < old.len() => "remove candidates".to_owned(),
+        // A list imported again, updating firms already on it.
+        (Lang::Zh, 0, changed) => format!("更新 {} 个招商对象", changed.len()),
+        (Lang::En, 0, changed) => {
+            format!(
+                "update {}",
+                count_en(changed.len(), "candidate", "candidates")
+            )
+        }
         (Lang::Zh, n, _) => format!("导入 {n} 个招商对象"),
         (Lang::En, n, _) => format!("import {}", count_en(n, "candidate", "candidates")),
     }

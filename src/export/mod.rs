@@ -7,6 +7,7 @@ pub mod graph;
 pub mod picture;
 pub mod report;
 pub mod tables;
+mod target_tables;
 
 use crate::analysis::{AnalysisOptions, analyze};
 use crate::i18n::Lang;

@@ -86,6 +86,17 @@ fn sections(project: &Project, analysis: &Analysis, lang: Lang) -> Vec<Section> 
         }),
     });
     out.push(gaps_section(project, analysis, lang));
+    // Issue 18: the 招商 list, when the project has candidates.
+    if !project.candidates.is_empty() {
+        out.push(Section {
+            heading: format!("{} ({})", lang.pick("招商清单", "Firms to attract (招商)"), project.candidates.len()),
+            lines: vec![lang.pick(
+                "得分 = 缺口优先级 × 匹配度;匹配度 = 产品匹配 × (0.6 + 0.25 × 规模 + 0.15 × 资质),见 docs/INDICATORS.md;无缺口的企业(本县已有供应)排在所有补缺企业之后",
+                "Score = gap priority × fit; fit = product match × (0.6 + 0.25 × size + 0.15 × tags), see docs/INDICATORS.md; firms with no gap (the county already supplies what they make) come after every gap filler",
+            ).to_owned()],
+            table: Some(table(project, analysis, TableName::Targets, lang)),
+        });
+    }
     let mut leaders = table(project, analysis, TableName::Leaders, lang);
     leaders.rows.truncate(LEADERS_SHOWN);
     out.extend(evaluation_sections(project, analysis, leaders, lang));

@@ -2,7 +2,7 @@
 //! the chosen language, written as CSV (UTF-8 with BOM, so Excel shows Chinese) or as one XLSX
 //! workbook with a sheet per table.
 
-use super::evaluation_tables;
+use super::{evaluation_tables, target_tables};
 use crate::analysis::Analysis;
 use crate::i18n::Lang;
 use crate::model::{NodeId, Project};
@@ -20,10 +20,12 @@ pub enum TableName {
     Schedules,
     // Issue 16: the yearly indicator dashboard.
     Indicators,
+    // Issue 18: the 招商 list.
+    Targets,
 }
 
 impl TableName {
-    pub const ALL: [TableName; 7] = [
+    pub const ALL: [TableName; 8] = [
         TableName::Nodes,
         TableName::Links,
         TableName::Gaps,
@@ -31,6 +33,7 @@ impl TableName {
         TableName::Land,
         TableName::Schedules,
         TableName::Indicators,
+        TableName::Targets,
     ];
 
     /// File and sheet name.
@@ -43,6 +46,7 @@ impl TableName {
             TableName::Land => "land",
             TableName::Schedules => "schedules",
             TableName::Indicators => "indicators",
+            TableName::Targets => "targets",
         }
     }
 
@@ -55,6 +59,7 @@ impl TableName {
             TableName::Land => lang.pick("亩均效益", "Land"),
             TableName::Schedules => lang.pick("协议分成", "Schedules"),
             TableName::Indicators => lang.pick("指标", "Indicators"),
+            TableName::Targets => lang.pick("招商清单", "Targets"),
         }
     }
 }
@@ -115,6 +120,7 @@ pub fn table(project: &Project, analysis: &Analysis, name: TableName, lang: Lang
         TableName::Land => evaluation_tables::land(analysis, lang),
         TableName::Schedules => schedules_table(project, lang),
         TableName::Indicators => evaluation_tables::indicators(analysis, lang),
+        TableName::Targets => target_tables::targets(project, analysis, lang),
     };
     DataTable {
         name,

@@ -95,6 +95,9 @@ pub struct Derived {
     schedule: Cached<(Rev, AgreementId), Schedule>,
     fair: Cached<(Rev, AgreementId), Result<FairSplit, Vec<GameProblem>>>,
     impact: Cached<(Rev, NodeId), Option<ImpactView>>,
+    /// The 招商 list (issue 18), keyed by the analysis it was ranked against and the document
+    /// revision (the candidates' own edits change no gap, but change the list).
+    targets: Cached<(Rev, Rev), crate::targets::TargetList>,
 }
 
 /// The impact of a firm leaving, with what the Impact tab shows of it worked out once: the
@@ -154,6 +157,15 @@ impl Derived {
             || analyze(project, &AnalysisOptions::default()),
             big.then_some(&analysis_job as &dyn Fn() -> _),
         );
+        if let (Some(analysed), Some(a)) = (self.analysis.key, self.analysis.value.clone()) {
+            self.targets.refresh(
+                ctx,
+                (analysed, rev),
+                |k| k.1.0 == rev.0,
+                || crate::targets::rank(project, &a),
+                None,
+            );
+        }
         let agreement = wanted
             .agreement
             .and_then(|id| project.agreements.get(id))
@@ -232,6 +244,11 @@ impl Derived {
     /// The analysis is being computed on a worker.
     pub fn analysis_busy(&self) -> bool {
         self.analysis.busy()
+    }
+
+    /// The 招商 list ranked against the analysis on show.
+    pub fn targets(&self) -> Option<&crate::targets::TargetList> {
+        self.targets.value.as_deref()
     }
 
     /// The schedule of the agreement on show, if it is `id`'s.

@@ -203,6 +203,8 @@ pub enum AnalysisTab {
     Impact,
     Sharing,
     Fairness,
+    /// Issue 18: the 招商 list.
+    Targets,
 }
 
 /// A status message, shown in the status bar until replaced.

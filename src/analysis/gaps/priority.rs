@@ -12,7 +12,9 @@
 //! - **链主 depends** `l`: 1 when one of those buyers is tagged 链主 or 龙头, or is the top
 //!   eligible 链主 candidate; else 0;
 //! - **concentration** `c`: for weak (强链 of a product) and at-risk (固链) supply, the HHI of
-//!   the suppliers' shares of it (0–1); it does not apply to the other gaps.
+//!   the suppliers' shares of it (0–1); for missing supply (补链) 1, the extreme case: no local
+//!   source at all, every unit comes from outside the county; it does not apply to the other
+//!   gaps (强链 of a whole stage, 延链).
 //!
 //! score = 100 × (40·v/v_max + 25·b/b_max + 20·l + 15·c) ÷ (the weights that apply: 100, or 85
 //! without concentration), where v_max and b_max are the largest among the analysis's gaps (a
@@ -205,7 +207,10 @@ pub(super) fn prioritise(cx: &Context, gaps: &mut Vec<Gap>) {
     let v_max = measures.iter().map(|m| m.value).fold(0.0, f64::max);
     let b_max = measures.iter().map(|m| m.buyers.len()).max().unwrap_or(0);
     let project = cx.avail.project;
-    for (gap, m) in gaps.iter_mut().zip(measures) {
+    for (gap, mut m) in gaps.iter_mut().zip(measures) {
+        if gap.class == GapClass::Missing {
+            m.concentration = Some(1.0);
+        }
         let leader_depends = m
             .buyers
             .iter()
@@ -435,10 +440,11 @@ mod tests {
             .iter()
             .map(|g| (g.zh.as_str(), g.priority.rank, g.priority.score))
             .collect();
-        // Stage B comes before A in the chain.
+        // Stage B comes before A in the chain. With no supply at all, 补链 keeps only its
+        // concentration part (no local source: 15 of 100); the others score 0.
         assert_eq!(
             order,
-            [("1", 1, 0.0), ("2", 2, 0.0), ("3", 3, 0.0), ("4", 4, 0.0)]
+            [("1", 1, 15.0), ("2", 2, 15.0), ("3", 3, 0.0), ("4", 4, 0.0)]
         );
     }
 }

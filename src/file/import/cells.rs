@@ -64,7 +64,7 @@ pub(super) fn parse_link_kind(text: &str) -> Option<LinkKind> {
 
 /// A number cell as county lists write it, once read.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub(super) struct NumberText {
+pub(crate) struct NumberText {
     pub value: Decimal,
     /// Written with a % sign.
     pub percent: bool,
@@ -81,7 +81,7 @@ const NONE_WORDS: &[&str] = &[
 /// Reads a number cell: thousands separators (`1,800`, `1 800`), full-width digits, a % sign,
 /// a unit after the number. `—`, `-`, `/` and blank are none (not known, which is not zero);
 /// `Err` for text that is no number.
-pub(super) fn read_number(text: &str) -> Result<Option<NumberText>, ()> {
+pub(crate) fn read_number(text: &str) -> Result<Option<NumberText>, ()> {
     let t = half_width(text).trim().to_lowercase();
     if t.is_empty() || NONE_WORDS.contains(&t.as_str()) {
         return Ok(None);

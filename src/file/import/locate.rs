@@ -24,18 +24,27 @@ fn names_a_field(cell: &str) -> bool {
 }
 
 /// How many cells of a row name a field.
-fn header_score(cells: &[String]) -> usize {
+fn header_score(cells: &[String], names_a_field: &dyn Fn(&str) -> bool) -> usize {
     cells.iter().filter(|c| names_a_field(c)).count()
 }
 
 /// Finds the header, joins a second header row, takes out totals and notes, and reads a unit
 /// stated above the table.
 pub fn locate(table: &mut Table) {
+    locate_by(table, &names_a_field);
+}
+
+/// [`locate`] for a table of another kind, whose header cells `names_a_field` recognises (the
+/// 招商 candidate lists of `crate::targets`): the same titles, units, totals and notes.
+pub fn locate_by(table: &mut Table, names_a_field: &dyn Fn(&str) -> bool) {
     let candidates: Vec<&[String]> = std::iter::once(table.headers.as_slice())
         .chain(table.rows.iter().map(|r| r.cells.as_slice()))
         .take(HEADER_SEARCH_ROWS)
         .collect();
-    let scores: Vec<usize> = candidates.iter().map(|c| header_score(c)).collect();
+    let scores: Vec<usize> = candidates
+        .iter()
+        .map(|c| header_score(c, names_a_field))
+        .collect();
     let best = scores.iter().copied().max().unwrap_or(0);
     if best > 0 {
         let mut index = scores.iter().position(|s| *s == best).unwrap_or(0);
@@ -44,7 +53,7 @@ pub fn locate(table: &mut Table) {
         let below = |i: usize| {
             candidates
                 .get(i + 1)
-                .is_some_and(|b| is_second_header_row(candidates[i], b))
+                .is_some_and(|b| is_second_header_row(candidates[i], b, names_a_field))
         };
         let two_rows = if index > 0 && below(index - 1) {
             index -= 1;
@@ -75,7 +84,11 @@ pub fn locate(table: &mut Table) {
 /// Whether `below` is the second row of a two-row header under `top`: some column's top cell is
 /// a group (no field of its own, or empty next to a group) and the cell below names a field; and
 /// under every top cell that names a field, the cell below is empty or the same (merged down).
-fn is_second_header_row(top: &[String], below: &[String]) -> bool {
+fn is_second_header_row(
+    top: &[String],
+    below: &[String],
+    names_a_field: &dyn Fn(&str) -> bool,
+) -> bool {
     fn cell(row: &[String], c: usize) -> &str {
         row.get(c).map(|s| s.trim()).unwrap_or("")
     }

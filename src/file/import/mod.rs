@@ -53,7 +53,9 @@ mod survey_rows;
 mod template;
 mod words;
 
+pub(crate) use cells::read_number;
 pub use listing::{ColumnUse, IgnoreReason, IgnoredColumn, SkippedRowReport, column_letter};
+pub use locate::locate_by;
 pub use mapping::{Decor, Field, Flag, Mapping, TableKind, guess_kind, guess_mapping};
 pub use name_matching::NameMatch;
 pub use names::{MatchKind, NameKey, Places, name_key};

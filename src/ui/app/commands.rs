@@ -99,6 +99,11 @@ impl ChainmapApp {
             AppCommand::NewFromTemplate => self.new_from_template.show(self.ui.lang()),
             AppCommand::CompareReference => self.compare_reference.show(&self.doc),
             AppCommand::Import => self.import.show_dialog(&self.doc),
+            AppCommand::ImportCandidates => {
+                let (lang, near) = (self.ui.lang(), self.doc.path.clone());
+                self.dialogs
+                    .start(ctx, Purpose::ImportCandidates, near, lang);
+            }
             AppCommand::ExportImportTemplate => {
                 let lang = self.ui.lang();
                 self.dialogs.start(ctx, Purpose::ImportTemplate, None, lang);

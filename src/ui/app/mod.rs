@@ -365,6 +365,9 @@ impl ChainmapApp {
             Some(Outcome::Chosen(Purpose::ImportTemplate, path)) => {
                 self.write_import_template(path)
             }
+            Some(Outcome::Chosen(Purpose::ImportCandidates, path)) => {
+                crate::ui::panels::targets::import_candidates(self, &path)
+            }
             Some(Outcome::Chosen(Purpose::ImportTable(kind), path)) => {
                 self.import.load(kind, &path, lang)
             }

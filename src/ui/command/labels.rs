@@ -22,6 +22,7 @@ impl AppCommand {
             Save => lang.pick("保存", "Save"),
             SaveAs => lang.pick("另存为…", "Save As…"),
             Import => lang.pick("导入表格…", "Import Spreadsheets…"),
+            ImportCandidates => lang.pick("导入招商候选…", "Import Candidates…"),
             ExportImportTemplate => lang.pick("导出导入模板…", "Save Import Template…"),
             ProjectProperties => lang.pick("项目属性…", "Project Properties…"),
             ExportSchedule => lang.pick("导出分成表 CSV…", "Export Schedule (CSV)…"),
@@ -95,6 +96,10 @@ impl AppCommand {
             Import => lang.pick(
                 "从 CSV 或 Excel 导入环节、企业和供应关系",
                 "Import stages, enterprises and supply links from CSV or Excel",
+            ),
+            ImportCandidates => lang.pick(
+                "导入招商对象名单(CSV 或 Excel:企业名称、所在地、主营产品、营业收入、标签),按所补缺口排序",
+                "Import a list of firms to attract (CSV or Excel: name, location, products, revenue, tags), ranked by the gaps they fill",
             ),
             ExportImportTemplate => lang.pick(
                 "写一个空白的 Excel 导入模板:表头与导入一致,附各列说明",
@@ -197,6 +202,17 @@ impl AppCommand {
                 "打开存放运行日志的文件夹(报告问题时附上日志)",
                 "Open the folder with the log (attach it when reporting a problem)",
             ),
+            NextStep | PreviousStep | FirstStep | LastStep | SwitchStory | DepthLess
+            | DepthMore | ToggleImpact | ToggleSpotlight | ToggleFlow | ToggleProjectorTheme
+            | LargerText | SmallerText | ResetText | Reframe | TogglePresentHelp
+            | LeavePresentation => self.present_tooltip(lang),
+        }
+    }
+
+    /// The tooltips of presentation mode's commands.
+    fn present_tooltip(self, lang: Lang) -> &'static str {
+        use AppCommand::*;
+        match self {
             NextStep | PreviousStep | FirstStep | LastStep => {
                 lang.pick("在演示的各步之间移动", "Move between the steps")
             }
@@ -230,6 +246,8 @@ impl AppCommand {
                 "回到编辑器,窗口和镜头恢复原样",
                 "Back to the editor as it was",
             ),
+            // Only presentation commands are sent here (see `tooltip`).
+            _ => "",
         }
     }
 

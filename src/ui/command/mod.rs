@@ -25,6 +25,8 @@ pub enum AppCommand {
     Save,
     SaveAs,
     Import,
+    /// Import a list of 招商 candidate firms (asks which file; issue 18).
+    ImportCandidates,
     /// Write the empty import template (asks where).
     ExportImportTemplate,
     /// Name, county, description, money unit and data year of the project.
@@ -140,6 +142,7 @@ impl AppCommand {
             SaveAs,
             ProjectProperties,
             Import,
+            ImportCandidates,
             ExportImportTemplate,
         ];
         all.extend(
@@ -224,9 +227,8 @@ impl AppCommand {
         }
         Some(match self {
             New | NewFromTemplate | Open | Save | SaveAs | ProjectProperties | Import
-            | ExportImportTemplate | Export(_) | ExportTable(_) | ExportSchedule | Quit => {
-                Menu::File
-            }
+            | ImportCandidates | ExportImportTemplate | Export(_) | ExportTable(_)
+            | ExportSchedule | Quit => Menu::File,
             Undo | Redo | SelectAll | Copy | Paste | Delete | Deselect | AddEnterprise
             | LinkTool | AutoLayout | ForceLayout => Menu::Edit,
             Palette | KeyHelp | UserGuide | OpenLogFolder | About => Menu::Help,

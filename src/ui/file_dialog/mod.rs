@@ -38,12 +38,17 @@ pub enum Purpose {
     Export(ExportFormat, Option<TableName>),
     /// Where the empty import template goes.
     ImportTemplate,
+    /// A list of 招商 candidates to import (issue 18).
+    ImportCandidates,
 }
 
 impl Purpose {
     /// Whether the dialog picks a file to write.
     pub(crate) fn is_save(self) -> bool {
-        !matches!(self, Purpose::Open | Purpose::ImportTable(_))
+        !matches!(
+            self,
+            Purpose::Open | Purpose::ImportTable(_) | Purpose::ImportCandidates
+        )
     }
 
     /// The extensions offered, and the filter's name.
@@ -52,7 +57,7 @@ impl Purpose {
             Purpose::Open | Purpose::SaveAs => ("chainmap", &["json"]),
             Purpose::ExportCsv => ("CSV", &["csv"]),
             Purpose::ImportTemplate => ("Excel", &["xlsx"]),
-            Purpose::ImportTable(_) => {
+            Purpose::ImportTable(_) | Purpose::ImportCandidates => {
                 ("CSV / Excel", &["csv", "txt", "xlsx", "xlsm", "xls", "ods"])
             }
             Purpose::Export(format, _) => match format {
@@ -83,7 +88,7 @@ impl Purpose {
                 }),
                 format.extension()
             ),
-            Purpose::Open | Purpose::ImportTable(_) => String::new(),
+            Purpose::Open | Purpose::ImportTable(_) | Purpose::ImportCandidates => String::new(),
         }
     }
 }
@@ -107,6 +112,9 @@ fn title(purpose: Purpose, lang: Lang) -> String {
             .to_owned(),
         Purpose::ImportTemplate => lang
             .pick("导出导入模板", "Save the import template")
+            .to_owned(),
+        Purpose::ImportCandidates => lang
+            .pick("导入招商候选名单", "Import a list of candidate firms")
             .to_owned(),
         Purpose::ImportTable(kind) => match lang {
             Lang::Zh => format!("导入:{}", kind.label(lang)),

@@ -8,6 +8,7 @@ pub mod inspector;
 pub mod outline;
 pub mod status;
 pub mod strip;
+pub mod targets;
 pub mod views;
 
 use crate::ui::widgets::draft::Drafts;
@@ -20,4 +21,6 @@ pub struct Panels {
     pub agreements: agreements::AgreementsPanel,
     /// Text being typed into the saved views' fields.
     pub views: Drafts,
+    /// The 招商 tab: its filter, the candidate on show, its note being typed.
+    pub targets: targets::TargetsPanel,
 }

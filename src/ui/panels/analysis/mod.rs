@@ -105,6 +105,7 @@ pub fn analysis_ui(
             return panels.agreements.sharing_ui(ui, cx, state, queue);
         }
         AnalysisTab::Fairness => return panels.agreements.fairness_ui(ui, cx, state),
+        AnalysisTab::Targets => return panels.targets.ui(ui, cx, queue),
         _ => {}
     }
     let Some(a) = cx.analysis() else {
@@ -126,7 +127,7 @@ pub fn analysis_ui(
                 indicators::indicators_ui(ui, cx, a, &mut state.indicator_row)
             }
             AnalysisTab::Impact => impact::impact_ui(ui, cx, state, queue),
-            AnalysisTab::Sharing | AnalysisTab::Fairness => {}
+            AnalysisTab::Sharing | AnalysisTab::Fairness | AnalysisTab::Targets => {}
         });
 }
 
@@ -142,6 +143,7 @@ fn tab_bar(ui: &mut egui::Ui, cx: &ViewCtx<'_>, state: &mut UiState, queue: &mut
             (AnalysisTab::Land, lang.pick("亩均效益", "Land")),
             (AnalysisTab::Indicators, lang.pick("指标", "Indicators")),
             (AnalysisTab::Impact, lang.pick("影响", "Impact")),
+            (AnalysisTab::Targets, lang.pick("招商", "Targets")),
             (AnalysisTab::Sharing, lang.pick("协议分成", "Sharing")),
             (AnalysisTab::Fairness, lang.pick("公平分成", "Fair split")),
         ] {
