@@ -105,6 +105,18 @@ fn new_from_a_template_writes_a_loadable_project_with_the_chain() {
     assert_eq!(project.chains.len(), 1);
     assert_eq!(project.chains[&tea.chain.id], tea.chain);
     assert!(project.nodes.is_empty());
+    // Compared with its template from the start: every stage and product matched to itself.
+    let matching = &project.references[&tea.chain.id];
+    assert_eq!(matching.template, "tea");
+    assert_eq!(matching.revision, tea.revision);
+    assert_eq!(matching.stages.len(), tea.chain.stages.len());
+    assert!(matching.stages.iter().all(|(r, p)| p.as_ref() == Some(r)));
+    assert!(
+        matching
+            .products
+            .iter()
+            .all(|(r, p)| p.as_deref() == Some(r.as_str()))
+    );
 }
 
 #[test]

@@ -1,14 +1,17 @@
 //! A project's identity and money unit: who the project is (name, county, unit, data year) as a
 //! new project is made from it (`chainmap new`, the editor's new-project dialog); the units
 //! amounts can be in (元, 万元, 亿元); and converting every amount of a project from one unit to
-//! another: node figures, link values, land-class thresholds and the money in agreements.
+//! another: node figures, link values, land-class thresholds, the money in agreements and the
+//! revenues of the 招商 list's candidates.
 //! Counts, areas, percentages and years are not money and stay as they are.
 
 use super::{
-    Agreement, Base, Cap, Eligibility, Figures, Link, Node, Project, ProjectMeta, Rule, Year,
+    Agreement, Base, Candidate, Cap, Eligibility, Figures, Link, Node, Project, ProjectMeta, Rule,
+    Year,
 };
 use crate::i18n::Lang;
 use rust_decimal::Decimal;
+use std::collections::BTreeMap;
 
 /// A unit of money amounts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -96,12 +99,17 @@ pub struct Converted {
     pub nodes: Vec<Node>,
     pub links: Vec<Link>,
     pub agreements: Vec<Agreement>,
+    /// The 招商 list with its revenues converted; none when no candidate gives a revenue.
+    pub candidates: Option<BTreeMap<String, Candidate>>,
 }
 
 impl Converted {
     /// Whether any amount changes besides the meta.
     pub fn touches_items(&self) -> bool {
-        !(self.nodes.is_empty() && self.links.is_empty() && self.agreements.is_empty())
+        !(self.nodes.is_empty()
+            && self.links.is_empty()
+            && self.agreements.is_empty()
+            && self.candidates.is_none())
     }
 }
 
@@ -112,6 +120,7 @@ pub fn has_amounts(project: &Project) -> bool {
         .values()
         .any(|n| n.figures.values().any(has_money))
         || project.links.values().any(|l| l.value.is_some())
+        || project.candidates.values().any(|c| c.revenue.is_some())
         || project.agreements.values().any(|a| {
             let mut scaled = a.clone();
             convert_agreement(&mut scaled, &|d| *d += Decimal::ONE);
@@ -178,11 +187,23 @@ pub fn convert_amounts(project: &Project, meta: &ProjectMeta, factor: Decimal) -
             (a != before).then_some(a)
         })
         .collect();
+    let candidates = project
+        .candidates
+        .values()
+        .any(|c| c.revenue.is_some())
+        .then(|| {
+            let mut all = project.candidates.clone();
+            for c in all.values_mut() {
+                scale_opt(&mut c.revenue);
+            }
+            all
+        });
     Converted {
         meta,
         nodes,
         links,
         agreements,
+        candidates,
     }
 }
 
@@ -319,5 +340,26 @@ mod tests {
         assert_eq!(c.meta.land_classes[0].min_tax_per_mu, d("0.003"));
         assert_eq!(c.meta.land_classes[0].min_output_per_mu, Some(d("0.03")));
         assert!(!has_amounts(&Project::new("empty")));
+        assert_eq!(c.candidates, None, "no 招商 list, nothing to convert");
+    }
+
+    #[test]
+    fn candidate_revenues_follow_the_unit() {
+        let mut p = Project::new("t");
+        for (id, revenue) in [("c1", Some("18000")), ("c2", None)] {
+            let c = Candidate {
+                id: id.into(),
+                name: id.into(),
+                revenue: revenue.map(d),
+                ..Candidate::default()
+            };
+            p.candidates.insert(c.id.clone(), c);
+        }
+        assert!(has_amounts(&p));
+        let c = convert_amounts(&p, &p.meta, MoneyUnit::Wan.factor_to(MoneyUnit::Yi));
+        assert!(c.touches_items());
+        let converted = c.candidates.unwrap();
+        assert_eq!(converted["c1"].revenue, Some(d("1.8")));
+        assert_eq!(converted["c2"].revenue, None);
     }
 }

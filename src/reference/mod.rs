@@ -21,7 +21,7 @@ pub use validate::validate;
 
 use crate::i18n::Lang;
 use crate::model::meta::Identity;
-use crate::model::{Chain, Issue, Project, StageId};
+use crate::model::{Chain, Issue, Project, ReferenceMatch, StageId};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -300,7 +300,34 @@ pub fn new_project(template: &Template, identity: &Identity) -> Project {
     let mut chain = template.chain.clone();
     chain.order = 0;
     project.chains.insert(chain.id.clone(), chain);
+    // Compared with its template from the start, so the ghost beads, the reference gaps and
+    // the 招商 list's synonyms work without a trip through the Compare dialog.
+    let matching = self_matching(template);
+    project.references.insert(matching.chain.clone(), matching);
     project
+}
+
+/// The matching of a chain that is the template's own copy: every reference stage and product
+/// matched to itself (the project made from the template is compared from the start).
+pub fn self_matching(template: &Template) -> ReferenceMatch {
+    ReferenceMatch {
+        chain: template.chain.id.clone(),
+        template: template.id().to_owned(),
+        revision: template.revision,
+        stages: template
+            .chain
+            .stages
+            .iter()
+            .map(|s| (s.id.clone(), Some(s.id.clone())))
+            .collect(),
+        products: template
+            .chain
+            .stages
+            .iter()
+            .flat_map(|s| &s.products)
+            .map(|p| (p.name.clone(), Some(p.name.clone())))
+            .collect(),
+    }
 }
 
 #[cfg(test)]

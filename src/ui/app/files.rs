@@ -267,6 +267,7 @@ impl ChainmapApp {
         }
         edits.extend(converted.links.into_iter().map(Edit::SetLink));
         edits.extend(converted.agreements.into_iter().map(Edit::SetAgreement));
+        edits.extend(converted.candidates.map(Edit::SetCandidates));
         edits.push(Edit::SetMeta(converted.meta));
         self.doc.end_gesture();
         let depth = self.doc.undo_depth();

@@ -16,32 +16,6 @@ mod preview;
 pub use matching::{CompareDialog, CompareRequest};
 pub use new_project::NewFromTemplate;
 
-use crate::model::ReferenceMatch;
-use crate::reference::Template;
-
-/// The matching of a chain that is the template's own copy: every reference stage and product
-/// matched to itself (the project made from the template is compared from the start).
-pub fn self_matching(template: &Template) -> ReferenceMatch {
-    ReferenceMatch {
-        chain: template.chain.id.clone(),
-        template: template.id().to_owned(),
-        revision: template.revision,
-        stages: template
-            .chain
-            .stages
-            .iter()
-            .map(|s| (s.id.clone(), Some(s.id.clone())))
-            .collect(),
-        products: template
-            .chain
-            .stages
-            .iter()
-            .flat_map(|s| &s.products)
-            .map(|p| (p.name.clone(), Some(p.name.clone())))
-            .collect(),
-    }
-}
-
 /// A count and its noun in the UI language ("14 个环节", "14 stages").
 fn counted(lang: crate::i18n::Lang, n: usize, zh: &str, en_one: &str, en_many: &str) -> String {
     match lang {

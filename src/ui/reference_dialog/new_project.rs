@@ -277,10 +277,7 @@ impl NewFromTemplate {
             year: Some(crate::file::import::last_full_year()),
             description: String::new(),
         };
-        let mut project = reference::new_project(template, &identity);
-        let matching = super::self_matching(template);
-        project.references.insert(matching.chain.clone(), matching);
-        Some(project)
+        Some(reference::new_project(template, &identity))
     }
 }
 

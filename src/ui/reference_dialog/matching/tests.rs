@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::model::meta::{Identity, MoneyUnit};
-use crate::ui::reference_dialog::self_matching;
+use crate::reference::self_matching;
 
 fn sample() -> Document {
     Document::new(crate::ui::app::bundled_sample())
