@@ -218,6 +218,7 @@ pub fn agreement(p: &mut Project, parties: usize) -> AgreementId {
             start: PhaseStart::Year(2024),
             years: Some(10),
             rule: Rule::FixedShares { shares },
+            ..Phase::default()
         }],
         coalition_values,
         ..Agreement::default()

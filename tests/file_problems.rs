@@ -53,7 +53,7 @@ fn newer_version_is_refused_naming_the_version() {
     assert!(!loaded);
     let issue = find(&issues, "newer_version")[0];
     assert!(issue.en.contains("version 7"), "{}", issue.en);
-    assert!(issue.en.contains("up to 1"), "{}", issue.en);
+    assert!(issue.en.contains("up to 2"), "{}", issue.en);
     assert!(issue.zh.contains("第 7 版"), "{}", issue.zh);
 }
 
@@ -202,7 +202,7 @@ fn v0_sketch_migrates() {
     assert_eq!(link.value.unwrap().to_string(), "180");
     // Re-saved, it is a current-version file that loads as itself.
     let text = file::to_json(p).unwrap();
-    assert!(text.contains("\"version\": 1"));
+    assert!(text.contains("\"version\": 2"));
     let again = file::load_str(&text, LoadOptions::default()).unwrap();
     assert_eq!(&again.project, p);
 }

@@ -171,7 +171,7 @@ pub fn load_str(text: &str, options: LoadOptions) -> Result<Loaded, LoadError> {
         )));
     }
     // Older versions go through `migrate()` on a `Value`, then back to text per key.
-    let migrated: Option<BTreeMap<String, String>> = if version < CURRENT_VERSION {
+    let migrated: Option<BTreeMap<String, String>> = if super::migrate::rewrites(version) {
         let Value::Object(mut map) = serde_json::from_str::<Value>(text).map_err(syntax)? else {
             return Err(fail(not_chainmap("the file is JSON, but not an object")));
         };

@@ -3,6 +3,17 @@
 //! Version 0 was the first sketch: one chain implied by a top-level `stages` list (with `tier`),
 //! nodes with a single `stage`, flat figures and `x`/`y`, and `edges` with `source`/`target`/
 //! `amount` that were always supply links.
+//!
+//! Version 1 had no tax bases: a fiscal phase split the firms' total tax. Version 2 (issue 19)
+//! lets a fiscal phase split the local or county-retained part (`basis`), and adds taxes by
+//! type, per-firm anchors, quotas, group parties and payments. Everything it adds has a default
+//! that means what version 1 meant (no `basis` is the total), so a version 1 file is read as it
+//! is, without a rewrite, and its problems keep the file's own lines and columns.
+
+/// Whether a file of `version` must be rewritten by [`migrate`] before it is read.
+pub fn rewrites(version: u32) -> bool {
+    version == 0
+}
 
 use crate::model::Issue;
 use serde_json::{Map, Value, json};

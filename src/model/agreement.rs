@@ -9,15 +9,18 @@
 
 mod defaults;
 mod kinds;
+mod terms;
 
 pub use defaults::{
     coalition_key, default_rule, even_shares, fresh_agreement_id, party_candidates,
     scope_candidates,
 };
 pub use kinds::{DEFAULT_START_YEAR, PhaseStartKind, RuleKind, UnknownRuleKind};
+pub use terms::{Anchor, Member, PaymentAmount, QuotaTransfer, Settlement};
 
 use super::ids::{AgreementId, NodeId, PhaseId};
 use super::node::Year;
+use super::tax::TaxBasis;
 use crate::i18n::Lang;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -47,6 +50,17 @@ pub struct Agreement {
     /// v(S) for coalitions of parties, for Shapley value, nucleolus and core check.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub coalition_values: Vec<CoalitionValue>,
+    // Issue 19: agreements as they are really written.
+    /// Each scoped firm's own move and production years, for `per_firm` phases and eligibility.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub anchors: Vec<Anchor>,
+    /// Quotas moved between parties (the quota ledger), with their settlement.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub quotas: Vec<QuotaTransfer>,
+    /// The money ledgers the fair split judges the contract on (what each party receives over
+    /// the horizon across them); empty means fiscal, corporate and quota settlements.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fair_ledgers: Vec<Ledger>,
 }
 
 /// A party to an agreement: a region, park or investor node.
@@ -69,6 +83,10 @@ pub struct Party {
         with = "rust_decimal::serde::arbitrary_precision_option"
     )]
     pub capital: Option<Decimal>,
+    /// The members of a group party (162 village collectives) and their shares of what it
+    /// receives; empty for a single party.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<Member>,
 }
 
 /// What a party is in the agreement.
@@ -90,16 +108,19 @@ pub enum PartyRole {
     VillageCollective,
     /// 运营方
     Operator,
+    /// 上级财政 (province or city finance paying a rebate or subsidy)
+    HigherLevel,
 }
 
 impl PartyRole {
-    pub const ALL: [PartyRole; 6] = [
+    pub const ALL: [PartyRole; 7] = [
         PartyRole::Source,
         PartyRole::Host,
         PartyRole::Trustee,
         PartyRole::Investor,
         PartyRole::VillageCollective,
         PartyRole::Operator,
+        PartyRole::HigherLevel,
     ];
 
     pub fn label(self, lang: Lang) -> &'static str {
@@ -110,6 +131,7 @@ impl PartyRole {
             PartyRole::Investor => lang.pick("投资方", "Investor"),
             PartyRole::VillageCollective => lang.pick("村集体", "Village collective"),
             PartyRole::Operator => lang.pick("运营方", "Operator"),
+            PartyRole::HigherLevel => lang.pick("上级财政", "Higher level"),
         }
     }
 }
@@ -129,15 +151,21 @@ pub enum Ledger {
     Fiscal,
     /// corporate returns: dividends, rents, fixed returns
     Corporate,
+    /// 指标交易: land and energy quotas, in their physical units
+    Quota,
 }
 
 impl Ledger {
-    pub const ALL: [Ledger; 4] = [
+    pub const ALL: [Ledger; 5] = [
         Ledger::Statistics,
         Ledger::Assessment,
         Ledger::Fiscal,
         Ledger::Corporate,
+        Ledger::Quota,
     ];
+
+    /// The ledgers that hold money (what the fair split can judge a contract on).
+    pub const MONEY: [Ledger; 3] = [Ledger::Fiscal, Ledger::Corporate, Ledger::Quota];
 
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
@@ -145,6 +173,7 @@ impl Ledger {
             Ledger::Assessment => lang.pick("考核", "Assessment"),
             Ledger::Fiscal => lang.pick("财税分成", "Fiscal"),
             Ledger::Corporate => lang.pick("企业收益", "Corporate returns"),
+            Ledger::Quota => lang.pick("指标交易", "Quotas"),
         }
     }
 }
@@ -161,16 +190,46 @@ pub enum Metric {
     Tax,
     Investment,
     Profit,
+    /// 租金 of a park or building (消薄飞地 after the fixed-return years)
+    Rent,
+    /// 建设用地指标 (亩), quota ledger only
+    ConstructionLandMu,
+    /// 耕地占补平衡指标 (亩), quota ledger only
+    FarmlandBalanceMu,
+    /// 能耗指标 (吨标准煤), quota ledger only
+    EnergyTce,
 }
 
 impl Metric {
-    pub const ALL: [Metric; 5] = [
+    /// The figures a phase can split (money and assessment figures).
+    pub const ALL: [Metric; 6] = [
         Metric::Output,
         Metric::ValueAdded,
         Metric::Tax,
         Metric::Investment,
         Metric::Profit,
+        Metric::Rent,
     ];
+
+    /// The quotas moved between parties, counted in physical units.
+    pub const QUOTA: [Metric; 3] = [
+        Metric::ConstructionLandMu,
+        Metric::FarmlandBalanceMu,
+        Metric::EnergyTce,
+    ];
+
+    pub fn is_quota(self) -> bool {
+        Self::QUOTA.contains(&self)
+    }
+
+    /// The physical unit of a quota metric; none for money and money-valued figures.
+    pub fn unit(self, lang: Lang) -> Option<&'static str> {
+        match self {
+            Metric::ConstructionLandMu | Metric::FarmlandBalanceMu => Some(lang.pick("亩", "mu")),
+            Metric::EnergyTce => Some(lang.pick("吨标准煤", "tce")),
+            _ => None,
+        }
+    }
 
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
@@ -179,6 +238,10 @@ impl Metric {
             Metric::Tax => lang.pick("税收", "Tax"),
             Metric::Investment => lang.pick("投资", "Investment"),
             Metric::Profit => lang.pick("利润", "Profit"),
+            Metric::Rent => lang.pick("租金", "Rent"),
+            Metric::ConstructionLandMu => lang.pick("建设用地指标", "Construction land quota"),
+            Metric::FarmlandBalanceMu => lang.pick("耕地占补指标", "Farmland balance quota"),
+            Metric::EnergyTce => lang.pick("能耗指标", "Energy quota"),
         }
     }
 }
@@ -197,6 +260,14 @@ pub struct Phase {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub years: Option<u32>,
     pub rule: Rule,
+    /// Which part of the tax a fiscal phase of the tax metric splits (files before version 2:
+    /// the total).
+    #[serde(skip_serializing_if = "TaxBasis::is_total")]
+    pub basis: TaxBasis,
+    /// Runs for each scoped firm from its own anchors (京津冀 92号): eligibility, years, caps
+    /// and extensions per firm; the schedule has a row per firm and the totals.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub per_firm: bool,
 }
 
 /// When a phase starts.
@@ -255,12 +326,19 @@ pub enum Rule {
     },
     /// In proportion to the parties' equity (Jiangsu 南北共建).
     Equity,
-    /// Each recipient gets `rate_pct` % of its capital a year, paid by `payer` (消薄飞地 10 %).
+    /// Each recipient gets `rate_pct` % of its capital a year, paid by `payer` (消薄飞地 10 %);
+    /// with `escalation_pct`, the rate rises by that percentage every year of the phase.
     FixedReturn {
         #[serde(with = "rust_decimal::serde::arbitrary_precision")]
         rate_pct: Decimal,
         recipients: Vec<NodeId>,
         payer: NodeId,
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            with = "rust_decimal::serde::arbitrary_precision_option"
+        )]
+        escalation_pct: Option<Decimal>,
     },
     /// A fixed payment per unit per year, paid even at a loss (炉霍: 3 万元 per greenhouse).
     PerUnit {
@@ -272,6 +350,13 @@ pub enum Rule {
         units: Decimal,
         #[serde(default, skip_serializing_if = "String::is_empty")]
         unit: String,
+    },
+    /// A payment from `payer` to `payee` outside the split of the figure (a province's
+    /// increment rebate, a one-off subsidy): a fixed sum, or a share of the increment.
+    Payment {
+        payer: NodeId,
+        payee: NodeId,
+        amount: PaymentAmount,
     },
 }
 
@@ -393,6 +478,16 @@ impl Agreement {
     /// The party with this node, if it is one.
     pub fn party(&self, node: &NodeId) -> Option<&Party> {
         self.parties.iter().find(|p| &p.node == node)
+    }
+
+    /// A scoped firm's move and production years: its own anchor's where given, else the
+    /// agreement's signing and production years.
+    pub fn firm_years(&self, node: &NodeId) -> (Option<Year>, Option<Year>) {
+        let own = self.anchors.iter().find(|a| &a.node == node);
+        (
+            own.and_then(|a| a.moved_year).or(self.signed_year),
+            own.and_then(|a| a.production_year).or(self.production_year),
+        )
     }
 
     /// First year of a phase, or none when its anchor year is not set.

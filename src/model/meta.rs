@@ -6,8 +6,8 @@
 //! Counts, areas, percentages and years are not money and stay as they are.
 
 use super::{
-    Agreement, Base, Candidate, Cap, Eligibility, Figures, Link, Node, Project, ProjectMeta, Rule,
-    Year,
+    Agreement, Base, Candidate, Cap, Eligibility, Figures, Link, Node, PaymentAmount, Project,
+    ProjectMeta, Rule, Year,
 };
 use crate::i18n::Lang;
 use rust_decimal::Decimal;
@@ -160,6 +160,10 @@ pub fn convert_amounts(project: &Project, meta: &ProjectMeta, factor: Decimal) -
                     &mut f.rd,
                     &mut f.purchases,
                     &mut f.local_purchases,
+                    &mut f.vat,
+                    &mut f.cit,
+                    &mut f.other_tax,
+                    &mut f.rent,
                 ] {
                     scale_opt(amount);
                 }
@@ -218,6 +222,10 @@ fn has_money(f: &Figures) -> bool {
         f.rd,
         f.purchases,
         f.local_purchases,
+        f.vat,
+        f.cit,
+        f.other_tax,
+        f.rent,
     ]
     .iter()
     .any(Option::is_some)
@@ -241,8 +249,26 @@ fn convert_agreement(a: &mut Agreement, scale: &dyn Fn(&mut Decimal)) {
                 cap: Cap::Amount(v),
                 ..
             }
-            | Rule::PerUnit { per_unit: v, .. } => scale(v),
+            | Rule::PerUnit { per_unit: v, .. }
+            | Rule::Payment {
+                amount: PaymentAmount::Fixed(v),
+                ..
+            }
+            | Rule::Payment {
+                amount:
+                    PaymentAmount::IncrementShare {
+                        base: Base::Amount(v),
+                        ..
+                    },
+                ..
+            } => scale(v),
             _ => {}
+        }
+    }
+    // Quotas are in 亩 or tce; only their price is money.
+    for quota in &mut a.quotas {
+        if let Some(price) = &mut quota.price {
+            scale(price);
         }
     }
     for rule in &mut a.eligibility {

@@ -13,6 +13,7 @@ pub mod link;
 pub mod meta;
 pub mod node;
 pub mod targeting;
+pub mod tax;
 pub mod validate;
 pub mod view;
 
@@ -24,6 +25,7 @@ pub use issue::{Issue, Severity};
 pub use link::*;
 pub use node::*;
 pub use targeting::{Candidate, CandidateStatus, ReferenceMatch};
+pub use tax::{TaxBasis, TaxSharing, TaxType, Tier, TierShares};
 pub use view::*;
 
 use rust_decimal::Decimal;
@@ -83,6 +85,11 @@ pub struct ProjectMeta {
         with = "rust_decimal::serde::arbitrary_precision_option"
     )]
     pub processing_target: Option<Decimal>,
+    // Issue 19: the tiers' shares of each tax type, for fiscal phases on a retained basis.
+    /// Central, provincial, city and county percentages per tax type (national central shares
+    /// by default, the local part undivided until a province's split is entered).
+    #[serde(skip_serializing_if = "TaxSharing::is_default")]
+    pub tax_sharing: TaxSharing,
 }
 
 impl Default for ProjectMeta {
@@ -98,6 +105,7 @@ impl Default for ProjectMeta {
             land_weights: LandWeights::default(),
             home_region: None,
             processing_target: None,
+            tax_sharing: TaxSharing::default(),
         }
     }
 }

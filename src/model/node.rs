@@ -389,6 +389,36 @@ pub struct Figures {
         with = "rust_decimal::serde::arbitrary_precision_option"
     )]
     pub local_purchases: Option<Decimal>,
+    // Issue 19 (taxes by type and tier; rent): `tax` stays the total, and is the sum of these
+    // three when they are given (`Figures::tax_parts`).
+    /// 增值税 (VAT), all tiers together
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "rust_decimal::serde::arbitrary_precision_option"
+    )]
+    pub vat: Option<Decimal>,
+    /// 企业所得税 (corporate income tax), all tiers together
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "rust_decimal::serde::arbitrary_precision_option"
+    )]
+    pub cit: Option<Decimal>,
+    /// 其他税收: the rest of `tax` (when not given, `tax` − VAT − CIT)
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "rust_decimal::serde::arbitrary_precision_option"
+    )]
+    pub other_tax: Option<Decimal>,
+    /// 租金收入: the rent a park or building earns (分红 of 消薄飞地 after the fixed-return years)
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "rust_decimal::serde::arbitrary_precision_option"
+    )]
+    pub rent: Option<Decimal>,
 }
 
 impl Node {

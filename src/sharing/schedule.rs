@@ -245,6 +245,9 @@ fn metric_value(f: &crate::model::Figures, metric: Metric) -> Option<Decimal> {
         Metric::Tax => f.tax,
         Metric::Investment => f.investment,
         Metric::Profit => f.profit,
+        Metric::Rent => f.rent,
+        // Quotas are not figures of a firm: they move by the agreement's transfers.
+        Metric::ConstructionLandMu | Metric::FarmlandBalanceMu | Metric::EnergyTce => None,
     }
 }
 
@@ -335,6 +338,7 @@ fn apply(
             rate_pct,
             recipients,
             payer,
+            ..
         } => {
             let mut parts = Vec::new();
             let mut paid = Decimal::ZERO;
@@ -383,6 +387,8 @@ fn apply(
             )
         }
         Rule::Capped { .. } => (Vec::new(), none.0, none.1),
+        // TODO(issue 19, engine helper): payments as transfer rows.
+        Rule::Payment { .. } => (Vec::new(), none.0, none.1),
     }
 }
 

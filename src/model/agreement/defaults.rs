@@ -7,7 +7,7 @@ use super::{
     Agreement, CoalitionValue, CostItem, CostSplit, Party, PartyRole, Phase, PhaseStart, Rule,
     RuleKind, Share,
 };
-use super::{Base, Cap, DEFAULT_START_YEAR};
+use super::{Base, Cap, DEFAULT_START_YEAR, PaymentAmount};
 use crate::model::{
     AgreementId, Ledger, Link, LinkKind, Metric, Node, NodeId, NodeKind, PhaseId, Project, fresh_id,
 };
@@ -74,6 +74,7 @@ pub fn default_rule(kind: RuleKind, parties: &[NodeId]) -> Rule {
             rate_pct: Decimal::TEN,
             recipients: vec![first],
             payer: last,
+            escalation_pct: None,
         },
         RuleKind::PerUnit => Rule::PerUnit {
             payer: first,
@@ -81,6 +82,11 @@ pub fn default_rule(kind: RuleKind, parties: &[NodeId]) -> Rule {
             per_unit: Decimal::ONE,
             units: Decimal::ONE,
             unit: String::new(),
+        },
+        RuleKind::Payment => Rule::Payment {
+            payer: last,
+            payee: first,
+            amount: PaymentAmount::Fixed(Decimal::ZERO),
         },
     }
 }

@@ -23,11 +23,12 @@ pub enum RuleKind {
     Equity,
     FixedReturn,
     PerUnit,
+    Payment,
 }
 
 impl RuleKind {
     /// Every kind, in the order menus list them.
-    pub const ALL: [RuleKind; 8] = [
+    pub const ALL: [RuleKind; 9] = [
         RuleKind::FixedShares,
         RuleKind::AllTo,
         RuleKind::DoubleCount,
@@ -36,6 +37,7 @@ impl RuleKind {
         RuleKind::Equity,
         RuleKind::FixedReturn,
         RuleKind::PerUnit,
+        RuleKind::Payment,
     ];
 
     /// The name used in files.
@@ -49,6 +51,7 @@ impl RuleKind {
             RuleKind::Equity => "equity",
             RuleKind::FixedReturn => "fixed_return",
             RuleKind::PerUnit => "per_unit",
+            RuleKind::Payment => "payment",
         }
     }
 
@@ -62,6 +65,7 @@ impl RuleKind {
             RuleKind::Equity => lang.pick("按股权", "By equity"),
             RuleKind::FixedReturn => lang.pick("固定回报", "Fixed return on capital"),
             RuleKind::PerUnit => lang.pick("按单位固定支付", "Fixed payment per unit"),
+            RuleKind::Payment => lang.pick("上级或第三方支付", "Payment from a payer"),
         }
     }
 }
@@ -101,6 +105,7 @@ impl Rule {
             Rule::Equity => RuleKind::Equity,
             Rule::FixedReturn { .. } => RuleKind::FixedReturn,
             Rule::PerUnit { .. } => RuleKind::PerUnit,
+            Rule::Payment { .. } => RuleKind::Payment,
         }
     }
 

@@ -190,6 +190,17 @@ pub(super) fn check_agreement(project: &Project, agreement: &Agreement, issues: 
 
 fn check_phase(agreement: &Agreement, phase: &Phase, place: &str, issues: &mut Vec<Issue>) {
     let pplace = format!("{place}/phases/{}", phase.id);
+    if phase.per_firm {
+        check_firm_anchors(agreement, phase, &pplace, issues);
+    } else {
+        check_anchor(agreement, phase, &pplace, issues);
+    }
+    check_rule(agreement, phase, &pplace, issues);
+}
+
+/// A phase counted from the signing or production needs that year.
+fn check_anchor(agreement: &Agreement, phase: &Phase, pplace: &str, issues: &mut Vec<Issue>) {
+    let pplace = pplace.to_owned();
     match phase.start {
         PhaseStart::AfterSigning(_) if agreement.signed_year.is_none() => issues.push(Issue::error(
             "missing_anchor",
@@ -208,6 +219,33 @@ fn check_phase(agreement: &Agreement, phase: &Phase, place: &str, issues: &mut V
         }
         _ => {}
     }
+}
+
+/// A per-firm phase counted from a move or production needs that year for every firm in scope
+/// (its own anchor's, or the agreement's).
+fn check_firm_anchors(agreement: &Agreement, phase: &Phase, pplace: &str, issues: &mut Vec<Issue>) {
+    for node in &agreement.scope {
+        let (moved, production) = agreement.firm_years(node);
+        let missing = match phase.start {
+            PhaseStart::AfterSigning(_) if moved.is_none() => Some(("迁入", "moving")),
+            PhaseStart::AfterProduction(_) if production.is_none() => Some(("投产", "production")),
+            _ => None,
+        };
+        if let Some((zh, en)) = missing {
+            issues.push(Issue::error(
+                "missing_anchor",
+                pplace.to_owned(),
+                format!("阶段按每家企业分别计算,但“{node}”没有{zh}年份(协议也没有)"),
+                format!(
+                    "the phase runs per firm, but \"{node}\" has no {en} year (nor has the agreement)"
+                ),
+            ));
+        }
+    }
+}
+
+fn check_rule(agreement: &Agreement, phase: &Phase, pplace: &str, issues: &mut Vec<Issue>) {
+    let pplace = pplace.to_owned();
     if phase.years == Some(0) {
         issues.push(Issue::error(
             "empty_phase",
@@ -286,8 +324,12 @@ fn check_phase(agreement: &Agreement, phase: &Phase, place: &str, issues: &mut V
             rate_pct,
             recipients,
             payer,
+            escalation_pct,
         } => {
             check_amount(*rate_pct, &pplace, "回报率", "rate", issues);
+            if let Some(e) = escalation_pct {
+                check_amount(*e, &pplace, "年递增率", "yearly escalation", issues);
+            }
             check_party_ref(agreement, payer, &pplace, issues);
             for r in recipients {
                 check_party_ref(agreement, r, &pplace, issues);
@@ -312,6 +354,23 @@ fn check_phase(agreement: &Agreement, phase: &Phase, place: &str, issues: &mut V
             check_party_ref(agreement, payee, &pplace, issues);
             check_amount(*per_unit, &pplace, "单价", "amount per unit", issues);
             check_amount(*units, &pplace, "数量", "number of units", issues);
+        }
+        Rule::Payment {
+            payer,
+            payee,
+            amount,
+        } => {
+            check_party_ref(agreement, payer, &pplace, issues);
+            check_party_ref(agreement, payee, &pplace, issues);
+            match amount {
+                PaymentAmount::Fixed(v) => check_amount(*v, &pplace, "金额", "amount", issues),
+                PaymentAmount::IncrementShare { base, pct } => {
+                    check_amount(*pct, &pplace, "比例", "share", issues);
+                    if let Base::Amount(v) = base {
+                        check_amount(*v, &pplace, "基数", "base", issues);
+                    }
+                }
+            }
         }
     }
 }

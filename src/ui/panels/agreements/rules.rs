@@ -12,6 +12,8 @@ use crate::ui::widgets::draft::DraftKey;
 /// phase's own).
 pub(super) fn rule_rows_ui(ui: &mut egui::Ui, form: &mut Form<'_>, phase: &Phase) {
     match &phase.rule {
+        // TODO(issue 19, UI helper): the payment's payer, payee and amount.
+        Rule::Payment { .. } => {}
         Rule::FixedShares { shares } => {
             ui.label(form.pick("比例", "Shares"));
             ui.vertical(|ui| shares_ui(ui, form, phase, shares));
@@ -89,7 +91,8 @@ fn shares_mut(rule: &mut Rule) -> Option<&mut Vec<Share>> {
         | Rule::DoubleCount { .. }
         | Rule::Equity
         | Rule::FixedReturn { .. }
-        | Rule::PerUnit { .. } => None,
+        | Rule::PerUnit { .. }
+        | Rule::Payment { .. } => None,
     }
 }
 
@@ -341,6 +344,7 @@ fn fixed_return_ui(ui: &mut egui::Ui, form: &mut Form<'_>, phase: &Phase) {
         rate_pct,
         recipients,
         payer,
+        ..
     } = &phase.rule
     else {
         return;
