@@ -192,6 +192,8 @@ pub enum Metric {
     Profit,
     /// 租金 of a park or building (消薄飞地 after the fixed-return years)
     Rent,
+    /// 重点项目 (a count: the assessment of 安康-style agreements)
+    KeyProjects,
     /// 建设用地指标 (亩), quota ledger only
     ConstructionLandMu,
     /// 耕地占补平衡指标 (亩), quota ledger only
@@ -202,13 +204,14 @@ pub enum Metric {
 
 impl Metric {
     /// The figures a phase can split (money and assessment figures).
-    pub const ALL: [Metric; 6] = [
+    pub const ALL: [Metric; 7] = [
         Metric::Output,
         Metric::ValueAdded,
         Metric::Tax,
         Metric::Investment,
         Metric::Profit,
         Metric::Rent,
+        Metric::KeyProjects,
     ];
 
     /// The quotas moved between parties, counted in physical units.
@@ -222,11 +225,12 @@ impl Metric {
         Self::QUOTA.contains(&self)
     }
 
-    /// The physical unit of a quota metric; none for money and money-valued figures.
+    /// The unit of a metric not counted in money (quotas, key projects); none for money.
     pub fn unit(self, lang: Lang) -> Option<&'static str> {
         match self {
             Metric::ConstructionLandMu | Metric::FarmlandBalanceMu => Some(lang.pick("亩", "mu")),
             Metric::EnergyTce => Some(lang.pick("吨标准煤", "tce")),
+            Metric::KeyProjects => Some(lang.pick("个", "projects")),
             _ => None,
         }
     }
@@ -239,6 +243,7 @@ impl Metric {
             Metric::Investment => lang.pick("投资", "Investment"),
             Metric::Profit => lang.pick("利润", "Profit"),
             Metric::Rent => lang.pick("租金", "Rent"),
+            Metric::KeyProjects => lang.pick("重点项目", "Key projects"),
             Metric::ConstructionLandMu => lang.pick("建设用地指标", "Construction land quota"),
             Metric::FarmlandBalanceMu => lang.pick("耕地占补指标", "Farmland balance quota"),
             Metric::EnergyTce => lang.pick("能耗指标", "Energy quota"),

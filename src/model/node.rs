@@ -419,6 +419,14 @@ pub struct Figures {
         with = "rust_decimal::serde::arbitrary_precision_option"
     )]
     pub rent: Option<Decimal>,
+    /// 重点项目: the firm's provincial or municipal key projects this year (a count, for the
+    /// assessment ledger of 安康-style agreements)
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "rust_decimal::serde::arbitrary_precision_option"
+    )]
+    pub key_projects: Option<Decimal>,
 }
 
 impl Node {

@@ -26,6 +26,21 @@ pub struct Row {
     pub parts: Vec<(NodeId, Decimal)>,
     pub note_zh: String,
     pub note_en: String,
+    // Issue 19: what the real agreements need to show.
+    /// The firm a per-firm phase's row is about; none for a row of the whole scope (a
+    /// per-firm phase also has a total row per year, with none here).
+    pub firm: Option<NodeId>,
+    /// The part of the tax a fiscal row splits (total for every other row).
+    pub basis: crate::model::TaxBasis,
+    /// The amount on that basis by tax type (empty when the figures give no types).
+    pub tax_parts: Vec<(crate::model::TaxType, Decimal)>,
+    /// Parts that move an amount from one party to another and net to zero (quota transfers,
+    /// payments): `total` is the amount moved, the giver's part negative.
+    pub transfer: bool,
+    /// An assessment row under double counting: "仅用于考核,不对外发布" in every export.
+    pub assessment_only: bool,
+    /// For each group party with members, its part split between them.
+    pub members: Vec<(NodeId, Vec<(String, Decimal)>)>,
 }
 
 impl Row {
@@ -204,6 +219,12 @@ pub fn schedule(
                     parts: in_party_order(&parties, parts),
                     note_zh,
                     note_en,
+                    firm: None,
+                    basis: phase.basis,
+                    tax_parts: Vec::new(),
+                    transfer: false,
+                    assessment_only: false,
+                    members: Vec::new(),
                 });
             }
         }
@@ -246,6 +267,7 @@ fn metric_value(f: &crate::model::Figures, metric: Metric) -> Option<Decimal> {
         Metric::Investment => f.investment,
         Metric::Profit => f.profit,
         Metric::Rent => f.rent,
+        Metric::KeyProjects => f.key_projects,
         // Quotas are not figures of a firm: they move by the agreement's transfers.
         Metric::ConstructionLandMu | Metric::FarmlandBalanceMu | Metric::EnergyTce => None,
     }
