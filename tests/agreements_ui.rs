@@ -501,6 +501,7 @@ fn every_rule_kind_and_its_fields() {
                     rate_pct,
                     recipients,
                     payer,
+                    ..
                 } = phase_rule(&h, phase)
                 else {
                     unreachable!()
