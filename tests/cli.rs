@@ -331,9 +331,14 @@ fn fair_on_the_enclave_sample_compares_the_contract() {
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["nucleolus"][0]["fraction"], "1700");
     assert_eq!(v["shapley"][0]["fraction"], "5200/3");
-    // The trustee gets no fiscal share in the contract but could make 200 alone.
+    // The contract is judged on fiscal and corporate money together over 2020–2025: fiscal
+    // 5 : 5 of 645 + 785 + 891 + 993 + 1110 + 1212 = 5636 gives 岚皋 and 汉滨 2818 each; the
+    // corporate profits 120 + 260 + 380 + 450 + 520 + 600 = 2330 by equity 60 / 30 / 10 give
+    // 1398, 699 and 233. The trustee's 233 of 7966 in all, times v(N) = 3600, is
+    // 419400/3983 ≈ 105.30, short of the 200 it could make alone by 377200/3983.
+    assert_eq!(v["contract"][2]["fraction"], "419400/3983");
     assert_eq!(v["contract_in_core"], false);
-    assert_eq!(v["contract_blocked_by"][0]["shortfall"], "200");
+    assert_eq!(v["contract_blocked_by"][0]["shortfall"], "377200/3983");
 }
 
 #[test]
