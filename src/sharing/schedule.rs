@@ -60,6 +60,23 @@ impl Row {
     pub fn part(&self, party: &NodeId) -> Option<Decimal> {
         part_of(&self.parts, party)
     }
+
+    /// The unit of the row's amounts when they are not money: the physical unit of a quota
+    /// row (亩, tce), the count of key projects; none for money (the project's money unit),
+    /// the money rows of quota settlements included.
+    pub fn unit(&self, lang: Lang) -> Option<&'static str> {
+        match (self.ledger, self.metric) {
+            (Ledger::Quota, m) | (_, m @ Metric::KeyProjects) => m.unit(lang),
+            _ => None,
+        }
+    }
+
+    /// The row's tax basis when it splits the tax of the fiscal ledger (none for other rows,
+    /// which always count the whole figure).
+    pub fn tax_basis(&self) -> Option<crate::model::TaxBasis> {
+        (self.ledger == Ledger::Fiscal && self.metric == Metric::Tax && !self.transfer)
+            .then_some(self.basis)
+    }
 }
 
 impl CostRow {
