@@ -280,6 +280,8 @@ fn print_rows(
             .collect();
         let firm = match (&r.firm, with_firm) {
             (Some(f), _) => format!("{:<16}", project.node_name(f)),
+            // A payment among per-firm rows is about no firm; a total row sums the firms.
+            (None, true) if r.transfer => format!("{:<16}", "—"),
             (None, true) => format!("{:<16}", lang.pick("合计", "total")),
             (None, false) => String::new(),
         };

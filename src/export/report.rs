@@ -148,8 +148,10 @@ fn schedule_section(project: &Project, a: &crate::model::Agreement, lang: Lang) 
                 row.push(Cell::Text(basis.to_owned()));
             }
             if with_firm {
+                // A payment among per-firm rows is about no firm; a total row sums the firms.
                 let firm = match &r.firm {
                     Some(f) => project.node_name(f),
+                    None if r.transfer => "—".to_owned(),
                     None => lang.pick("合计", "total").to_owned(),
                 };
                 row.push(Cell::Text(firm));
