@@ -331,9 +331,14 @@ fn fair_on_the_enclave_sample_compares_the_contract() {
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["nucleolus"][0]["fraction"], "1700");
     assert_eq!(v["shapley"][0]["fraction"], "5200/3");
-    // The trustee gets no fiscal share in the contract but could make 200 alone.
+    // The contract is judged on fiscal and corporate money together over 2020–2025: fiscal
+    // 5 : 5 of 645 + 785 + 891 + 993 + 1110 + 1212 = 5636 gives 岚皋 and 汉滨 2818 each; the
+    // corporate profits 120 + 260 + 380 + 450 + 520 + 600 = 2330 by equity 60 / 30 / 10 give
+    // 1398, 699 and 233. The trustee's 233 of 7966 in all, times v(N) = 3600, is
+    // 419400/3983 ≈ 105.30, short of the 200 it could make alone by 377200/3983.
+    assert_eq!(v["contract"][2]["fraction"], "419400/3983");
     assert_eq!(v["contract_in_core"], false);
-    assert_eq!(v["contract_blocked_by"][0]["shortfall"], "200");
+    assert_eq!(v["contract_blocked_by"][0]["shortfall"], "377200/3983");
 }
 
 #[test]
@@ -1009,4 +1014,86 @@ fn new_writes_a_valid_empty_project_and_never_overwrites_unasked() {
         "new", "-o", x, "--name", "甲", "--county", "", "--lang", "en",
     ]);
     assert!(String::from_utf8_lossy(&o.stderr).contains("the county (--county) cannot be empty"));
+}
+
+/// Issue 19's terms in `chainmap split`: a per-firm phase on the local retained part, a priced
+/// quota and a group party, in the text and in the new JSON keys.
+#[test]
+fn split_shows_bases_firms_quotas_members_and_marks() {
+    let project = r#"{"format": "chainmap", "version": 2, "name": "t", "unit": "万元",
+      "land_classes": [], "chains": [], "links": [], "views": [],
+      "nodes": [
+        {"id": "f", "name": "甲企业", "kind": "enterprise", "figures": {"2024": {"vat": 1000, "cit": 500, "output": 80}}},
+        {"id": "src", "name": "飞出地", "kind": "region"},
+        {"id": "host", "name": "飞入地", "kind": "region"},
+        {"id": "vil", "name": "村集体", "kind": "village_collective"}],
+      "agreements": [{"id": "A", "name": "协议", "signed_year": 2024,
+        "parties": [{"node": "src", "role": "source",
+                     "members": [{"name": "甲村", "share_pct": 50}, {"name": "乙村", "share_pct": 50}]},
+                    {"node": "host", "role": "host"}],
+        "scope": ["f"],
+        "phases": [
+          {"id": "p1", "ledger": "fiscal", "metric": "tax", "start": {"after_signing": 0},
+           "basis": "local_retained", "per_firm": true,
+           "rule": {"fixed_shares": {"shares": [{"party": "src", "pct": 50}, {"party": "host", "pct": 50}]}}},
+          {"id": "p2", "ledger": "assessment", "metric": "output", "start": {"after_signing": 0},
+           "rule": {"double_count": {"parties": ["src", "host"]}}}],
+        "quotas": [{"year": 2024, "metric": "construction_land_mu", "from": "src", "to": "host",
+          "amount": 120, "price": 30, "settle_in": "fiscal"}]}]}"#;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("terms.chainmap.json");
+    std::fs::write(&path, project).unwrap();
+    let path = path.to_str().unwrap();
+    let o = chainmap(&["split", path, "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(0));
+    let text = stdout(&o);
+    // Local retained: 1000 × 50 % + 500 × 40 % = 700, 350 each, 175 to each village.
+    assert!(text.contains("Fiscal · Tax · Local retained"), "{text}");
+    assert!(text.contains("甲企业"), "{text}");
+    assert!(
+        text.contains("VAT 500.00 · Corporate income tax 200.00"),
+        "{text}"
+    );
+    assert!(
+        text.contains("members: 甲村 175.00 · 乙村 175.00"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Quotas · Construction land quota (mu)"),
+        "{text}"
+    );
+    assert!(text.contains("120 mu × 30 = 3600"), "{text}");
+    assert!(
+        text.contains("for assessment only, not for publication"),
+        "{text}"
+    );
+
+    let o = chainmap(&["split", path, "--json", "--lang", "zh"]);
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let a = &v["agreements"][0];
+    assert_eq!(
+        a["fair_ledgers"],
+        serde_json::json!(["fiscal", "corporate", "quota"])
+    );
+    assert_eq!(a["fair_totals"]["quota"]["src"].to_string(), "3600");
+    let rows = a["rows"].as_array().unwrap();
+    let firm_row = rows.iter().find(|r| r["firm"] == "f").unwrap();
+    assert_eq!(firm_row["firm_name"], "甲企业");
+    assert_eq!(firm_row["basis"], "local_retained");
+    assert_eq!(firm_row["tax_parts"]["vat"].to_string(), "500");
+    assert_eq!(firm_row["members"]["src"]["甲村"].to_string(), "175");
+    let total = rows
+        .iter()
+        .find(|r| r["ledger"] == "fiscal" && r["metric"] == "tax" && r["firm"].is_null())
+        .unwrap();
+    assert_eq!(total["total"].to_string(), "700");
+    let quota = rows.iter().find(|r| r["ledger"] == "quota").unwrap();
+    assert_eq!(
+        (quota["unit"].as_str(), quota["transfer"].as_bool()),
+        (Some("亩"), Some(true))
+    );
+    let marked = rows.iter().find(|r| r["ledger"] == "assessment").unwrap();
+    assert_eq!(marked["assessment_only"], true);
+    assert_eq!(marked["mark"], "仅用于考核，不对外发布");
 }

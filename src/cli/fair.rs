@@ -264,8 +264,8 @@ fn print_text(game: &Game, f: &Findings, lang: Lang, out: &mut dyn Write) -> std
         print_split(
             game,
             lang.pick(
-                "合同分成(按财税分成累计比例)",
-                "Contract split (cumulative fiscal shares)",
+                "合同分成(按所选收益账累计比例)",
+                "Contract split (cumulative shares across the chosen money ledgers)",
             ),
             x,
             c,

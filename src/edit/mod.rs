@@ -17,6 +17,9 @@ pub use change::Change;
 pub use structure::{StageFirms, StructureEdit};
 
 /// One user action on the project. One gesture is one edit, hence one undo step.
+// The project's settings (with the tax sharing table) are the largest variant; edits are made
+// once per gesture, so their size does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Edit {
     AddNode(Node),

@@ -101,47 +101,94 @@ fn sections(project: &Project, analysis: &Analysis, lang: Lang) -> Vec<Section> 
     leaders.rows.truncate(LEADERS_SHOWN);
     out.extend(evaluation_sections(project, analysis, leaders, lang));
     for a in project.agreements.values() {
-        let s = crate::sharing::schedule(project, a, None, None);
-        let mut headers = vec![
-            lang.pick("年份", "year").to_owned(),
-            lang.pick("账目", "ledger").to_owned(),
-            lang.pick("指标", "metric").to_owned(),
-            lang.pick("合计", "total").to_owned(),
-        ];
-        headers.extend(s.parties.iter().map(|p| project.node_name(p)));
-        let rows = s
-            .rows
-            .iter()
-            .map(|r| {
-                let mut row = vec![
-                    Cell::Text(r.year.to_string()),
-                    Cell::Text(r.ledger.label(lang).to_owned()),
-                    Cell::Text(r.metric.label(lang).to_owned()),
-                    Cell::Number(r.total),
-                ];
-                row.extend(
-                    s.parties
-                        .iter()
-                        .map(|p| r.part(p).map(Cell::Number).unwrap_or(Cell::Empty)),
-                );
-                row
-            })
-            .collect();
-        out.push(Section {
-            heading: format!("{}:{}", lang.pick("协议分成", "Split schedule"), a.name),
-            lines: vec![format!(
-                "{}: {}",
-                lang.pick("单位", "Unit"),
-                crate::i18n::money_unit(&project.meta.unit, lang)
-            )],
-            table: Some(DataTable {
-                name: TableName::Schedules,
-                headers,
-                rows,
-            }),
-        });
+        out.push(schedule_section(project, a, lang));
     }
     out
+}
+
+/// One agreement's schedule: a row per year, ledger and metric (and firm, for per-firm phases),
+/// a column per party; the tax basis when a phase splits a retained part; the note, which
+/// carries the mark of assessment figures that may not be published.
+fn schedule_section(project: &Project, a: &crate::model::Agreement, lang: Lang) -> Section {
+    let s = crate::sharing::schedule(project, a, None, None);
+    let with_basis = s
+        .rows
+        .iter()
+        .any(|r| r.tax_basis().is_some_and(|b| !b.is_total()));
+    let with_firm = s.rows.iter().any(|r| r.firm.is_some());
+    let mut headers = vec![
+        lang.pick("年份", "year").to_owned(),
+        lang.pick("账目", "ledger").to_owned(),
+        lang.pick("指标", "metric").to_owned(),
+    ];
+    if with_basis {
+        headers.push(lang.pick("计税基础", "basis").to_owned());
+    }
+    if with_firm {
+        headers.push(lang.pick("企业", "firm").to_owned());
+    }
+    headers.push(lang.pick("合计", "total").to_owned());
+    headers.extend(s.parties.iter().map(|p| project.node_name(p)));
+    headers.push(lang.pick("说明", "note").to_owned());
+    let rows = s
+        .rows
+        .iter()
+        .map(|r| {
+            let metric = match r.unit(lang) {
+                Some(unit) => format!("{}({unit})", r.metric.label(lang)),
+                None => r.metric.label(lang).to_owned(),
+            };
+            let mut row = vec![
+                Cell::Text(r.year.to_string()),
+                Cell::Text(r.ledger.label(lang).to_owned()),
+                Cell::Text(metric),
+            ];
+            if with_basis {
+                let basis = r.tax_basis().map(|b| b.label(lang)).unwrap_or_default();
+                row.push(Cell::Text(basis.to_owned()));
+            }
+            if with_firm {
+                // A payment among per-firm rows is about no firm; a total row sums the firms.
+                let firm = match &r.firm {
+                    Some(f) => project.node_name(f),
+                    None if r.transfer => "—".to_owned(),
+                    None => lang.pick("合计", "total").to_owned(),
+                };
+                row.push(Cell::Text(firm));
+            }
+            row.push(Cell::Number(r.total));
+            row.extend(
+                s.parties
+                    .iter()
+                    .map(|p| r.part(p).map(Cell::Number).unwrap_or(Cell::Empty)),
+            );
+            row.push(Cell::Text(r.note(lang).to_owned()));
+            row
+        })
+        .collect();
+    let mut lines = vec![format!(
+        "{}: {}",
+        lang.pick("单位", "Unit"),
+        crate::i18n::money_unit(&project.meta.unit, lang)
+    )];
+    if s.rows.iter().any(|r| r.assessment_only) {
+        lines.push(
+            lang.pick(
+                "标有“仅用于考核，不对外发布”的考核数据由各方全额重复计入,不得对外发布。",
+                "Rows marked \"for assessment only, not for publication\" are counted in full by every party and may not be published.",
+            )
+            .to_owned(),
+        );
+    }
+    Section {
+        heading: format!("{}:{}", lang.pick("协议分成", "Split schedule"), a.name),
+        lines,
+        table: Some(DataTable {
+            name: TableName::Schedules,
+            headers,
+            rows,
+        }),
+    }
 }
 
 /// The 链主, 亩均 and indicator sections (issue 16), each with the rule it follows.

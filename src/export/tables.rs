@@ -292,9 +292,12 @@ fn gaps_table(project: &Project, analysis: &Analysis, lang: Lang) -> Parts {
     )
 }
 
-/// Every agreement's schedule, a row per year, ledger, metric and party.
+/// Every agreement's schedule, a row per year, ledger, metric and party; after the note, the
+/// tax basis, the firm of a per-firm row, the unit when it is not money, and the mark of
+/// assessment figures that may not be published.
 fn schedules_table(project: &Project, lang: Lang) -> Parts {
     let h = |zh: &str, en: &str| lang.pick(zh, en).to_owned();
+    let money = crate::i18n::money_unit(&project.meta.unit, lang);
     (
         vec![
             h("协议", "agreement"),
@@ -305,6 +308,10 @@ fn schedules_table(project: &Project, lang: Lang) -> Parts {
             h("参与方", "party"),
             h("金额", "amount"),
             h("说明", "note"),
+            h("计税基础", "basis"),
+            h("企业", "firm"),
+            h("单位", "unit"),
+            h("标注", "mark"),
         ],
         project
             .agreements
@@ -314,6 +321,18 @@ fn schedules_table(project: &Project, lang: Lang) -> Parts {
                 s.rows
                     .into_iter()
                     .flat_map(|r| {
+                        let basis = r.tax_basis().map(|b| b.label(lang)).unwrap_or_default();
+                        let firm = r
+                            .firm
+                            .as_ref()
+                            .map(|f| project.node_name(f))
+                            .unwrap_or_default();
+                        let unit = r.unit(lang).map_or_else(|| money.clone(), str::to_owned);
+                        let mark = if r.assessment_only {
+                            crate::sharing::assessment_mark(lang)
+                        } else {
+                            ""
+                        };
                         r.parts
                             .iter()
                             .map(|(party, amount)| {
@@ -326,6 +345,10 @@ fn schedules_table(project: &Project, lang: Lang) -> Parts {
                                     Cell::text(project.node_name(party)),
                                     Cell::Number(*amount),
                                     Cell::text(r.note(lang)),
+                                    Cell::text(basis),
+                                    Cell::text(&firm),
+                                    Cell::text(&unit),
+                                    Cell::text(mark),
                                 ]
                             })
                             .collect::<Vec<_>>()

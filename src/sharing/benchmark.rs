@@ -87,7 +87,8 @@ pub struct FairSplit {
     pub game: Game,
     pub shapley: Vec<Q>,
     pub nucleolus: Result<Vec<Q>, FairError>,
-    /// The contract's split of v(N) (cumulative fiscal shares), when the schedule moves money.
+    /// The contract's split of v(N) (what each party receives over the horizon across the
+    /// agreement's fair ledgers), when those ledgers move money.
     pub contract: Option<Vec<Q>>,
     /// Core checks of contract, Shapley and nucleolus, in that order.
     pub core: [Option<CoreCheck>; 3],

@@ -2,8 +2,16 @@
 
 pub mod benchmark;
 mod capped;
+mod eligibility;
 pub mod fair;
 pub mod money;
+mod payments;
+mod per_firm;
+mod phases;
+mod quotas;
+mod rules;
 pub mod schedule;
+mod taxes;
 
-pub use schedule::{CostRow, EligibilityResult, Row, Schedule, schedule};
+pub use quotas::QUOTA_RULE;
+pub use schedule::{CostRow, EligibilityResult, Row, Schedule, assessment_mark, schedule};

@@ -2,12 +2,20 @@
 //! and parks in its scope (DOMAIN.md, "Benefit sharing"). Every rule kind works; the official
 //! statistics ledger is always 100 % the host's whatever the contract says; money splits are
 //! exact to the smallest unit.
+//!
+//! This module holds the rows and puts the schedule together: eligibility (`eligibility`), each
+//! phase's runs (`phases`, per firm in `per_firm`) on its tax basis (`taxes`) under its rule
+//! (`rules`, `capped`, `payments`), quota transfers (`quotas`), and group members' parts.
 
+use super::eligibility::check_eligibility;
 use super::money::{self, round};
+use super::per_firm::per_firm_rows;
+use super::phases::{Context, Run, phase_span, run_phase};
+use super::quotas::quota_rows;
 use crate::i18n::Lang;
 use crate::model::{
-    Agreement, Base, Cap, CostKind, CostSplit, Eligibility, Ledger, Metric, NodeId, PartyRole,
-    PhaseId, Project, Rule, Share, Year,
+    Agreement, CostKind, CostSplit, Ledger, Metric, NodeId, PartyRole, PhaseId, Project, Share,
+    Year,
 };
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -52,6 +60,23 @@ impl Row {
     pub fn part(&self, party: &NodeId) -> Option<Decimal> {
         part_of(&self.parts, party)
     }
+
+    /// The unit of the row's amounts when they are not money: the physical unit of a quota
+    /// row (亩, tce), the count of key projects; none for money (the project's money unit),
+    /// the money rows of quota settlements included.
+    pub fn unit(&self, lang: Lang) -> Option<&'static str> {
+        match (self.ledger, self.metric) {
+            (Ledger::Quota, m) | (_, m @ Metric::KeyProjects) => m.unit(lang),
+            _ => None,
+        }
+    }
+
+    /// The row's tax basis when it splits the tax of the fiscal ledger (none for other rows,
+    /// which always count the whole figure).
+    pub fn tax_basis(&self) -> Option<crate::model::TaxBasis> {
+        (self.ledger == Ledger::Fiscal && self.metric == Metric::Tax && !self.transfer)
+            .then_some(self.basis)
+    }
 }
 
 impl CostRow {
@@ -91,14 +116,26 @@ pub struct Schedule {
     pub from: Year,
     pub to: Year,
     pub parties: Vec<NodeId>,
-    /// By ledger, metric, then year.
+    /// By ledger, metric, then year; within a year, a per-firm phase's firm rows come before
+    /// its total row.
     pub rows: Vec<Row>,
     pub costs: Vec<CostRow>,
     pub eligibility: Vec<EligibilityResult>,
+    /// The money ledgers the fair split judges the contract on: the agreement's choice of
+    /// money ledgers, or all of them (`Ledger::MONEY`) when it chose none.
+    pub fair_ledgers: Vec<Ledger>,
+}
+
+/// The mark of assessment figures counted by both sides: they may not be published.
+pub fn assessment_mark(lang: Lang) -> &'static str {
+    lang.pick(
+        "仅用于考核，不对外发布",
+        "for assessment only, not for publication",
+    )
 }
 
 /// Computes the schedule of `agreement` for the years `from..=to` (default: from the first phase
-/// year to the last year with figures in scope).
+/// year to the last year with figures in scope or with a quota transfer).
 pub fn schedule(
     project: &Project,
     agreement: &Agreement,
@@ -111,125 +148,40 @@ pub fn schedule(
         .filter(|e| e.eligible)
         .map(|e| &e.node)
         .collect();
-    let amount = |metric: Metric, year: Year| -> Decimal {
-        eligible
-            .iter()
-            .filter_map(|id| project.nodes.get(*id))
-            .filter_map(|n| n.figures.get(&year))
-            .filter_map(|f| metric_value(f, metric))
-            .sum()
-    };
-    let first_phase = agreement
-        .phases
-        .iter()
-        .filter_map(|p| agreement.phase_first_year(p))
-        .min();
-    let last_figures = agreement
-        .scope
-        .iter()
-        .filter_map(|id| project.nodes.get(id))
-        .filter_map(|n| n.figures.keys().next_back().copied())
-        .max();
-    let from = from
-        .or(first_phase)
-        .or(agreement.signed_year)
-        .unwrap_or(2000);
-    let to = to.or(last_figures).unwrap_or(from).max(from);
+    let (from, to) = horizon(project, agreement, from, to);
     let parties: Vec<NodeId> = agreement.parties.iter().map(|p| p.node.clone()).collect();
     let host = agreement
         .parties
         .iter()
         .find(|p| p.role == PartyRole::Host)
-        .map(|p| p.node.clone());
-
+        .map(|p| &p.node);
+    let ctx = Context {
+        project,
+        agreement,
+        parties: &parties,
+        host,
+        from,
+        to,
+    };
     let mut rows = Vec::new();
     for phase in &agreement.phases {
-        let Some((first, last)) = agreement.phase_years(phase) else {
-            continue;
-        };
-        let nominal_last = last.unwrap_or(to);
-        // Capped phases run on state from their first year, and may run longer.
-        let mut received = Decimal::ZERO;
-        let mut cap_reached = false;
-        let cap = match &phase.rule {
-            Rule::Capped {
-                cap: Cap::Amount(a),
-                ..
-            } => Some(*a),
-            Rule::Capped {
-                cap: Cap::PriorYears(n),
-                ..
-            } => agreement
-                .signed_year
-                .map(|s| ((s - *n as Year)..s).map(|y| amount(phase.metric, y)).sum()),
-            _ => None,
-        };
-        let extension = match &phase.rule {
-            Rule::Capped {
-                extension_years, ..
-            } => *extension_years as Year,
-            _ => 0,
-        };
-        // An open-ended phase runs to the end of the schedule; a capped one that has not reached
-        // its cap when its years are over runs `extension` years longer.
-        let end = if last.is_some() {
-            nominal_last + extension
+        if phase.per_firm {
+            rows.extend(per_firm_rows(&ctx, phase, &eligible));
         } else {
-            nominal_last
-        };
-        for year in first..=end {
-            let in_extension = year > nominal_last;
-            if in_extension && cap_reached {
-                break;
-            }
-            let total = round(amount(phase.metric, year));
-            let (mut parts, mut note_zh, mut note_en) = match &phase.rule {
-                Rule::Capped {
-                    shares,
-                    capped_party,
-                    remainder_to,
-                    ..
-                } => {
-                    let cap = cap.unwrap_or(Decimal::ZERO);
-                    let year_state = super::capped::CappedYear {
-                        cap,
-                        total,
-                        in_extension,
-                    };
-                    let split = super::capped::Split {
-                        shares,
-                        capped_party,
-                        remainder_to,
-                    };
-                    super::capped::capped_year(&year_state, &split, &mut received, &mut cap_reached)
-                }
-                rule => apply(agreement, rule, total, phase.metric, &amount),
+            let run = Run {
+                firms: eligible.clone(),
+                moved: agreement.signed_year,
+                production: agreement.production_year,
+                firm: None,
             };
-            if phase.ledger == Ledger::Statistics {
-                statistics_in_place(host.as_ref(), total, &mut parts, &mut note_zh, &mut note_en);
-            }
-            if (from..=to).contains(&year) {
-                rows.push(Row {
-                    year,
-                    ledger: phase.ledger,
-                    metric: phase.metric,
-                    phase: phase.id.clone(),
-                    rule: phase.rule.code(),
-                    total,
-                    parts: in_party_order(&parties, parts),
-                    note_zh,
-                    note_en,
-                    firm: None,
-                    basis: phase.basis,
-                    tax_parts: Vec::new(),
-                    transfer: false,
-                    assessment_only: false,
-                    members: Vec::new(),
-                });
-            }
+            rows.extend(run_phase(&ctx, phase, &run));
         }
     }
+    rows.extend(quota_rows(project, agreement, &parties, (from, to)));
     rows.sort_by_key(|r| (r.ledger, r.metric, r.year));
+    for row in &mut rows {
+        row.members = member_parts(agreement, &row.parts);
+    }
 
     let costs = agreement
         .costs
@@ -248,6 +200,10 @@ pub fn schedule(
             }
         })
         .collect();
+    let chosen: Vec<Ledger> = Ledger::MONEY
+        .into_iter()
+        .filter(|l| agreement.fair_ledgers.contains(l))
+        .collect();
     Schedule {
         agreement: agreement.id.clone(),
         from,
@@ -256,21 +212,73 @@ pub fn schedule(
         rows,
         costs,
         eligibility,
+        fair_ledgers: if chosen.is_empty() {
+            Ledger::MONEY.to_vec()
+        } else {
+            chosen
+        },
     }
 }
 
-fn metric_value(f: &crate::model::Figures, metric: Metric) -> Option<Decimal> {
-    match metric {
-        Metric::Output => f.output,
-        Metric::ValueAdded => f.value_added,
-        Metric::Tax => f.tax,
-        Metric::Investment => f.investment,
-        Metric::Profit => f.profit,
-        Metric::Rent => f.rent,
-        Metric::KeyProjects => f.key_projects,
-        // Quotas are not figures of a firm: they move by the agreement's transfers.
-        Metric::ConstructionLandMu | Metric::FarmlandBalanceMu | Metric::EnergyTce => None,
-    }
+/// The schedule's years: those asked for, else from the first phase year (each firm's own
+/// for a per-firm phase) or quota transfer to the last year with figures in scope or a
+/// transfer.
+fn horizon(
+    project: &Project,
+    agreement: &Agreement,
+    from: Option<Year>,
+    to: Option<Year>,
+) -> (Year, Year) {
+    let phase_firsts = agreement.phases.iter().flat_map(|p| {
+        let anchors: Vec<(Option<Year>, Option<Year>)> = if p.per_firm {
+            agreement
+                .scope
+                .iter()
+                .map(|n| agreement.firm_years(n))
+                .collect()
+        } else {
+            vec![(agreement.signed_year, agreement.production_year)]
+        };
+        anchors
+            .into_iter()
+            .filter_map(|(m, pr)| phase_span(p, m, pr).map(|s| s.0))
+    });
+    let quota_years = agreement.quotas.iter().map(|q| q.year);
+    let first = phase_firsts.chain(quota_years.clone()).min();
+    let last_figures = agreement
+        .scope
+        .iter()
+        .filter_map(|id| project.nodes.get(id))
+        .filter_map(|n| n.figures.keys().next_back().copied())
+        .chain(quota_years)
+        .max();
+    let from = from.or(first).or(agreement.signed_year).unwrap_or(2000);
+    let to = to.or(last_figures).unwrap_or(from).max(from);
+    (from, to)
+}
+
+/// For each group party with a part, that part split between its members by their shares
+/// (exact: the members' parts add up to the party's).
+fn member_parts(
+    agreement: &Agreement,
+    parts: &[(NodeId, Decimal)],
+) -> Vec<(NodeId, Vec<(String, Decimal)>)> {
+    parts
+        .iter()
+        .filter_map(|(party, amount)| {
+            let p = agreement.party(party).filter(|p| !p.members.is_empty())?;
+            let weights: Vec<Decimal> = p.members.iter().map(|m| m.share_pct).collect();
+            let split = money::split(*amount, &weights);
+            Some((
+                party.clone(),
+                p.members
+                    .iter()
+                    .map(|m| m.name.clone())
+                    .zip(split)
+                    .collect(),
+            ))
+        })
+        .collect()
 }
 
 pub(super) fn split_by_shares(amount: Decimal, shares: &[Share]) -> Vec<(NodeId, Decimal)> {
@@ -282,7 +290,7 @@ pub(super) fn split_by_shares(amount: Decimal, shares: &[Share]) -> Vec<(NodeId,
         .collect()
 }
 
-fn split_by_equity(agreement: &Agreement, amount: Decimal) -> Vec<(NodeId, Decimal)> {
+pub(super) fn split_by_equity(agreement: &Agreement, amount: Decimal) -> Vec<(NodeId, Decimal)> {
     let weights: Vec<Decimal> = agreement
         .parties
         .iter()
@@ -304,7 +312,10 @@ pub(super) fn add_to(parts: &mut Vec<(NodeId, Decimal)>, party: &NodeId, amount:
 }
 
 /// Parts merged per party and listed in the agreement's party order (others after, by id).
-fn in_party_order(parties: &[NodeId], parts: Vec<(NodeId, Decimal)>) -> Vec<(NodeId, Decimal)> {
+pub(super) fn in_party_order(
+    parties: &[NodeId],
+    parts: Vec<(NodeId, Decimal)>,
+) -> Vec<(NodeId, Decimal)> {
     let mut merged: BTreeMap<NodeId, Decimal> = BTreeMap::new();
     for (p, v) in parts {
         *merged.entry(p).or_default() += v;
@@ -315,181 +326,4 @@ fn in_party_order(parties: &[NodeId], parts: Vec<(NodeId, Decimal)>) -> Vec<(Nod
         .collect();
     out.extend(merged);
     out
-}
-
-/// Applies a rule that needs no state across years.
-fn apply(
-    agreement: &Agreement,
-    rule: &Rule,
-    total: Decimal,
-    metric: Metric,
-    amount: &dyn Fn(Metric, Year) -> Decimal,
-) -> (Vec<(NodeId, Decimal)>, String, String) {
-    let none = (String::new(), String::new());
-    match rule {
-        Rule::FixedShares { shares } => (split_by_shares(total, shares), none.0, none.1),
-        Rule::AllTo { party } => (vec![(party.clone(), total)], none.0, none.1),
-        Rule::DoubleCount { parties } => (
-            parties.iter().map(|p| (p.clone(), total)).collect(),
-            "各方均全额计入(仅限考核账)".to_owned(),
-            "every party counts the full amount (assessment ledger only)".to_owned(),
-        ),
-        Rule::Increment {
-            base,
-            base_to,
-            shares,
-        } => {
-            let base_amount = round(match base {
-                Base::Year(y) => amount(metric, *y),
-                Base::Amount(a) => *a,
-            });
-            let kept = total.min(base_amount).max(Decimal::ZERO);
-            let increment = (total - kept).max(Decimal::ZERO);
-            let mut parts = split_by_shares(increment, shares);
-            add_to(&mut parts, base_to, total - increment);
-            (
-                parts,
-                format!("基数 {base_amount} 归 {base_to},只分享增量 {increment}"),
-                format!(
-                    "the base of {base_amount} stays with {base_to}; only the increment of {increment} is shared"
-                ),
-            )
-        }
-        Rule::Equity => (split_by_equity(agreement, total), none.0, none.1),
-        Rule::FixedReturn {
-            rate_pct,
-            recipients,
-            payer,
-            ..
-        } => {
-            let mut parts = Vec::new();
-            let mut paid = Decimal::ZERO;
-            for r in recipients {
-                let capital = agreement
-                    .party(r)
-                    .and_then(|p| p.capital)
-                    .unwrap_or_default();
-                let due = round(capital * *rate_pct / Decimal::ONE_HUNDRED);
-                paid += due;
-                parts.push((r.clone(), due));
-            }
-            let rest = total - paid;
-            parts.push((payer.clone(), rest));
-            let (zh, en) = if rest.is_sign_negative() && !rest.is_zero() {
-                (
-                    format!(
-                        "固定回报 {paid} 超过可分配额,差额 {} 由 {payer} 承担",
-                        -rest
-                    ),
-                    format!(
-                        "fixed returns of {paid} exceed the amount; {payer} bears the {} difference",
-                        -rest
-                    ),
-                )
-            } else {
-                (
-                    format!("固定回报 {paid}"),
-                    format!("fixed returns of {paid}"),
-                )
-            };
-            (parts, zh, en)
-        }
-        Rule::PerUnit {
-            payer,
-            payee,
-            per_unit,
-            units,
-            unit,
-        } => {
-            let due = round(*per_unit * *units);
-            (
-                vec![(payee.clone(), due), (payer.clone(), total - due)],
-                format!("按 {units} {unit} × {per_unit} 固定支付 {due}(亏损也照付)"),
-                format!("a fixed {due} = {units} {unit} × {per_unit}, paid even at a loss"),
-            )
-        }
-        Rule::Capped { .. } => (Vec::new(), none.0, none.1),
-        // TODO(issue 19, engine helper): payments as transfer rows.
-        Rule::Payment { .. } => (Vec::new(), none.0, none.1),
-    }
-}
-
-/// Applies the agreement's eligibility rules to each firm in scope.
-fn check_eligibility(project: &Project, agreement: &Agreement) -> Vec<EligibilityResult> {
-    agreement
-        .scope
-        .iter()
-        .map(|id| {
-            let mut result = EligibilityResult {
-                node: id.clone(),
-                eligible: true,
-                zh: String::new(),
-                en: String::new(),
-            };
-            for rule in &agreement.eligibility {
-                let Eligibility::MinAverageBefore {
-                    metric,
-                    years,
-                    at_least,
-                } = rule;
-                let Some(signed) = agreement.signed_year else {
-                    result.eligible = false;
-                    result.zh = "协议没有签约(迁入)年份,无法判断资格".to_owned();
-                    result.en =
-                        "the agreement has no signing (moving) year to judge eligibility by"
-                            .to_owned();
-                    continue;
-                };
-                let span = (signed - *years as Year)..signed;
-                let node = project.nodes.get(id);
-                let sum: Decimal = span
-                    .clone()
-                    .filter_map(|y| {
-                        node.and_then(|n| n.figures.get(&y))
-                            .and_then(|f| metric_value(f, *metric))
-                    })
-                    .sum();
-                let average = round(sum / Decimal::from(*years.max(&1)));
-                let ok = average >= *at_least;
-                result.eligible &= ok;
-                let (zh_metric, en_metric) = (metric.label(Lang::Zh), metric.label(Lang::En));
-                let (first, last) = (span.start, span.end - 1);
-                result.zh = format!(
-                    "{first}–{last} 年平均{zh_metric} {average} {} {at_least}",
-                    if ok { "≥" } else { "<" }
-                );
-                result.en = format!(
-                    "average {en_metric} {first}–{last} of {average} is {} {at_least}",
-                    if ok { "at least" } else { "below" }
-                );
-            }
-            result
-        })
-        .collect()
-}
-
-/// National rule: official statistics are counted where the activity is, 100 % the host's,
-/// whatever the contract says (with a note when it said otherwise).
-fn statistics_in_place(
-    host: Option<&NodeId>,
-    total: Decimal,
-    parts: &mut Vec<(NodeId, Decimal)>,
-    note_zh: &mut String,
-    note_en: &mut String,
-) {
-    match host {
-        Some(h) => {
-            if parts.len() != 1 || &parts[0].0 != h || parts[0].1 != total {
-                *note_zh = "在地统计按国家规定 100% 计入飞入地,合同约定不适用于此账".to_owned();
-                *note_en = "official statistics are 100 % the host's by national rule; the contract does not apply here".to_owned();
-            }
-            *parts = vec![(h.clone(), total)];
-        }
-        None => {
-            *note_zh = "协议没有飞入地参与方,无法记入在地统计".to_owned();
-            *note_en =
-                "the agreement has no host party to count official statistics for".to_owned();
-            parts.clear();
-        }
-    }
 }

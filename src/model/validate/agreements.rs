@@ -1,6 +1,7 @@
 //! The problems of an agreement: parties that are not nodes or are listed twice, shares that do
 //! not add up to 100 %, rules that name no party, phases without the year they count from,
-//! phases of one ledger and metric that overlap, negative costs, repeated coalitions.
+//! phases of one ledger and metric that overlap, negative costs, repeated coalitions. The terms
+//! issue 19 added (tax bases, quotas, members) are checked in `terms`.
 
 use super::*;
 
@@ -48,7 +49,12 @@ fn check_shares(agreement: &Agreement, shares: &[Share], place: &str, issues: &m
 /// A rule or cost naming someone who is not a party (a party taken out of the agreement): an
 /// error the user fixes in the Sharing tab, but not one that stops the file from opening, since
 /// the project holds the id faithfully and nothing the user made may be locked away.
-fn check_party_ref(agreement: &Agreement, party: &NodeId, place: &str, issues: &mut Vec<Issue>) {
+pub(super) fn check_party_ref(
+    agreement: &Agreement,
+    party: &NodeId,
+    place: &str,
+    issues: &mut Vec<Issue>,
+) {
     if agreement.party(party).is_none() {
         issues.push(Issue::error(
             "dangling_reference",
@@ -226,8 +232,16 @@ fn check_anchor(agreement: &Agreement, phase: &Phase, pplace: &str, issues: &mut
 fn check_firm_anchors(agreement: &Agreement, phase: &Phase, pplace: &str, issues: &mut Vec<Issue>) {
     for node in &agreement.scope {
         let (moved, production) = agreement.firm_years(node);
+        let counts_from_move = matches!(phase.start, PhaseStart::AfterSigning(_))
+            || matches!(
+                phase.rule,
+                Rule::Capped {
+                    cap: Cap::PriorYears(_),
+                    ..
+                }
+            );
         let missing = match phase.start {
-            PhaseStart::AfterSigning(_) if moved.is_none() => Some(("迁入", "moving")),
+            _ if counts_from_move && moved.is_none() => Some(("迁入", "moving")),
             PhaseStart::AfterProduction(_) if production.is_none() => Some(("投产", "production")),
             _ => None,
         };
@@ -309,7 +323,11 @@ fn check_rule(agreement: &Agreement, phase: &Phase, pplace: &str, issues: &mut V
             if let Cap::Amount(a) = cap {
                 check_amount(*a, &pplace, "封顶额", "cap", issues);
             }
-            if matches!(cap, Cap::PriorYears(_)) && agreement.signed_year.is_none() {
+            // A per-firm phase counts each firm's own move (checked with its anchors).
+            if matches!(cap, Cap::PriorYears(_))
+                && !phase.per_firm
+                && agreement.signed_year.is_none()
+            {
                 issues.push(Issue::error(
                     "missing_anchor",
                     pplace.clone(),
@@ -384,7 +402,9 @@ fn check_overlaps(agreement: &Agreement, place: &str, issues: &mut Vec<Issue>) {
         .collect();
     for (i, (a, (a_from, a_to))) in phases.iter().enumerate() {
         for (b, (b_from, b_to)) in &phases[i + 1..] {
-            if a.ledger != b.ledger || a.metric != b.metric {
+            // A payment (a province's rebate) comes on top of the split of the same figure.
+            let payment = |p: &Phase| matches!(p.rule, Rule::Payment { .. });
+            if a.ledger != b.ledger || a.metric != b.metric || payment(a) || payment(b) {
                 continue;
             }
             let a_end = a_to.unwrap_or(Year::MAX);

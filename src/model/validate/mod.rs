@@ -6,6 +6,7 @@
 //! in `agreements`; the rest of the project here.
 
 mod agreements;
+mod terms;
 
 use super::*;
 use crate::i18n::Lang;
@@ -32,12 +33,15 @@ pub fn agreement_place(id: &AgreementId) -> String {
 pub fn validate(project: &Project) -> Vec<Issue> {
     let mut issues = Vec::new();
     check_meta(project, &mut issues);
+    terms::check_tax_sharing(project, &mut issues);
+    terms::check_tax_figures(project, &mut issues);
     check_chains(project, &mut issues);
     check_nodes(project, &mut issues);
     check_credit_codes(project, &mut issues);
     check_links(project, &mut issues);
     for agreement in project.agreements.values() {
         agreements::check_agreement(project, agreement, &mut issues);
+        terms::check_terms(project, agreement, &mut issues);
     }
     check_views(project, &mut issues);
     // Issue 18: the saved matchings with reference chains (their rules live with the templates).
@@ -203,6 +207,11 @@ fn check_nodes(project: &Project, issues: &mut Vec<Issue>) {
             let amounts = [
                 (figures.output, "产值", "output"),
                 (figures.tax, "税收", "tax"),
+                (figures.vat, "增值税", "VAT"),
+                (figures.cit, "企业所得税", "corporate income tax"),
+                (figures.other_tax, "其他税收", "other taxes"),
+                (figures.rent, "租金", "rent"),
+                (figures.key_projects, "重点项目", "key projects"),
                 (figures.value_added, "增加值", "value added"),
                 (figures.investment, "投资", "investment"),
                 (figures.land_mu, "用地", "land"),

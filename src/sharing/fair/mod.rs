@@ -16,7 +16,7 @@ mod nucleolus;
 mod shapley;
 mod simplex;
 
-pub use contract::contract_allocation;
+pub use contract::{contract_allocation, fair_ledger, ledger_totals, received_totals};
 pub use core_check::{CoreCheck, core_check};
 pub use game::{Game, listing_order};
 pub use nucleolus::nucleolus;
