@@ -6,6 +6,16 @@ use rust_decimal::{Decimal, RoundingStrategy};
 /// Decimal places of the smallest unit shown: 0.01 万元 = 100 元.
 pub const SCALE: u32 = 2;
 
+/// `-amount`, with zero kept positive (a payer's part of a nil payment shows "0.00", not
+/// "-0.00").
+pub fn negated(amount: Decimal) -> Decimal {
+    let mut n = -amount;
+    if n.is_zero() {
+        n.set_sign_positive(true);
+    }
+    n
+}
+
 /// Rounds an amount to the smallest unit.
 pub fn round(amount: Decimal) -> Decimal {
     amount.round_dp_with_strategy(SCALE, RoundingStrategy::MidpointNearestEven)

@@ -74,7 +74,7 @@ pub(super) fn payment_year(
         (
             vec![
                 (payment.payee.clone(), paid),
-                (payment.payer.clone(), -paid),
+                (payment.payer.clone(), super::money::negated(paid)),
             ],
             zh,
             en,

@@ -96,6 +96,7 @@ pub(super) fn run_phase(ctx: &Context<'_>, phase: &Phase, run: &Run<'_>) -> Vec<
             total,
             k: u32::try_from(year - first).unwrap_or(0),
             amount_in: &amount_in,
+            project: ctx.project,
         };
         let mut transfer = false;
         let (mut parts, mut note_zh, mut note_en) = match &phase.rule {

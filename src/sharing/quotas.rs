@@ -92,7 +92,7 @@ fn transfer_row(
 ) -> Row {
     let parts = vec![
         (gets_gives.0.clone(), amount),
-        (gets_gives.1.clone(), -amount),
+        (gets_gives.1.clone(), super::money::negated(amount)),
     ];
     Row {
         year: q.year,

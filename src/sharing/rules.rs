@@ -5,7 +5,7 @@
 
 use super::money::round;
 use super::schedule::{add_to, split_by_equity, split_by_shares};
-use crate::model::{Agreement, Base, NodeId, Rule, Year};
+use crate::model::{Agreement, Base, NodeId, Project, Rule, Year};
 use rust_decimal::Decimal;
 
 /// Parts of one year and the note in both languages.
@@ -19,6 +19,8 @@ pub(super) struct YearInput<'a> {
     pub k: u32,
     /// The amount on the phase's basis in any year (for base years).
     pub amount_in: &'a dyn Fn(Year) -> Decimal,
+    /// For the parties' names in notes (a user reads "岚皋县", not "N3").
+    pub project: &'a Project,
 }
 
 /// The parts of one year under `rule`.
@@ -46,9 +48,10 @@ pub(super) fn apply(agreement: &Agreement, rule: &Rule, input: &YearInput<'_>) -
             let increment = (total - kept).max(Decimal::ZERO);
             let mut parts = split_by_shares(increment, shares);
             add_to(&mut parts, base_to, total - increment);
+            let base_to = input.project.node_name(base_to);
             (
                 parts,
-                format!("基数 {base_amount} 归 {base_to},只分享增量 {increment}"),
+                format!("基数 {base_amount} 归{base_to},只分享增量 {increment}"),
                 format!(
                     "the base of {base_amount} stays with {base_to}; only the increment of {increment} is shared"
                 ),
@@ -129,12 +132,10 @@ fn fixed_return(agreement: &Agreement, terms: FixedReturn<'_>, input: &YearInput
     }
     let rest = input.total - paid;
     parts.push((payer.clone(), rest));
+    let payer = input.project.node_name(payer);
     let (mut zh, mut en) = if rest.is_sign_negative() && !rest.is_zero() {
         (
-            format!(
-                "固定回报 {paid} 超过可分配额,差额 {} 由 {payer} 承担",
-                -rest
-            ),
+            format!("固定回报 {paid} 超过可分配额,差额 {} 由{payer}承担", -rest),
             format!(
                 "fixed returns of {paid} exceed the amount; {payer} bears the {} difference",
                 -rest
