@@ -84,7 +84,7 @@ impl ProjectDialog {
     pub(super) fn tax_ui(&mut self, ui: &mut egui::Ui, lang: Lang, show_problem: bool) {
         egui::CollapsingHeader::new(lang.pick("税收分享(各级财政比例)", "Tax sharing (tiers' shares)"))
             .id_salt("tax-sharing")
-            .default_open(false)
+            .default_open(true)
             // OK said there is a problem here: show it.
             .open((show_problem && self.tax.problem().is_some()).then_some(true))
             .show(ui, |ui| {

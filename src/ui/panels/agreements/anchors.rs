@@ -28,7 +28,8 @@ pub(super) fn anchors_ui(ui: &mut egui::Ui, form: &mut Form<'_>) {
         a.anchors.len()
     );
     egui::CollapsingHeader::new(RichText::new(title).strong())
-        .id_salt(("anchors", &a.id))
+        // A header of its own while phases run per firm: it unfolds when the first one does.
+        .id_salt(("anchors", &a.id, a.has_per_firm_phases()))
         .default_open(a.has_per_firm_phases())
         .show(ui, |ui| {
             let year = |y: Option<Year>| y.map_or_else(|| "—".to_owned(), |y| y.to_string());

@@ -23,6 +23,9 @@ pub(super) fn coalitions_ui(ui: &mut egui::Ui, form: &mut Form<'_>) {
         ))
         .strong(),
     );
+    // Wrapped at the visible width: the scroll area's content may be wider than it shows.
+    let width = (ui.clip_rect().right() - ui.cursor().left() - 8.0).max(200.0);
+    ui.set_max_width(width);
     ui.add(
         egui::Label::new(
             RichText::new(form.pick(

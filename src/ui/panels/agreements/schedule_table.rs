@@ -232,3 +232,77 @@ fn members_totals_ui(
             });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{PhaseId, TaxBasis, TaxType};
+
+    fn row(year: i32, firm: Option<&str>) -> Row {
+        Row {
+            year,
+            ledger: Ledger::Fiscal,
+            metric: Metric::Tax,
+            phase: PhaseId::from("p1"),
+            rule: "fixed_shares",
+            total: Decimal::from(700),
+            parts: Vec::new(),
+            note_zh: String::new(),
+            note_en: String::new(),
+            firm: firm.map(NodeId::from),
+            basis: TaxBasis::LocalRetained,
+            tax_parts: vec![
+                (TaxType::Vat, Decimal::from(500)),
+                (TaxType::Cit, Decimal::from(200)),
+            ],
+            transfer: false,
+            assessment_only: false,
+            members: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_fiscal_total_says_its_basis_and_tax_parts() {
+        assert_eq!(
+            tax_text(&row(2020, None), Lang::Zh).as_deref(),
+            Some("税基:地方留成 · 增值税 500.00 · 企业所得税 200.00")
+        );
+        let mut plain = row(2020, None);
+        plain.basis = TaxBasis::Total;
+        plain.tax_parts.clear();
+        assert_eq!(tax_text(&plain, Lang::En), None);
+    }
+
+    #[test]
+    fn firms_come_under_their_years_total() {
+        let s = Schedule {
+            agreement: crate::model::AgreementId::from("A"),
+            from: 2020,
+            to: 2021,
+            parties: Vec::new(),
+            rows: vec![
+                row(2021, Some("F1")),
+                row(2020, Some("F2")),
+                row(2021, None),
+                row(2020, Some("F1")),
+                row(2020, None),
+            ],
+            costs: Vec::new(),
+            eligibility: Vec::new(),
+        };
+        let order: Vec<(i32, Option<&str>)> = ordered(&s, (Ledger::Fiscal, Metric::Tax))
+            .iter()
+            .map(|r| (r.year, r.firm.as_ref().map(NodeId::as_str)))
+            .collect();
+        assert_eq!(
+            order,
+            [
+                (2020, None),
+                (2020, Some("F1")),
+                (2020, Some("F2")),
+                (2021, None),
+                (2021, Some("F1"))
+            ]
+        );
+    }
+}
