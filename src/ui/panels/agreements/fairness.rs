@@ -160,10 +160,8 @@ fn fair_split_ui(ui: &mut egui::Ui, split: &FairSplit, judged: &str, lang: Lang)
     let names = &split.names;
     let columns: [(String, Option<&Vec<Q>>); 3] = [
         (
-            match lang {
-                Lang::Zh => format!("合同({judged} 累计)"),
-                Lang::En => format!("Contract ({judged}, cumulative)"),
-            },
+            // Short, so Shapley and the nucleolus stay in view; the ledgers are ticked above.
+            lang.pick("合同(累计)", "Contract (cumulative)").to_owned(),
             split.contract.as_ref(),
         ),
         ("Shapley".to_owned(), Some(&split.shapley)),
@@ -181,7 +179,7 @@ fn fair_split_ui(ui: &mut egui::Ui, split: &FairSplit, judged: &str, lang: Lang)
                 .id_salt("fairness-table")
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
-                    ui.vertical(|ui| fair_table_ui(ui, split, &columns, lang))
+                    ui.vertical(|ui| fair_table_ui(ui, split, &columns, judged, lang))
                 });
         });
         ui.allocate_ui(egui::vec2(ui.available_width(), height), |ui| {
@@ -196,6 +194,7 @@ fn fair_table_ui(
     ui: &mut egui::Ui,
     split: &FairSplit,
     columns: &[(String, Option<&Vec<Q>>); 3],
+    judged: &str,
     lang: Lang,
 ) {
     let names = &split.names;
@@ -205,8 +204,11 @@ fn fair_table_ui(
         .spacing([16.0, 4.0])
         .show(ui, |ui| {
             ui.strong(lang.pick("参与方", "Party"));
-            for (title, _) in columns {
-                ui.strong(title);
+            for (i, (title, _)) in columns.iter().enumerate() {
+                let r = ui.strong(title);
+                if i == 0 {
+                    r.on_hover_text(judged);
+                }
             }
             ui.end_row();
             for (i, name) in names.iter().enumerate() {
