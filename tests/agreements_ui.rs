@@ -76,6 +76,11 @@ fn click(h: &mut H, label: &str) {
 /// a node's on the canvas).
 fn choose(h: &mut H, combo: &str, option: &str) {
     click(h, combo);
+    // A long list (the nine kinds of rule) scrolls inside its popup.
+    if let Some(option) = h.query_all_by_role_and_label(Role::Button, option).last() {
+        option.scroll_to_me();
+        h.run_steps(8);
+    }
     let below = h.get_by_label(combo).rect().left_bottom();
     let pick = h
         .query_all_by_role_and_label(Role::Button, option)
@@ -511,6 +516,10 @@ fn every_rule_kind_and_its_fields() {
                 assert_eq!(payer.as_str(), "HOST");
             }
             RuleKind::PerUnit => per_unit_fields(&mut h, phase, title),
+            // Its fields are driven in tests/agreement_terms_ui.rs.
+            RuleKind::Payment => {
+                h.get_by_label(&field("Each year"));
+            }
         }
     }
 }

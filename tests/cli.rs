@@ -734,6 +734,11 @@ fn filled_rows() -> Vec<(&'static str, SheetRows<'static>)> {
                     ("年份", "2023"),
                     ("产值(万元)", "1200"),
                     ("税收(万元)", "60.5"),
+                    ("增值税(万元)", "30"),
+                    ("企业所得税(万元)", "20"),
+                    ("其他税收(万元)", "10.5"),
+                    ("租金收入(万元)", "5"),
+                    ("重点项目(个)", "2"),
                     ("增加值(万元)", "300"),
                     ("投资(万元)", "800"),
                     ("利润(万元)", "-20"),
@@ -811,6 +816,11 @@ fn assert_every_column_landed(project: &chainmap::model::Project) {
     let d = |s: &str| Some(s.parse::<Decimal>().unwrap());
     assert_eq!(figures.output, d("1200"));
     assert_eq!(figures.tax, d("60.5"));
+    assert_eq!(
+        (figures.vat, figures.cit, figures.other_tax),
+        (d("30"), d("20"), d("10.5"))
+    );
+    assert_eq!((figures.rent, figures.key_projects), (d("5"), d("2")));
     assert_eq!(figures.value_added, d("300"));
     assert_eq!(figures.investment, d("800"));
     assert_eq!(figures.profit, d("-20"));

@@ -746,19 +746,14 @@ fn fairness_tab_shows_shapley_nucleolus_and_the_contract() {
     let mut harness = ankang(Lang::En);
     harness.get_by_label("Fair split").click();
     harness.run_steps(3);
-    assert!(
-        harness
-            .query_all_by_label("Contract (cumulative fiscal shares)")
-            .count()
-            >= 1
-    );
+    assert!(harness.query_all_by_label("Contract (cumulative)").count() >= 1);
     harness.get_by_label("1733.33");
     harness.get_by_label("1700.00");
     harness.get_by_label("No ↓");
     // Judged on fiscal and corporate money together (issue 19): the trustee's 233 of 7966
     // over 2020–2025 gives it 3600 × 233 / 7966 ≈ 105.30 of v(N), 94.70 short of its 200.
     harness.get_by_label(
-        "Contract (cumulative fiscal shares): {安康高新技术产业开发区} would get 94.70 more on its own",
+        "Contract (cumulative): {安康高新技术产业开发区} would get 94.70 more on its own",
     );
 }
 

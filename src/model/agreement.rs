@@ -12,8 +12,8 @@ mod kinds;
 mod terms;
 
 pub use defaults::{
-    coalition_key, default_rule, even_shares, fresh_agreement_id, party_candidates,
-    scope_candidates,
+    coalition_key, default_rule, even_shares, fresh_agreement_id, member_share_left,
+    party_candidates, scope_candidates,
 };
 pub use kinds::{DEFAULT_START_YEAR, PhaseStartKind, RuleKind, UnknownRuleKind};
 pub use terms::{Anchor, Member, PaymentAmount, QuotaTransfer, Settlement};

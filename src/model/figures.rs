@@ -140,11 +140,17 @@ pub enum FigureField {
     // Issue 16 (本地配套率 as surveyed)
     Purchases,
     LocalPurchases,
+    // Issue 19 (taxes by type, rent, 重点项目 of the 安康 assessment)
+    Vat,
+    Cit,
+    OtherTax,
+    Rent,
+    KeyProjects,
 }
 
 impl FigureField {
     /// In the order the inspector lists them.
-    pub const ALL: [FigureField; 14] = [
+    pub const ALL: [FigureField; 19] = [
         FigureField::Output,
         FigureField::Revenue,
         FigureField::Tax,
@@ -159,6 +165,11 @@ impl FigureField {
         FigureField::EmissionsT,
         FigureField::Purchases,
         FigureField::LocalPurchases,
+        FigureField::Vat,
+        FigureField::Cit,
+        FigureField::OtherTax,
+        FigureField::Rent,
+        FigureField::KeyProjects,
     ];
 
     /// The figures a county records for every firm (the inspector shows them first; the
@@ -190,6 +201,11 @@ impl FigureField {
             FigureField::EmissionsT => "emissions_t",
             FigureField::Purchases => "purchases",
             FigureField::LocalPurchases => "local_purchases",
+            FigureField::Vat => "vat",
+            FigureField::Cit => "cit",
+            FigureField::OtherTax => "other_tax",
+            FigureField::Rent => "rent",
+            FigureField::KeyProjects => "key_projects",
         }
     }
 
@@ -210,6 +226,11 @@ impl FigureField {
             FigureField::EmissionsT => lang.pick("污染物排放", "Emissions"),
             FigureField::Purchases => lang.pick("采购总额", "Purchases"),
             FigureField::LocalPurchases => lang.pick("本地采购额", "Local purchases"),
+            FigureField::Vat => lang.pick("增值税", "VAT"),
+            FigureField::Cit => lang.pick("企业所得税", "Corporate income tax"),
+            FigureField::OtherTax => lang.pick("其他税收", "Other taxes"),
+            FigureField::Rent => lang.pick("租金收入", "Rent income"),
+            FigureField::KeyProjects => lang.pick("重点项目", "Key projects"),
         }
     }
 
@@ -221,6 +242,7 @@ impl FigureField {
             FigureField::FarmersLinked => lang.pick("户", "households").to_owned(),
             FigureField::EnergyTce => lang.pick("吨标准煤", "tce").to_owned(),
             FigureField::EmissionsT => lang.pick("吨", "t").to_owned(),
+            FigureField::KeyProjects => lang.pick("个", "projects").to_owned(),
             _ => crate::i18n::money_unit(money_unit, lang),
         }
     }
@@ -262,6 +284,11 @@ impl FigureField {
             FigureField::EmissionsT => d(f.emissions_t),
             FigureField::Purchases => d(f.purchases),
             FigureField::LocalPurchases => d(f.local_purchases),
+            FigureField::Vat => d(f.vat),
+            FigureField::Cit => d(f.cit),
+            FigureField::OtherTax => d(f.other_tax),
+            FigureField::Rent => d(f.rent),
+            FigureField::KeyProjects => d(f.key_projects),
         }
     }
 
@@ -282,6 +309,11 @@ impl FigureField {
             FigureField::EmissionsT => to.emissions_t = from.emissions_t,
             FigureField::Purchases => to.purchases = from.purchases,
             FigureField::LocalPurchases => to.local_purchases = from.local_purchases,
+            FigureField::Vat => to.vat = from.vat,
+            FigureField::Cit => to.cit = from.cit,
+            FigureField::OtherTax => to.other_tax = from.other_tax,
+            FigureField::Rent => to.rent = from.rent,
+            FigureField::KeyProjects => to.key_projects = from.key_projects,
         }
     }
 
@@ -307,6 +339,11 @@ impl FigureField {
             FigureField::EmissionsT => f.emissions_t = parse_amount(text)?,
             FigureField::Purchases => f.purchases = parse_amount(text)?,
             FigureField::LocalPurchases => f.local_purchases = parse_amount(text)?,
+            FigureField::Vat => f.vat = parse_amount(text)?,
+            FigureField::Cit => f.cit = parse_amount(text)?,
+            FigureField::OtherTax => f.other_tax = parse_amount(text)?,
+            FigureField::Rent => f.rent = parse_amount(text)?,
+            FigureField::KeyProjects => f.key_projects = parse_amount(text)?,
         }
         Ok(())
     }
@@ -422,6 +459,15 @@ mod tests {
         assert_eq!(
             (f.rd, f.energy_tce, f.emissions_t),
             (d("10"), d("11"), d("12"))
+        );
+        assert_eq!(
+            (f.vat, f.cit, f.other_tax, f.rent, f.key_projects),
+            (d("15"), d("16"), d("17"), d("18"), d("19"))
+        );
+        assert!(
+            FigureField::ALL[14..]
+                .iter()
+                .all(|f| !FigureField::MAIN.contains(f))
         );
         // Clearing one leaves the others.
         FigureField::Tax.set(&mut f, "").unwrap();

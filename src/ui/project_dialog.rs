@@ -17,6 +17,9 @@ use rust_decimal::prelude::ToPrimitive;
 #[path = "project_dialog_home.rs"]
 mod home;
 use home::regions;
+// Issue 19: the 税收分享 part.
+#[path = "project_dialog_tax.rs"]
+mod tax;
 
 /// What the dialog is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -74,6 +77,8 @@ pub struct ProjectDialog {
     /// Fields the user has edited, and whether OK was tried: problems are said from then on.
     touched: [bool; 3],
     tried: bool,
+    /// Issue 19: the project's tax sharing between tiers, as typed.
+    tax: tax::TaxDraft,
 }
 
 /// What the dialog asks of the app.
@@ -94,11 +99,12 @@ struct Problems {
     name: Problem,
     county: Problem,
     year: Problem,
+    tax: Problem,
 }
 
 impl Problems {
     fn any(&self) -> bool {
-        self.name.is_some() || self.county.is_some() || self.year.is_some()
+        self.name.is_some() || self.county.is_some() || self.year.is_some() || self.tax.is_some()
     }
 }
 
@@ -125,6 +131,7 @@ impl ProjectDialog {
                 .processing_target
                 .and_then(|t| t.to_f64())
                 .unwrap_or(DEFAULT_PROCESSING_TARGET),
+            tax: tax::TaxDraft::of(&meta.tax_sharing),
             ..ProjectDialog::default()
         };
     }
@@ -168,6 +175,11 @@ impl ProjectDialog {
                 "年份应为 1900 至 2200 之间的整数,或留空",
                 "The year is a whole number from 1900 to 2200, or empty",
             )),
+            tax: if self.purpose == Purpose::Properties {
+                self.tax.problem()
+            } else {
+                None
+            },
         }
     }
 
@@ -186,6 +198,7 @@ impl ProjectDialog {
             name: shown(Field::Name, problems.name),
             county: shown(Field::County, problems.county),
             year: shown(Field::Year, problems.year),
+            tax: problems.tax,
         };
         // Anchored at the top: lines that come and go (problems, the conversion question) grow
         // it downwards instead of moving what is under the pointer.
@@ -225,6 +238,9 @@ impl ProjectDialog {
                         self.home_rows(ui, lang);
                     }
                 });
+            if self.purpose == Purpose::Properties {
+                self.tax_ui(ui, lang, self.tried);
+            }
             ui.add_space(8.0);
             ui.horizontal(|ui| {
                 let label = match self.purpose {
@@ -408,6 +424,7 @@ impl ProjectDialog {
             base_year: year,
             home_region: self.home_region.clone(),
             processing_target: self.target_decimal(&doc.project.meta),
+            tax_sharing: self.tax.sharing(&doc.project.meta.tax_sharing),
             ..doc.project.meta.clone()
         };
         // With no amounts on record, the thresholds follow the unit; with amounts, everything

@@ -191,6 +191,11 @@ fn set(figures: &mut Figures, field: Field, value: Decimal) {
         Field::Land => figures.land_mu = Some(value),
         Field::Employees => figures.employees = value.to_u32(),
         Field::Farmers => figures.farmers_linked = value.to_u32(),
+        Field::Vat => figures.vat = Some(value),
+        Field::Cit => figures.cit = Some(value),
+        Field::OtherTax => figures.other_tax = Some(value),
+        Field::Rent => figures.rent = Some(value),
+        Field::KeyProjects => figures.key_projects = Some(value),
         _ => {}
     }
 }

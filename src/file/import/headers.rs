@@ -143,6 +143,33 @@ pub const FIELD_WORDS: &[(Field, &[&str])] = &[
         ],
     ),
     (
+        Field::Vat,
+        &["增值税", "vat", "增值税额", "缴纳增值税", "valueaddedtax"],
+    ),
+    (
+        Field::Cit,
+        &[
+            "企业所得税",
+            "所得税",
+            "cit",
+            "企业所得税额",
+            "缴纳企业所得税",
+            "corporateincometax",
+        ],
+    ),
+    (
+        Field::OtherTax,
+        &["其他税收", "othertax", "其他税费", "其他税金", "其它税收"],
+    ),
+    (
+        Field::Rent,
+        &["租金", "租金收入", "rent", "房租", "租赁收入"],
+    ),
+    (
+        Field::KeyProjects,
+        &["重点项目", "keyprojects", "重点项目数", "重点项目个数"],
+    ),
+    (
         Field::ValueAdded,
         &["增加值", "工业增加值", "valueadded", "va"],
     ),
@@ -382,9 +409,13 @@ pub fn dimension_of(field: Field) -> Option<Dimension> {
         | Field::ValueAdded
         | Field::Investment
         | Field::Profit
+        | Field::Vat
+        | Field::Cit
+        | Field::OtherTax
+        | Field::Rent
         | Field::Value => Some(Dimension::Money),
         Field::Land => Some(Dimension::Area),
-        Field::Employees | Field::Farmers => Some(Dimension::Count),
+        Field::Employees | Field::Farmers | Field::KeyProjects => Some(Dimension::Count),
         _ => None,
     }
 }

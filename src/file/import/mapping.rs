@@ -40,9 +40,14 @@ impl TableKind {
                 Year,
                 Output,
                 Tax,
+                Vat,
+                Cit,
+                OtherTax,
                 ValueAdded,
                 Investment,
+                KeyProjects,
                 Profit,
+                Rent,
                 Land,
                 Employees,
                 Farmers,
@@ -141,6 +146,12 @@ pub enum Field {
     Share,
     Purchases,
     Sales,
+    // Issue 19: taxes by type, rent, 重点项目 (a count).
+    Vat,
+    Cit,
+    OtherTax,
+    Rent,
+    KeyProjects,
 }
 
 impl Field {
@@ -184,6 +195,11 @@ impl Field {
             Share => lang.pick("占比(%)", "share (%)"),
             Purchases => lang.pick("采购总额", "total purchases"),
             Sales => lang.pick("销售总额", "total sales"),
+            Vat => lang.pick("增值税", "VAT"),
+            Cit => lang.pick("企业所得税", "corporate income tax"),
+            OtherTax => lang.pick("其他税收", "other taxes"),
+            Rent => lang.pick("租金收入", "rent income"),
+            KeyProjects => lang.pick("重点项目", "key projects"),
         }
     }
 }

@@ -7,9 +7,10 @@ use super::{
     Agreement, CoalitionValue, CostItem, CostSplit, Party, PartyRole, Phase, PhaseStart, Rule,
     RuleKind, Share,
 };
-use super::{Base, Cap, DEFAULT_START_YEAR, PaymentAmount};
+use super::{Anchor, Base, Cap, DEFAULT_START_YEAR, Member, PaymentAmount, QuotaTransfer};
 use crate::model::{
-    AgreementId, Ledger, Link, LinkKind, Metric, Node, NodeId, NodeKind, PhaseId, Project, fresh_id,
+    AgreementId, Ledger, Link, LinkKind, Metric, Node, NodeId, NodeKind, PhaseId, Project,
+    TaxBasis, Year, fresh_id,
 };
 use rust_decimal::Decimal;
 
@@ -201,8 +202,8 @@ impl Agreement {
         }
     }
 
-    /// A new phase with an id no phase has: fiscal tax, split in even fixed shares between the
-    /// parties.
+    /// A new phase with an id no phase has: fiscal tax on the local retained part (what real
+    /// deals split: 中山–河源, 京津冀 92号), split in even fixed shares between the parties.
     pub fn new_phase(&self) -> Phase {
         let id = PhaseId(fresh_id("p", |c| {
             self.phases.iter().any(|p| p.id.as_str() == c)
@@ -213,8 +214,42 @@ impl Agreement {
             metric: Metric::Tax,
             start: PhaseStart::default(),
             rule: default_rule(RuleKind::FixedShares, &self.party_ids()),
+            basis: TaxBasis::LocalRetained,
             ..Phase::default()
         }
+    }
+
+    /// A new quota transfer: construction land in the signing year, from the last party to the
+    /// first (the host's land quota going to the source's firms is the usual direction), no
+    /// amount yet and no price.
+    pub fn new_quota(&self) -> QuotaTransfer {
+        let ids = self.party_ids();
+        QuotaTransfer {
+            year: self.signed_year.unwrap_or(DEFAULT_START_YEAR),
+            metric: Metric::ConstructionLandMu,
+            from: ids.last().cloned().unwrap_or_default(),
+            to: ids.first().cloned().unwrap_or_default(),
+            ..QuotaTransfer::default()
+        }
+    }
+
+    /// Sets a scoped firm's own move and production years; with neither left, the firm has
+    /// no anchor of its own (it follows the agreement's years).
+    pub fn set_anchor(&mut self, node: &NodeId, moved: Option<Year>, production: Option<Year>) {
+        self.anchors.retain(|a| &a.node != node);
+        if moved.is_some() || production.is_some() {
+            self.anchors.push(Anchor {
+                node: node.clone(),
+                moved_year: moved,
+                production_year: production,
+            });
+            self.anchors.sort_by(|a, b| a.node.cmp(&b.node));
+        }
+    }
+
+    /// Whether any phase runs per firm (the firms' own years then matter).
+    pub fn has_per_firm_phases(&self) -> bool {
+        self.phases.iter().any(|p| p.per_firm)
     }
 
     /// A new cost called `name`, in the signing year, shared by equity.
@@ -267,6 +302,34 @@ impl Agreement {
             (None, None) => {}
         }
     }
+}
+
+impl Phase {
+    /// Whether the phase splits taxes between treasuries, so its tax basis matters.
+    pub fn splits_tax(&self) -> bool {
+        self.ledger == Ledger::Fiscal && self.metric == Metric::Tax
+    }
+
+    /// Moves the phase to another ledger or metric: a phase that comes to split tax between
+    /// treasuries starts on the local retained part (what deals split), one that stops has no
+    /// basis.
+    pub fn set_ledger_metric(&mut self, ledger: Ledger, metric: Metric) {
+        let before = self.splits_tax();
+        self.ledger = ledger;
+        self.metric = metric;
+        match (before, self.splits_tax()) {
+            (false, true) => self.basis = TaxBasis::LocalRetained,
+            (true, false) => self.basis = TaxBasis::Total,
+            _ => {}
+        }
+    }
+}
+
+/// A member's default share when it joins a group: what the others leave of 100 % (never
+/// below zero).
+pub fn member_share_left(members: &[Member]) -> Decimal {
+    let taken: Decimal = members.iter().map(|m| m.share_pct).sum();
+    (Decimal::ONE_HUNDRED - taken).max(Decimal::ZERO)
 }
 
 /// A coalition's identity: its members' ids, sorted and joined (`HOST+SRC`).
@@ -341,6 +404,46 @@ mod tests {
         a.set_coalition_value(&ids(&["A", "B"]), None);
         assert!(a.coalition_values.is_empty());
         assert_eq!(coalition_key(&ids(&["SRC", "HOST"])), "HOST+SRC");
+    }
+
+    #[test]
+    fn new_fiscal_tax_phases_split_the_local_retained_part() {
+        let a = Agreement::default();
+        let mut p = a.new_phase();
+        assert_eq!(p.basis, TaxBasis::LocalRetained);
+        p.set_ledger_metric(Ledger::Assessment, Metric::Output);
+        assert_eq!(p.basis, TaxBasis::Total);
+        p.set_ledger_metric(Ledger::Fiscal, Metric::Tax);
+        assert_eq!(p.basis, TaxBasis::LocalRetained);
+        p.basis = TaxBasis::CountyRetained;
+        // A change that keeps it fiscal tax keeps the chosen basis.
+        p.set_ledger_metric(Ledger::Fiscal, Metric::Tax);
+        assert_eq!(p.basis, TaxBasis::CountyRetained);
+    }
+
+    #[test]
+    fn anchors_come_and_go_with_their_years() {
+        let mut a = Agreement::default();
+        let (f1, f2) = (NodeId::from("F1"), NodeId::from("F2"));
+        a.set_anchor(&f2, Some(2018), None);
+        a.set_anchor(&f1, None, Some(2020));
+        assert_eq!(a.anchors.len(), 2);
+        assert_eq!(a.anchors[0].node, f1);
+        a.set_anchor(&f2, Some(2019), Some(2021));
+        assert_eq!(a.firm_years(&f2), (Some(2019), Some(2021)));
+        a.set_anchor(&f2, None, None);
+        assert_eq!(a.anchors.len(), 1);
+    }
+
+    #[test]
+    fn a_new_member_takes_what_the_others_leave() {
+        let m = |pct: i64| Member {
+            name: String::new(),
+            share_pct: Decimal::from(pct),
+        };
+        assert_eq!(member_share_left(&[]), Decimal::ONE_HUNDRED);
+        assert_eq!(member_share_left(&[m(30), m(20)]), Decimal::from(50));
+        assert_eq!(member_share_left(&[m(80), m(40)]), Decimal::ZERO);
     }
 
     #[test]

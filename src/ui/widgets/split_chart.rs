@@ -25,8 +25,12 @@ pub fn party_colour(i: usize) -> Color32 {
 
 /// The (ledger, metric) pairs a schedule has rows for, in row order.
 pub fn schedule_views(s: &Schedule) -> Vec<(Ledger, Metric)> {
-    let mut views: Vec<(Ledger, Metric)> = s.rows.iter().map(|r| (r.ledger, r.metric)).collect();
-    views.dedup();
+    let mut views: Vec<(Ledger, Metric)> = Vec::new();
+    for r in &s.rows {
+        if !views.contains(&(r.ledger, r.metric)) {
+            views.push((r.ledger, r.metric));
+        }
+    }
     views
 }
 
@@ -57,7 +61,8 @@ pub fn schedule_chart_ui(
     let rows: Vec<_> = s
         .rows
         .iter()
-        .filter(|r| (r.ledger, r.metric) == view)
+        // A per-firm phase's firm rows are in its yearly total already.
+        .filter(|r| (r.ledger, r.metric) == view && r.firm.is_none())
         .collect();
     let mut charts: Vec<egui_plot::BarChart> = Vec::new();
     let mut lines = Vec::new();
@@ -92,7 +97,11 @@ pub fn schedule_chart_ui(
         .height(height)
         .allow_scroll(false)
         .legend(egui_plot::Legend::default())
-        .y_axis_label(crate::i18n::money_unit(&project.meta.unit, lang))
+        // Quotas in their own unit (亩, 吨标准煤), key projects counted; the rest is money.
+        .y_axis_label(view.1.unit(lang).map_or_else(
+            || crate::i18n::money_unit(&project.meta.unit, lang),
+            str::to_owned,
+        ))
         .show(ui, |plot| {
             for c in charts {
                 plot.bar_chart(c);

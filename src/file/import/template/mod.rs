@@ -39,6 +39,7 @@ fn header(field: Field, unit: &str) -> String {
         Land => "用地(亩)",
         Employees => "从业人员(人)",
         Farmers => "联农户数(户)",
+        KeyProjects => "重点项目(个)",
         Products => "主营产品",
         Flag(flag) => flag.label(Lang::Zh),
         Note => "备注",
@@ -51,7 +52,8 @@ fn header(field: Field, unit: &str) -> String {
         Supplier => "主要供应商",
         Customer => "主要客户",
         Share => "占比(%)",
-        Output | Tax | ValueAdded | Investment | Profit | Value | Purchases | Sales => {
+        Output | Tax | ValueAdded | Investment | Profit | Value | Purchases | Sales | Vat | Cit
+        | OtherTax | Rent => {
             let word = match field {
                 Output => "产值",
                 Tax => "税收",
@@ -60,6 +62,10 @@ fn header(field: Field, unit: &str) -> String {
                 Profit => "利润",
                 Purchases => "采购总额",
                 Sales => "销售总额",
+                Vat => "增值税",
+                Cit => "企业所得税",
+                OtherTax => "其他税收",
+                Rent => "租金收入",
                 _ => "金额",
             };
             return format!("{word}({unit})");

@@ -247,6 +247,7 @@ fn node_note(field: Field, unit: &str) -> Note3 {
         ),
         Output => (("年产值", "yearly output"), money, number),
         Tax => (("年税收", "yearly tax paid"), money, number),
+        Vat | Cit | OtherTax | Rent | KeyProjects => agreement_figure_note(field, money, number),
         ValueAdded => (("年增加值", "yearly value added"), money, number),
         Investment => (("固定资产投资", "fixed-asset investment"), money, number),
         Profit => (
@@ -272,6 +273,33 @@ fn node_note(field: Field, unit: &str) -> Note3 {
         Note => (("备注", "note"), none, pair("任意文字", "any text")),
         // Fields of the other tables: column_note never asks for them here.
         _ => (("", ""), both(""), both("")),
+    }
+}
+
+/// Issue 19's figures: taxes by type (what fiscal deals split by tier), rent, 重点项目.
+fn agreement_figure_note(field: Field, money: (String, String), number: (String, String)) -> Note3 {
+    use Field::*;
+    match field {
+        Vat => (("其中:增值税", "of which VAT"), money, number),
+        Cit => (
+            ("其中:企业所得税", "of which corporate income tax"),
+            money,
+            number,
+        ),
+        OtherTax => (("其中:其他税收", "of which other taxes"), money, number),
+        Rent => (
+            (
+                "园区或厂房的租金收入",
+                "rent earned by the park or building",
+            ),
+            money,
+            number,
+        ),
+        _ => (
+            ("重点项目个数(考核用)", "key projects (for assessment)"),
+            pair("个", "projects"),
+            pair("非负整数", "a whole number ≥ 0"),
+        ),
     }
 }
 

@@ -23,6 +23,21 @@ pub(super) fn coalitions_ui(ui: &mut egui::Ui, form: &mut Form<'_>) {
         ))
         .strong(),
     );
+    // Wrapped at the visible width: the scroll area's content may be wider than it shows.
+    let width = (ui.clip_rect().right() - ui.cursor().left() - 8.0).max(200.0);
+    ui.set_max_width(width);
+    ui.add(
+        egui::Label::new(
+            RichText::new(form.pick(
+                "联盟 S 的价值 v(S):只有 S 中的各方参与时,它们在整个期限内能共同得到的收益(与所选账目同口径)。\
+                 例如 v({飞出地}) 是飞出地不合作、企业留在原地时自己能得到的税收和收益;全体的价值是合作的总收益。",
+                "The value v(S) of a coalition S: what the parties in S could receive together over the whole term if only they took part (on the same basis as the ledgers chosen on the Fair split tab). \
+                 For example v({Source}) is what the source would get alone, its firms staying at home; the value of all parties is what the cooperation yields.",
+            ))
+            .weak(),
+        )
+        .wrap(),
+    );
     let n = a.parties.len();
     if n == 0 {
         ui.weak(form.pick("先添加参与方", "Add parties first"));

@@ -4,12 +4,13 @@
 
 use super::current;
 use super::form::combo;
+use crate::edit::Edit;
 use crate::i18n::Lang;
-use crate::model::{AgreementId, Project};
+use crate::model::{Agreement, AgreementId, Ledger, Project};
 use crate::sharing::benchmark::{FairSplit, GameProblem};
 use crate::sharing::fair::{self, Q};
 use crate::ui::context::ViewCtx;
-use crate::ui::state::UiState;
+use crate::ui::state::{Queue, UiState};
 use crate::ui::theme;
 use crate::ui::widgets::split_chart::party_colour;
 use egui::{Color32, RichText};
@@ -18,7 +19,12 @@ use rust_decimal::prelude::ToPrimitive;
 /// Shapley value, nucleolus and the contract side by side, computed once per revision (on a
 /// worker for many parties); values that do not make a game are shown as problems, not
 /// computed around.
-pub(super) fn fairness_ui(ui: &mut egui::Ui, cx: &ViewCtx<'_>, state: &mut UiState) {
+pub(super) fn fairness_ui(
+    ui: &mut egui::Ui,
+    cx: &ViewCtx<'_>,
+    state: &mut UiState,
+    queue: &mut Queue,
+) {
     let (lang, project) = (cx.lang, cx.project());
     let Some(a) = current(project, state) else {
         ui.weak(lang.pick("还没有协议。", "No agreement yet."));
@@ -51,13 +57,82 @@ pub(super) fn fairness_ui(ui: &mut egui::Ui, cx: &ViewCtx<'_>, state: &mut UiSta
             ui.weak(lang.pick("正在计算…", "computing…"));
         }
     });
+    fair_ledgers_ui(ui, a, queue, lang);
+    let judged = judged_on(a, lang);
     match cx.derived.fair(&a.id) {
         None => {
             ui.spinner();
         }
         Some(Err(problems)) => game_problems_ui(ui, project, problems, lang),
-        Some(Ok(split)) => fair_split_ui(ui, split, lang),
+        Some(Ok(split)) => fair_split_ui(ui, split, &judged, lang),
     }
+}
+
+/// The money ledgers the contract is judged on, as they are stored: empty means all three.
+fn chosen_ledgers(a: &Agreement) -> Vec<Ledger> {
+    if a.fair_ledgers.is_empty() {
+        Ledger::MONEY.to_vec()
+    } else {
+        Ledger::MONEY
+            .into_iter()
+            .filter(|l| a.fair_ledgers.contains(l))
+            .collect()
+    }
+}
+
+/// A money ledger's name here: quota settlements are the money side of quota transfers.
+fn ledger_label(l: Ledger, lang: Lang) -> &'static str {
+    match l {
+        Ledger::Quota => lang.pick("指标交易结算", "Quota settlements"),
+        other => other.label(lang),
+    }
+}
+
+/// "财税分成 + 企业收益", the ledgers the contract column adds up.
+fn judged_on(a: &Agreement, lang: Lang) -> String {
+    let labels: Vec<&str> = chosen_ledgers(a)
+        .into_iter()
+        .map(|l| ledger_label(l, lang))
+        .collect();
+    labels.join(" + ")
+}
+
+/// A checkbox a money ledger (one undo step a click); the last one ticked cannot be cleared,
+/// and all three ticked are stored as none (the default).
+fn fair_ledgers_ui(ui: &mut egui::Ui, a: &Agreement, queue: &mut Queue, lang: Lang) {
+    let chosen = chosen_ledgers(a);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(lang.pick("按以下账目评判合同:", "Judge the contract on:"));
+        for l in Ledger::MONEY {
+            let mut on = chosen.contains(&l);
+            let last = on && chosen.len() == 1;
+            let name = format!(
+                "{} · {}",
+                lang.pick("评判账目", "Judged on"),
+                ledger_label(l, lang)
+            );
+            let r = ui
+                .add_enabled(!last, egui::Checkbox::new(&mut on, ledger_label(l, lang)))
+                .on_disabled_hover_text(lang.pick("至少选一个账目", "Choose at least one ledger"))
+                .accessible_name(name);
+            if r.changed() {
+                let mut list: Vec<Ledger> = Ledger::MONEY
+                    .into_iter()
+                    .filter(|x| if *x == l { on } else { chosen.contains(x) })
+                    .collect();
+                if list.len() == Ledger::MONEY.len() {
+                    list.clear();
+                }
+                let mut edited = a.clone();
+                edited.fair_ledgers = list;
+                queue.edits.push(Edit::SetAgreement(edited));
+            }
+        }
+    });
+    ui.weak(lang.pick(
+        "合同一栏为各方在整个期限内从所选账目累计得到的金额;联盟价值 v(S) 应按同一口径填写。",
+        "The contract column is what each party receives over the whole term across the chosen ledgers; enter the coalition values v(S) on the same basis.",
+    ));
 }
 
 /// Why no fair split is shown, and what to do.
@@ -81,15 +156,12 @@ fn game_problems_ui(ui: &mut egui::Ui, project: &Project, problems: &[GameProble
     ));
 }
 
-fn fair_split_ui(ui: &mut egui::Ui, split: &FairSplit, lang: Lang) {
+fn fair_split_ui(ui: &mut egui::Ui, split: &FairSplit, judged: &str, lang: Lang) {
     let names = &split.names;
     let columns: [(String, Option<&Vec<Q>>); 3] = [
         (
-            lang.pick(
-                "合同(财税分成累计比例)",
-                "Contract (cumulative fiscal shares)",
-            )
-            .to_owned(),
+            // Short, so Shapley and the nucleolus stay in view; the ledgers are ticked above.
+            lang.pick("合同(累计)", "Contract (cumulative)").to_owned(),
             split.contract.as_ref(),
         ),
         ("Shapley".to_owned(), Some(&split.shapley)),
@@ -107,7 +179,7 @@ fn fair_split_ui(ui: &mut egui::Ui, split: &FairSplit, lang: Lang) {
                 .id_salt("fairness-table")
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
-                    ui.vertical(|ui| fair_table_ui(ui, split, &columns, lang))
+                    ui.vertical(|ui| fair_table_ui(ui, split, &columns, judged, lang))
                 });
         });
         ui.allocate_ui(egui::vec2(ui.available_width(), height), |ui| {
@@ -122,6 +194,7 @@ fn fair_table_ui(
     ui: &mut egui::Ui,
     split: &FairSplit,
     columns: &[(String, Option<&Vec<Q>>); 3],
+    judged: &str,
     lang: Lang,
 ) {
     let names = &split.names;
@@ -131,8 +204,11 @@ fn fair_table_ui(
         .spacing([16.0, 4.0])
         .show(ui, |ui| {
             ui.strong(lang.pick("参与方", "Party"));
-            for (title, _) in columns {
-                ui.strong(title);
+            for (i, (title, _)) in columns.iter().enumerate() {
+                let r = ui.strong(title);
+                if i == 0 {
+                    r.on_hover_text(judged);
+                }
             }
             ui.end_row();
             for (i, name) in names.iter().enumerate() {

@@ -6,16 +6,21 @@
 //! Every field is keyed by what it edits (a party by node id, a phase by id, a coalition by its
 //! members), never by its row, and every drag of a number is one undo step.
 
+mod anchors;
 mod coalitions;
 mod costs;
 mod fairness;
 mod form;
 mod head;
 mod list;
+mod members;
 mod parties;
+mod payment;
 mod phases;
+mod quotas;
 mod rules;
 mod schedule;
+mod schedule_table;
 
 pub use schedule::schedule_csv;
 
@@ -78,8 +83,14 @@ impl AgreementsPanel {
     }
 
     /// The Fair split tab.
-    pub fn fairness_ui(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>, state: &mut UiState) {
-        fairness::fairness_ui(ui, cx, state);
+    pub fn fairness_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        cx: &ViewCtx<'_>,
+        state: &mut UiState,
+        queue: &mut Queue,
+    ) {
+        fairness::fairness_ui(ui, cx, state, queue);
     }
 }
 
@@ -108,7 +119,10 @@ fn editor_ui(ui: &mut egui::Ui, form: &mut Form<'_>, issues: &[Issue]) {
     }
     head::head_ui(ui, form);
     parties::parties_ui(ui, form);
+    members::members_ui(ui, form);
+    anchors::anchors_ui(ui, form);
     phases::phases_ui(ui, form);
+    quotas::quotas_ui(ui, form);
     costs::costs_ui(ui, form);
     coalitions::coalitions_ui(ui, form);
 }

@@ -4,7 +4,9 @@
 
 use super::form::{Form, combo, drag_field, field_name, optional_text_field};
 use super::rules::rule_rows_ui;
-use crate::model::{Ledger, Metric, Phase, PhaseStart, PhaseStartKind, RuleKind, default_rule};
+use crate::model::{
+    Ledger, Metric, Phase, PhaseStart, PhaseStartKind, RuleKind, TaxBasis, TaxType, default_rule,
+};
 use egui::RichText;
 
 /// Every phase, folded under a header that sums it up, and a button to add one.
@@ -17,12 +19,25 @@ pub(super) fn phases_ui(ui: &mut egui::Ui, form: &mut Form<'_>) {
             Some(l) => format!("{f}–{l}"),
             None => format!("{f}–"),
         });
+        let metric = if phase.splits_tax() && !phase.basis.is_total() {
+            format!(
+                "{}({})",
+                phase.metric.label(form.lang),
+                phase.basis.label(form.lang)
+            )
+        } else {
+            phase.metric.label(form.lang).to_owned()
+        };
         let header = format!(
-            "{} · {} · {} · {}",
+            "{} · {} · {metric} · {}{}",
             title(phase),
             phase.ledger.label(form.lang),
-            phase.metric.label(form.lang),
-            years.unwrap_or_else(|| "?".into())
+            years.unwrap_or_else(|| "?".into()),
+            if phase.per_firm {
+                form.pick(" · 按企业", " · per firm")
+            } else {
+                ""
+            }
         );
         egui::CollapsingHeader::new(header)
             .id_salt(("phase", &a.id, &phase.id))
@@ -69,21 +84,14 @@ fn phase_fields_ui(ui: &mut egui::Ui, form: &mut Form<'_>, phase: &Phase) {
                 form.change_phase(&phase.id, None, move |p| p.name = text);
             }
             ui.end_row();
-            ui.label(form.pick("账目", "Ledger"));
-            let name = field_name(form.pick("账目", "Ledger"), item);
-            let ledgers = |l: &Ledger| l.label(lang).to_owned();
-            let salt = ("ledger", &a.id, &phase.id);
-            if let Some(l) = combo(ui, salt, &phase.ledger, &Ledger::ALL, ledgers, 140.0, &name) {
-                form.change_phase(&phase.id, None, move |p| p.ledger = l);
+            ledger_metric_rows_ui(ui, form, phase);
+            if phase.splits_tax() {
+                ui.label(form.pick("税基", "Tax basis"));
+                ui.horizontal(|ui| basis_ui(ui, form, phase));
+                ui.end_row();
             }
-            ui.end_row();
-            ui.label(form.pick("指标", "Metric"));
-            let name = field_name(form.pick("指标", "Metric"), item);
-            let metrics = |m: &Metric| m.label(lang).to_owned();
-            let salt = ("metric", &a.id, &phase.id);
-            if let Some(m) = combo(ui, salt, &phase.metric, &Metric::ALL, metrics, 140.0, &name) {
-                form.change_phase(&phase.id, None, move |p| p.metric = m);
-            }
+            ui.label("");
+            per_firm_ui(ui, form, phase);
             ui.end_row();
             ui.label(form.pick("开始", "Starts"));
             ui.horizontal(|ui| start_ui(ui, form, phase));
@@ -103,6 +111,90 @@ fn phase_fields_ui(ui: &mut egui::Ui, form: &mut Form<'_>, phase: &Phase) {
             ui.end_row();
             rule_rows_ui(ui, form, phase);
         });
+}
+
+/// The ledger (quotas have their own section, so not that one) and the metric split.
+fn ledger_metric_rows_ui(ui: &mut egui::Ui, form: &mut Form<'_>, phase: &Phase) {
+    let (a, lang, item) = (form.a, form.lang, title(phase));
+    ui.label(form.pick("账目", "Ledger"));
+    let name = field_name(form.pick("账目", "Ledger"), item);
+    let ledgers = |l: &Ledger| l.label(lang).to_owned();
+    let options: Vec<Ledger> = Ledger::ALL
+        .into_iter()
+        .filter(|l| *l != Ledger::Quota || phase.ledger == Ledger::Quota)
+        .collect();
+    let salt = ("ledger", &a.id, &phase.id);
+    if let Some(l) = combo(ui, salt, &phase.ledger, &options, ledgers, 140.0, &name) {
+        form.change_phase(&phase.id, None, move |p| p.set_ledger_metric(l, p.metric));
+    }
+    ui.end_row();
+    ui.label(form.pick("指标", "Metric"));
+    let name = field_name(form.pick("指标", "Metric"), item);
+    let metrics = |m: &Metric| m.label(lang).to_owned();
+    let salt = ("metric", &a.id, &phase.id);
+    if let Some(m) = combo(ui, salt, &phase.metric, &Metric::ALL, metrics, 140.0, &name) {
+        form.change_phase(&phase.id, None, move |p| p.set_ledger_metric(p.ledger, m));
+    }
+    ui.end_row();
+}
+
+/// Which part of the tax a fiscal phase splits, and what that part is of each tax type under
+/// the project's tax sharing.
+fn basis_ui(ui: &mut egui::Ui, form: &mut Form<'_>, phase: &Phase) {
+    let (a, lang, item) = (form.a, form.lang, title(phase));
+    let name = field_name(form.pick("税基", "Tax basis"), item);
+    let labels = |b: &TaxBasis| b.label(lang).to_owned();
+    let salt = ("basis", &a.id, &phase.id);
+    let hover = form.pick(
+        "地方留成:中央分享以下的全部(省、市、县三级合计);县级留成:只算县级财政的部分;\
+         税收总额:企业缴纳的全部税收(实际协议很少这样分)。各级比例在“项目属性 → 税收分享”中设置。",
+        "Local retained: everything below the central share (province, city and county \
+         together); county retained: the county tier's part only; total: all the tax a firm \
+         pays (rarely what a deal splits). The tiers' shares are set in Project properties → \
+         Tax sharing.",
+    );
+    ui.scope(|ui| {
+        if let Some(b) = combo(ui, salt, &phase.basis, &TaxBasis::ALL, labels, 110.0, &name) {
+            form.change_phase(&phase.id, None, move |p| p.basis = b);
+        }
+    })
+    .response
+    .on_hover_text(hover);
+    if !phase.basis.is_total() {
+        let sharing = &form.project().meta.tax_sharing;
+        let parts: Vec<String> = TaxType::ALL
+            .iter()
+            .map(|t| {
+                format!(
+                    "{} {}%",
+                    t.label(lang),
+                    phase.basis.pct(sharing, *t).normalize()
+                )
+            })
+            .collect();
+        ui.weak(parts.join(" · ")).on_hover_text(hover);
+    }
+}
+
+/// Whether the phase runs for each firm from its own move (京津冀 92号).
+fn per_firm_ui(ui: &mut egui::Ui, form: &mut Form<'_>, phase: &Phase) {
+    let mut on = phase.per_firm;
+    let name = field_name(form.pick("按企业分别计算", "Per firm"), title(phase));
+    let hover = form.pick(
+        "京津冀 92号 的做法:每家迁入企业从自己的迁入、投产年份起分别计算资格、年限、封顶和延期;\
+         各企业的年份在“企业迁入与投产年份”中填写",
+        "As 京津冀 92号 does: each relocated firm's eligibility, years, cap and extension \
+         count from its own move and production; the firms' years are under \
+         “Firms' move and production years”",
+    );
+    if ui
+        .checkbox(&mut on, form.pick("按企业分别计算", "Per firm"))
+        .on_hover_text(hover)
+        .accessible_name(name)
+        .changed()
+    {
+        form.change_phase(&phase.id, None, move |p| p.per_firm = on);
+    }
 }
 
 /// What the start is anchored to, and the year or N, dragged.

@@ -3,17 +3,19 @@
 //! return's rate and recipients, a payment per unit. Shares are keyed by party, so taking a
 //! party out moves no typed text onto another.
 
-use super::form::{Form, combo, decimal_field, drag_field, field_name, optional_text_field};
+use super::form::{
+    Form, combo, decimal_field, drag_field, field_name, number_field, optional_text_field,
+};
 use super::phases::title;
 use crate::model::{Base, Cap, DEFAULT_START_YEAR, NodeId, Phase, Rule, Share};
 use crate::ui::widgets::draft::DraftKey;
+use rust_decimal::Decimal;
 
 /// The rule's fields, as rows of the phase's grid (so their labels and fields line up with the
 /// phase's own).
 pub(super) fn rule_rows_ui(ui: &mut egui::Ui, form: &mut Form<'_>, phase: &Phase) {
     match &phase.rule {
-        // TODO(issue 19, UI helper): the payment's payer, payee and amount.
-        Rule::Payment { .. } => {}
+        Rule::Payment { .. } => super::payment::payment_ui(ui, form, phase),
         Rule::FixedShares { shares } => {
             ui.label(form.pick("比例", "Shares"));
             ui.vertical(|ui| shares_ui(ui, form, phase, shares));
@@ -67,7 +69,7 @@ pub(super) fn rule_rows_ui(ui: &mut egui::Ui, form: &mut Form<'_>, phase: &Phase
 }
 
 /// Queues a change of the phase's rule (by a drag of `drag`, or a click or committed text).
-fn edit_rule(
+pub(super) fn edit_rule(
     form: &mut Form<'_>,
     phase: &Phase,
     drag: Option<&DraftKey>,
@@ -77,7 +79,7 @@ fn edit_rule(
 }
 
 /// The key of a field of the phase's rule.
-fn rule_key(form: &Form<'_>, phase: &Phase, field: &str) -> DraftKey {
+pub(super) fn rule_key(form: &Form<'_>, phase: &Phase, field: &str) -> DraftKey {
     form.key(&format!("phase:{}", phase.id), &format!("rule.{field}"))
 }
 
@@ -124,7 +126,7 @@ fn shares_ui(ui: &mut egui::Ui, form: &mut Form<'_>, phase: &Phase, shares: &[Sh
 }
 
 /// A choice of one of the agreement's parties.
-fn party_combo(
+pub(super) fn party_combo(
     ui: &mut egui::Ui,
     form: &Form<'_>,
     phase: &Phase,
@@ -166,7 +168,7 @@ fn party_checkboxes(
 
 /// Whether an increment's base (or a cap) is a year's figure or an amount.
 #[derive(Clone, Copy, PartialEq)]
-enum BaseKind {
+pub(super) enum BaseKind {
     Year,
     Amount,
 }
@@ -197,7 +199,7 @@ fn increment_ui(
             let year = form.a.signed_year.unwrap_or(DEFAULT_START_YEAR);
             let new = match kind {
                 BaseKind::Year => Base::Year(year),
-                BaseKind::Amount => Base::Amount(rust_decimal::Decimal::ZERO),
+                BaseKind::Amount => Base::Amount(Decimal::ZERO),
             };
             edit_rule(form, phase, None, move |r| set_base(r, new));
         }
@@ -310,7 +312,7 @@ fn cap_ui(ui: &mut egui::Ui, form: &mut Form<'_>, phase: &Phase, cap: &Cap) {
     if let Some(kind) = combo(ui, salt, &kind, &options, label, 130.0, &name) {
         let new = match kind {
             BaseKind::Year => Cap::PriorYears(3),
-            BaseKind::Amount => Cap::Amount(rust_decimal::Decimal::ZERO),
+            BaseKind::Amount => Cap::Amount(Decimal::ZERO),
         };
         edit_rule(form, phase, None, move |r| set_cap(r, new));
     }
@@ -344,7 +346,7 @@ fn fixed_return_ui(ui: &mut egui::Ui, form: &mut Form<'_>, phase: &Phase) {
         rate_pct,
         recipients,
         payer,
-        ..
+        escalation_pct,
     } = &phase.rule
     else {
         return;
@@ -362,6 +364,23 @@ fn fixed_return_ui(ui: &mut egui::Ui, form: &mut Form<'_>, phase: &Phase) {
             }
         });
     }
+    ui.end_row();
+    let label = form.pick("每年递增 %", "Yearly rise %");
+    ui.label(label);
+    ui.horizontal(|ui| {
+        let (key, name) = (
+            rule_key(form, phase, "escalation_pct"),
+            field_name(label, title(phase)),
+        );
+        if let Some(v) = number_field::<Decimal>(ui, form, &key, *escalation_pct, 50.0, &name) {
+            edit_rule(form, phase, None, move |r| {
+                if let Rule::FixedReturn { escalation_pct, .. } = r {
+                    *escalation_pct = v;
+                }
+            });
+        }
+        ui.weak(form.pick("可留空(不递增)", "may be empty (no rise)"));
+    });
     ui.end_row();
     let label = form.pick("获得方", "Paid to");
     ui.label(label);

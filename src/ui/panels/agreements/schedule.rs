@@ -2,6 +2,7 @@
 //! table, the split chart and the shared costs; and the same rows as CSV text for export.
 
 use super::form::combo;
+use super::schedule_table::{assessment_mark, part_text};
 use crate::i18n::Lang;
 use crate::model::{Agreement, Ledger, Metric, Project};
 use crate::sharing::Schedule;
@@ -53,44 +54,9 @@ pub(super) fn schedule_ui(
             queue.commands.push(AppCommand::ExportSchedule);
         }
     });
-    table_ui(ui, project, a, s, view, lang);
+    super::schedule_table::table_ui(ui, project, a, s, view, lang);
     schedule_chart_ui(ui, project, s, view, lang, 220.0, &a.id, true);
     costs_table_ui(ui, a, s, lang);
-}
-
-/// A part of an amount as shown in tables: two decimals, a dash for none.
-fn part_text(v: Option<rust_decimal::Decimal>) -> String {
-    v.map(|v| format!("{v:.2}")).unwrap_or_else(|| "—".into())
-}
-
-/// Year, total and each party's part, a row a year.
-fn table_ui(
-    ui: &mut egui::Ui,
-    project: &Project,
-    a: &Agreement,
-    s: &Schedule,
-    view: (Ledger, Metric),
-    lang: Lang,
-) {
-    egui::Grid::new(("schedule-table", &a.id))
-        .striped(true)
-        .num_columns(s.parties.len() + 2)
-        .show(ui, |ui| {
-            ui.strong(lang.pick("年份", "Year"));
-            ui.strong(lang.pick("合计", "Total"));
-            for p in &s.parties {
-                ui.strong(project.node_name(p));
-            }
-            ui.end_row();
-            for r in s.rows.iter().filter(|r| (r.ledger, r.metric) == view) {
-                ui.label(r.year.to_string()).on_hover_text(r.note(lang));
-                ui.label(format!("{:.2}", r.total));
-                for p in &s.parties {
-                    ui.label(part_text(r.part(p)));
-                }
-                ui.end_row();
-            }
-        });
 }
 
 /// Each shared cost and each party's part of it.
@@ -132,23 +98,41 @@ pub fn schedule_csv(project: &Project, s: &Schedule, view: (Ledger, Metric), lan
         lang.pick("指标", "Metric").to_owned(),
         lang.pick("合计", "Total").to_owned(),
     ];
+    // Per-firm phases: a column naming each row's firm (empty on the yearly totals).
+    let rows: Vec<_> = s
+        .rows
+        .iter()
+        .filter(|r| (r.ledger, r.metric) == view)
+        .collect();
+    let firms = rows.iter().any(|r| r.firm.is_some());
+    if firms {
+        header.insert(1, lang.pick("企业", "Firm").to_owned());
+    }
     header.extend(s.parties.iter().map(|p| project.node_name(p)));
     header.push(lang.pick("说明", "Note").to_owned());
     let mut out = String::from("\u{feff}");
     out.push_str(&line(&header));
-    for r in s.rows.iter().filter(|r| (r.ledger, r.metric) == view) {
+    for r in rows {
         let mut cells = vec![
             r.year.to_string(),
             r.ledger.label(lang).to_owned(),
             r.metric.label(lang).to_owned(),
             format!("{:.2}", r.total),
         ];
+        if firms {
+            let firm = r.firm.as_ref().map(|f| project.node_name(f));
+            cells.insert(1, firm.unwrap_or_default());
+        }
         cells.extend(
             s.parties
                 .iter()
                 .map(|p| r.part(p).map(|v| format!("{v:.2}")).unwrap_or_default()),
         );
-        cells.push(r.note(lang).to_owned());
+        cells.push(if r.assessment_only {
+            format!("{} {}", assessment_mark(lang), r.note(lang))
+        } else {
+            r.note(lang).to_owned()
+        });
         out.push_str(&line(&cells));
     }
     out

@@ -104,7 +104,7 @@ pub fn analysis_ui(
         AnalysisTab::Sharing => {
             return panels.agreements.sharing_ui(ui, cx, state, queue);
         }
-        AnalysisTab::Fairness => return panels.agreements.fairness_ui(ui, cx, state),
+        AnalysisTab::Fairness => return panels.agreements.fairness_ui(ui, cx, state, queue),
         AnalysisTab::Targets => return panels.targets.ui(ui, cx, queue),
         _ => {}
     }
