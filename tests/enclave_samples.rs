@@ -346,7 +346,7 @@ fn the_xiaobo_agreement_pays_villages_a_fixed_return_then_rent() {
         unreachable!()
     };
     assert_eq!(*rate_pct, d("10"));
-    assert_eq!(recipients, &[group.node.clone()]);
+    assert_eq!(recipients, std::slice::from_ref(&group.node));
     // Then the park's rent, split by equity (adding up to 100) from year 6.
     let rent = a
         .phases
