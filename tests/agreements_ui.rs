@@ -17,10 +17,13 @@ use std::path::PathBuf;
 
 type H = Harness<'static, ChainmapApp>;
 
+/// The editor's fixture: the 安康 sample as it was before issue 19 (output and tax assessed,
+/// a fiscal 5 : 5 — every rule kind's editor has a phase to start from). The sample itself now
+/// follows the documented 安康 rule (tests/enclave_samples.rs).
 fn ankang(lang: Lang) -> H {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("sample_projects")
-        .join("ankang-enclave.chainmap.json");
+        .join("tests/fixtures")
+        .join("ankang-editor.chainmap.json");
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 1000.0))
         .with_theme(egui::Theme::Light)

@@ -27,10 +27,12 @@ fn check_samples_exits_0_with_a_summary() {
         "sample_projects/zhashui-fungus.chainmap.json",
         "sample_projects/ankang-enclave.chainmap.json",
         "sample_projects/meixian-kiwi.chainmap.json",
+        "sample_projects/enclave-cases.chainmap.json",
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     let text = stdout(&o);
     assert!(text.contains("chains 1, stages 14"), "{text}");
+    assert!(text.contains("agreements 2"), "{text}");
     assert!(text.contains("supply 54"), "{text}");
     assert!(text.contains("agreements 1"), "{text}");
 }
@@ -248,8 +250,36 @@ fn impact_json_and_unknown_node() {
     );
 }
 
+/// A fiscal 5 : 5 of a firm's tax (a small project of its own: the 安康 sample has no fiscal
+/// split, its documented rule being about the assessment ledger only).
+const FISCAL_5_5: &str = r#"{"format": "chainmap", "version": 2, "name": "t", "unit": "万元",
+  "land_classes": [], "chains": [], "links": [], "views": [],
+  "nodes": [
+    {"id": "F", "name": "企业", "kind": "enterprise", "figures": {"2025": {"tax": 1212}}},
+    {"id": "SRC", "name": "飞出地", "kind": "region"},
+    {"id": "HOST", "name": "飞入地", "kind": "region"},
+    {"id": "HTZ", "name": "托管园区", "kind": "park"}],
+  "agreements": [{"id": "AK1", "name": "协议", "signed_year": 2025,
+    "parties": [{"node": "SRC", "role": "source"}, {"node": "HOST", "role": "host"},
+      {"node": "HTZ", "role": "trustee"}],
+    "scope": ["F"],
+    "phases": [{"id": "cs1", "ledger": "fiscal", "metric": "tax", "start": {"after_signing": 0},
+      "rule": {"fixed_shares": {"shares": [{"party": "SRC", "pct": 50}, {"party": "HOST", "pct": 50}]}}}],
+    "coalition_values": [
+      {"parties": ["SRC"], "value": 1200}, {"parties": ["HOST"], "value": 800},
+      {"parties": ["HTZ"], "value": 200}, {"parties": ["SRC", "HOST"], "value": 2600},
+      {"parties": ["SRC", "HTZ"], "value": 1600}, {"parties": ["HOST", "HTZ"], "value": 1200},
+      {"parties": ["SRC", "HOST", "HTZ"], "value": 3600}]}]}"#;
+
+fn fiscal_5_5_file(dir: &tempfile::TempDir) -> String {
+    let path = dir.path().join("fiscal.chainmap.json");
+    std::fs::write(&path, FISCAL_5_5).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
 #[test]
 fn split_prints_schedules_and_exact_json() {
+    // The 安康 rule: value added all to the source for five years (2019–2023), then 7 : 3.
     let o = chainmap(&[
         "split",
         "sample_projects/ankang-enclave.chainmap.json",
@@ -260,8 +290,14 @@ fn split_prints_schedules_and_exact_json() {
     ]);
     assert_eq!(o.status.code(), Some(0));
     let text = stdout(&o);
-    assert!(text.contains("Assessment · Output"), "{text}");
-    assert!(text.contains("16520.00"), "{text}");
+    assert!(text.contains("Assessment · Value added"), "{text}");
+    assert!(text.contains("Assessment · Key projects"), "{text}");
+    // 2024: 7552 × 70 % = 5286.40 to 岚皋, 2265.60 to 汉滨.
+    assert!(
+        text.contains("5286.40") && text.contains("2265.60"),
+        "{text}"
+    );
+    assert!(!text.contains("Fiscal"), "{text}");
     let o = chainmap(&[
         "split",
         "sample_projects/ankang-enclave.chainmap.json",
@@ -270,6 +306,19 @@ fn split_prints_schedules_and_exact_json() {
         "--json",
     ]);
     assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let rows = v["agreements"][0]["rows"].as_array().unwrap();
+    let investment_2025 = rows
+        .iter()
+        .find(|r| r["ledger"] == "assessment" && r["metric"] == "investment" && r["year"] == 2025)
+        .unwrap();
+    // 1600 × 70 % and × 30 %.
+    assert_eq!(investment_2025["parts"]["SRC"].to_string(), "1120");
+    assert_eq!(investment_2025["parts"]["HOST"].to_string(), "480");
+    let dir = tempfile::tempdir().unwrap();
+    let fiscal = fiscal_5_5_file(&dir);
+    let o = chainmap(&["split", &fiscal, "--agreement", "AK1", "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     let rows = v["agreements"][0]["rows"].as_array().unwrap();
     let fiscal_2025 = rows
@@ -331,14 +380,18 @@ fn fair_on_the_enclave_sample_compares_the_contract() {
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["nucleolus"][0]["fraction"], "1700");
     assert_eq!(v["shapley"][0]["fraction"], "5200/3");
-    // The contract is judged on fiscal and corporate money together over 2020–2025: fiscal
-    // 5 : 5 of 645 + 785 + 891 + 993 + 1110 + 1212 = 5636 gives 岚皋 and 汉滨 2818 each; the
-    // corporate profits 120 + 260 + 380 + 450 + 520 + 600 = 2330 by equity 60 / 30 / 10 give
-    // 1398, 699 and 233. The trustee's 233 of 7966 in all, times v(N) = 3600, is
-    // 419400/3983 ≈ 105.30, short of the 200 it could make alone by 377200/3983.
-    assert_eq!(v["contract"][2]["fraction"], "419400/3983");
+    assert_eq!(v["shapley_in_core"], true);
+    // The same game under a fiscal 5 : 5 between source and host: the trustee gets no fiscal
+    // share in the contract but could make 200 alone.
+    let dir = tempfile::tempdir().unwrap();
+    let fiscal = fiscal_5_5_file(&dir);
+    let o = chainmap(&["fair", &fiscal, "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["nucleolus"][0]["fraction"], "1700");
+    assert_eq!(v["contract"][0]["fraction"], "1800");
     assert_eq!(v["contract_in_core"], false);
-    assert_eq!(v["contract_blocked_by"][0]["shortfall"], "377200/3983");
+    assert_eq!(v["contract_blocked_by"][0]["shortfall"], "200");
 }
 
 #[test]

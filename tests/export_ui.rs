@@ -48,14 +48,17 @@ fn a_stale_ledger_choice_falls_back_to_the_shown_table() {
 fn the_chosen_table_is_the_one_written() {
     let mut h = ankang();
     let dir = tempfile::tempdir().unwrap();
-    h.state_mut().ui.schedule_view = Some((Ledger::Fiscal, Metric::Tax));
-    let file = dir.path().join("fiscal.csv");
+    h.state_mut().ui.schedule_view = Some((Ledger::Assessment, Metric::Investment));
+    let file = dir.path().join("investment.csv");
     h.state_mut().export_schedule(file.clone());
     let table = rows(&file);
-    // The sample's fiscal 2020 row: 645 split 322.50 / 322.50.
-    let row = table.iter().find(|r| r.get(0) == Some("2020")).unwrap();
+    // The sample's 2024 investment (安康 rule, year 6): 4570 split 7 : 3, 3199.00 / 1371.00;
+    // 2023 (year 5) all to the source.
+    let row = table.iter().find(|r| r.get(0) == Some("2024")).unwrap();
     assert!(
-        row.iter().filter(|c| *c == "322.50").count() == 2,
+        row.iter().any(|c| c == "3199.00") && row.iter().any(|c| c == "1371.00"),
         "{row:?}"
     );
+    let row = table.iter().find(|r| r.get(0) == Some("2023")).unwrap();
+    assert_eq!(row.iter().filter(|c| *c == "3200.00").count(), 2, "{row:?}");
 }

@@ -512,9 +512,10 @@ fn tables_read_back_from_xlsx_and_csv_and_reimport() {
         assert_eq!(cell(3), project.node_name(&link.from));
         assert_eq!(cell(5), project.node_name(&link.to));
     }
-    // One row per party and year. The 2024 assessment splits 70 : 30 the four firms' output,
-    // 10600 + 3600 + 7300 + 2100 = 23600: 16520 to 岚皋县, 7080 to 汉滨区; and their tax,
-    // 520 + 150 + 380 + 60 = 1110: 777 and 333.
+    // One row per party and year. The 2024 assessment (安康 rule, year 6) splits 70 : 30 the
+    // four firms' value added, 3392 + 1152 + 2336 + 672 = 7552: 5286.4 to 岚皋县, 2265.6 to
+    // 汉滨区; the investment of the firms and the park, 1500 + 350 + 600 + 120 + 2000 = 4570:
+    // 3199 and 1371; and the 2 key projects: 1.4 and 0.6.
     let schedules = book.worksheet_range("协议分成").unwrap();
     let agreement = project.agreements.values().next().unwrap();
     let parts: usize = chainmap::sharing::schedule(&project, agreement, None, None)
@@ -534,10 +535,12 @@ fn tables_read_back_from_xlsx_and_csv_and_reimport() {
     assert_eq!(
         assessed,
         [
-            ("岚皋县".to_owned(), 23600.0, 16520.0),
-            ("汉滨区".to_owned(), 23600.0, 7080.0),
-            ("岚皋县".to_owned(), 1110.0, 777.0),
-            ("汉滨区".to_owned(), 1110.0, 333.0),
+            ("岚皋县".to_owned(), 7552.0, 5286.4),
+            ("汉滨区".to_owned(), 7552.0, 2265.6),
+            ("岚皋县".to_owned(), 4570.0, 3199.0),
+            ("汉滨区".to_owned(), 4570.0, 1371.0),
+            ("岚皋县".to_owned(), 2.0, 1.4),
+            ("汉滨区".to_owned(), 2.0, 0.6),
         ]
     );
 
@@ -748,14 +751,17 @@ fn every_csv_table_holds_the_projects_rows() {
         .filter(|r| r[1] == "2024" && r[2] == "考核")
         .map(|r| [r[4].as_str(), r[5].as_str(), r[6].as_str()])
         .collect();
-    // The 2024 assessment, 70 : 30 of the four firms' output (23600) and tax (1110).
+    // The 2024 assessment (安康 rule, year 6), 70 : 30 of the value added (7552), the
+    // investment (4570) and the key projects (2).
     assert_eq!(
         assessed,
         [
-            ["23600", "岚皋县", "16520"],
-            ["23600", "汉滨区", "7080"],
-            ["1110", "岚皋县", "777"],
-            ["1110", "汉滨区", "333"]
+            ["7552", "岚皋县", "5286.4"],
+            ["7552", "汉滨区", "2265.6"],
+            ["4570", "岚皋县", "3199"],
+            ["4570", "汉滨区", "1371"],
+            ["2", "岚皋县", "1.4"],
+            ["2", "汉滨区", "0.6"]
         ]
     );
 }

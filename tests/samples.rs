@@ -5,10 +5,11 @@ use chainmap::file::{self, LoadOptions};
 use chainmap::model::{LinkKind, NodeKind, Project, Segment};
 use std::path::PathBuf;
 
-const SAMPLES: [&str; 3] = [
+const SAMPLES: [&str; 4] = [
     "zhashui-fungus.chainmap.json",
     "ankang-enclave.chainmap.json",
     "meixian-kiwi.chainmap.json",
+    "enclave-cases.chainmap.json",
 ];
 
 fn path(name: &str) -> PathBuf {
@@ -103,7 +104,10 @@ fn ankang_is_an_enclave_with_the_rules_asked_for() {
             .iter()
             .any(|ph| ph.years == Some(5) && matches!(ph.rule, Rule::AllTo { .. }))
     );
-    assert!(a.phases.iter().any(|ph| ph.ledger == Ledger::Fiscal));
+    // Money moves only as the park company's dividends: the documented 安康 rule names no
+    // fiscal split (tests/enclave_samples.rs checks the rule itself).
+    assert!(a.phases.iter().all(|ph| ph.ledger != Ledger::Fiscal));
+    assert!(a.phases.iter().any(|ph| ph.ledger == Ledger::Corporate));
     assert!(!a.costs.is_empty());
     assert_eq!(
         a.coalition_values.len(),

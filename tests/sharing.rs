@@ -77,19 +77,47 @@ fn ankang_assessment_switches_from_all_to_source_to_seven_three() {
     .project;
     let a = p.agreements.values().next().unwrap();
     let s = schedule(&p, a, None, None);
-    let assess: Vec<&Row> = s
-        .rows
-        .iter()
-        .filter(|r| r.ledger == Ledger::Assessment && r.metric == Metric::Output)
-        .collect();
-    // Signed 2019: years 1–5 are 2019–2023, all to the source; from 2024, 70 : 30.
-    let y2023 = assess.iter().find(|r| r.year == 2023).unwrap();
-    assert_eq!(part(y2023, "SRC"), y2023.total);
-    let y2024 = assess.iter().find(|r| r.year == 2024).unwrap();
-    // 2024 output of the four firms: 10600 + 3600 + 7300 + 2100 = 23600.
-    assert_eq!(y2024.total, d("23600"));
-    assert_eq!(part(y2024, "SRC"), d("16520"));
-    assert_eq!(part(y2024, "HOST"), d("7080"));
+    // The 安康 rule on 固定资产投资, 重点项目 and 工业增加值 alike. Signed 2019: years 1–5 are
+    // 2019–2023, all to the source; from 2024, 70 : 30.
+    for metric in [Metric::Investment, Metric::KeyProjects, Metric::ValueAdded] {
+        let assess: Vec<&Row> = s
+            .rows
+            .iter()
+            .filter(|r| r.ledger == Ledger::Assessment && r.metric == metric)
+            .collect();
+        assert_eq!(assess.first().unwrap().year, 2019, "{metric:?}");
+        for r in &assess {
+            if r.year <= 2023 {
+                assert_eq!(part(r, "SRC"), r.total, "{metric:?} {}", r.year);
+            } else {
+                assert_eq!(part(r, "SRC"), r.total * d("0.7"), "{metric:?} {}", r.year);
+                assert_eq!(part(r, "HOST"), r.total * d("0.3"), "{metric:?} {}", r.year);
+            }
+        }
+    }
+    // 2024 value added of the four firms: 3392 + 1152 + 2336 + 672 = 7552.
+    let va = |y: i32| {
+        s.rows
+            .iter()
+            .find(|r| {
+                r.ledger == Ledger::Assessment && r.metric == Metric::ValueAdded && r.year == y
+            })
+            .unwrap()
+    };
+    assert_eq!(va(2024).total, d("7552"));
+    assert_eq!(part(va(2024), "SRC"), d("5286.40"));
+    assert_eq!(part(va(2024), "HOST"), d("2265.60"));
+    // Only those three are assessed, and nothing is split between treasuries.
+    assert!(s.rows.iter().all(|r| r.ledger != Ledger::Fiscal));
+    assert!(
+        s.rows
+            .iter()
+            .filter(|r| r.ledger == Ledger::Assessment)
+            .all(|r| matches!(
+                r.metric,
+                Metric::Investment | Metric::KeyProjects | Metric::ValueAdded
+            ))
+    );
     // Official statistics: all to the host, whatever the contract.
     let stat = s
         .rows
@@ -97,14 +125,18 @@ fn ankang_assessment_switches_from_all_to_source_to_seven_three() {
         .find(|r| r.ledger == Ledger::Statistics && r.year == 2024)
         .unwrap();
     assert_eq!(stat.parts, vec![(NodeId::from("HOST"), d("23600"))]);
-    // Fiscal 5 : 5 from the production year 2020 for ten years.
-    let fiscal: Vec<&Row> = s
-        .rows
-        .iter()
-        .filter(|r| r.ledger == Ledger::Fiscal)
-        .collect();
+    // A fiscal 5 : 5 from the production year (2020) for ten years: 645 → 322.50 each.
+    let fiscal = rows(&project(
+        &[(2019, "100", "0"), (2020, "645", "0"), (2021, "785", "0")],
+        &format!(
+            r#"{{"id": "a", "name": "5:5", "signed_year": 2019, "production_year": 2020, {PARTIES},
+            "phases": [{{"id": "p", "ledger": "fiscal", "metric": "tax", "start": {{"after_production": 0}},
+              "years": 10, "rule": {{"fixed_shares": {{"shares": [{{"party": "src", "pct": 50}}, {{"party": "host", "pct": 50}}]}}}}}}]}}"#
+        ),
+    ));
     assert_eq!(fiscal.first().unwrap().year, 2020);
-    assert!(fiscal.iter().all(|r| part(r, "SRC") == part(r, "HOST")));
+    assert_eq!(part(year(&fiscal, 2020), "src"), d("322.50"));
+    assert!(fiscal.iter().all(|r| part(r, "src") == part(r, "host")));
     // Costs: 3600 by equity 60 / 30 / 10.
     let roads = s.costs.iter().find(|c| c.amount == d("3600")).unwrap();
     let parts: Vec<Decimal> = roads.parts.iter().map(|(_, v)| *v).collect();
@@ -318,11 +350,11 @@ fn every_schedule_row_of_the_sample_adds_up() {
             .find(|r| r.ledger == ledger && r.metric == metric && r.year == year)
             .unwrap_or_else(|| panic!("no {ledger:?} {metric:?} row for {year}"))
     };
-    // Fiscal, 5 : 5 of the tax from production (2020): 340 + 95 + 210 = 645.
-    let fiscal = row(Ledger::Fiscal, Metric::Tax, 2020);
-    assert_eq!(fiscal.total, d("645"));
-    assert_eq!(part(fiscal, "SRC"), d("322.50"));
-    assert_eq!(part(fiscal, "HOST"), d("322.50"));
+    // Assessment of investment in 2025, year seven: 700 + 300 + 500 + 100 = 1600, 7 : 3.
+    let late = row(Ledger::Assessment, Metric::Investment, 2025);
+    assert_eq!(late.total, d("1600"));
+    assert_eq!(part(late, "SRC"), d("1120"));
+    assert_eq!(part(late, "HOST"), d("480"));
     // Corporate, the park company's 2024 profit of 520 by equity 60 / 30 / 10.
     let corporate = row(Ledger::Corporate, Metric::Profit, 2024);
     assert_eq!(
@@ -333,10 +365,11 @@ fn every_schedule_row_of_the_sample_adds_up() {
             (NodeId::from("HTZ"), d("52")),
         ]
     );
-    // Assessment of tax in 2021, year three: all to the source.
-    let early = row(Ledger::Assessment, Metric::Tax, 2021);
-    assert_eq!(early.total, d("785"));
-    assert_eq!(part(early, "SRC"), d("785"));
+    // Assessment of key projects in 2021, year three: 2 (硒谷饮品 and 秦巴电商), all to the
+    // source.
+    let early = row(Ledger::Assessment, Metric::KeyProjects, 2021);
+    assert_eq!(early.total, d("2"));
+    assert_eq!(part(early, "SRC"), d("2"));
     assert_eq!(part(early, "HOST"), d("0"));
 }
 

@@ -646,7 +646,10 @@ fn a_party_to_an_agreement_cannot_be_deleted_from_under_it() {
 }
 
 fn ankang(lang: Lang) -> Harness<'static, ChainmapApp> {
-    let path = sample("ankang-enclave.chainmap.json");
+    open_with_analysis(sample("ankang-enclave.chainmap.json"), lang)
+}
+
+fn open_with_analysis(path: PathBuf, lang: Lang) -> Harness<'static, ChainmapApp> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 1000.0))
         .with_theme(egui::Theme::Light)
@@ -663,16 +666,17 @@ fn sharing_tab_shows_the_schedule_and_exports_csv() {
     harness.get_by_label("Sharing").click();
     harness.run_steps(3);
     harness.get_by_label("Schedule");
-    // The first ledger the contract shapes: assessment · output, 2024 split 70 : 30.
-    harness.get_by_label("16520.00");
-    harness.get_by_label("7080.00");
+    // The first ledger the contract shapes: assessment · value added (安康 rule), 2024 split
+    // 70 : 30.
+    harness.get_by_label("5286.40");
+    harness.get_by_label("2265.60");
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("schedule.csv");
     harness.state_mut().export_schedule(path.clone());
     let csv = std::fs::read_to_string(&path).unwrap();
     assert!(csv.starts_with('\u{feff}'), "BOM for Excel");
     assert!(
-        csv.contains("2024,Assessment,Output,23600.00,16520.00,7080.00,"),
+        csv.contains("2024,Assessment,Value added,7552.00,5286.40,2265.60,"),
         "{csv}"
     );
 }
@@ -741,19 +745,52 @@ fn new_agreement_from_the_enclave_and_editing_it_are_undoable() {
     assert_eq!(harness.state().doc.project.agreements.len(), 1);
 }
 
+/// The 安康 sample's game under a fiscal 5 : 5 between source and host (the sample itself has
+/// no fiscal split: its documented rule is about the assessment ledger).
+const FISCAL_GAME: &str = r#"{"format": "chainmap", "version": 2, "name": "t", "unit": "万元",
+  "land_classes": [], "chains": [], "links": [], "views": [],
+  "nodes": [
+    {"id": "F", "name": "企业", "kind": "enterprise", "figures": {"2025": {"tax": 1212}}},
+    {"id": "SRC", "name": "岚皋县", "kind": "region"},
+    {"id": "HOST", "name": "汉滨区", "kind": "region"},
+    {"id": "HTZ", "name": "安康高新技术产业开发区", "kind": "park"}],
+  "agreements": [{"id": "AK1", "name": "协议", "signed_year": 2025,
+    "parties": [{"node": "SRC", "role": "source"}, {"node": "HOST", "role": "host"},
+      {"node": "HTZ", "role": "trustee"}],
+    "scope": ["F"],
+    "phases": [{"id": "cs1", "ledger": "fiscal", "metric": "tax", "start": {"after_signing": 0},
+      "rule": {"fixed_shares": {"shares": [{"party": "SRC", "pct": 50}, {"party": "HOST", "pct": 50}]}}}],
+    "coalition_values": [
+      {"parties": ["SRC"], "value": 1200}, {"parties": ["HOST"], "value": 800},
+      {"parties": ["HTZ"], "value": 200}, {"parties": ["SRC", "HOST"], "value": 2600},
+      {"parties": ["SRC", "HTZ"], "value": 1600}, {"parties": ["HOST", "HTZ"], "value": 1200},
+      {"parties": ["SRC", "HOST", "HTZ"], "value": 3600}]}]}"#;
+
 #[test]
 fn fairness_tab_shows_shapley_nucleolus_and_the_contract() {
     let mut harness = ankang(Lang::En);
     harness.get_by_label("Fair split").click();
     harness.run_steps(3);
-    assert!(harness.query_all_by_label("Contract (cumulative)").count() >= 1);
+    harness.get_by_label("1733.33");
+    harness.get_by_label("1700.00");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("fiscal.chainmap.json");
+    std::fs::write(&path, FISCAL_GAME).unwrap();
+    let mut harness = open_with_analysis(path, Lang::En);
+    harness.get_by_label("Fair split").click();
+    harness.run_steps(3);
+    assert!(
+        harness
+            .query_all_by_label("Contract (cumulative)")
+            .count()
+            >= 1
+    );
     harness.get_by_label("1733.33");
     harness.get_by_label("1700.00");
     harness.get_by_label("No ↓");
-    // Judged on fiscal and corporate money together (issue 19): the trustee's 233 of 7966
-    // over 2020–2025 gives it 3600 × 233 / 7966 ≈ 105.30 of v(N), 94.70 short of its 200.
+    // The fiscal 5 : 5 gives the trustee nothing, short of the 200 it could make alone.
     harness.get_by_label(
-        "Contract (cumulative): {安康高新技术产业开发区} would get 94.70 more on its own",
+        "Contract (cumulative): {安康高新技术产业开发区} would get 200.00 more on its own",
     );
 }
 
