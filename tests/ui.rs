@@ -779,12 +779,7 @@ fn fairness_tab_shows_shapley_nucleolus_and_the_contract() {
     let mut harness = open_with_analysis(path, Lang::En);
     harness.get_by_label("Fair split").click();
     harness.run_steps(3);
-    assert!(
-        harness
-            .query_all_by_label("Contract (cumulative)")
-            .count()
-            >= 1
-    );
+    assert!(harness.query_all_by_label("Contract (cumulative)").count() >= 1);
     harness.get_by_label("1733.33");
     harness.get_by_label("1700.00");
     harness.get_by_label("No ↓");

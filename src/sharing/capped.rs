@@ -17,6 +17,8 @@ pub(super) struct Split<'a> {
     pub shares: &'a [crate::model::Share],
     pub capped_party: &'a NodeId,
     pub remainder_to: &'a NodeId,
+    /// The remainder party's name, for the note.
+    pub remainder_name: String,
 }
 
 /// The parts of one capped year, and its note; `received` (what the capped party has had so
@@ -46,9 +48,13 @@ pub(super) fn capped_year(
             add_to(&mut parts, remainder_to, excess);
             *cap_reached = true;
             note = (
-                format!("本年达到封顶额 {cap},超出部分 {excess} 归 {remainder_to}"),
                 format!(
-                    "the cap of {cap} is reached this year; {excess} over it goes to {remainder_to}"
+                    "本年达到封顶额 {cap},超出部分 {excess} 归{}",
+                    split.remainder_name
+                ),
+                format!(
+                    "the cap of {cap} is reached this year; {excess} over it goes to {}",
+                    split.remainder_name
                 ),
             );
         }

@@ -115,6 +115,7 @@ pub(super) fn run_phase(ctx: &Context<'_>, phase: &Phase, run: &Run<'_>) -> Vec<
                     shares,
                     capped_party,
                     remainder_to,
+                    remainder_name: ctx.project.node_name(remainder_to),
                 };
                 capped_year(&state, &split, &mut received, &mut cap_reached)
             }
