@@ -289,6 +289,7 @@ mod tests {
             ],
             costs: Vec::new(),
             eligibility: Vec::new(),
+            fair_ledgers: Ledger::MONEY.to_vec(),
         };
         let order: Vec<(i32, Option<&str>)> = ordered(&s, (Ledger::Fiscal, Metric::Tax))
             .iter()
