@@ -5,7 +5,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use chainmap::i18n::Lang;
-use chainmap::model::{Agreement, AgreementId, Base, Ledger, PaymentAmount, Phase, Rule, TaxBasis};
+use chainmap::model::{
+    Agreement, AgreementId, Base, Ledger, PaymentAmount, Phase, Rule, TaxBasis, TaxType,
+};
 use chainmap::ui::ChainmapApp;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -179,6 +181,32 @@ fn a_new_fiscal_phase_splits_the_local_part_and_its_basis_is_one_step() {
             h.query_by_label(&field(lang.pick("税基", "Tax basis"), &id))
                 .is_none()
         );
+    }
+}
+
+#[test]
+fn the_taxes_counted_are_ticked_one_step_each_and_the_last_stays() {
+    for lang in [Lang::Zh, Lang::En] {
+        let mut h = sharing(lang);
+        let id = new_phase(&mut h, lang);
+        assert!(phase(&h, &id).tax_types.is_empty(), "every tax by default");
+        let steps = depth(&h);
+        // 92号 counts VAT and CIT only: clear "other taxes".
+        tick(&mut h, &field(TaxType::OtherTax.label(lang), &id));
+        assert_eq!(phase(&h, &id).tax_types, [TaxType::Vat, TaxType::Cit]);
+        assert_eq!(depth(&h), steps + 1, "one tick, one undo step");
+        tick(&mut h, &field(TaxType::Cit.label(lang), &id));
+        assert_eq!(phase(&h, &id).tax_types, [TaxType::Vat]);
+        // The last one cannot be cleared: a phase counting no tax would split nothing.
+        tick(&mut h, &field(TaxType::Vat.label(lang), &id));
+        assert_eq!(phase(&h, &id).tax_types, [TaxType::Vat]);
+        assert_eq!(depth(&h), steps + 2);
+        // Ticking all again is stored as "every tax".
+        tick(&mut h, &field(TaxType::Cit.label(lang), &id));
+        tick(&mut h, &field(TaxType::OtherTax.label(lang), &id));
+        assert!(phase(&h, &id).tax_types.is_empty());
+        undo(&mut h);
+        assert_eq!(phase(&h, &id).tax_types, [TaxType::Vat, TaxType::Cit]);
     }
 }
 

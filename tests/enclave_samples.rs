@@ -10,7 +10,7 @@
 use chainmap::file::{LoadOptions, load_path};
 use chainmap::model::{
     Agreement, Cap, Eligibility, Ledger, Metric, NodeId, PartyRole, PhaseStart, Project, Rule,
-    Severity, TaxBasis,
+    Severity, TaxBasis, TaxType,
 };
 use chainmap::sharing::schedule;
 use rust_decimal::Decimal;
@@ -167,12 +167,13 @@ fn ankang_assesses_investment_key_projects_and_value_added_by_the_documented_rul
     assert_eq!(key_projects, d("13"));
 }
 
-/// The part of a firm's tax on the phase's basis in a year (0 when it has no figures then).
-fn on_basis(p: &Project, firm: &NodeId, year: i32, basis: TaxBasis) -> Decimal {
+/// The part of a firm's tax on the phase's basis and tax types in a year (0 when it has no
+/// figures then).
+fn on_basis(p: &Project, firm: &NodeId, year: i32, basis: TaxBasis, types: &[TaxType]) -> Decimal {
     p.nodes[firm]
         .figures
         .get(&year)
-        .and_then(|f| f.tax_on(basis, &p.meta.tax_sharing))
+        .and_then(|f| f.tax_on_types(basis, &p.meta.tax_sharing, types))
         .unwrap_or_default()
 }
 
@@ -211,6 +212,8 @@ fn the_92_style_agreement_runs_per_firm_on_the_local_retained_part_with_caps() {
     let phase = fiscal[0];
     assert!(phase.per_firm);
     assert_eq!(phase.basis, TaxBasis::LocalRetained);
+    // 92号 shares the VAT and the corporate income tax, not the other taxes.
+    assert_eq!(phase.tax_types, [TaxType::Vat, TaxType::Cit]);
     assert_eq!(phase.metric, Metric::Tax);
     assert_eq!(phase.start, PhaseStart::AfterProduction(0));
     assert_eq!(phase.years, Some(3));
@@ -255,17 +258,17 @@ fn the_92_style_agreement_runs_per_firm_on_the_local_retained_part_with_caps() {
     );
     assert!(a.note.contains("财预〔2015〕92号"), "{}", a.note);
 
-    // Worked by hand from each firm's own anchors. 甲 moved 2019: pre-move local retained
-    // 1248 + 1300 + 1352 = 3900 (e.g. 2016: 1440 × 50 % + 720 × 40 % + 240 × 100 %); from
-    // production (2020) the source gets half: 1560, 1820 (3380 so far), then 1950 would pass
-    // the cap: clipped to 520 in 2022, its third year. 乙 moved 2021: cap 1081.5 + 1133 +
-    // 1184.5 = 3399; halves 618, 643.75, 669.5 = 1931.25 after three years, so it runs two
-    // more: 695.25 and 721, 3347.5 in all, the cap never reached.
+    // Worked by hand from each firm's own anchors, VAT and CIT only. 甲 moved 2019: pre-move
+    // local retained 1008 + 1050 + 1092 = 3150 (e.g. 2016: 1440 × 50 % + 720 × 40 %); from
+    // production (2020) the source gets half: 1260, 1470 (2730 so far), then 1575 would pass
+    // the cap: clipped to 420 in 2022, its third year. 乙 moved 2021: cap 871.5 + 913 +
+    // 954.5 = 2739; halves 498, 518.75, 539.5 = 1556.25 after three years, so it runs two
+    // more: 560.25 and 581, 2697.5 in all, the cap never reached.
     let run = |firm: &NodeId| -> (Decimal, Vec<(i32, Decimal)>) {
         let (moved, production) = a.firm_years(firm);
         let (moved, production) = (moved.unwrap(), production.unwrap());
         let cap: Decimal = (moved - 3..moved)
-            .map(|y| on_basis(&p, firm, y, phase.basis))
+            .map(|y| on_basis(&p, firm, y, phase.basis, &phase.tax_types))
             .sum();
         let mut received = Decimal::ZERO;
         let mut years = Vec::new();
@@ -273,7 +276,7 @@ fn the_92_style_agreement_runs_per_firm_on_the_local_retained_part_with_caps() {
             if year >= production + 3 && received >= cap {
                 break;
             }
-            let half = on_basis(&p, firm, year, phase.basis) / d("2");
+            let half = on_basis(&p, firm, year, phase.basis, &phase.tax_types) / d("2");
             let part = half.min(cap - received);
             received += part;
             years.push((year, part));
@@ -286,28 +289,41 @@ fn the_92_style_agreement_runs_per_firm_on_the_local_retained_part_with_caps() {
     let jia = NodeId::from("FA");
     let yi = NodeId::from("FB");
     let (cap, years) = run(&jia);
-    assert_eq!(cap, d("3900"));
+    assert_eq!(cap, d("3150"));
     assert_eq!(
         years,
-        [(2020, d("1560")), (2021, d("1820")), (2022, d("520"))]
+        [(2020, d("1260")), (2021, d("1470")), (2022, d("420"))]
     );
     let (cap, years) = run(&yi);
-    assert_eq!(cap, d("3399"));
+    assert_eq!(cap, d("2739"));
     assert_eq!(
         years,
         [
-            (2022, d("618")),
-            (2023, d("643.75")),
-            (2024, d("669.5")),
-            (2025, d("695.25")),
-            (2026, d("721")),
+            (2022, d("498")),
+            (2023, d("518.75")),
+            (2024, d("539.5")),
+            (2025, d("560.25")),
+            (2026, d("581")),
         ]
     );
+    // The engine gives the same source parts, firm by firm.
+    let engine = schedule(&p, a, None, None);
+    for (firm, hand) in [(&jia, run(&jia).1), (&yi, run(&yi).1)] {
+        let got: Vec<(i32, Decimal)> = engine
+            .rows
+            .iter()
+            .filter(|r| r.ledger == Ledger::Fiscal && r.firm.as_ref() == Some(firm))
+            .filter_map(|r| r.part(&source).map(|v| (r.year, v)))
+            .filter(|(_, v)| !v.is_zero())
+            .collect();
+        let hand: Vec<(i32, Decimal)> = hand.into_iter().map(|(y, v)| (y, v.round_dp(2))).collect();
+        assert_eq!(got, hand, "{firm}");
+    }
     // Both firms are eligible by their own three pre-move years (甲 2500, 乙 2200 on average).
     for (firm, average) in [(&jia, "2500"), (&yi, "2200")] {
         let moved = a.firm_years(firm).0.unwrap();
         let sum: Decimal = (moved - 3..moved)
-            .map(|y| on_basis(&p, firm, y, TaxBasis::Total))
+            .map(|y| on_basis(&p, firm, y, TaxBasis::Total, &[]))
             .sum();
         assert_eq!(sum / d("3"), d(average), "{firm}");
     }

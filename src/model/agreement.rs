@@ -273,6 +273,17 @@ pub struct Phase {
     /// and extensions per firm; the schedule has a row per firm and the totals.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub per_firm: bool,
+    /// The tax types a fiscal phase of the tax counts; empty means every type. 92号 shares the
+    /// VAT and corporate income tax (with the former business tax), not the other taxes.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tax_types: Vec<crate::model::TaxType>,
+}
+
+impl Phase {
+    /// Whether the phase counts this tax type (every type when it names none).
+    pub fn counts_tax(&self, tax: crate::model::TaxType) -> bool {
+        self.tax_types.is_empty() || self.tax_types.contains(&tax)
+    }
 }
 
 /// When a phase starts.

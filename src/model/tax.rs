@@ -271,13 +271,25 @@ impl Figures {
     /// amount times the basis's percentage for that type. A figure without types counts as
     /// other taxes only when the basis is total; else it has no typed tax and gives none.
     pub fn tax_on(&self, basis: TaxBasis, sharing: &TaxSharing) -> Option<Decimal> {
-        if basis.is_total() {
+        self.tax_on_types(basis, sharing, &[])
+    }
+
+    /// [`Figures::tax_on`] over the tax types `types` only (all when empty): a figure without
+    /// types then gives none, whatever the basis.
+    pub fn tax_on_types(
+        &self,
+        basis: TaxBasis,
+        sharing: &TaxSharing,
+        types: &[TaxType],
+    ) -> Option<Decimal> {
+        if basis.is_total() && types.is_empty() {
             return self.tax_total();
         }
         let parts = self.tax_parts()?;
         Some(
             parts
                 .iter()
+                .filter(|(t, _)| types.is_empty() || types.contains(t))
                 .map(|(t, v)| *v * basis.pct(sharing, *t) / Decimal::ONE_HUNDRED)
                 .sum(),
         )
@@ -320,6 +332,21 @@ mod tests {
         // Local retained: 1,000 × 50 % + 500 × 40 % = 700.
         assert_eq!(f.tax_on(TaxBasis::LocalRetained, &sharing), Some(d("700")));
         assert_eq!(f.tax_on(TaxBasis::Total, &sharing), Some(d("1500")));
+        // 92号 counts VAT and CIT only: the other taxes stay out.
+        let g = Figures {
+            other_tax: Some(d("300")),
+            ..f
+        };
+        let vat_cit = [TaxType::Vat, TaxType::Cit];
+        assert_eq!(
+            g.tax_on_types(TaxBasis::LocalRetained, &sharing, &vat_cit),
+            Some(d("700"))
+        );
+        assert_eq!(
+            g.tax_on_types(TaxBasis::Total, &sharing, &vat_cit),
+            Some(d("1500"))
+        );
+        assert_eq!(g.tax_on(TaxBasis::Total, &sharing), Some(d("1800")));
     }
 
     #[test]

@@ -53,7 +53,9 @@ pub(super) fn run_phase(ctx: &Context<'_>, phase: &Phase, run: &Run<'_>) -> Vec<
         return Vec::new();
     };
     let basis = effective_basis(phase);
-    let amount = |year: Year| taxes::amount(ctx.project, &run.firms, phase.metric, basis, year);
+    let types = taxes::effective_types(phase);
+    let amount =
+        |year: Year| taxes::amount(ctx.project, &run.firms, phase.metric, basis, types, year);
     let amount_in = |year: Year| amount(year).value;
     let nominal_last = last.unwrap_or(ctx.to);
     let mut received = Decimal::ZERO;
@@ -164,7 +166,9 @@ pub(super) fn run_phase(ctx: &Context<'_>, phase: &Phase, run: &Run<'_>) -> Vec<
             tax_parts: if transfer || phase.metric != crate::model::Metric::Tax {
                 Vec::new()
             } else {
-                taxes::tax_parts(total, counted.by_type)
+                let mut parts = taxes::tax_parts(total, counted.by_type);
+                parts.retain(|(t, _)| types.is_empty() || types.contains(t));
+                parts
             },
             transfer,
             assessment_only,

@@ -30,6 +30,16 @@ pub(super) fn effective_basis(phase: &Phase) -> TaxBasis {
     }
 }
 
+/// The tax types a phase's rows count: its own for the tax of a fiscal phase, every type for
+/// anything else.
+pub(super) fn effective_types(phase: &Phase) -> &[TaxType] {
+    if phase.ledger == Ledger::Fiscal && phase.metric == Metric::Tax {
+        &phase.tax_types
+    } else {
+        &[]
+    }
+}
+
 /// A figure of a firm-year; the tax is the total given, or the sum of the types given.
 pub(super) fn metric_value(f: &Figures, metric: Metric) -> Option<Decimal> {
     match metric {
@@ -51,6 +61,7 @@ pub(super) fn amount(
     firms: &[&NodeId],
     metric: Metric,
     basis: TaxBasis,
+    types: &[TaxType],
     year: Year,
 ) -> Amount {
     let mut out = Amount::default();
@@ -66,12 +77,14 @@ pub(super) fn amount(
             continue;
         }
         let sharing = &project.meta.tax_sharing;
-        match (f.tax_on(basis, sharing), f.tax_parts()) {
+        match (f.tax_on_types(basis, sharing, types), f.tax_parts()) {
             (Some(v), Some(parts)) => {
                 out.value += v;
                 typed = true;
                 for (i, (tax, part)) in parts.iter().enumerate() {
-                    by_type[i] += *part * basis.pct(sharing, *tax) / Decimal::ONE_HUNDRED;
+                    if types.is_empty() || types.contains(tax) {
+                        by_type[i] += *part * basis.pct(sharing, *tax) / Decimal::ONE_HUNDRED;
+                    }
                 }
             }
             (Some(v), None) => {

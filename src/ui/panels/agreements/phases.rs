@@ -89,6 +89,9 @@ fn phase_fields_ui(ui: &mut egui::Ui, form: &mut Form<'_>, phase: &Phase) {
                 ui.label(form.pick("税基", "Tax basis"));
                 ui.horizontal(|ui| basis_ui(ui, form, phase));
                 ui.end_row();
+                ui.label(form.pick("计入税种", "Taxes counted"));
+                ui.horizontal(|ui| tax_types_ui(ui, form, phase));
+                ui.end_row();
             }
             ui.label("");
             per_firm_ui(ui, form, phase);
@@ -164,6 +167,7 @@ fn basis_ui(ui: &mut egui::Ui, form: &mut Form<'_>, phase: &Phase) {
         let sharing = &form.project().meta.tax_sharing;
         let parts: Vec<String> = TaxType::ALL
             .iter()
+            .filter(|t| phase.counts_tax(**t))
             .map(|t| {
                 format!(
                     "{} {}%",
@@ -173,6 +177,42 @@ fn basis_ui(ui: &mut egui::Ui, form: &mut Form<'_>, phase: &Phase) {
             })
             .collect();
         ui.weak(parts.join(" · ")).on_hover_text(hover);
+    }
+}
+
+/// Which tax types the phase counts, one checkbox each (all ticked = every type; the last
+/// ticked one cannot be cleared: a phase counting no tax splits nothing).
+fn tax_types_ui(ui: &mut egui::Ui, form: &mut Form<'_>, phase: &Phase) {
+    let hover = form.pick(
+        "京津冀 92号 只分享增值税和企业所得税(原营业税已取消),不含其他税种;全选即计入全部税收",
+        "京津冀 92号 shares VAT and corporate income tax only (the business tax is gone), not \
+         the other taxes; all ticked counts every tax",
+    );
+    for tax in TaxType::ALL {
+        let mut on = phase.counts_tax(tax);
+        let last = on
+            && TaxType::ALL
+                .iter()
+                .filter(|t| phase.counts_tax(**t))
+                .count()
+                == 1;
+        let name = field_name(tax.label(form.lang), title(phase));
+        let changed = ui
+            .add_enabled_ui(!last, |ui| ui.checkbox(&mut on, tax.label(form.lang)))
+            .inner
+            .on_hover_text(hover)
+            .accessible_name(name)
+            .changed();
+        if changed {
+            let mut types: Vec<TaxType> = TaxType::ALL
+                .into_iter()
+                .filter(|t| if *t == tax { on } else { phase.counts_tax(*t) })
+                .collect();
+            if types.len() == TaxType::ALL.len() {
+                types.clear();
+            }
+            form.change_phase(&phase.id, None, move |p| p.tax_types = types);
+        }
     }
 }
 
