@@ -27,6 +27,7 @@ fn good() -> Template {
             name_en: format!("Stage {i}"),
             segment: *segment,
             activity: Some(StageActivity::Other),
+            land_use: None,
             products: (0..3)
                 .map(|k| Product {
                     name: format!("p{}", i * 3 + k + 1),
