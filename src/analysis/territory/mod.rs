@@ -1,4 +1,4 @@
-//! The county's territory (issue 20; DOMAIN.md "Territory"; docs/INDICATORS.md §13): where the
+//! The county's territory (issue 20; DOMAIN.md "Territory"; docs/INDICATORS.md §10): where the
 //! local firms' output sits, town by town, against each town's class and 主体功能区.
 //!
 //! - `places`: a firm's town (its region if a town or street, else its park's town) and the
