@@ -9,6 +9,12 @@ use crate::i18n::Lang;
 use crate::model::{Project, Segment};
 use rust_decimal::Decimal;
 
+/// Shares to 4 decimals and quotients to 3 are what a reader compares; more is noise.
+fn round(v: f64, decimals: i32) -> f64 {
+    let scale = 10f64.powi(decimals);
+    (v * scale).round() / scale
+}
+
 /// A row per town, in id order.
 pub(super) fn towns(project: &Project, analysis: &Analysis, lang: Lang) -> Parts {
     let h = |zh: &str, en: &str| lang.pick(zh, en).to_owned();
@@ -54,12 +60,12 @@ pub(super) fn towns(project: &Project, analysis: &Analysis, lang: Lang) -> Parts
                 yes_no(t.no_development.then_some(true)),
                 Cell::Number(Decimal::from(t.firms.len())),
                 Cell::float(Some(t.output)),
-                Cell::float(t.share),
+                Cell::float(t.share.map(|v| round(v, 4))),
             ];
             row.extend(
                 Segment::ALL
                     .iter()
-                    .map(|s| Cell::float(t.segment_lq.get(s).copied())),
+                    .map(|s| Cell::float(t.segment_lq.get(s).map(|v| round(*v, 3)))),
             );
             let stages: Vec<String> = project
                 .stages()
@@ -77,7 +83,7 @@ pub(super) fn towns(project: &Project, analysis: &Analysis, lang: Lang) -> Parts
                         .join(sep),
                 ),
                 Cell::text(stages.join(sep)),
-                Cell::float(t.class_lq),
+                Cell::float(t.class_lq.map(|v| round(v, 3))),
                 yes_no(t.fits_class),
                 Cell::Number(Decimal::from(t.farmers_linked)),
                 Cell::Number(Decimal::from(t.farmer_links)),
