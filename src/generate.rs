@@ -50,6 +50,7 @@ pub fn chain(nodes: usize, links: usize, seed: u64) -> Project {
                     })
                     .collect(),
                 activity: None,
+                land_use: None,
             });
         }
     }

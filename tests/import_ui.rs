@@ -202,7 +202,7 @@ fn the_export_menu_writes_pictures_tables_and_reports() {
     ] {
         let path = dir.path().join(format!("zhashui.{}", format.extension()));
         harness.state_mut().export_to(format, None, path.clone());
-        common::exported::assert_exported(&path, "菌包工厂A", 48);
+        common::exported::assert_exported(&path, "菌包工厂A", 50);
     }
     // The report's picture is beside it, not over the SVG exported before.
     assert!(dir.path().join("zhashui-map.svg").exists());

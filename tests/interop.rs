@@ -482,7 +482,9 @@ fn tables_read_back_from_xlsx_and_csv_and_reimport() {
             "亩均效益",
             "协议分成",
             "指标",
-            "招商清单"
+            "招商清单",
+            "镇域",
+            "主体功能区提示"
         ]
     );
     let nodes = book.worksheet_range("节点").unwrap();
@@ -595,7 +597,9 @@ fn tables_read_back_from_xlsx_and_csv_and_reimport() {
             "land.csv",
             "schedules.csv",
             "indicators.csv",
-            "targets.csv"
+            "targets.csv",
+            "towns.csv",
+            "zone_warnings.csv"
         ]
     );
 }
@@ -883,10 +887,11 @@ fn cli_exports_parse_back_with_the_projects_contents() {
         assert_eq!(edges, expected, "{format}");
     }
 
-    // XLSX: the eight tables (the 招商 list of issue 18 among them), a row for every node and link.
+    // XLSX: the ten tables (the 招商 list of issue 18, the towns and zone warnings of issue 20
+    // among them), a row for every node and link.
     use calamine::Reader;
     let mut book = calamine::open_workbook_auto(out("xlsx")).unwrap();
-    assert_eq!(book.sheet_names().len(), 8);
+    assert_eq!(book.sheet_names().len(), 10);
     let sheet = book.worksheet_range("节点").unwrap();
     let rows: Vec<(String, String)> = sheet
         .rows()

@@ -523,7 +523,7 @@ fn the_chain_story_keeps_the_editors_filter() {
     assert_eq!(harness.state().ui.filter, filter);
     // In the editor a banner says nodes are hidden, and clears the filter.
     harness.run_steps(2);
-    harness.get_by_label("Filtered: 8 of 48 nodes shown");
+    harness.get_by_label("Filtered: 8 of 50 nodes shown");
     harness.get_by_label("Clear filter").click();
     harness.run_steps(2);
     assert!(harness.state().ui.filter.is_empty());

@@ -164,7 +164,12 @@ fn a_project_from_a_template_asks_about_unsaved_work_and_is_compared_from_the_st
     assert_eq!(project.meta.county, "安化县");
     assert!(project.nodes.is_empty());
     let chain = &project.chains[&ChainId::from("tea")];
-    assert_eq!(chain.stages, tea.chain.stages);
+    // The template's stages, each with the land use the template knows for it (issue 20).
+    let mut stages = tea.chain.stages.clone();
+    for stage in &mut stages {
+        stage.land_use = Some(tea.stage_info[&stage.id].land_use);
+    }
+    assert_eq!(chain.stages, stages);
     // Compared from the start: every stage and product matched to itself.
     let matching = &project.references[&chain.id];
     assert_eq!(matching.template, "tea");

@@ -103,7 +103,12 @@ fn new_from_a_template_writes_a_loadable_project_with_the_chain() {
     let catalogue = reference::catalogue();
     let tea = catalogue.find("tea").unwrap();
     assert_eq!(project.chains.len(), 1);
-    assert_eq!(project.chains[&tea.chain.id], tea.chain);
+    // The template's chain, each stage with the land use the template knows for it (issue 20).
+    let mut chain = tea.chain.clone();
+    for stage in &mut chain.stages {
+        stage.land_use = Some(tea.stage_info[&stage.id].land_use);
+    }
+    assert_eq!(project.chains[&tea.chain.id], chain);
     assert!(project.nodes.is_empty());
     // Compared with its template from the start: every stage and product matched to itself.
     let matching = &project.references[&tea.chain.id];

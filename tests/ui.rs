@@ -43,7 +43,7 @@ fn node_centre(harness: &Harness<'_, ChainmapApp>, name: &str) -> egui::Pos2 {
 fn opens_on_the_bundled_sample_with_a_title() {
     let harness = harness(Lang::Zh);
     let app = harness.state();
-    assert_eq!(app.doc.project.nodes.len(), 48);
+    assert_eq!(app.doc.project.nodes.len(), 50);
     assert!(app.window_title().contains("柞水木耳"));
     assert!(!app.window_title().starts_with('●'));
     // Painted nodes are findable by name.
@@ -78,7 +78,7 @@ fn add_node_by_double_click_rename_it_and_undo_redo_exactly() {
         .get_by_role_and_label(Role::Button, "Enterprise")
         .click();
     harness.run_steps(2);
-    assert_eq!(harness.state().doc.project.nodes.len(), 49);
+    assert_eq!(harness.state().doc.project.nodes.len(), 51);
     assert!(
         harness.state().window_title().starts_with('●'),
         "unsaved marker"
@@ -301,7 +301,7 @@ fn unsaved_changes_prompt_on_new() {
     harness.run_steps(2);
     assert_eq!(
         harness.state().doc.project.nodes.len(),
-        47,
+        49,
         "cancel keeps the project"
     );
     new_project(&mut harness);
@@ -390,7 +390,7 @@ fn open_falls_back_to_the_in_app_browser_without_a_native_dialog() {
     );
     assert_eq!(
         harness.state().doc.project.nodes.len(),
-        48,
+        50,
         "nothing changed"
     );
 }

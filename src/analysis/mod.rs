@@ -8,7 +8,8 @@
 //! - `land`: the 亩均效益评价 (groups, indicator scores, classes by rank, 不定等级);
 //! - `indicators`: the yearly indicator dashboard.
 //! - `local`: which nodes are local, by place (issue 16);
-//! - `extension`: 延链 by conversion: 加工产值比 and 加工转化率 (issue 16).
+//! - `extension`: 延链 by conversion: 加工产值比 and 加工转化率 (issue 16);
+//! - `territory`: towns, location quotients, core-platform concentration, 主体功能区 (issue 20).
 
 pub mod extension;
 pub mod gaps;
@@ -21,6 +22,7 @@ pub mod local;
 pub mod neighbourhood;
 pub mod network;
 mod report;
+pub mod territory;
 
 pub use extension::Extension;
 pub use gaps::{
@@ -32,6 +34,7 @@ pub use indicators::IndicatorReport;
 pub use land::LandEvaluation;
 pub use leaders::{LeaderReport, NotEligible};
 pub use local::{Localities, Locality};
+pub use territory::TerritoryReport;
 
 use crate::model::{ChainId, Figures, Node, NodeId, Project, Year};
 use graph::SupplyGraph;
@@ -100,6 +103,8 @@ pub struct Analysis {
     /// Each saved matching of a chain in scope set against its reference chain (全景图 vs 现状),
     /// in chain-id order; matchings naming an unknown template are left out (validation warns).
     pub comparisons: Vec<crate::reference::compare::Comparison>,
+    /// Towns, location quotients, concentration in parks, the 主体功能区 check (issue 20).
+    pub territory: TerritoryReport,
 }
 
 impl Analysis {
@@ -268,6 +273,7 @@ pub fn analyze_with(
         land: land::analyse(project, |n| in_scope(project, chain, n), year, &local),
         indicators,
         comparisons: gap_report.comparisons,
+        territory: territory::analyse(project, chain, year, &places),
         places,
     }
 }

@@ -96,6 +96,8 @@ impl Analysis {
         // Issue 16: how local was decided, the rate's parts, 延链 by conversion.
         if let Value::Object(map) = &mut doc {
             map.extend(super::gaps::json::issue16(self, lang));
+            // Issue 20: towns, concentration in parks, the 主体功能区 check.
+            map.extend(self.territory.json_entries(lang));
         }
         doc
     }

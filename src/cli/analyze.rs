@@ -48,7 +48,17 @@ pub(super) fn analyze(
     print_risks(&project, &a, lang, out)?;
     print_land(&a, lang, out)?;
     print_indicators(&a, lang, out)?;
+    print_territory(&a, lang, out)?;
     Ok(EXIT_OK)
+}
+
+/// Issue 20: towns with their location quotients, concentration in parks, 主体功能区 warnings.
+fn print_territory(a: &Analysis, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(out, "\n{}", a.territory.heading(lang))?;
+    for line in a.territory.lines(lang) {
+        writeln!(out, "  {line}")?;
+    }
+    Ok(())
 }
 
 /// The project, the year, coverage and one line a stage.

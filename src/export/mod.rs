@@ -8,6 +8,7 @@ pub mod picture;
 pub mod report;
 pub mod tables;
 mod target_tables;
+mod territory_tables;
 
 use crate::analysis::{AnalysisOptions, analyze};
 use crate::i18n::Lang;

@@ -100,6 +100,8 @@ fn sections(project: &Project, analysis: &Analysis, lang: Lang) -> Vec<Section> 
     let mut leaders = table(project, analysis, TableName::Leaders, lang);
     leaders.rows.truncate(LEADERS_SHOWN);
     out.extend(evaluation_sections(project, analysis, leaders, lang));
+    // Issue 20: towns, concentration in parks, the 主体功能区 check.
+    out.extend(territory_sections(project, analysis, lang));
     for a in project.agreements.values() {
         out.push(schedule_section(project, a, lang));
     }
@@ -293,6 +295,34 @@ fn evaluation_sections(
         lines: Vec::new(),
         table: Some(table(project, analysis, TableName::Indicators, lang)),
     });
+    sections
+}
+
+/// The territory (issue 20): the towns' table under the definitions and the concentration in
+/// parks; the 主体功能区 warnings, when there are any, as a table of their own.
+fn territory_sections(project: &Project, analysis: &Analysis, lang: Lang) -> Vec<Section> {
+    let t = &analysis.territory;
+    let mut lines = vec![lang.pick(
+        "本地企业产值按首个环节计;企业所在镇 = 其所在地区(镇、街道,或村所属的镇),否则其入驻园区所在的镇。区位熵 = (镇内该链段产值 ÷ 镇产值) ÷ (全县该链段产值 ÷ 全县产值),≥ 1.5 为专业化;符合定位 = 该镇定位对应用地类型(工业重镇:工矿仓储,农业大镇:农用地,商贸强镇:商服,文旅名镇:生态相容)的环节区位熵 ≥ 1。见 docs/INDICATORS.md。",
+        "Local firms' output, each counted in its first stage; a firm's town is its region when that is a town or street (or its village's town), else its park's town. LQ = (town's output in the segment ÷ town's output) ÷ (county's output in the segment ÷ county's output); ≥ 1.5 reads as specialised. A town fits its class when the LQ of the stages of its class's land use (industrial town: industrial, agricultural town: agricultural, commercial town: service, tourism town: eco-compatible) is ≥ 1. See docs/INDICATORS.md.",
+    ).to_owned()];
+    lines.extend(t.summary_lines(lang));
+    let mut sections = vec![Section {
+        heading: t.heading(lang),
+        lines,
+        table: Some(table(project, analysis, TableName::Towns, lang)),
+    }];
+    if !t.zone_warnings.is_empty() {
+        sections.push(Section {
+            heading: format!(
+                "{} ({})",
+                lang.pick("主体功能区提示", "Main function zone warnings"),
+                t.zone_warnings.len()
+            ),
+            lines: Vec::new(),
+            table: Some(table(project, analysis, TableName::ZoneWarnings, lang)),
+        });
+    }
     sections
 }
 

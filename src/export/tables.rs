@@ -2,7 +2,7 @@
 //! the chosen language, written as CSV (UTF-8 with BOM, so Excel shows Chinese) or as one XLSX
 //! workbook with a sheet per table.
 
-use super::{evaluation_tables, target_tables};
+use super::{evaluation_tables, target_tables, territory_tables};
 use crate::analysis::Analysis;
 use crate::i18n::Lang;
 use crate::model::{NodeId, Project};
@@ -22,10 +22,13 @@ pub enum TableName {
     Indicators,
     // Issue 18: the 招商 list.
     Targets,
+    // Issue 20: towns with location quotients; the 主体功能区 warnings.
+    Towns,
+    ZoneWarnings,
 }
 
 impl TableName {
-    pub const ALL: [TableName; 8] = [
+    pub const ALL: [TableName; 10] = [
         TableName::Nodes,
         TableName::Links,
         TableName::Gaps,
@@ -34,6 +37,8 @@ impl TableName {
         TableName::Schedules,
         TableName::Indicators,
         TableName::Targets,
+        TableName::Towns,
+        TableName::ZoneWarnings,
     ];
 
     /// File and sheet name.
@@ -47,6 +52,8 @@ impl TableName {
             TableName::Schedules => "schedules",
             TableName::Indicators => "indicators",
             TableName::Targets => "targets",
+            TableName::Towns => "towns",
+            TableName::ZoneWarnings => "zone_warnings",
         }
     }
 
@@ -60,6 +67,8 @@ impl TableName {
             TableName::Schedules => lang.pick("协议分成", "Schedules"),
             TableName::Indicators => lang.pick("指标", "Indicators"),
             TableName::Targets => lang.pick("招商清单", "Targets"),
+            TableName::Towns => lang.pick("镇域", "Towns"),
+            TableName::ZoneWarnings => lang.pick("主体功能区提示", "Zone warnings"),
         }
     }
 }
@@ -121,6 +130,8 @@ pub fn table(project: &Project, analysis: &Analysis, name: TableName, lang: Lang
         TableName::Schedules => schedules_table(project, lang),
         TableName::Indicators => evaluation_tables::indicators(analysis, lang),
         TableName::Targets => target_tables::targets(project, analysis, lang),
+        TableName::Towns => territory_tables::towns(project, analysis, lang),
+        TableName::ZoneWarnings => territory_tables::zone_warnings(project, analysis, lang),
     };
     DataTable {
         name,

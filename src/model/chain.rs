@@ -47,6 +47,11 @@ pub struct Stage {
     /// What the stage does, for the 加工产值比; unset: inferred (see `analysis::extension`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub activity: Option<StageActivity>,
+    // Issue 20 (territory): additive.
+    /// The land the stage's activity needs, for the 主体功能区 check and the town classes;
+    /// unset: not judged.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub land_use: Option<super::territory::LandUse>,
 }
 
 /// What a stage does, as the 加工产值比 counts it (issue 16).

@@ -14,6 +14,7 @@ pub mod meta;
 pub mod node;
 pub mod targeting;
 pub mod tax;
+pub mod territory;
 pub mod validate;
 pub mod view;
 
@@ -26,6 +27,7 @@ pub use link::*;
 pub use node::*;
 pub use targeting::{Candidate, CandidateStatus, ReferenceMatch};
 pub use tax::{TaxBasis, TaxSharing, TaxType, Tier, TierShares};
+pub use territory::{Boundary, LandUse, MainFunctionZone, RegionLevel, TownClass};
 pub use view::*;
 
 use rust_decimal::Decimal;

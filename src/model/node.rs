@@ -3,6 +3,7 @@
 
 use super::evaluation::{FirmStatus, LandType};
 use super::ids::{NodeId, StageId};
+use super::territory::{Boundary, MainFunctionZone, RegionLevel, TownClass};
 use crate::i18n::Lang;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -54,6 +55,17 @@ pub struct Node {
     /// Class of a town (农业大镇 ...).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub town_class: Option<TownClass>,
+    // Issue 20 (territory): a region's 主体功能区, 禁止开发 flag and outline; additive.
+    /// 主体功能区 type of a region; a place without one takes its parent region's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub zone: Option<MainFunctionZone>,
+    /// 禁止开发区域: the region (or part of it that the node stands for) is a nature reserve or
+    /// the like, where no industry may be placed.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub no_development: bool,
+    /// A region's outline (lon/lat), for the territory view; none when not imported.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub boundary: Option<Boundary>,
     /// Yearly figures, by calendar year.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub figures: BTreeMap<Year, Figures>,
@@ -221,6 +233,17 @@ impl ParkLevel {
         ParkLevel::Agricultural,
     ];
 
+    /// The name used in files, `--json` and tables.
+    pub fn code(self) -> &'static str {
+        match self {
+            ParkLevel::National => "national",
+            ParkLevel::Provincial => "provincial",
+            ParkLevel::County => "county",
+            ParkLevel::Town => "town",
+            ParkLevel::Agricultural => "agricultural",
+        }
+    }
+
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
             ParkLevel::National => lang.pick("国家级园区", "National park"),
@@ -228,66 +251,6 @@ impl ParkLevel {
             ParkLevel::County => lang.pick("县域园区", "County park"),
             ParkLevel::Town => lang.pick("镇级园区", "Town park"),
             ParkLevel::Agricultural => lang.pick("农业产业园", "Agricultural park"),
-        }
-    }
-}
-
-/// Level of a region.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RegionLevel {
-    Province,
-    City,
-    County,
-    Town,
-}
-
-impl RegionLevel {
-    pub const ALL: [RegionLevel; 4] = [
-        RegionLevel::Province,
-        RegionLevel::City,
-        RegionLevel::County,
-        RegionLevel::Town,
-    ];
-
-    pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            RegionLevel::Province => lang.pick("省", "Province"),
-            RegionLevel::City => lang.pick("市", "City"),
-            RegionLevel::County => lang.pick("县(区)", "County"),
-            RegionLevel::Town => lang.pick("镇", "Town"),
-        }
-    }
-}
-
-/// Class of a town.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum TownClass {
-    /// 农业大镇
-    Agricultural,
-    /// 工业重镇
-    Industrial,
-    /// 商贸强镇
-    Commercial,
-    /// 文旅名镇
-    Tourism,
-}
-
-impl TownClass {
-    pub const ALL: [TownClass; 4] = [
-        TownClass::Agricultural,
-        TownClass::Industrial,
-        TownClass::Commercial,
-        TownClass::Tourism,
-    ];
-
-    pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            TownClass::Agricultural => lang.pick("农业大镇", "Agricultural town"),
-            TownClass::Industrial => lang.pick("工业重镇", "Industrial town"),
-            TownClass::Commercial => lang.pick("商贸强镇", "Commercial town"),
-            TownClass::Tourism => lang.pick("文旅名镇", "Culture & tourism town"),
         }
     }
 }

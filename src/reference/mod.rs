@@ -75,47 +75,7 @@ pub struct StageInfo {
     pub aliases: Vec<String>,
 }
 
-/// The land class a stage's activity needs (after GB/T 21010—2017's land-use classes), which
-/// decides where a county may put it (the 主体功能区 warnings of DOMAIN.md).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum LandUse {
-    /// 工矿仓储用地: factories, warehouses, logistics.
-    Industrial,
-    /// 农用地 (耕地、园地、设施农用地): farming and processing at the farm.
-    Agricultural,
-    /// 商服与公共服务用地: trade, research, testing, finance.
-    Service,
-    /// Fits key ecological function zones (重点生态功能区): under-forest farming, eco-tourism.
-    EcoCompatible,
-}
-
-impl LandUse {
-    pub const ALL: [LandUse; 4] = [
-        LandUse::Industrial,
-        LandUse::Agricultural,
-        LandUse::Service,
-        LandUse::EcoCompatible,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            LandUse::Industrial => "industrial",
-            LandUse::Agricultural => "agricultural",
-            LandUse::Service => "service",
-            LandUse::EcoCompatible => "eco_compatible",
-        }
-    }
-
-    pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            LandUse::Industrial => lang.pick("工矿仓储用地", "Industrial"),
-            LandUse::Agricultural => lang.pick("农用地", "Agricultural"),
-            LandUse::Service => lang.pick("商服与公共服务用地", "Service"),
-            LandUse::EcoCompatible => lang.pick("生态相容", "Eco-compatible"),
-        }
-    }
-}
+pub use crate::model::LandUse;
 
 /// A product going from the stage that makes it to a stage that uses it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -299,6 +259,13 @@ pub fn new_project(template: &Template, identity: &Identity) -> Project {
     let mut project = identity.project();
     let mut chain = template.chain.clone();
     chain.order = 0;
+    // Each stage takes the land use the reference knows for it (the 主体功能区 check and the
+    // town classes read it), unless the template's chain already says.
+    for stage in &mut chain.stages {
+        if stage.land_use.is_none() {
+            stage.land_use = template.stage_info.get(&stage.id).map(|i| i.land_use);
+        }
+    }
     project.chains.insert(chain.id.clone(), chain);
     // Compared with its template from the start, so the ghost beads, the reference gaps and
     // the 招商 list's synonyms work without a trip through the Compare dialog.

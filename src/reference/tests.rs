@@ -27,6 +27,7 @@ fn good() -> Template {
             name_en: format!("Stage {i}"),
             segment: *segment,
             activity: Some(StageActivity::Other),
+            land_use: None,
             products: (0..3)
                 .map(|k| Product {
                     name: format!("p{}", i * 3 + k + 1),
@@ -296,7 +297,13 @@ fn a_new_project_holds_the_template_chain_and_the_identity() {
     assert_eq!(project.meta.county, "柞水县");
     assert_eq!(project.meta.base_year, Some(2024));
     assert_eq!(project.chains.len(), 1);
-    assert_eq!(project.chains[&t.chain.id], t.chain);
+    // The template's chain, each stage with the land use the template knows for it.
+    let mut chain = t.chain.clone();
+    for stage in &mut chain.stages {
+        stage.land_use = t.stage_info.get(&stage.id).map(|i| i.land_use);
+    }
+    assert!(chain.stages.iter().all(|s| s.land_use.is_some()));
+    assert_eq!(project.chains[&t.chain.id], chain);
     assert!(project.nodes.is_empty() && project.links.is_empty());
     assert_eq!(project.references[&t.chain.id], self_matching(&t));
     // This test's template is not built in, so the matching is the one thing checking notes.

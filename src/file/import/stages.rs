@@ -83,6 +83,7 @@ impl Work {
                         segment: segment.unwrap_or_default(),
                         products: Vec::new(),
                         activity: None,
+                        land_use: None,
                     };
                     if let Some(c) = self.project.chains.get_mut(&chain_id) {
                         c.stages.push(stage);

@@ -7,6 +7,7 @@
 
 mod agreements;
 mod terms;
+mod territory;
 
 use super::*;
 use crate::i18n::Lang;
@@ -39,6 +40,8 @@ pub fn validate(project: &Project) -> Vec<Issue> {
     check_nodes(project, &mut issues);
     check_credit_codes(project, &mut issues);
     check_links(project, &mut issues);
+    // Issue 20: boundaries, 主体功能区 on regions, 联农带农 to villages.
+    territory::check(project, &mut issues);
     for agreement in project.agreements.values() {
         agreements::check_agreement(project, agreement, &mut issues);
         terms::check_terms(project, agreement, &mut issues);
@@ -247,8 +250,11 @@ fn check_nodes(project: &Project, issues: &mut Vec<Issue>) {
 /// Whether a link of `kind` may join a node of kind `from` to one of kind `to`.
 pub fn link_endpoints_ok(kind: LinkKind, from: NodeKind, to: NodeKind) -> bool {
     match kind {
-        LinkKind::Supply | LinkKind::FarmerLinkage => {
-            from.is_enterprise_like() && to.is_enterprise_like()
+        LinkKind::Supply => from.is_enterprise_like() && to.is_enterprise_like(),
+        // 联农带农 reaches a cooperative or village collective, or a village itself (issue 20;
+        // a region that is not a village is warned of in `territory`).
+        LinkKind::FarmerLinkage => {
+            from.is_enterprise_like() && (to.is_enterprise_like() || to == NodeKind::Region)
         }
         LinkKind::LocatedIn => from.is_enterprise_like() && to == NodeKind::Park,
         LinkKind::Trusteeship | LinkKind::Integrates => {
