@@ -36,7 +36,9 @@ fn open_properties(h: &mut H, menu: &str, item: &str) {
         .min_by(|a, b| a.rect().left().total_cmp(&b.rect().left()))
         .unwrap();
     entry.click();
-    h.run_steps(3);
+    // A dialog sizes itself to its contents over its first frames; clicks wait until it has
+    // settled, as a user's would.
+    h.run_steps(12);
 }
 
 #[test]

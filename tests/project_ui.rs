@@ -32,7 +32,9 @@ fn menu(h: &mut H, menu: &str, item: &str) {
         .min_by(|a, b| a.rect().left().total_cmp(&b.rect().left()))
         .unwrap_or_else(|| panic!("no {item} in {menu}"));
     entry.click();
-    h.run_steps(3);
+    // A dialog sizes itself to its contents over its first frames (the tax-sharing grid is
+    // wide); clicks wait until it has settled, as a user's would.
+    h.run_steps(12);
 }
 
 /// Replaces the text of the field labelled `label`.
