@@ -84,6 +84,8 @@ pub struct DiagramLayout {
     pub year: Year,
     pub park: Rect,
     pub park_name: String,
+    /// The park's accessible name ("飞地园区 …"; the park's name alone is also on the canvas).
+    pub park_label: String,
     pub blocks: Vec<Block>,
     pub beads: Vec<Bead>,
     pub ribbons: Vec<Ribbon>,
@@ -131,6 +133,11 @@ pub fn layout(
     DiagramLayout {
         year,
         park,
+        park_label: format!(
+            "{} {}",
+            lang.pick("飞地园区", "Enclave park"),
+            park_name(project, agreement, lang)
+        ),
         park_name: park_name(project, agreement, lang),
         beads: beads(project, agreement, year, park),
         blocks,

@@ -149,6 +149,7 @@ impl EnclaveDiagram {
             year = Some((y + self.step).clamp(*first, *last));
         }
         self.step = 0;
+        let mut changed = false;
         ui.horizontal(|ui| {
             ui.label(
                 RichText::new(lang.pick("飞地示意图", "Enclave diagram"))
@@ -156,7 +157,7 @@ impl EnclaveDiagram {
                     .strong(),
             );
             ui.add_space(12.0);
-            self.agreement_combo(ui, project, id.as_ref(), lang);
+            changed = self.agreement_combo(ui, project, id.as_ref(), lang);
             if let (Some(y), Some(first), Some(last)) = (year.as_mut(), years.first(), years.last())
             {
                 year_controls(ui, y, *first, *last, lang);
@@ -167,6 +168,12 @@ impl EnclaveDiagram {
                 }
             });
         });
+        if changed {
+            // Another agreement: its own latest year, from the next frame on.
+            self.year = None;
+            ui.ctx().request_repaint();
+            return;
+        }
         self.year = year;
         let (Some(id), Some(schedule), Some(year)) = (id, schedule, year) else {
             ui.add_space(40.0);
@@ -228,48 +235,57 @@ impl EnclaveDiagram {
         project: &crate::model::Project,
         shown: Option<&AgreementId>,
         lang: Lang,
-    ) {
+    ) -> bool {
+        let mut changed = false;
         let name = shown
             .and_then(|id| project.agreements.get(id))
             .map(|a| a.name.clone())
             .unwrap_or_default();
         ui.label(lang.pick("协议", "Agreement"));
-        egui::ComboBox::from_id_salt("enclave-agreement")
+        let combo = egui::ComboBox::from_id_salt("enclave-agreement")
             .selected_text(name)
             .width(280.0)
             .show_ui(ui, |ui| {
                 for a in project.agreements.values() {
                     if ui.selectable_label(shown == Some(&a.id), &a.name).clicked() {
+                        changed = shown != Some(&a.id);
                         self.agreement = Some(a.id.clone());
-                        self.year = None;
                     }
                 }
             });
+        let label = lang.pick("示意图的协议", "Agreement drawn");
+        combo
+            .response
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, label));
+        changed
     }
 }
 
-/// ◀, the year slider and ▶.
+/// ← previous year, the year slider, next year →.
 fn year_controls(ui: &mut egui::Ui, year: &mut Year, first: Year, last: Year, lang: Lang) {
     ui.add_space(12.0);
     ui.label(lang.pick("年份", "Year"));
-    let earlier = ui.add_enabled(*year > first, egui::Button::new("◀"));
-    if earlier
-        .on_hover_text(lang.pick("上一年 (←)", "Previous year (←)"))
-        .clicked()
-    {
+    let earlier = ui.add_enabled(
+        *year > first,
+        egui::Button::new(lang.pick("← 上一年", "← Previous")),
+    );
+    if earlier.clicked() {
         *year -= 1;
     }
-    ui.add(
+    let slider = ui.add(
         egui::Slider::new(year, first..=last)
             .step_by(1.0)
             .integer()
-            .show_value(true),
+            .show_value(false),
     );
-    let later = ui.add_enabled(*year < last, egui::Button::new("▶"));
-    if later
-        .on_hover_text(lang.pick("下一年 (→)", "Next year (→)"))
-        .clicked()
-    {
+    let value = f64::from(*year);
+    slider.widget_info(|| egui::WidgetInfo::slider(true, value, lang.pick("年份", "Year")));
+    ui.label(RichText::new(year.to_string()).size(16.0).strong());
+    let later = ui.add_enabled(
+        *year < last,
+        egui::Button::new(lang.pick("下一年 →", "Next →")),
+    );
+    if later.clicked() {
         *year += 1;
     }
 }

@@ -124,7 +124,7 @@ fn park(ui: &mut egui::Ui, d: &DiagramLayout, lang: Lang) {
         theme::CANVAS_TEXT,
     );
     let head = Rect::from_min_size(d.park.min, vec2(d.park.width(), 40.0));
-    accessible(ui, head, &d.park_name, "enclave-park");
+    accessible(ui, head, &d.park_label, "enclave-park");
     if d.beads.is_empty() {
         painter.text(
             d.park.center(),
@@ -267,22 +267,9 @@ fn ribbon_label(ui: &mut egui::Ui, r: &Ribbon, lang: Lang) {
             theme::CANVAS_TEXT,
         );
     }
-    let band = Rect::from_two_pos(r.start, r.end).expand(r.width / 2.0);
     let response = accessible(ui, rect, &r.label, "enclave-ribbon");
-    let band_response = ui.interact(
-        band,
-        ui.scope_id().with(("enclave-band", &r.label)),
-        Sense::hover(),
-    );
-    if response.hovered() || band_response.hovered() {
-        egui::Tooltip::always_open(
-            ui.ctx().clone(),
-            ui.layer_id(),
-            ui.scope_id().with("enclave-tip"),
-            egui::PopupAnchor::Pointer,
-        )
-        .show(|ui| ui.label(&r.label));
-    }
+    // The whole name (party and all) when the label is pointed at.
+    response.on_hover_text(&r.label);
 }
 
 /// The font size at which `text` fits `width` (down to 70 % of `size`).
