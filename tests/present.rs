@@ -545,6 +545,8 @@ struct Seen {
     flow: bool,
     dark: bool,
     help: bool,
+    /// The enclave diagram shown (E).
+    enclave: bool,
 }
 
 fn seen(app: &ChainmapApp) -> Seen {
@@ -561,6 +563,7 @@ fn seen(app: &ChainmapApp) -> Seen {
         flow: p.is_some_and(|p| p.flow),
         dark: p.is_some_and(|p| p.look.is_dark()),
         help: p.is_some_and(|p| p.help),
+        enclave: p.is_some_and(|p| p.enclave.is_open()),
     }
 }
 
@@ -603,6 +606,7 @@ fn every_presentation_key_does_what_its_command_says() {
             p.spotlight = false;
             p.flow = false;
             p.help = false;
+            p.enclave.close();
             if p.look.is_dark() {
                 p.run(AppCommand::ToggleProjectorTheme, count, false);
             }
@@ -670,6 +674,10 @@ fn every_presentation_key_does_what_its_command_says() {
                     ..same
                 },
                 TogglePresentHelp => Seen { help: true, ..same },
+                PresentEnclave => Seen {
+                    enclave: true,
+                    ..same
+                },
                 LeavePresentation => seen_outside(),
                 // The camera, checked below.
                 Reframe => same,
@@ -703,6 +711,7 @@ fn seen_outside() -> Seen {
         flow: false,
         dark: false,
         help: false,
+        enclave: false,
     }
 }
 

@@ -17,6 +17,7 @@ pub mod colouring;
 pub mod command;
 pub mod context;
 pub mod derived;
+pub mod enclave;
 mod file_dialog;
 mod help_windows;
 pub mod import_dialog;

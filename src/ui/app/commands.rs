@@ -50,7 +50,7 @@ impl CommandState for EditorState {
             Paste => self.can_paste,
             Copy | Delete => self.has_selection,
             PresentViews => self.has_views,
-            ExportSchedule => self.has_agreements,
+            ExportSchedule | EnclaveDiagram => self.has_agreements,
             CompareReference => self.has_chains,
             c => !c.is_presentation(),
         }
@@ -142,6 +142,7 @@ impl ChainmapApp {
             AppCommand::ZoomOut => self.zoom(ctx, 0.8),
             AppCommand::Present => self.start_presentation(ctx, Story::Chain),
             AppCommand::PresentViews => self.start_presentation(ctx, Story::Views),
+            AppCommand::EnclaveDiagram => self.enclave.open(self.ui.agreement.clone()),
             AppCommand::Palette => {
                 // A menu left open would sit on top of the palette.
                 egui::Popup::close_all(ctx);

@@ -94,6 +94,8 @@ pub struct ChainmapApp {
     typing_last_frame: bool,
     /// A layout running on a worker thread, keyed by the document state it started from.
     layout_job: Option<layout_job::LayoutJob>,
+    /// The enclave diagram (issue 20), drawn over the window while open.
+    pub enclave: crate::ui::enclave::EnclaveDiagram,
     /// The workshop presentation, while one runs (read-only).
     pub present: Option<Presentation>,
     /// The spreadsheet import dialog.
@@ -186,6 +188,7 @@ impl ChainmapApp {
             close_deferred: false,
             typing_last_frame: false,
             layout_job: None,
+            enclave: Default::default(),
             present: None,
             import: ImportDialog::default(),
             project_dialog: ProjectDialog::default(),
@@ -253,7 +256,8 @@ impl ChainmapApp {
             || self.dialogs.is_open()
             || self.recovery_offer.is_some()
             || self.crash.is_some()
-            || self.palette.open;
+            || self.palette.open
+            || self.enclave.is_open();
         if !asking {
             let typing = ctx.egui_wants_keyboard_input() || self.typing_last_frame;
             let mode = if typing { Mode::Typing } else { Mode::Editor };
@@ -276,6 +280,7 @@ impl ChainmapApp {
         let lang = self.ui.lang();
         help::editor_help_ui(&ctx, lang, &mut self.key_help);
         self.help_windows.ui(&ctx, lang);
+        self.enclave.ui(&ctx, &self.doc, lang, true);
         let state = commands::EditorState::of(self);
         self.palette.ui(&ctx, &self.names, &state, lang, &mut queue);
         self.import_ui(&ctx);

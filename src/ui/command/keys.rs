@@ -119,6 +119,7 @@ impl AppCommand {
             SmallerText => const { &[k(CMD, Key::Minus)] },
             ResetText => const { &[k(CMD, Key::Num0)] },
             Reframe => const { &[k(NONE, Key::F)] },
+            PresentEnclave => const { &[k(NONE, Key::E)] },
             TogglePresentHelp => {
                 const {
                     &[

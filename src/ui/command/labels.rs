@@ -50,6 +50,8 @@ impl AppCommand {
             MapOnly => lang.pick("仅地图", "Map Only"),
             Present => lang.pick("演示:串珠成链", "Present: the Chain"),
             PresentViews => lang.pick("演示:保存的视图", "Present: Saved Views"),
+            EnclaveDiagram => lang.pick("飞地示意图", "Enclave Diagram"),
+            PresentEnclave => lang.pick("飞地示意图", "Enclave diagram"),
             ReduceMotion => lang.pick("减少动画", "Reduce Motion"),
             LangZh => "简体中文",
             LangEn => "English",
@@ -179,6 +181,10 @@ impl AppCommand {
                 "全屏演示,逐张播放保存的视图",
                 "Fullscreen, stepping through the saved views as slides",
             ),
+            EnclaveDiagram => lang.pick(
+                "所选协议的飞地示意图:飞出地、飞入地和园区,各本账当年的金额按带状流向各方(← → 换年份,Esc 关闭)",
+                "The chosen agreement drawn: source, host and park, each ledger's amounts of the year flowing to each party (← → years, Esc closes)",
+            ),
             ReduceMotion => lang.pick(
                 "关闭镜头过渡和流动动画",
                 "No camera glides or flow animation",
@@ -205,7 +211,7 @@ impl AppCommand {
             NextStep | PreviousStep | FirstStep | LastStep | SwitchStory | DepthLess
             | DepthMore | ToggleImpact | ToggleSpotlight | ToggleFlow | ToggleProjectorTheme
             | LargerText | SmallerText | ResetText | Reframe | TogglePresentHelp
-            | LeavePresentation => self.present_tooltip(lang),
+            | PresentEnclave | LeavePresentation => self.present_tooltip(lang),
         }
     }
 
@@ -242,6 +248,10 @@ impl AppCommand {
             ),
             Reframe => lang.pick("镜头回到本步的视野", "The camera back to the step's view"),
             TogglePresentHelp => lang.pick("演示模式的全部按键", "Every key of presentation mode"),
+            PresentEnclave => lang.pick(
+                "显示或关闭本步(或所选)协议的飞地示意图;显示时 ← → 换年份",
+                "Show or close the enclave diagram of the step's (or the chosen) agreement; ← → change its year",
+            ),
             LeavePresentation => lang.pick(
                 "回到编辑器,窗口和镜头恢复原样",
                 "Back to the editor as it was",

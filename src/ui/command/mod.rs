@@ -66,6 +66,8 @@ pub enum AppCommand {
     MapOnly,
     Present,
     PresentViews,
+    /// The enclave diagram (飞地示意图) of the agreement on show (issue 20).
+    EnclaveDiagram,
     ReduceMotion,
     LangZh,
     LangEn,
@@ -93,6 +95,8 @@ pub enum AppCommand {
     ResetText,
     Reframe,
     TogglePresentHelp,
+    /// Show the enclave diagram of the step's (or the chosen) agreement while presenting.
+    PresentEnclave,
     LeavePresentation,
 }
 
@@ -180,6 +184,7 @@ impl AppCommand {
             MapOnly,
             Present,
             PresentViews,
+            EnclaveDiagram,
             ReduceMotion,
             LangZh,
             LangEn,
@@ -193,7 +198,7 @@ impl AppCommand {
     }
 
     /// The commands of presentation mode, in the order the help lists them.
-    pub const PRESENTATION: [AppCommand; 17] = [
+    pub const PRESENTATION: [AppCommand; 18] = [
         AppCommand::NextStep,
         AppCommand::PreviousStep,
         AppCommand::FirstStep,
@@ -210,6 +215,7 @@ impl AppCommand {
         AppCommand::ResetText,
         AppCommand::Reframe,
         AppCommand::TogglePresentHelp,
+        AppCommand::PresentEnclave,
         AppCommand::LeavePresentation,
     ];
 

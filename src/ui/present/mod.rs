@@ -83,6 +83,8 @@ pub struct Presentation {
     chart: agreement::ChartCache,
     /// Where the subtitle was drawn last (screen points): the camera frames above it.
     caption: Option<egui::Rect>,
+    /// The enclave diagram (E): over the graph while open, ← / → stepping its years.
+    pub enclave: crate::ui::enclave::EnclaveDiagram,
 }
 
 /// (document id, revision, story, language, analysis address).
@@ -137,6 +139,7 @@ impl Presentation {
             focus_view: focus::FocusCache::default(),
             chart: agreement::ChartCache::default(),
             caption: None,
+            enclave: Default::default(),
         }
     }
 
@@ -217,6 +220,12 @@ impl Presentation {
     pub fn run(&mut self, command: AppCommand, count: usize, reduce_motion: bool) -> Request {
         use AppCommand::*;
         match command {
+            // While the enclave diagram is shown, the step keys step its years and Esc closes it.
+            NextStep if self.enclave.is_open() => self.enclave.step_year(1),
+            PreviousStep if self.enclave.is_open() => self.enclave.step_year(-1),
+            LeavePresentation if self.enclave.is_open() => self.enclave.close(),
+            PresentEnclave if self.enclave.is_open() => self.enclave.close(),
+            PresentEnclave => self.enclave.open(None),
             NextStep => self.go_to(self.step + 1, count),
             PreviousStep => self.go_to(self.step.saturating_sub(1), count),
             FirstStep => self.go_to(0, count),
@@ -312,6 +321,14 @@ impl Presentation {
             ctx.request_repaint();
         }
         self.hints_ui(&ctx, graph, frame);
+        if self.enclave.is_open() {
+            // The step's agreement, else the one chosen in the editor (or the first).
+            let agreement = step
+                .and_then(|s| s.agreement.clone())
+                .or_else(|| state.agreement.clone());
+            self.enclave.show_agreement(agreement);
+            self.enclave.ui(&ctx, cx.doc, cx.lang, false);
+        }
         if self.framing.is_gliding() || (self.flow && !frame.reduce_motion) || self.spotlight {
             ctx.request_repaint();
         }

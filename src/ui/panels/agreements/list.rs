@@ -29,6 +29,17 @@ pub(super) fn list_ui(
             }
         }
         ui.separator();
+        // Issue 20: the agreement on show drawn between its regions.
+        if let Some(id) = &shown
+            && ui
+                .button(lang.pick("飞地示意图", "Enclave diagram"))
+                .clicked()
+        {
+            state.agreement = Some(id.clone());
+            queue
+                .commands
+                .push(crate::ui::command::AppCommand::EnclaveDiagram);
+        }
         if ui.button(lang.pick("新建协议", "New agreement")).clicked() {
             let id = fresh_agreement_id(project);
             let name = format!("{} {id}", lang.pick("协议", "Agreement"));
