@@ -85,17 +85,19 @@ fn a_regions_zone_and_no_development_are_one_undo_step_each() {
     assert_eq!(
         h.get_by_role_and_label(Role::ComboBox, "主体功能区")
             .value(),
-        Some("随柞水县:重点生态功能区".to_owned())
+        Some("—".to_owned())
     );
+    h.get_by_label("随柞水县:\n重点生态功能区");
     h.get_by_label("有 2 个多边形");
     let depth = h.state().doc.undo_depth();
 
     choose(&mut h, "主体功能区", "农产品主产区");
     assert_eq!(zone(&h), Some(MainFunctionZone::Agricultural));
     assert_eq!(h.state().doc.undo_depth(), depth + 1, "one undo step");
+    assert_eq!(h.query_all_by_label("随柞水县:\n重点生态功能区").count(), 0);
     assert_eq!(h.state().doc.undo_label(Lang::Zh), Some("修改“镇丁”"));
 
-    h.get_by_label("禁止开发区域").click();
+    h.get_by_label("自然保护区等").click();
     h.run_steps(3);
     let node = &h.state().doc.project.nodes[&NodeId::from(DING)];
     assert!(node.no_development);

@@ -101,7 +101,7 @@ pub fn import_boundaries(
     Ok(if ok { EXIT_OK } else { EXIT_PROBLEM })
 }
 
-/// The summary, then each match, each feature not matched (with why) and the towns left
+/// The summary, then each match, each feature not matched (with why) and the regions left
 /// without a boundary.
 fn write_listing(plan: &BoundaryImport, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "{}", plan.summary(lang))?;
@@ -133,8 +133,9 @@ fn write_listing(plan: &BoundaryImport, lang: Lang, out: &mut dyn Write) -> std:
                 .unwrap_or_default();
             writeln!(
                 out,
-                "  {}{code}: {}",
+                "  {}{code}{}{}",
                 feature_label(u.feature, u.name.as_deref(), lang),
+                lang.pick(":", ": "),
                 u.reason.text(lang)
             )?;
         }

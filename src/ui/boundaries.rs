@@ -135,8 +135,9 @@ fn report_ui(ui: &mut egui::Ui, plan: &BoundaryImport, lang: Lang) {
                     .map(|c| format!(" [{c}]"))
                     .unwrap_or_default();
                 let text = format!(
-                    "{}{code}: {}",
+                    "{}{code}{}{}",
                     feature_label(u.feature, u.name.as_deref(), lang),
+                    lang.pick(":", ": "),
                     u.reason.text(lang)
                 );
                 ui.add(egui::Label::new(text).wrap());

@@ -152,22 +152,22 @@ impl BoundaryImport {
                 ),
             };
         }
-        let unchanged = if self.nodes.is_empty() {
-            lang.pick(",边界没有变化", "; the boundaries were already these")
-        } else {
-            ""
-        };
-        match lang {
-            Lang::Zh => format!(
-                "已导入边界({}):{m} 个地区匹配,{u} 个要素未匹配,{w} 个地区没有边界{unchanged}",
-                self.file
-            ),
+        let counts = match lang {
+            Lang::Zh => format!("{m} 个地区匹配,{u} 个要素未匹配,{w} 个地区没有边界"),
             Lang::En => format!(
-                "Boundaries imported ({}): {} matched, {} not matched, {} without a boundary{unchanged}",
-                self.file,
+                "{} matched, {} not matched, {} without a boundary",
                 count_en(m, "region", "regions"),
                 count_en(u, "feature", "features"),
                 count_en(w, "region", "regions"),
+            ),
+        };
+        match (lang, self.nodes.is_empty()) {
+            (Lang::Zh, false) => format!("已导入边界({}):{counts}", self.file),
+            (Lang::En, false) => format!("Boundaries imported ({}): {counts}", self.file),
+            (Lang::Zh, true) => format!("{}中的边界与项目中的相同,没有修改({counts})", self.file),
+            (Lang::En, true) => format!(
+                "{} has the boundaries the project already has: nothing changed ({counts})",
+                self.file
             ),
         }
     }

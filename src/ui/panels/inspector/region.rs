@@ -41,7 +41,7 @@ pub(super) fn region_rows(
     ui.label(lang.pick("禁止开发", "No development"));
     ui.checkbox(
         &mut pending.no_development,
-        lang.pick("禁止开发区域", "protected area"),
+        lang.pick("自然保护区等", "protected area"),
     )
     .on_hover_text(lang.pick(
         "自然保护区、风景名胜区等:这里不应布局工业环节,空间分析会给出警告",
@@ -57,25 +57,34 @@ pub(super) fn region_rows(
     ui.end_row();
 }
 
-/// The 主体功能区 type; when none is set, the one it takes from a region above it is shown.
+/// The 主体功能区 type; when none is set, a line under it says which one it takes from a
+/// region above it (the combo box is too narrow to say both).
 fn zone_row(ui: &mut egui::Ui, project: &Project, node: &Node, pending: &mut Node, lang: Lang) {
-    let mut choice = Choice::new(
+    let choice = Choice::new(
         "region-zone",
         lang.pick("主体功能区", "Functional zone"),
         node.zone,
         &MainFunctionZone::ALL,
     )
     .or_none("—");
+    if let Some(zone) = choice.show(ui, |z| z.label(lang).to_owned()) {
+        pending.zone = zone;
+    }
     if node.zone.is_none()
         && let Some((zone, from)) = inherited_zone(project, node)
     {
-        choice = choice.showing(match lang {
-            Lang::Zh => format!("随{from}:{}", zone.label(lang)),
-            Lang::En => format!("as {from}: {}", zone.label(lang)),
+        let text = match lang {
+            Lang::Zh => format!("随{from}:\n{}", zone.label(lang)),
+            Lang::En => format!("from {from}:\n{}", zone.label(lang)),
+        };
+        ui.label("");
+        // A grid cell does not bound a label's width: wrap at the panel's visible edge.
+        let width = (ui.clip_rect().right() - ui.cursor().left() - 4.0).max(80.0);
+        ui.scope(|ui| {
+            ui.set_max_width(width);
+            ui.add(egui::Label::new(egui::RichText::new(text).weak()).wrap());
         });
-    }
-    if let Some(zone) = choice.show(ui, |z| z.label(lang).to_owned()) {
-        pending.zone = zone;
+        ui.end_row();
     }
 }
 
