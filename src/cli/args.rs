@@ -147,12 +147,20 @@ pub enum Command {
     ///
     /// With --template-sheet OUT.xlsx, writes an empty workbook to fill in instead: one sheet per
     /// table with the headers this command reads, and a 说明 (notes) sheet explaining each column.
-    #[command(group(clap::ArgGroup::new("tables").required(true).multiple(true).args(["stages", "nodes", "links", "template_sheet"])))]
+    ///
+    /// With --boundaries FILE.geojson --into PROJECT, sets the outlines of the project's regions
+    /// instead: each feature of the GeoJSON (Polygon or MultiPolygon, holes kept) goes to the
+    /// region of its `name` (also without the suffix 镇/乡/街道/县/区 when only one region reads
+    /// so); features not matched and towns left without a boundary are listed.
+    #[command(group(clap::ArgGroup::new("tables").required(true).multiple(true).args(["stages", "nodes", "links", "template_sheet", "boundaries"])))]
     Import {
         /// Write the empty import template (xlsx) here instead of importing (amounts in the
         /// money unit of --into's project, else 万元).
         #[arg(long, value_name = "OUT.xlsx", conflicts_with_all = ["stages", "nodes", "links", "out", "year", "chain", "name", "sheet", "json"])]
         template_sheet: Option<PathBuf>,
+        /// A GeoJSON of town (or county) boundaries to set on the regions of --into's project.
+        #[arg(long, value_name = "FILE.geojson", requires = "into", conflicts_with_all = ["stages", "nodes", "links", "template_sheet", "year", "chain", "name", "sheet"])]
+        boundaries: Option<PathBuf>,
         /// A table of stages (code, segment, name, English name).
         #[arg(long)]
         stages: Option<PathBuf>,

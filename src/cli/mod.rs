@@ -14,6 +14,7 @@ mod compare;
 mod export;
 mod fair;
 mod import;
+mod import_boundaries;
 mod layout;
 mod new;
 mod split;
@@ -148,6 +149,10 @@ pub fn run(command: Command, lang: Lang, out: &mut dyn Write, err: &mut dyn Writ
             into,
             ..
         } => import::template(&target, into.as_deref(), lang, out, err),
+        command @ Command::Import {
+            boundaries: Some(_),
+            ..
+        } => import_boundaries::run(command, lang, out, err),
         Command::Import {
             template_sheet: None,
             stages,
@@ -160,6 +165,7 @@ pub fn run(command: Command, lang: Lang, out: &mut dyn Write, err: &mut dyn Writ
             name,
             sheet,
             json,
+            boundaries: None,
         } => import::import(
             import::Tables {
                 stages,

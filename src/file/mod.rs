@@ -4,6 +4,7 @@
 //! every array sorted by id, so files diff cleanly and re-saving an unchanged project gives the
 //! same bytes. Loading reports every problem at once and never panics, whatever the bytes.
 
+pub mod boundaries;
 pub mod import;
 mod load;
 mod migrate;

@@ -12,6 +12,7 @@
 //!   off the UI thread. See docs/ARCHITECTURE.md for the whole map.
 
 pub mod app;
+pub mod boundaries;
 pub mod canvas;
 pub mod colouring;
 pub mod command;

@@ -58,6 +58,20 @@ impl StructureEdit {
                     }
                 };
             }
+            StructureEdit::SetLandUse { stage, land_use } => {
+                let (zh, en) = match land_use {
+                    Some(u) => (u.label(Lang::Zh), u.code()),
+                    None => ("未定", "unset"),
+                };
+                return match lang {
+                    Lang::Zh => format!("将环节“{}”的用地类型设为{zh}", stage_name(stage)),
+                    Lang::En => format!(
+                        "set the land use of stage \"{}\" to {}",
+                        stage_name(stage),
+                        en.replace('_', "-")
+                    ),
+                };
+            }
             StructureEdit::SetSegment { stage, segment } => {
                 return match lang {
                     Lang::Zh => format!(

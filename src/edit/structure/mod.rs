@@ -56,6 +56,12 @@ pub enum StructureEdit {
         stage: StageId,
         activity: Option<crate::model::StageActivity>,
     },
+    /// The land class the stage's activity needs (issue 20, the 主体功能区 check); none: not
+    /// judged.
+    SetLandUse {
+        stage: StageId,
+        land_use: Option<crate::model::LandUse>,
+    },
     /// Put a stage at this place in its chain.
     MoveStage {
         stage: StageId,
@@ -205,6 +211,9 @@ impl Reshape<'_> {
             }
             StructureEdit::SetActivity { stage, activity } => {
                 self.stage_mut(&stage)?.activity = activity
+            }
+            StructureEdit::SetLandUse { stage, land_use } => {
+                self.stage_mut(&stage)?.land_use = land_use
             }
             StructureEdit::MoveStage { stage, to } => {
                 let (chain, index) = self.find_stage(&stage)?;

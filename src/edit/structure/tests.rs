@@ -468,3 +468,33 @@ fn a_segment_change_is_one_edit_with_a_readable_label() {
     };
     assert_eq!(required.label(&p, Lang::Zh), "将产品“菌渣”设为必需");
 }
+
+#[test]
+fn a_stage_land_use_is_set_cleared_and_undone_with_a_readable_label() {
+    let mut p = project();
+    let stage_b = StageId::from("B");
+    let edit = StructureEdit::SetLandUse {
+        stage: stage_b.clone(),
+        land_use: Some(crate::model::LandUse::EcoCompatible),
+    };
+    assert_eq!(
+        edit.label(&p, Lang::Zh),
+        "将环节“加工”的用地类型设为生态相容"
+    );
+    assert_eq!(
+        edit.label(&p, Lang::En),
+        "set the land use of stage \"加工\" to eco-compatible"
+    );
+    let undo = apply(&mut p, edit);
+    assert_eq!(
+        p.stage(&stage_b).unwrap().1.land_use,
+        Some(crate::model::LandUse::EcoCompatible)
+    );
+    undo.apply(&mut p);
+    assert_eq!(p.stage(&stage_b).unwrap().1.land_use, None);
+    let missing = StructureEdit::SetLandUse {
+        stage: StageId::from("nope"),
+        land_use: None,
+    };
+    assert!(!refused(&mut p, missing).is_empty());
+}

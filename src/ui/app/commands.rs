@@ -104,6 +104,11 @@ impl ChainmapApp {
                 self.dialogs
                     .start(ctx, Purpose::ImportCandidates, near, lang);
             }
+            AppCommand::ImportBoundaries => {
+                let (lang, near) = (self.ui.lang(), self.doc.path.clone());
+                self.dialogs
+                    .start(ctx, Purpose::ImportBoundaries, near, lang);
+            }
             AppCommand::ExportImportTemplate => {
                 let lang = self.ui.lang();
                 self.dialogs.start(ctx, Purpose::ImportTemplate, None, lang);

@@ -100,6 +100,8 @@ pub struct ChainmapApp {
     pub present: Option<Presentation>,
     /// The spreadsheet import dialog.
     pub import: ImportDialog,
+    /// What the last File → Import Boundaries… matched and left out.
+    pub boundaries: crate::ui::boundaries::BoundariesReport,
     /// Project properties, and the questions for a new project.
     pub project_dialog: ProjectDialog,
     /// File → New from Reference Chain… and Compare with Reference Chain….
@@ -191,6 +193,7 @@ impl ChainmapApp {
             enclave: Default::default(),
             present: None,
             import: ImportDialog::default(),
+            boundaries: Default::default(),
             project_dialog: ProjectDialog::default(),
             new_from_template: Default::default(),
             compare_reference: Default::default(),
@@ -286,6 +289,7 @@ impl ChainmapApp {
         self.import_ui(&ctx);
         self.project_dialog_ui(&ctx);
         self.reference_dialogs_ui(&ctx);
+        self.boundaries.ui(&ctx, &self.doc, lang);
         // Last: the file browser is drawn above whatever dialog opened it.
         self.dialog_outcome(&ctx);
         self.apply_queue(&ctx, queue);
@@ -372,6 +376,9 @@ impl ChainmapApp {
             }
             Some(Outcome::Chosen(Purpose::ImportCandidates, path)) => {
                 crate::ui::panels::targets::import_candidates(self, &path)
+            }
+            Some(Outcome::Chosen(Purpose::ImportBoundaries, path)) => {
+                crate::ui::boundaries::import_boundaries(self, &path)
             }
             Some(Outcome::Chosen(Purpose::ImportTable(kind), path)) => {
                 self.import.load(kind, &path, lang)

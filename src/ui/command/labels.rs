@@ -23,6 +23,7 @@ impl AppCommand {
             SaveAs => lang.pick("另存为…", "Save As…"),
             Import => lang.pick("导入表格…", "Import Spreadsheets…"),
             ImportCandidates => lang.pick("导入招商候选…", "Import Candidates…"),
+            ImportBoundaries => lang.pick("导入行政区边界…", "Import Boundaries…"),
             ExportImportTemplate => lang.pick("导出导入模板…", "Save Import Template…"),
             ProjectProperties => lang.pick("项目属性…", "Project Properties…"),
             ExportSchedule => lang.pick("导出分成表 CSV…", "Export Schedule (CSV)…"),
@@ -102,6 +103,10 @@ impl AppCommand {
             ImportCandidates => lang.pick(
                 "导入招商对象名单(CSV 或 Excel:企业名称、所在地、主营产品、营业收入、标签),按所补缺口排序",
                 "Import a list of firms to attract (CSV or Excel: name, location, products, revenue, tags), ranked by the gaps they fill",
+            ),
+            ImportBoundaries => lang.pick(
+                "从 GeoJSON(如 DataV 导出的乡镇边界)按名称导入各镇的边界,用于空间视图",
+                "Import the towns' outlines from a GeoJSON (e.g. DataV's town boundaries), matched by name, for the territory view",
             ),
             ExportImportTemplate => lang.pick(
                 "写一个空白的 Excel 导入模板:表头与导入一致,附各列说明",

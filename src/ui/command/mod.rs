@@ -27,6 +27,8 @@ pub enum AppCommand {
     Import,
     /// Import a list of 招商 candidate firms (asks which file; issue 18).
     ImportCandidates,
+    /// Import the outlines of the county's towns from a GeoJSON (asks which file; issue 20).
+    ImportBoundaries,
     /// Write the empty import template (asks where).
     ExportImportTemplate,
     /// Name, county, description, money unit and data year of the project.
@@ -147,6 +149,7 @@ impl AppCommand {
             ProjectProperties,
             Import,
             ImportCandidates,
+            ImportBoundaries,
             ExportImportTemplate,
         ];
         all.extend(
@@ -233,8 +236,8 @@ impl AppCommand {
         }
         Some(match self {
             New | NewFromTemplate | Open | Save | SaveAs | ProjectProperties | Import
-            | ImportCandidates | ExportImportTemplate | Export(_) | ExportTable(_)
-            | ExportSchedule | Quit => Menu::File,
+            | ImportCandidates | ImportBoundaries | ExportImportTemplate | Export(_)
+            | ExportTable(_) | ExportSchedule | Quit => Menu::File,
             Undo | Redo | SelectAll | Copy | Paste | Delete | Deselect | AddEnterprise
             | LinkTool | AutoLayout | ForceLayout => Menu::Edit,
             Palette | KeyHelp | UserGuide | OpenLogFolder | About => Menu::Help,

@@ -40,6 +40,8 @@ pub enum Purpose {
     ImportTemplate,
     /// A list of 招商 candidates to import (issue 18).
     ImportCandidates,
+    /// A GeoJSON of town boundaries to import (issue 20).
+    ImportBoundaries,
 }
 
 impl Purpose {
@@ -47,7 +49,10 @@ impl Purpose {
     pub(crate) fn is_save(self) -> bool {
         !matches!(
             self,
-            Purpose::Open | Purpose::ImportTable(_) | Purpose::ImportCandidates
+            Purpose::Open
+                | Purpose::ImportTable(_)
+                | Purpose::ImportCandidates
+                | Purpose::ImportBoundaries
         )
     }
 
@@ -57,6 +62,7 @@ impl Purpose {
             Purpose::Open | Purpose::SaveAs => ("chainmap", &["json"]),
             Purpose::ExportCsv => ("CSV", &["csv"]),
             Purpose::ImportTemplate => ("Excel", &["xlsx"]),
+            Purpose::ImportBoundaries => ("GeoJSON", &["geojson", "json"]),
             Purpose::ImportTable(_) | Purpose::ImportCandidates => {
                 ("CSV / Excel", &["csv", "txt", "xlsx", "xlsm", "xls", "ods"])
             }
@@ -88,7 +94,10 @@ impl Purpose {
                 }),
                 format.extension()
             ),
-            Purpose::Open | Purpose::ImportTable(_) | Purpose::ImportCandidates => String::new(),
+            Purpose::Open
+            | Purpose::ImportTable(_)
+            | Purpose::ImportCandidates
+            | Purpose::ImportBoundaries => String::new(),
         }
     }
 }
@@ -115,6 +124,9 @@ fn title(purpose: Purpose, lang: Lang) -> String {
             .to_owned(),
         Purpose::ImportCandidates => lang
             .pick("导入招商候选名单", "Import a list of candidate firms")
+            .to_owned(),
+        Purpose::ImportBoundaries => lang
+            .pick("导入行政区边界(GeoJSON)", "Import boundaries (GeoJSON)")
             .to_owned(),
         Purpose::ImportTable(kind) => match lang {
             Lang::Zh => format!("导入:{}", kind.label(lang)),

@@ -11,6 +11,7 @@ mod link;
 mod many;
 pub mod node;
 mod project;
+mod region;
 mod stage;
 
 use crate::document::Document;

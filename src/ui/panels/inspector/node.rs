@@ -1,14 +1,13 @@
 //! The fields of one node: name, kind, stages, region, tags, the fields of its kind (park
-//! level, region level and town class, or SRDI tier), position, pinned and note, then its yearly
-//! figures. The changes of one frame go out as one edit; a drag of the position is one gesture.
+//! level; a region's level, town class, 主体功能区, 禁止开发 and boundary; or SRDI tier),
+//! position, pinned and note, then its yearly figures. The changes of one frame go out as one edit; a drag of the position is one gesture.
 
 use super::{Choice, Form, stage_label};
 use crate::edit::Edit;
 use crate::i18n::Lang;
 use crate::model::NodeId;
 use crate::model::{
-    FirmStatus, LandType, Node, NodeKind, ParkLevel, Project, RegionLevel, SrdiTier, StageId,
-    TownClass, parse_tags,
+    FirmStatus, LandType, Node, NodeKind, ParkLevel, Project, SrdiTier, StageId, parse_tags,
 };
 use crate::ui::state::Queue;
 use crate::ui::widgets::draft::DraftKey;
@@ -124,7 +123,7 @@ pub(super) fn node_ui(
             if node.kind.is_enterprise_like() {
                 identity_rows(ui, form, &item, node, &mut pending);
             }
-            kind_rows(ui, node, &mut pending, lang);
+            kind_rows(ui, project, node, &mut pending, lang);
             position_row(ui, node, queue, lang);
             ui.label(lang.pick("固定位置", "Pinned"));
             ui.checkbox(
@@ -230,9 +229,9 @@ fn region_row(ui: &mut egui::Ui, project: &Project, node: &Node, pending: &mut N
     }
 }
 
-/// The fields only some kinds have: a park's level, a region's level and town class, a firm's
-/// SRDI tier.
-fn kind_rows(ui: &mut egui::Ui, node: &Node, pending: &mut Node, lang: Lang) {
+/// The fields only some kinds have: a park's level, a region's level, class, 主体功能区 and
+/// boundary (region.rs), a firm's SRDI tier.
+fn kind_rows(ui: &mut egui::Ui, project: &Project, node: &Node, pending: &mut Node, lang: Lang) {
     match node.kind {
         NodeKind::Park => {
             let choice = Choice::new(
@@ -245,26 +244,7 @@ fn kind_rows(ui: &mut egui::Ui, node: &Node, pending: &mut Node, lang: Lang) {
                 pending.park_level = level;
             }
         }
-        NodeKind::Region => {
-            let choice = Choice::new(
-                "region-level",
-                lang.pick("行政级别", "Region level"),
-                node.region_level,
-                &RegionLevel::ALL,
-            );
-            if let Some(level) = choice.or_none("—").show(ui, |l| l.label(lang).to_owned()) {
-                pending.region_level = level;
-            }
-            let choice = Choice::new(
-                "town-class",
-                lang.pick("镇类别", "Town class"),
-                node.town_class,
-                &TownClass::ALL,
-            );
-            if let Some(class) = choice.or_none("—").show(ui, |c| c.label(lang).to_owned()) {
-                pending.town_class = class;
-            }
-        }
+        NodeKind::Region => super::region::region_rows(ui, project, node, pending, lang),
         _ => {
             let choice = Choice::new(
                 "srdi",

@@ -1,10 +1,10 @@
-//! The fields of one stage (picked in the outline or on its lane header): its chain, names and
-//! segment, its products (renamed, ticked required, reordered, removed, added), the firms that
+//! The fields of one stage (picked in the outline or on its lane header): its chain, names,
+//! segment, activity and land use, its products (renamed, ticked required, reordered, removed, added), the firms that
 //! work in it, and deleting it. Each change is one structure edit.
 
 use super::{Choice, Form};
 use crate::edit::{Edit, StructureEdit};
-use crate::model::{Chain, Segment, Stage, StageActivity};
+use crate::model::{Chain, LandUse, Segment, Stage, StageActivity};
 use crate::ui::panels::outline::{Gestures, Item, Place, select_all, shown_name};
 use crate::ui::state::{Queue, UiAction, UiState};
 use crate::ui::theme;
@@ -55,7 +55,7 @@ pub(super) fn stage_ui(
     }
 }
 
-/// Chain, id, both names and the segment.
+/// Chain, id, both names, the segment, the activity and the land use.
 fn names_grid(
     ui: &mut egui::Ui,
     form: &mut Form<'_>,
@@ -126,6 +126,20 @@ fn names_grid(
                         stage: stage.id.clone(),
                         activity,
                     }));
+            }
+            // The land it needs, for the 主体功能区 check (DOMAIN.md, "Territory").
+            let land_use = Choice::new(
+                "stage-land-use",
+                lang.pick("用地类型", "Land use"),
+                stage.land_use,
+                &LandUse::ALL,
+            )
+            .or_none("—");
+            if let Some(land_use) = land_use.show(ui, |u| u.label(lang).to_owned()) {
+                queue.edits.push(Edit::Structure(StructureEdit::SetLandUse {
+                    stage: stage.id.clone(),
+                    land_use,
+                }));
             }
         });
 }
