@@ -64,6 +64,8 @@ pub enum AppCommand {
     CompareReference,
     /// Hide every panel (and back): the map on the whole window.
     MapOnly,
+    /// The chain view or the county's territory view (issue 20).
+    ToggleTerritory,
     Present,
     PresentViews,
     ReduceMotion,
@@ -167,6 +169,7 @@ impl AppCommand {
             AutoLayout,
             ForceLayout,
             Palette,
+            ToggleTerritory,
             FitView,
             ZoomIn,
             ZoomOut,
