@@ -8,7 +8,8 @@
 //! | module      | owns |
 //! |-------------|------|
 //! | `layout`    | what goes where, in canvas units, from the analysis (once per revision) |
-//! | `schematic` | towns as tiles round the county seat |
+//! | `schematic` | towns as tiles, areas in proportion to output |
+//! | `treemap`   | the squarified treemap the tiles are laid out by |
 //! | `geo`       | towns from their boundaries, projected |
 //! | `polygon`   | filling concave outlines with holes, inside tests |
 //! | `paint`     | painting a frame from the layout and the camera |
@@ -19,6 +20,7 @@ mod layout;
 mod paint;
 mod polygon;
 mod schematic;
+mod treemap;
 mod view;
 
 pub use layout::{Bead, TerritoryLayout, TownShape, bead_radius};

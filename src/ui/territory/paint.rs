@@ -41,9 +41,10 @@ impl Painted<'_> {
         bead.radius * self.camera.zoom
     }
 
-    /// A font of `size` canvas units, never below a readable floor.
+    /// A font of `size` canvas units, kept between a readable floor and `size` itself: map
+    /// names stay legible when the county is fitted small, and do not balloon when zoomed in.
     fn font(&self, size: f32, floor: f32) -> FontId {
-        FontId::proportional((size * self.camera.zoom).max(floor))
+        FontId::proportional((size * self.camera.zoom).clamp(floor, size.max(floor)))
     }
 }
 
@@ -54,7 +55,13 @@ pub fn paint(painter: &egui::Painter, look: &Painted<'_>) {
     }
     paint_arcs(painter, look);
     for village in &look.layout.villages {
+        let font = look.font(11.0, 10.0);
+        let text = painter.layout_no_wrap(village.name.clone(), font, Color32::BLACK);
         let rect = look.rect(village.rect);
+        let rect = Rect::from_center_size(
+            rect.center(),
+            rect.size().max(text.size() + vec2(10.0, 4.0)),
+        );
         painter.rect(
             rect,
             4.0 * look.camera.zoom,
@@ -66,7 +73,7 @@ pub fn paint(painter: &egui::Painter, look: &Painted<'_>) {
             rect.center(),
             Align2::CENTER_CENTER,
             &village.name,
-            look.font(11.0, 7.0),
+            look.font(11.0, 10.0),
             Color32::from_rgb(50, 100, 40),
         );
     }
@@ -208,26 +215,30 @@ fn paint_town_name(painter: &egui::Painter, look: &Painted<'_>, town: &TownShape
     } else {
         painter.clip_rect()
     }));
+    let name_font = look.font(15.0, 13.0);
     let (name_at, align, line2_at) = if town.rings.is_empty() {
-        let at = header.left_top() + vec2(12.0, 10.0) * zoom;
-        (at, Align2::LEFT_TOP, at + vec2(0.0, 19.0 * zoom))
+        let at = header.left_top() + vec2(12.0, 10.0) * zoom.min(1.0);
+        (at, Align2::LEFT_TOP, at + vec2(0.0, name_font.size + 4.0))
     } else {
         let c = header.center();
         (c, Align2::CENTER_BOTTOM, c + vec2(0.0, 2.0))
     };
-    let name_font = look.font(15.0, 9.0);
     let name_rect = clip.text(name_at, align, &name, name_font, ink);
     if town.rings.is_empty() {
         // The output and its share after the name, the tags on the line below.
-        clip.text(
-            pos2(name_rect.right() + 10.0 * zoom, name_rect.center().y),
-            Align2::LEFT_CENTER,
-            share_text(town, look.lang),
-            look.font(12.0, 7.0),
-            Color32::from_gray(80),
+        let font = look.font(12.0, 11.0);
+        let grey = Color32::from_gray(80);
+        let galley = painter.layout_no_wrap(share_text(town, look.lang), font, grey);
+        let at = pos2(
+            name_rect.right() + 8.0,
+            name_rect.center().y - galley.size().y / 2.0,
         );
+        // Only whole: the figures are in the tooltip and the 空间 tab when the tile is narrow.
+        if at.x + galley.size().x <= clip.clip_rect().right() - 4.0 {
+            clip.galley(at, galley, grey);
+        }
     }
-    if zoom * 12.0 >= 7.0 {
+    {
         let line2 = if town.rings.is_empty() {
             town_tags(town, look.lang)
         } else {
@@ -238,13 +249,15 @@ fn paint_town_name(painter: &egui::Painter, look: &Painted<'_>, town: &TownShape
         } else {
             Align2::CENTER_TOP
         };
-        clip.text(
-            line2_at,
-            align2,
-            line2,
-            look.font(12.0, 7.0),
-            Color32::from_gray(90),
-        );
+        let grey = Color32::from_gray(90);
+        let room = if town.rings.is_empty() {
+            clip.clip_rect().right() - line2_at.x - 4.0
+        } else {
+            f32::INFINITY
+        };
+        let galley = fitted(painter, line2, look.font(12.0, 11.0), grey, room);
+        let at = align2.anchor_size(line2_at, galley.size()).min;
+        clip.galley(at, galley, grey);
     }
 }
 
@@ -318,18 +331,31 @@ fn paint_park(painter: &egui::Painter, look: &Painted<'_>, park: &ParkFrame) {
         stroke,
         StrokeKind::Inside,
     );
-    let clip = painter.with_clip_rect(painter.clip_rect().intersect(rect));
     let level = park
         .level
         .map(|l| format!(" · {}", l.label(look.lang)))
         .unwrap_or_default();
-    clip.text(
-        park_header(look, park).left_center() + vec2(6.0 * look.camera.zoom, 0.0),
-        Align2::LEFT_CENTER,
-        format!("{}{level}", park.name),
-        look.font(11.0, 7.0),
-        Color32::from_rgb(150, 80, 10),
+    let header = park_header(look, park);
+    let font = look.font(11.0, 10.0);
+    let ink = Color32::from_rgb(150, 80, 10);
+    let room = rect.width() - 8.0;
+    let full = format!("{}{level}", park.name);
+    let text = if painter
+        .layout_no_wrap(full.clone(), font.clone(), ink)
+        .size()
+        .x
+        <= room
+    {
+        full
+    } else {
+        park.name.clone()
+    };
+    let galley = fitted(painter, text, font, ink, room);
+    let at = pos2(
+        header.left() + 4.0,
+        header.center().y - galley.size().y / 2.0,
     );
+    painter.galley(at, galley, ink);
 }
 
 fn paint_bead(painter: &egui::Painter, look: &Painted<'_>, bead: &Bead) {
@@ -421,4 +447,17 @@ pub fn thousands(v: f64) -> String {
         out.push(c);
     }
     if v < -0.5 { format!("-{out}") } else { out }
+}
+
+/// `text` on one line, cut with "…" to `width`.
+fn fitted(
+    painter: &egui::Painter,
+    text: String,
+    font: FontId,
+    colour: Color32,
+    width: f32,
+) -> std::sync::Arc<egui::Galley> {
+    let mut job = egui::text::LayoutJob::simple_singleline(text, font, colour);
+    job.wrap = egui::text::TextWrapping::truncate_at_width(width.max(10.0));
+    painter.layout_job(job)
 }

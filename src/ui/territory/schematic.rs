@@ -1,6 +1,7 @@
 //! The schematic of a county without boundaries: each town a rounded tile whose area is in
-//! proportion to its output (grown where its firms need more room), the county seat in the
-//! middle and the other towns round it, largest first, clockwise from the top. Inside a tile:
+//! proportion to its output (a squarified treemap, largest first from the top left, the box
+//! made large enough that every tile holds its firms; the county seat drawn with a strong
+//! edge and tagged 县城). Inside a tile:
 //! its parks as frames with their firms, its other firms in a grid, its villages as small
 //! tiles, packed in rows.
 
@@ -27,6 +28,10 @@ const PARK_HEADER: f32 = 20.0;
 const VILLAGE_H: f32 = 24.0;
 /// Contents are spread out to at most this many times their packed spacing.
 const MAX_SPREAD: f32 = 2.5;
+/// The tiles fill a box this much wider than tall (a laptop's map).
+const MAP_ASPECT: f32 = 1.7;
+/// The least share of the county a tile's area stands for.
+const MIN_SHARE: f64 = 0.03;
 /// Tiles are this much wider than tall.
 const ASPECT: f32 = 1.4;
 
@@ -87,36 +92,38 @@ pub fn place(
         .map(|t| {
             let size = natural_size(project, contents_of(t), beads, measure, 1.0);
             // Room for the name, the output and its share on the header line.
-            vec2(size.x.max(measure(&t.name) * 1.25 + 150.0), size.y)
+            // The tile of firms in no town is named in the language of the frame: room for
+            // the longer name.
+            let name = if t.id.is_some() {
+                t.name.as_str()
+            } else {
+                "County level (no town)"
+            };
+            vec2(size.x.max(measure(name) * 1.25 + 150.0), size.y)
         })
         .collect();
-    // The median town gets exactly its natural room; a small town with many firms grows past
-    // its share (so the largest is not blown up to give the smallest room), a large one is
-    // spread out to fill its tile.
-    let mut ratios: Vec<f64> = towns
+    let weights = weights(&towns, &natural);
+    // The box: the map's proportions, large enough that every tile holds its contents.
+    let total: f64 = weights.iter().sum();
+    let area = towns
         .iter()
         .zip(&natural)
-        .filter(|(t, _)| t.output > 0.0)
-        .map(|(t, size)| (size.x * size.y) as f64 / t.output)
-        .collect();
-    ratios.sort_by(f64::total_cmp);
-    let per_output = ratios.get(ratios.len() / 2).copied().unwrap_or(0.0);
-    let sizes: Vec<Vec2> = towns
-        .iter()
-        .zip(&natural)
-        .map(|(t, size)| {
-            let area = (per_output * t.output) as f32;
-            let width = (area * ASPECT).sqrt().max(size.x);
-            vec2(width, (area / width).max(size.y))
+        .zip(&weights)
+        .map(|((_, size), w)| {
+            let needs = f64::from((size.x + TILE_GAP) * (size.y + TILE_GAP)) * 1.3;
+            needs * total / w
         })
-        .collect();
+        .fold(0.0f64, f64::max) as f32;
+    let width = (area * MAP_ASPECT).sqrt();
+    let bounds = Rect::from_min_size(Pos2::ZERO, vec2(width, area / width));
     let seat = county_seat(project, report, &towns);
     if let Some(seat) = seat {
         towns[seat].seat = true;
     }
-    let rects = arrange(&towns, &sizes, seat);
+    let rects = super::treemap::squarify(&weights, bounds);
     let mut layout = TerritoryLayout::default();
     for (town, rect) in towns.iter_mut().zip(rects) {
+        let rect = rect.shrink(TILE_GAP / 2.0);
         town.rect = rect;
         town.label_at = rect.left_top() + vec2(PAD, PAD);
         let inner = Rect::from_min_max(
@@ -168,42 +175,13 @@ fn county_seat(project: &Project, report: &TerritoryReport, towns: &[TownShape])
     named.or_else(county_parks).or_else(largest)
 }
 
-/// Tiles of `sizes`: the seat's centred on the origin, the others round it, largest first,
-/// each at the first distance along its direction where it overlaps no tile placed before.
-fn arrange(towns: &[TownShape], sizes: &[Vec2], seat: Option<usize>) -> Vec<Rect> {
-    let mut rects = vec![Rect::NOTHING; towns.len()];
-    let mut placed: Vec<Rect> = Vec::new();
-    if let Some(s) = seat {
-        rects[s] = Rect::from_center_size(Pos2::ZERO, sizes[s]);
-        placed.push(rects[s]);
-    }
-    let mut others: Vec<usize> = (0..towns.len()).filter(|&i| Some(i) != seat).collect();
-    // Towns by output, the tile of firms in no town last.
-    others.sort_by(|&a, &b| {
-        (towns[a].id.is_none())
-            .cmp(&towns[b].id.is_none())
-            .then(towns[b].output.total_cmp(&towns[a].output))
-            .then(a.cmp(&b))
-    });
-    let n = others.len().max(1) as f32;
-    for (k, &i) in others.iter().enumerate() {
-        let angle = -std::f32::consts::FRAC_PI_2 + std::f32::consts::TAU * k as f32 / n + 0.35;
-        let direction = vec2(angle.cos(), angle.sin());
-        let mut distance = 0.0;
-        let rect = loop {
-            let rect = Rect::from_center_size(Pos2::ZERO + direction * distance, sizes[i]);
-            if !placed.iter().any(|p| {
-                p.expand(TILE_GAP / 2.0)
-                    .intersects(rect.expand(TILE_GAP / 2.0))
-            }) {
-                break rect;
-            }
-            distance += 8.0;
-        };
-        rects[i] = rect;
-        placed.push(rect);
-    }
-    rects
+/// Each tile's weight: its output, but never less than a small share of the county's, so a
+/// town with no output still shows.
+fn weights(towns: &[TownShape], natural: &[Vec2]) -> Vec<f64> {
+    let total: f64 = towns.iter().map(|t| t.output.max(0.0)).sum();
+    let floor = if total > 0.0 { total * MIN_SHARE } else { 1.0 };
+    let _ = natural;
+    towns.iter().map(|t| t.output.max(floor)).collect()
 }
 
 /// The items of a town in packing order, with their sizes.
@@ -219,7 +197,8 @@ fn items(
         let name = project.node_name(park);
         let cell = cell_size(beads, members) * spread;
         let grid = grid_size(members.len(), cell, 2.0);
-        let width = grid.x.max(measure(&name) + 14.0).max(cell) + 12.0;
+        // Room for the name and its level (" · 县域园区", " · County park").
+        let width = grid.x.max(measure(&name) + 90.0).max(cell) + 12.0;
         let height = PARK_HEADER + grid.y.max(8.0) + 6.0;
         items.push((Item::Park(i), vec2(width, height)));
     }
@@ -358,32 +337,5 @@ mod tests {
         assert_eq!(offsets[1], vec2(65.0, 0.0));
         assert_eq!(offsets[2], vec2(10.0, 40.0));
         assert_eq!(height, 50.0);
-    }
-
-    #[test]
-    fn tiles_round_the_seat_do_not_overlap() {
-        let town = |output: f64| TownShape {
-            id: Some(NodeId::from("T")),
-            name: String::new(),
-            class: None,
-            zone: None,
-            no_development: false,
-            output,
-            share: None,
-            seat: false,
-            rect: Rect::NOTHING,
-            rings: Vec::new(),
-            triangles: Vec::new(),
-            label_at: Pos2::ZERO,
-        };
-        let towns: Vec<TownShape> = [5.0, 1.0, 3.0, 2.0, 4.0].map(town).into();
-        let sizes = vec![vec2(200.0, 150.0); 5];
-        let rects = arrange(&towns, &sizes, Some(0));
-        assert_eq!(rects[0].center(), Pos2::ZERO);
-        for (i, a) in rects.iter().enumerate() {
-            for b in &rects[i + 1..] {
-                assert!(!a.intersects(*b), "{a:?} overlaps {b:?}");
-            }
-        }
     }
 }
