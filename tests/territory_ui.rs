@@ -177,3 +177,79 @@ fn territory_of_zhashui_in_chinese() {
 fn territory_of_zhashui_in_english() {
     territory_snapshot(Lang::En, "territory_zhashui_1366_en");
 }
+
+/// The 柞水 sample with made-up square boundaries (an L for 镇甲, with a hole): the view draws
+/// the projected outlines and puts every firm inside its own town.
+#[test]
+fn with_boundaries_the_towns_are_projected_and_their_firms_sit_inside() {
+    use chainmap::model::Boundary;
+    use chainmap::ui::territory::TerritoryLayout;
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("sample_projects")
+        .join("zhashui-fungus.chainmap.json");
+    let mut project = chainmap::file::load_path(&path, Default::default())
+        .unwrap()
+        .project;
+    let square = |x: f64, y: f64, side: f64| {
+        vec![
+            [x, y],
+            [x + side, y],
+            [x + side, y + side],
+            [x, y + side],
+            [x, y],
+        ]
+    };
+    // 镇甲: an L of three 0.1° cells with a hole in its corner cell.
+    let l = vec![
+        [109.0, 33.6],
+        [109.2, 33.6],
+        [109.2, 33.7],
+        [109.1, 33.7],
+        [109.1, 33.8],
+        [109.0, 33.8],
+        [109.0, 33.6],
+    ];
+    let hole = square(109.02, 33.62, 0.02);
+    let outlines = [
+        ("T1", vec![vec![l, hole]]),
+        ("T2", vec![vec![square(109.2, 33.6, 0.1)]]),
+        ("T3", vec![vec![square(109.1, 33.7, 0.1)]]),
+        ("T4", vec![vec![square(109.2, 33.7, 0.1)]]),
+        ("T5", vec![vec![square(109.3, 33.6, 0.1)]]),
+    ];
+    for (id, polygons) in outlines {
+        project.nodes.get_mut(&NodeId::from(id)).unwrap().boundary = Some(Boundary { polygons });
+    }
+    let analysis = chainmap::analysis::analyze(&project, &Default::default());
+    let measure = |s: &str| s.chars().count() as f32 * 12.0;
+    let layout = TerritoryLayout::build(&project, &analysis.territory, &measure);
+    assert!(layout.geographic);
+    for town in &analysis.territory.towns {
+        let shape = layout
+            .towns
+            .iter()
+            .find(|t| t.id.as_ref() == Some(&town.id))
+            .unwrap();
+        assert!(!shape.triangles.is_empty(), "{} is filled", town.name);
+        for firm in &town.firms {
+            let bead = layout.bead(firm).unwrap();
+            assert!(
+                shape.contains(bead.at),
+                "{firm} of {} at {:?} outside its outline",
+                town.name,
+                bead.at
+            );
+        }
+    }
+    // North is up: 镇丙 (north of 镇甲's east half) is drawn above 镇乙.
+    let top = |id: &str| {
+        layout
+            .towns
+            .iter()
+            .find(|t| t.id == Some(NodeId::from(id)))
+            .unwrap()
+            .rect
+            .top()
+    };
+    assert!(top("T3") < top("T2"));
+}

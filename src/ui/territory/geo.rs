@@ -111,7 +111,13 @@ pub fn place(
             .collect();
         let cell = cell_size(beads, &members);
         let size = grid_size(members.len(), cell, 2.0);
-        let width = size.x.max(measure(&shape.name) + 24.0).max(140.0) + 24.0;
+        // The tile of firms in no town is named in the frame's language: room for the longer.
+        let name = if shape.id.is_some() {
+            shape.name.as_str()
+        } else {
+            "County level (no town)"
+        };
+        let width = size.x.max(measure(name) * 1.3 + 24.0).max(140.0) + 24.0;
         shape.rect = Rect::from_min_size(pos2(x, y), vec2(width, size.y + 58.0));
         shape.label_at = shape.rect.left_top() + vec2(12.0, 12.0);
         let area = Rect::from_center_size(
@@ -208,8 +214,12 @@ fn fill_outline(
         })
         .unwrap_or(shape.rect.center());
     shape.label_at = anchor;
-    let label_box = Rect::from_center_size(anchor, vec2(measure(&shape.name) + 12.0, 36.0));
-    free.retain(|p| !label_box.expand(cell / 2.0).contains(*p));
+    // The name (15 px) above its anchor, the figures line (about 150 px wide) below it.
+    let label_box =
+        Rect::from_center_size(anchor, vec2((measure(&shape.name) * 1.3).max(160.0), 44.0));
+    // A park's name row sits above its firms: keep that clear of the town's name too.
+    let keep_clear = label_box.expand2(vec2(cell / 2.0, cell / 2.0 + 18.0));
+    free.retain(|p| !keep_clear.contains(*p));
     let take_near = |free: &mut Vec<Pos2>, near: Pos2| -> Pos2 {
         let best = free
             .iter()
@@ -221,7 +231,7 @@ fn fill_outline(
             None => near,
         }
     };
-    let below = anchor + vec2(0.0, 30.0);
+    let below = anchor + vec2(0.0, 40.0 + cell);
     for (park, members) in &contents.parks {
         let seed = take_near(&mut free, below);
         let mut frame = Rect::from_center_size(seed, vec2(cell, cell));

@@ -45,6 +45,17 @@ pub struct TownShape {
     pub label_at: Pos2,
 }
 
+impl TownShape {
+    /// `p` is inside the town: its outline (holes out), or its tile.
+    pub fn contains(&self, p: Pos2) -> bool {
+        if self.rings.is_empty() {
+            self.rect.contains(p)
+        } else {
+            super::polygon::contains(&self.rings, p)
+        }
+    }
+}
+
 /// A park's frame round its firms.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ParkFrame {
@@ -171,7 +182,14 @@ impl TerritoryLayout {
         self.towns
             .iter()
             .find(|t| t.id.as_ref() == town)
-            .map(|t| t.rect.center())
+            // An outline's box may lie outside it (an L's corner): its name's point is inside.
+            .map(|t| {
+                if t.rings.is_empty() {
+                    t.rect.center()
+                } else {
+                    t.label_at
+                }
+            })
     }
 }
 
