@@ -30,6 +30,7 @@ pub mod project_dialog;
 pub mod recovery;
 pub mod reference_dialog;
 pub mod state;
+pub mod territory;
 pub mod theme;
 mod toolbar;
 pub mod widgets;

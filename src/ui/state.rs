@@ -205,6 +205,27 @@ pub enum AnalysisTab {
     Fairness,
     /// Issue 18: the 招商 list.
     Targets,
+    /// Issue 20: towns, concentration in parks, the 主体功能区 check.
+    Territory,
+}
+
+/// What the central area shows (issue 20): the chain in its lanes, or the county's territory
+/// (its towns, with the firms in them). Same selection and inspector in both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ViewMode {
+    #[default]
+    Chain,
+    Territory,
+}
+
+impl ViewMode {
+    /// The view a toggle switches to.
+    pub fn other(self) -> Self {
+        match self {
+            ViewMode::Chain => ViewMode::Territory,
+            ViewMode::Territory => ViewMode::Chain,
+        }
+    }
 }
 
 /// A status message, shown in the status bar until replaced.
@@ -266,6 +287,10 @@ pub struct UiState {
     /// "Map only": every panel hidden, the settings that show them left as they are, so turning
     /// it off brings the same panels back. Not remembered across runs.
     pub map_only: bool,
+    /// The chain view or the territory view (issue 20).
+    pub view_mode: ViewMode,
+    /// The territory view's camera and colouring (its own: switching views keeps both).
+    pub territory: crate::ui::territory::TerritoryUi,
 }
 
 impl UiState {

@@ -22,6 +22,8 @@ enum Icon {
     Chart,
     Play,
     Search,
+    /// Town tiles: the territory view.
+    Map,
 }
 
 /// The tools in order; a separator goes before each group after the first.
@@ -55,11 +57,10 @@ fn tool_label(command: AppCommand, lang: Lang) -> String {
 pub fn toolbar_ui(ui: &mut egui::Ui, state: &dyn CommandState, queue: &mut Queue, lang: Lang) {
     ui.horizontal(|ui| {
         ui.spacing_mut().item_spacing.x = 4.0;
-        for (i, group) in GROUPS.iter().enumerate() {
-            if i > 0 {
-                ui.separator();
-            }
-            for &(command, icon) in *group {
+        view_switch(ui, state, queue, lang);
+        for group in GROUPS {
+            ui.separator();
+            for &(command, icon) in group {
                 tool(ui, command, icon, state, queue, lang, false);
             }
         }
@@ -75,6 +76,42 @@ pub fn toolbar_ui(ui: &mut egui::Ui, state: &dyn CommandState, queue: &mut Queue
             );
         });
     });
+}
+
+/// The two views, side by side, the one on show pressed: 产业链 (the chain in its lanes) and
+/// 空间 (the county's towns). Either gives the one toggle command, so the menu, the key and
+/// this switch agree.
+fn view_switch(ui: &mut egui::Ui, state: &dyn CommandState, queue: &mut Queue, lang: Lang) {
+    let command = AppCommand::ToggleTerritory;
+    let territory = state.checked(command) == Some(true);
+    let key = command
+        .shortcut()
+        .map(|shortcut| shortcut_text(ui.ctx(), &shortcut))
+        .unwrap_or_default();
+    for (is_territory, icon, label, hint) in [
+        (
+            false,
+            Icon::Lanes,
+            lang.pick("产业链", "Chain"),
+            lang.pick("产业链视图:按环节分泳道", "Chain view: one lane per stage"),
+        ),
+        (
+            true,
+            Icon::Map,
+            lang.pick("空间", "Territory"),
+            lang.pick(
+                "县域空间视图:各镇及其企业、园区",
+                "Territory view: the towns with their firms and parks",
+            ),
+        ),
+    ] {
+        let on = territory == is_territory;
+        let response = tool_button(ui, icon, label, None, true, on);
+        let tooltip = format!("{hint}\n{} {key}", lang.pick("快捷键", "Key:"));
+        if response.on_hover_text(tooltip).clicked() && !on {
+            queue.commands.push(command);
+        }
+    }
 }
 
 /// One tool button: the icon, the label, and (for the palette) its key beside the label.
@@ -228,6 +265,18 @@ fn paint_icon(painter: &egui::Painter, icon: Icon, rect: Rect, ink: Color32) {
         Icon::Play => {
             let points: Vec<Pos2> = vec![at(0.2, 0.1), at(0.9, 0.5), at(0.2, 0.9)];
             painter.add(Shape::convex_polygon(points, ink, Stroke::NONE));
+        }
+        Icon::Map => {
+            let tiles = [
+                (0.05, 0.1, 0.55, 0.55),
+                (0.6, 0.1, 0.95, 0.45),
+                (0.05, 0.6, 0.4, 0.95),
+                (0.45, 0.5, 0.95, 0.95),
+            ];
+            for (x0, y0, x1, y1) in tiles {
+                let tile = Rect::from_min_max(at(x0, y0), at(x1, y1));
+                painter.rect_stroke(tile, 1.5, stroke, egui::StrokeKind::Inside);
+            }
         }
         Icon::Search => {
             painter.circle_stroke(at(0.42, 0.42), rect.width() * 0.3, stroke);

@@ -19,6 +19,7 @@ pub struct EditorState {
     has_chains: bool,
     link_tool: bool,
     map_only: bool,
+    territory: bool,
     settings: crate::ui::state::Settings,
     key_help: bool,
 }
@@ -35,6 +36,7 @@ impl EditorState {
             has_chains: !app.doc.project.chains.is_empty(),
             link_tool: app.ui.link_tool,
             map_only: app.ui.map_only,
+            territory: app.ui.view_mode == crate::ui::state::ViewMode::Territory,
             settings: app.ui.settings.clone(),
             key_help: app.key_help,
         }
@@ -68,6 +70,7 @@ impl CommandState for EditorState {
             ToggleReference => s.show_reference,
             LinkTool => self.link_tool,
             MapOnly => self.map_only,
+            ToggleTerritory => self.territory,
             ReduceMotion => s.reduce_motion,
             KeyHelp => self.key_help,
             LangZh => s.lang == Lang::Zh,
@@ -159,6 +162,7 @@ impl ChainmapApp {
                 // Tab also asks egui to move the keyboard to the next widget: it must not.
                 ctx.memory_mut(|m| m.move_focus(egui::FocusDirection::None));
             }
+            AppCommand::ToggleTerritory => self.ui.view_mode = self.ui.view_mode.other(),
             AppCommand::OpenLogFolder => self.open_log_folder(),
             AppCommand::UserGuide => self.help_windows.guide = true,
             AppCommand::About => self.help_windows.about = true,
@@ -261,6 +265,9 @@ impl ChainmapApp {
 
     fn zoom(&mut self, ctx: &egui::Context, factor: f32) {
         let rect = self.ui.canvas_rect.unwrap_or_else(|| ctx.content_rect());
+        if self.ui.view_mode == crate::ui::state::ViewMode::Territory {
+            return self.ui.territory.zoom_at_centre(rect, factor);
+        }
         self.ui.camera.zoom_at(rect.min, rect.center(), factor);
         self.canvas.touch_camera();
     }

@@ -179,6 +179,18 @@ impl ChainmapApp {
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
+                if self.ui.view_mode == crate::ui::state::ViewMode::Territory {
+                    let cache = &mut self.canvas.territory;
+                    crate::ui::territory::territory_ui(
+                        ui,
+                        &self.doc,
+                        analysis,
+                        &mut self.ui,
+                        cache,
+                        queue,
+                    );
+                    return;
+                }
                 let options = canvas::CanvasOptions::editor(&self.ui.settings);
                 canvas::canvas_ui(
                     ui,

@@ -89,6 +89,34 @@ impl LegendStrip {
             marks.push((Mark::Ghost, label.to_owned()));
         }
         marks.extend(colour_marks(colours, lang));
+        Self::flow(painter, marks, width)
+    }
+
+    /// A strip of colour groups (a title, then its swatches) and link kinds: the territory
+    /// view's legend, drawn like the chain's.
+    pub fn of_groups(
+        painter: &egui::Painter,
+        groups: &[(String, Vec<(String, Color32)>)],
+        links: &[(LinkKind, String)],
+        width: f32,
+    ) -> Self {
+        let mut marks: Vec<(Mark, String)> = links
+            .iter()
+            .map(|(kind, label)| (Mark::Link(*kind), label.clone()))
+            .collect();
+        for (title, items) in groups {
+            marks.push((Mark::Title, title.clone()));
+            marks.extend(
+                items
+                    .iter()
+                    .map(|(label, colour)| (Mark::Swatch(*colour), label.clone())),
+            );
+        }
+        Self::flow(painter, marks, width)
+    }
+
+    /// `marks` flowed into rows `width` wide.
+    fn flow(painter: &egui::Painter, marks: Vec<(Mark, String)>, width: f32) -> Self {
         let text_w = |s: &str| {
             painter
                 .layout_no_wrap(s.to_owned(), font(), Color32::BLACK)

@@ -35,14 +35,14 @@ mod labels;
 mod lane_headers;
 mod lane_text;
 mod lanes;
-mod legend;
+pub(crate) mod legend;
 mod links;
 mod nodes;
 mod overlays;
 mod paint;
 mod parks;
 mod picker;
-mod placement;
+pub(crate) mod placement;
 mod routes;
 mod segment_band;
 
@@ -92,6 +92,8 @@ pub struct CanvasState {
     colours: Option<(ColoursKey, Arc<NodeColours>)>,
     /// The legend strip laid out, with what it was laid out for.
     legend: Option<(LegendKey, Arc<legend::LegendStrip>)>,
+    /// The territory view's layout and legend, kept per revision (issue 20).
+    pub territory: crate::ui::territory::TerritoryCache,
 }
 
 /// (document id, revision, node colours' address, kinds and ghosts shown, width in pixels,

@@ -74,6 +74,7 @@ impl AppCommand {
             ZoomOut => const { &[k(NONE, Key::Minus)] },
             ToggleAnalysis => const { &[k(NONE, Key::F9)] },
             MapOnly => const { &[k(NONE, Key::Tab), k(NONE, Key::F11)] },
+            ToggleTerritory => const { &[k(CMD, Key::T)] },
             Present => const { &[k(NONE, Key::F5)] },
             PresentViews => const { &[k(Modifiers::SHIFT, Key::F5)] },
             Palette => const { &[k(CMD, Key::K), k(CMD_SHIFT, Key::P)] },

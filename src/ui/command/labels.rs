@@ -49,6 +49,7 @@ impl AppCommand {
             ToggleMinimap => lang.pick("小地图", "Minimap"),
             ToggleReference => lang.pick("全景图缺口(参考产业链)", "Reference Chain Gaps"),
             MapOnly => lang.pick("仅地图", "Map Only"),
+            ToggleTerritory => lang.pick("县域空间视图", "Territory View"),
             Present => lang.pick("演示:串珠成链", "Present: the Chain"),
             PresentViews => lang.pick("演示:保存的视图", "Present: Saved Views"),
             EnclaveDiagram => lang.pick("飞地示意图", "Enclave Diagram"),
@@ -173,6 +174,10 @@ impl AppCommand {
             ToggleAnalysis => lang.pick(
                 "展开或收起分析面板(缺口、链主、风险、亩均效益和影响);收起时只显示一行概要",
                 "Open or close the analysis panel (gaps, leaders, risks, land, impact); closed, it is one summary line",
+            ),
+            ToggleTerritory => lang.pick(
+                "在产业链视图与县域空间视图(各镇及其企业、园区、主体功能区)之间切换",
+                "Switch between the chain view and the territory view (the towns with their firms, parks and main functional zones)",
             ),
             MapOnly => lang.pick(
                 "隐藏所有面板,整个窗口只显示地图;再按一次恢复(Tab 或 F11)",

@@ -66,6 +66,8 @@ pub enum AppCommand {
     CompareReference,
     /// Hide every panel (and back): the map on the whole window.
     MapOnly,
+    /// The chain view or the county's territory view (issue 20).
+    ToggleTerritory,
     Present,
     PresentViews,
     /// The enclave diagram (飞地示意图) of the agreement on show (issue 20).
@@ -174,6 +176,7 @@ impl AppCommand {
             AutoLayout,
             ForceLayout,
             Palette,
+            ToggleTerritory,
             FitView,
             ZoomIn,
             ZoomOut,

@@ -12,6 +12,7 @@ mod land;
 mod land_chart;
 mod leaders;
 mod risks;
+mod territory;
 mod weights;
 
 use crate::i18n::Lang;
@@ -127,6 +128,7 @@ pub fn analysis_ui(
                 indicators::indicators_ui(ui, cx, a, &mut state.indicator_row)
             }
             AnalysisTab::Impact => impact::impact_ui(ui, cx, state, queue),
+            AnalysisTab::Territory => territory::territory_ui(ui, cx, a, queue),
             AnalysisTab::Sharing | AnalysisTab::Fairness | AnalysisTab::Targets => {}
         });
 }
@@ -143,6 +145,7 @@ fn tab_bar(ui: &mut egui::Ui, cx: &ViewCtx<'_>, state: &mut UiState, queue: &mut
             (AnalysisTab::Land, lang.pick("亩均效益", "Land")),
             (AnalysisTab::Indicators, lang.pick("指标", "Indicators")),
             (AnalysisTab::Impact, lang.pick("影响", "Impact")),
+            (AnalysisTab::Territory, lang.pick("空间", "Territory")),
             (AnalysisTab::Targets, lang.pick("招商", "Targets")),
             (AnalysisTab::Sharing, lang.pick("协议分成", "Sharing")),
             (AnalysisTab::Fairness, lang.pick("公平分成", "Fair split")),
