@@ -25,7 +25,11 @@ pub fn status_ui(ui: &mut egui::Ui, doc: &Document, state: &UiState) {
             crate::ui::state::ViewMode::Chain => state.camera.zoom,
             crate::ui::state::ViewMode::Territory => state.territory.camera.zoom,
         };
-        ui.label(format!("{} {:.0}%", lang.pick("缩放", "Zoom"), zoom * 100.0));
+        ui.label(format!(
+            "{} {:.0}%",
+            lang.pick("缩放", "Zoom"),
+            zoom * 100.0
+        ));
         ui.separator();
         if doc.is_dirty() {
             ui.colored_label(theme::WARNING, lang.pick("● 未保存", "● Unsaved"));
