@@ -223,7 +223,16 @@ fn paint_town_name(painter: &egui::Painter, look: &Painted<'_>, town: &TownShape
         let c = header.center();
         (c, Align2::CENTER_BOTTOM, c + vec2(0.0, 2.0))
     };
-    let name_rect = clip.text(name_at, align, &name, name_font, ink);
+    // A tile's name is cut with "…" to the tile (the whole name is in its tooltip); an
+    // outline's name is centred inside it and drawn whole.
+    let name_room = if town.rings.is_empty() {
+        clip.clip_rect().right() - name_at.x - 4.0
+    } else {
+        f32::INFINITY
+    };
+    let name_galley = fitted(painter, name, name_font, ink, name_room);
+    let name_rect = align.anchor_size(name_at, name_galley.size());
+    clip.galley(name_rect.min, name_galley, ink);
     if town.rings.is_empty() {
         // The output and its share after the name, the tags on the line below.
         let font = look.font(12.0, 11.0);
