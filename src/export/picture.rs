@@ -265,9 +265,15 @@ fn char_width(c: char) -> f32 {
     }
 }
 
+/// Roughly how wide `text` is at `font_size`, in the same units (the pictures have no text
+/// measurement; the territory map's layout is measured with this for its export).
+pub fn text_width(text: &str, font_size: f32) -> f32 {
+    text.chars().map(char_width).sum::<f32>() * font_size
+}
+
 /// `text` cut with an ellipsis to fit `width` pixels at `font_size` (the picture has no text
 /// measurement, so an estimate that errs short).
-fn fit(text: &str, width: f32, font_size: f32) -> String {
+pub fn fit(text: &str, width: f32, font_size: f32) -> String {
     let budget = width / font_size;
     let total: f32 = text.chars().map(char_width).sum();
     if total <= budget {

@@ -129,6 +129,11 @@ impl ChainmapApp {
             AppCommand::ExportTable(table) => {
                 self.start_export(ctx, crate::export::ExportFormat::Csv, Some(table))
             }
+            AppCommand::ExportTerritory(format) => {
+                let (lang, near) = (self.ui.lang(), self.doc.path.clone());
+                self.dialogs
+                    .start(ctx, Purpose::ExportTerritory(format), near, lang);
+            }
             AppCommand::ExportSchedule => {
                 let lang = self.ui.lang();
                 self.dialogs.start(ctx, Purpose::ExportCsv, None, lang);

@@ -58,6 +58,69 @@ impl ChainmapApp {
         ));
     }
 
+    /// Writes the territory map (as the 县域空间 view lays it out and colours it) to `path` as
+    /// SVG, or as PNG at twice its natural size (sharp when printed), at most the PNG limit.
+    pub fn export_territory_to(&mut self, format: ExportFormat, path: PathBuf) {
+        use crate::ui::territory::svg;
+        let lang = self.ui.lang();
+        let path = if path.extension().is_none() {
+            path.with_extension(format.extension())
+        } else {
+            path
+        };
+        let project = &self.doc.project;
+        let computed;
+        let analysis = match self.derived.analysis() {
+            Some(a) => a,
+            None => {
+                computed = crate::analysis::analyze(project, &Default::default());
+                &computed
+            }
+        };
+        let layout = svg::export_layout(project, &analysis.territory);
+        let colouring = self.ui.territory.colouring;
+        let bytes = if format == ExportFormat::Png {
+            let (w, h) = svg::natural_size(&layout);
+            let limit = crate::export::picture::MAX_PNG_SIDE as f32;
+            let scale = 2.0f32.min(limit / w.max(h) as f32);
+            let size = (
+                ((w as f32 * scale) as u32).max(1),
+                ((h as f32 * scale) as u32).max(1),
+            );
+            match svg::territory_png(&layout, project, lang, colouring, size) {
+                Ok(bytes) => bytes,
+                Err(e) => {
+                    log::warn!("territory PNG for {} failed: {e}", path.display());
+                    let e = crate::export::ExportError::Png(e);
+                    self.ui.error(format!(
+                        "{}: {}",
+                        lang.pick("无法导出", "Export failed"),
+                        e.message(lang)
+                    ));
+                    return;
+                }
+            }
+        } else {
+            svg::territory_svg(&layout, project, lang, colouring, None).into_bytes()
+        };
+        match std::fs::write(&path, bytes) {
+            Ok(()) => self.ui.info(format!(
+                "{} {}",
+                lang.pick("已导出", "Exported"),
+                path.display()
+            )),
+            Err(e) => {
+                log::warn!("cannot write {}: {e}", path.display());
+                self.ui.error(format!(
+                    "{} {}: {}",
+                    lang.pick("无法写入", "Cannot write"),
+                    path.display(),
+                    crate::i18n::io_error_text(&e, lang)
+                ))
+            }
+        }
+    }
+
     /// Writes the schedule shown in the sharing tab to `path` as CSV.
     pub fn export_schedule(&mut self, path: PathBuf) {
         let lang = self.ui.lang();

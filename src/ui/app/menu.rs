@@ -143,6 +143,7 @@ fn in_submenu(command: AppCommand) -> bool {
         command,
         AppCommand::Export(_)
             | AppCommand::ExportTable(_)
+            | AppCommand::ExportTerritory(_)
             | AppCommand::LangZh
             | AppCommand::LangEn
     )
@@ -171,6 +172,13 @@ fn export_menu(ui: &mut egui::Ui, state: &EditorState, queue: &mut Queue, lang: 
                     command_button(ui, command, command.label(lang), state, queue, lang);
                 }
                 AppCommand::Export(_) => {
+                    command_button(ui, command, command.label(lang), state, queue, lang)
+                }
+                AppCommand::ExportTerritory(ExportFormat::Svg) => {
+                    ui.separator();
+                    command_button(ui, command, command.label(lang), state, queue, lang)
+                }
+                AppCommand::ExportTerritory(_) => {
                     command_button(ui, command, command.label(lang), state, queue, lang)
                 }
                 _ => {}

@@ -386,6 +386,9 @@ impl ChainmapApp {
             Some(Outcome::Chosen(Purpose::Export(format, table), path)) => {
                 self.export_to(format, table, path)
             }
+            Some(Outcome::Chosen(Purpose::ExportTerritory(format), path)) => {
+                self.export_territory_to(format, path)
+            }
             // The user may have edited while the dialog was open: ask again about unsaved work.
             Some(Outcome::Chosen(Purpose::Open, path)) => self.guard(Pending::OpenPath(path)),
             Some(Outcome::Chosen(Purpose::SaveAs, path)) => self.saved_as(path),

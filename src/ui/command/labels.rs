@@ -27,6 +27,12 @@ impl AppCommand {
             ExportImportTemplate => lang.pick("导出导入模板…", "Save Import Template…"),
             ProjectProperties => lang.pick("项目属性…", "Project Properties…"),
             ExportSchedule => lang.pick("导出分成表 CSV…", "Export Schedule (CSV)…"),
+            ExportTerritory(format) => match format {
+                crate::export::ExportFormat::Png => {
+                    lang.pick("县域空间图 PNG…", "Territory Map (PNG)…")
+                }
+                _ => lang.pick("县域空间图 SVG…", "Territory Map (SVG)…"),
+            },
             Quit => lang.pick("退出", "Quit"),
             Undo => lang.pick("撤销", "Undo"),
             Redo => lang.pick("重做", "Redo"),
@@ -117,7 +123,7 @@ impl AppCommand {
                 "项目名称、所属县(区)、说明、金额单位和数据年份",
                 "The project's name, county, description, money unit and data year",
             ),
-            Export(_) | ExportTable(_) => {
+            Export(_) | ExportTable(_) | ExportTerritory(_) => {
                 lang.pick("导出到文件(选择位置)", "Export to a file (choose where)")
             }
             ExportSchedule => lang.pick(

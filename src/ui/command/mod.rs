@@ -37,6 +37,8 @@ pub enum AppCommand {
     Export(ExportFormat),
     /// Export one table as CSV (asks where).
     ExportTable(TableName),
+    /// Export the territory map (县域空间图) as SVG or PNG (asks where; issue 20).
+    ExportTerritory(ExportFormat),
     /// Export the schedule shown on the Sharing tab as CSV (asks where).
     ExportSchedule,
     Quit,
@@ -162,6 +164,10 @@ impl AppCommand {
         );
         all.extend(TableName::ALL.into_iter().map(ExportTable));
         all.extend([
+            ExportTerritory(ExportFormat::Svg),
+            ExportTerritory(ExportFormat::Png),
+        ]);
+        all.extend([
             ExportSchedule,
             Quit,
             Undo,
@@ -240,7 +246,7 @@ impl AppCommand {
         Some(match self {
             New | NewFromTemplate | Open | Save | SaveAs | ProjectProperties | Import
             | ImportCandidates | ImportBoundaries | ExportImportTemplate | Export(_)
-            | ExportTable(_) | ExportSchedule | Quit => Menu::File,
+            | ExportTable(_) | ExportTerritory(_) | ExportSchedule | Quit => Menu::File,
             Undo | Redo | SelectAll | Copy | Paste | Delete | Deselect | AddEnterprise
             | LinkTool | AutoLayout | ForceLayout => Menu::Edit,
             Palette | KeyHelp | UserGuide | OpenLogFolder | About => Menu::Help,
@@ -260,6 +266,7 @@ impl AppCommand {
                 | Quit
                 | Export(_)
                 | ExportTable(_)
+                | ExportTerritory(_)
                 | ProjectProperties
                 | CompareReference
         )

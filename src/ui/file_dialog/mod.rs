@@ -36,6 +36,8 @@ pub enum Purpose {
     ImportTable(TableKind),
     /// Where an export goes (CSV: which table).
     Export(ExportFormat, Option<TableName>),
+    /// Where the territory map goes (SVG or PNG; issue 20).
+    ExportTerritory(ExportFormat),
     /// Where the empty import template goes.
     ImportTemplate,
     /// A list of 招商 candidates to import (issue 18).
@@ -66,6 +68,8 @@ impl Purpose {
             Purpose::ImportTable(_) | Purpose::ImportCandidates => {
                 ("CSV / Excel", &["csv", "txt", "xlsx", "xlsm", "xls", "ods"])
             }
+            Purpose::ExportTerritory(ExportFormat::Png) => ("PNG", &["png"]),
+            Purpose::ExportTerritory(_) => ("SVG", &["svg"]),
             Purpose::Export(format, _) => match format {
                 ExportFormat::Svg => ("SVG", &["svg"]),
                 ExportFormat::Png => ("PNG", &["png"]),
@@ -94,6 +98,7 @@ impl Purpose {
                 }),
                 format.extension()
             ),
+            Purpose::ExportTerritory(format) => format!("territory.{}", format.extension()),
             Purpose::Open
             | Purpose::ImportTable(_)
             | Purpose::ImportCandidates
@@ -132,6 +137,13 @@ fn title(purpose: Purpose, lang: Lang) -> String {
             Lang::Zh => format!("导入:{}", kind.label(lang)),
             Lang::En => format!("Import: {}", kind.label(lang)),
         },
+        Purpose::ExportTerritory(format) => format!(
+            "{} {}",
+            lang.pick("导出", "Export"),
+            crate::ui::command::AppCommand::ExportTerritory(format)
+                .label(lang)
+                .trim_end_matches('…')
+        ),
         Purpose::Export(format, table) => format!(
             "{} {}",
             lang.pick("导出", "Export"),

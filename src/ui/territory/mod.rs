@@ -13,6 +13,7 @@
 //! | `geo`       | towns from their boundaries, projected |
 //! | `polygon`   | filling concave outlines with holes, inside tests |
 //! | `paint`     | painting a frame from the layout and the camera |
+//! | `svg`       | the map as a standalone SVG (and PNG) for File → Export |
 //! | `view`      | the frame: camera, clicks, requests, legend |
 
 mod geo;
@@ -20,6 +21,7 @@ mod layout;
 mod paint;
 mod polygon;
 mod schematic;
+pub mod svg;
 mod treemap;
 mod view;
 

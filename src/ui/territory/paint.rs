@@ -160,7 +160,7 @@ pub fn town_header(look: &Painted<'_>, town: &TownShape) -> Rect {
 }
 
 /// The name of the tile of firms in no town.
-fn town_name(town: &TownShape, lang: Lang) -> String {
+pub(super) fn town_name(town: &TownShape, lang: Lang) -> String {
     match town.id {
         Some(_) => town.name.clone(),
         None => lang
@@ -170,7 +170,7 @@ fn town_name(town: &TownShape, lang: Lang) -> String {
 }
 
 /// "工业重镇 · 城市化地区 · 禁止开发".
-fn town_tags(town: &TownShape, lang: Lang) -> String {
+pub(super) fn town_tags(town: &TownShape, lang: Lang) -> String {
     let mut tags: Vec<&str> = Vec::new();
     if town.seat {
         tags.push(lang.pick("县城", "County seat"));
@@ -183,7 +183,7 @@ fn town_tags(town: &TownShape, lang: Lang) -> String {
     tags.join(" · ")
 }
 
-fn share_text(town: &TownShape, lang: Lang) -> String {
+pub(super) fn share_text(town: &TownShape, lang: Lang) -> String {
     let output = thousands(town.output);
     match town.share {
         Some(s) => format!(
