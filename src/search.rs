@@ -5,10 +5,12 @@
 
 use pinyin::ToPinyinMulti;
 
-/// A name prepared for searching: its lower-case text and each character's readings.
+/// A name prepared for searching: its lower-case text (without spaces) and each character's
+/// readings.
 #[derive(Debug, Clone)]
 pub struct SearchKey {
-    lower: String,
+    /// The text in lower case, without whitespace.
+    compact: String,
     /// Per character: its pinyin readings (lower case, no tones, ü as v), or the character
     /// itself (lower case) when it is not Chinese.
     readings: Vec<Vec<String>>,
@@ -19,8 +21,12 @@ pub type Score = u32;
 
 impl SearchKey {
     pub fn new(text: &str) -> Self {
-        let lower = text.to_lowercase();
-        let readings = lower
+        let compact: String = text
+            .to_lowercase()
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        let readings = compact
             .chars()
             .filter(|c| !c.is_whitespace())
             .map(|c| match c.to_pinyin_multi() {
@@ -37,7 +43,7 @@ impl SearchKey {
                 None => vec![c.to_string()],
             })
             .collect();
-        Self { lower, readings }
+        Self { compact, readings }
     }
 
     /// Whether `query` finds this key, and how well: the text itself (earlier is better),
@@ -51,8 +57,10 @@ impl SearchKey {
         if query.is_empty() {
             return Some(1);
         }
-        if let Some(at) = self.lower.find(&query) {
-            let at = self.lower[..at].chars().count() as u32;
+        // Spaces are left out on both sides: "县域空间图 SVG" finds "县域空间图 SVG…" typed
+        // with or without its space.
+        if let Some(at) = self.compact.find(&query) {
+            let at = self.compact[..at].chars().count() as u32;
             return Some(1000 - at.min(500));
         }
         if !query.is_ascii() {
@@ -117,6 +125,15 @@ mod tests {
 
     fn finds(text: &str, query: &str) -> bool {
         SearchKey::new(text).score(query).is_some()
+    }
+
+    #[test]
+    fn spaces_do_not_matter_in_mixed_text() {
+        assert!(finds("县域空间图 SVG…", "县域空间图 SVG"));
+        assert!(finds("县域空间图 SVG…", "县域空间图svg"));
+        assert!(finds("Territory Map (PNG)…", "territory map"));
+        assert!(finds("Territory Map (PNG)…", "map (png)"));
+        assert!(!finds("县域空间图 SVG…", "县域空间图 PNG"));
     }
 
     #[test]

@@ -72,3 +72,24 @@ fn the_territory_map_is_written_as_svg_and_png() {
         );
     }
 }
+
+/// The palette finds the command by its label, space and all ("县域空间图 SVG").
+#[test]
+fn the_palette_finds_the_export_by_its_label() {
+    let mut h = editor(Lang::Zh);
+    let dir = tempfile::tempdir().unwrap();
+    let svg = dir.path().join("from-palette.svg");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    h.run_steps(2);
+    h.event(egui::Event::Text("县域空间图 SVG".to_owned()));
+    h.run_steps(2);
+    h.key_press(Key::Enter);
+    h.run_steps(4);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.event(egui::Event::Text(svg.display().to_string()));
+    h.run_steps(1);
+    h.key_press(Key::Enter);
+    h.run_steps(6);
+    let text = std::fs::read_to_string(&svg).unwrap();
+    assert!(text.contains("镇甲"));
+}
