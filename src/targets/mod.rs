@@ -5,6 +5,7 @@
 //! Pure functions of the project and its analysis: no UI. The candidates themselves are the
 //! project's (`model::Candidate`, changed by `Edit::SetCandidates`).
 
+mod columns;
 pub mod import;
 pub mod matching;
 pub mod rank;

@@ -1,11 +1,126 @@
-//! The kinds behind an agreement's choices, as enums rather than strings: which kind of rule a
-//! phase has (named in files exactly as [`Rule`]'s serde tags), and how a phase's start is
-//! anchored. Each knows its label in both languages.
+//! The kinds behind an agreement's choices, as enums rather than strings: which ledger and
+//! metric a phase splits, which kind of rule it has (named in files exactly as [`Rule`]'s serde
+//! tags), and how a phase's start is anchored. Each knows its label in both languages.
 
 use super::{PhaseStart, Rule};
 use crate::i18n::Lang;
 use crate::model::node::Year;
 use serde::{Deserialize, Serialize};
+
+/// The separate books a region's figures live in; they are never mixed.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Ledger {
+    /// 在地统计: always 100 % the host's, by national rule.
+    Statistics,
+    /// 考核
+    #[default]
+    Assessment,
+    /// 财税分成
+    Fiscal,
+    /// corporate returns: dividends, rents, fixed returns
+    Corporate,
+    /// 指标交易: land and energy quotas, in their physical units
+    Quota,
+}
+
+impl Ledger {
+    pub const ALL: [Ledger; 5] = [
+        Ledger::Statistics,
+        Ledger::Assessment,
+        Ledger::Fiscal,
+        Ledger::Corporate,
+        Ledger::Quota,
+    ];
+
+    /// The ledgers that hold money (what the fair split can judge a contract on).
+    pub const MONEY: [Ledger; 3] = [Ledger::Fiscal, Ledger::Corporate, Ledger::Quota];
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Ledger::Statistics => lang.pick("在地统计", "Official statistics"),
+            Ledger::Assessment => lang.pick("考核", "Assessment"),
+            Ledger::Fiscal => lang.pick("财税分成", "Fiscal"),
+            Ledger::Corporate => lang.pick("企业收益", "Corporate returns"),
+            Ledger::Quota => lang.pick("指标交易", "Quotas"),
+        }
+    }
+}
+
+/// Which figure of the scoped nodes a phase splits.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Metric {
+    Output,
+    ValueAdded,
+    #[default]
+    Tax,
+    Investment,
+    Profit,
+    /// 租金 of a park or building (消薄飞地 after the fixed-return years)
+    Rent,
+    /// 重点项目 (a count: the assessment of 安康-style agreements)
+    KeyProjects,
+    /// 建设用地指标 (亩), quota ledger only
+    ConstructionLandMu,
+    /// 耕地占补平衡指标 (亩), quota ledger only
+    FarmlandBalanceMu,
+    /// 能耗指标 (吨标准煤), quota ledger only
+    EnergyTce,
+}
+
+impl Metric {
+    /// The figures a phase can split (money and assessment figures).
+    pub const ALL: [Metric; 7] = [
+        Metric::Output,
+        Metric::ValueAdded,
+        Metric::Tax,
+        Metric::Investment,
+        Metric::Profit,
+        Metric::Rent,
+        Metric::KeyProjects,
+    ];
+
+    /// The quotas moved between parties, counted in physical units.
+    pub const QUOTA: [Metric; 3] = [
+        Metric::ConstructionLandMu,
+        Metric::FarmlandBalanceMu,
+        Metric::EnergyTce,
+    ];
+
+    pub fn is_quota(self) -> bool {
+        Self::QUOTA.contains(&self)
+    }
+
+    /// The unit of a metric not counted in money (quotas, key projects); none for money.
+    pub fn unit(self, lang: Lang) -> Option<&'static str> {
+        match self {
+            Metric::ConstructionLandMu | Metric::FarmlandBalanceMu => Some(lang.pick("亩", "mu")),
+            Metric::EnergyTce => Some(lang.pick("吨标准煤", "tce")),
+            Metric::KeyProjects => Some(lang.pick("个", "projects")),
+            _ => None,
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Metric::Output => lang.pick("产值", "Output"),
+            Metric::ValueAdded => lang.pick("增加值", "Value added"),
+            Metric::Tax => lang.pick("税收", "Tax"),
+            Metric::Investment => lang.pick("投资", "Investment"),
+            Metric::Profit => lang.pick("利润", "Profit"),
+            Metric::Rent => lang.pick("租金", "Rent"),
+            Metric::KeyProjects => lang.pick("重点项目", "Key projects"),
+            Metric::ConstructionLandMu => lang.pick("建设用地指标", "Construction land quota"),
+            Metric::FarmlandBalanceMu => lang.pick("耕地占补指标", "Farmland balance quota"),
+            Metric::EnergyTce => lang.pick("能耗指标", "Energy quota"),
+        }
+    }
+}
 
 /// A kind of [`Rule`], without its fields. Its file name ([`RuleKind::code`], also its serde
 /// form) is the tag the rule is saved under: `{"fixed_shares": {...}}`, `"equity"`.

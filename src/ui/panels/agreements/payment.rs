@@ -5,7 +5,7 @@
 
 use super::form::{Form, combo, decimal_field, drag_field, field_name};
 use super::phases::title;
-use super::rules::{BaseKind, edit_rule, party_combo, rule_key};
+use super::rules::{BaseKind, edit_rule, payer_payee_rows, rule_key};
 use crate::model::{Base, DEFAULT_START_YEAR, PaymentAmount, Phase, Rule};
 use rust_decimal::Decimal;
 
@@ -26,20 +26,10 @@ pub(super) fn payment_ui(ui: &mut egui::Ui, form: &mut Form<'_>, phase: &Phase) 
     else {
         return;
     };
-    for (label, payee_side, current) in [
-        (form.pick("支付方", "Paid by"), false, payer),
-        (form.pick("获得方", "Paid to"), true, payee),
-    ] {
-        ui.label(label);
-        if let Some(p) = party_combo(ui, form, phase, label, current) {
-            edit_rule(form, phase, None, move |r| {
-                if let Rule::Payment { payer, payee, .. } = r {
-                    *(if payee_side { payee } else { payer }) = p;
-                }
-            });
-        }
-        ui.end_row();
-    }
+    payer_payee_rows(ui, form, phase, (payer, payee), |r| match r {
+        Rule::Payment { payer, payee, .. } => Some((payer, payee)),
+        _ => None,
+    });
     ui.label(form.pick("金额方式", "Amount"));
     amount_kind_ui(ui, form, phase, amount);
     ui.end_row();

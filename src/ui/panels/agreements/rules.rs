@@ -454,6 +454,21 @@ fn per_unit_ui(ui: &mut egui::Ui, form: &mut Form<'_>, phase: &Phase) {
         }
     });
     ui.end_row();
+    payer_payee_rows(ui, form, phase, (payer, payee), |r| match r {
+        Rule::PerUnit { payer, payee, .. } => Some((payer, payee)),
+        _ => None,
+    });
+}
+
+/// The payer's and the payee's rows of a rule that moves money from one party to another;
+/// `sides` reaches the two in the rule being edited.
+pub(super) fn payer_payee_rows(
+    ui: &mut egui::Ui,
+    form: &mut Form<'_>,
+    phase: &Phase,
+    (payer, payee): (&NodeId, &NodeId),
+    sides: fn(&mut Rule) -> Option<(&mut NodeId, &mut NodeId)>,
+) {
     for (label, payee_side, current) in [
         (form.pick("支付方", "Paid by"), false, payer),
         (form.pick("获得方", "Paid to"), true, payee),
@@ -461,7 +476,7 @@ fn per_unit_ui(ui: &mut egui::Ui, form: &mut Form<'_>, phase: &Phase) {
         ui.label(label);
         if let Some(p) = party_combo(ui, form, phase, label, current) {
             edit_rule(form, phase, None, move |r| {
-                if let Rule::PerUnit { payer, payee, .. } = r {
+                if let Some((payer, payee)) = sides(r) {
                     *(if payee_side { payee } else { payer }) = p;
                 }
             });
