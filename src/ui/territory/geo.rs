@@ -50,20 +50,7 @@ pub fn place(
     let mut layout = TerritoryLayout::default();
     let mut without: Vec<TownShape> = Vec::new();
     for town in &report.towns {
-        let mut shape = TownShape {
-            id: Some(town.id.clone()),
-            name: town.name.clone(),
-            class: town.class,
-            zone: town.zone,
-            no_development: town.no_development,
-            output: town.output,
-            share: town.share,
-            seat: false,
-            rect: Rect::NOTHING,
-            rings: Vec::new(),
-            triangles: Vec::new(),
-            label_at: Pos2::ZERO,
-        };
+        let mut shape = TownShape::of(town);
         let contents = contents.get(&Some(town.id.clone())).unwrap_or(&empty);
         match boundary_of(&town.id) {
             Some(boundary) => {

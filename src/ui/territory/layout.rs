@@ -46,6 +46,24 @@ pub struct TownShape {
 }
 
 impl TownShape {
+    /// A town of the analysis, not yet placed (no tile, outline or name point).
+    pub fn of(town: &crate::analysis::territory::TownReport) -> Self {
+        Self {
+            id: Some(town.id.clone()),
+            name: town.name.clone(),
+            class: town.class,
+            zone: town.zone,
+            no_development: town.no_development,
+            output: town.output,
+            share: town.share,
+            seat: false,
+            rect: Rect::NOTHING,
+            rings: Vec::new(),
+            triangles: Vec::new(),
+            label_at: Pos2::ZERO,
+        }
+    }
+
     /// `p` is inside the town: its outline (holes out), or its tile.
     pub fn contains(&self, p: Pos2) -> bool {
         if self.rings.is_empty() {

@@ -53,20 +53,7 @@ pub fn place(
 ) -> TerritoryLayout {
     let mut towns = Vec::new();
     for town in &report.towns {
-        towns.push(TownShape {
-            id: Some(town.id.clone()),
-            name: town.name.clone(),
-            class: town.class,
-            zone: town.zone,
-            no_development: town.no_development,
-            output: town.output,
-            share: town.share,
-            seat: false,
-            rect: Rect::NOTHING,
-            rings: Vec::new(),
-            triangles: Vec::new(),
-            label_at: Pos2::ZERO,
-        });
+        towns.push(TownShape::of(town));
     }
     if contents.contains_key(&None) {
         towns.push(TownShape {
