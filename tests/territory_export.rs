@@ -129,3 +129,46 @@ fn png_has_the_signature_and_the_size_asked_for() {
     }
     assert!(territory_png(&layout, &project, Lang::Zh, TownColouring::Zone, (0, 10)).is_err());
 }
+
+/// A printed map has no hover: the firms are named on it where their names fit, the largest
+/// first, and no label or arc end sits on a town's name.
+#[test]
+fn the_printed_map_names_firms_and_keeps_town_names_clear() {
+    let project = sample();
+    let analysis = analyze(&project, &AnalysisOptions::default());
+    let layout = export_layout(&project, &analysis.territory);
+    let svg = territory_svg(&layout, &project, Lang::Zh, TownColouring::Zone, None);
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let names: Vec<&str> = doc
+        .descendants()
+        .find(|n| n.attribute("id") == Some("firm-names"))
+        .expect("a firm-names group")
+        .children()
+        .filter(|n| n.has_tag_name("text"))
+        .filter_map(|n| n.text())
+        .collect();
+    let largest = layout
+        .beads
+        .iter()
+        .max_by(|a, b| a.output.total_cmp(&b.output))
+        .unwrap();
+    assert!(names.contains(&largest.name.as_str()), "{names:?}");
+    assert!(
+        names.len() * 2 >= layout.beads.len(),
+        "most of the {} firms are named: {names:?}",
+        layout.beads.len()
+    );
+    assert!(
+        !layout.arcs.is_empty(),
+        "the sample has supply between towns"
+    );
+    for arc in &layout.arcs {
+        for town in layout.towns.iter().filter(|t| !t.rings.is_empty()) {
+            assert!(
+                !town.label_box.contains(arc.from) && !town.label_box.contains(arc.to),
+                "an arc ends on {}'s name",
+                town.name
+            );
+        }
+    }
+}

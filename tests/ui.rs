@@ -820,7 +820,7 @@ fn typing_a_name_then_clicking_pinned_keeps_both_as_one_step() {
     harness.get_by_label("Name").type_text("木耳零食公司");
     harness.run_steps(1);
     // Clicking the checkbox takes focus from the name field in the same frame.
-    harness.get_by_label("layouts leave it in place").click();
+    harness.get_by_label("keep in place").click();
     harness.run_steps(3);
     let node = &harness.state().doc.project.nodes[&id];
     assert_eq!(node.name, "木耳零食公司");

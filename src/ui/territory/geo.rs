@@ -75,6 +75,7 @@ pub fn place(
             rings: Vec::new(),
             triangles: Vec::new(),
             label_at: Pos2::ZERO,
+            label_box: Rect::NOTHING,
         });
     }
     // Towns with no outline: tiles in a row under the map.
@@ -174,6 +175,9 @@ fn outline(shape: &mut TownShape, boundary: &Boundary, projection: &Projection) 
         .fold(Rect::NOTHING, |r, p| r.union(Rect::from_min_max(*p, *p)));
 }
 
+/// The widest a park's frame grows to fit its name (canvas units); longer names end in "…".
+const PARK_NAME_ROOM: f32 = 150.0;
+
 /// Puts a town's name, parks, firms and villages inside its outline.
 fn fill_outline(
     project: &Project,
@@ -204,6 +208,7 @@ fn fill_outline(
     // The name (15 px) above its anchor, the figures line (about 150 px wide) below it.
     let label_box =
         Rect::from_center_size(anchor, vec2((measure(&shape.name) * 1.3).max(160.0), 44.0));
+    shape.label_box = label_box;
     // A park's name row sits above its firms: keep that clear of the town's name too.
     let keep_clear = label_box.expand2(vec2(cell / 2.0, cell / 2.0 + 18.0));
     free.retain(|p| !keep_clear.contains(*p));
@@ -231,11 +236,20 @@ fn fill_outline(
             beads[b].at = at;
             frame = frame.union(Rect::from_center_size(at, vec2(cell, cell)));
         }
+        let name = project.node_name(park);
+        // As wide as its name row (11 px type) when its firms alone are narrower: a one-firm
+        // park would otherwise be a bead wide with its name cut to "…". Other firms keep out.
+        let name_width = (measure(&name) * 11.0 / super::NAME_SIZE + 10.0).min(PARK_NAME_ROOM);
+        if frame.width() < name_width {
+            frame = Rect::from_center_size(frame.center(), vec2(name_width, frame.height()));
+        }
+        let rect = Rect::from_min_max(frame.min - vec2(0.0, 18.0), frame.max);
+        free.retain(|p| !rect.expand(cell / 3.0).contains(*p));
         layout.parks.push(ParkFrame {
             id: park.clone(),
-            name: project.node_name(park),
+            name,
             level: project.nodes.get(park).and_then(|p| p.park_level),
-            rect: Rect::from_min_max(frame.min - vec2(0.0, 18.0), frame.max),
+            rect,
         });
     }
     for &b in &contents.loose {

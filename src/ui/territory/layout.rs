@@ -43,6 +43,9 @@ pub struct TownShape {
     pub triangles: Vec<[Pos2; 3]>,
     /// Where its name goes (the top of a tile, the inside of an outline).
     pub label_at: Pos2,
+    /// The room an outline's name and figures take (nothing for a tile): arcs end at its edge
+    /// and firm names keep out of it.
+    pub label_box: Rect,
 }
 
 impl TownShape {
@@ -61,6 +64,7 @@ impl TownShape {
             rings: Vec::new(),
             triangles: Vec::new(),
             label_at: Pos2::ZERO,
+            label_box: Rect::NOTHING,
         }
     }
 
@@ -107,7 +111,9 @@ pub struct Bead {
 /// Supply from the firms of one town to those of another, summed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TownArc {
+    /// A quadratic curve bending to its left, its ends outside the towns' names.
     pub from: Pos2,
+    pub control: Pos2,
     pub to: Pos2,
     pub value: f64,
     /// Links summed.
@@ -179,7 +185,7 @@ impl TerritoryLayout {
         };
         layout.geographic = geographic;
         layout.beads = beads;
-        layout.arcs = arcs(project, report, &layout);
+        layout.arcs = super::arcs::arcs(project, report, &layout);
         layout.farmer_lines = farmer_lines(project, &layout);
         layout.bounds = layout
             .towns
@@ -332,50 +338,6 @@ pub fn park_town(project: &Project, park: &NodeId) -> Option<NodeId> {
         }
         _ => None,
     }
-}
-
-/// Supply between the firms of two different towns, summed per (from, to).
-fn arcs(project: &Project, report: &TerritoryReport, layout: &TerritoryLayout) -> Vec<TownArc> {
-    let mut town_of: BTreeMap<&NodeId, Option<&NodeId>> = BTreeMap::new();
-    for town in &report.towns {
-        for firm in &town.firms {
-            town_of.insert(firm, Some(&town.id));
-        }
-    }
-    for firm in &report.unplaced {
-        town_of.insert(firm, None);
-    }
-    type Towns<'a> = (Option<&'a NodeId>, Option<&'a NodeId>);
-    let mut sums: BTreeMap<Towns, (f64, usize)> = BTreeMap::new();
-    for link in project
-        .links
-        .values()
-        .filter(|l| l.kind == LinkKind::Supply)
-    {
-        let (Some(a), Some(b)) = (town_of.get(&link.from), town_of.get(&link.to)) else {
-            continue;
-        };
-        if a == b {
-            continue;
-        }
-        let value = link
-            .value
-            .and_then(|v| rust_decimal::prelude::ToPrimitive::to_f64(&v))
-            .unwrap_or(0.0);
-        let sum = sums.entry((*a, *b)).or_default();
-        sum.0 += value;
-        sum.1 += 1;
-    }
-    sums.into_iter()
-        .filter_map(|((a, b), (value, links))| {
-            Some(TownArc {
-                from: layout.hub(a)?,
-                to: layout.hub(b)?,
-                value,
-                links,
-            })
-        })
-        .collect()
 }
 
 /// 联农带农 links with both ends on the view: a firm's bead (or a village, or a town) to another.

@@ -8,20 +8,24 @@
 //! | module      | owns |
 //! |-------------|------|
 //! | `layout`    | what goes where, in canvas units, from the analysis (once per revision) |
+//! | `arcs`      | supply between towns as curves, their ends clear of the towns' names |
 //! | `schematic` | towns as tiles, areas in proportion to output |
 //! | `treemap`   | the squarified treemap the tiles are laid out by |
 //! | `geo`       | towns from their boundaries, projected |
 //! | `polygon`   | filling concave outlines with holes, inside tests |
 //! | `paint`     | painting a frame from the layout and the camera |
 //! | `svg`       | the map as a standalone SVG (and PNG) for File → Export |
+//! | `svg_names` | the firms' names on that picture, placed where they fit |
 //! | `view`      | the frame: camera, clicks, requests, legend |
 
+mod arcs;
 mod geo;
 mod layout;
 mod paint;
 mod polygon;
 mod schematic;
 pub mod svg;
+mod svg_names;
 mod treemap;
 mod view;
 

@@ -232,6 +232,21 @@ fn paint_town_name(painter: &egui::Painter, look: &Painted<'_>, town: &TownShape
     };
     let name_galley = fitted(painter, name, name_font, ink, name_room);
     let name_rect = align.anchor_size(name_at, name_galley.size());
+    if !town.rings.is_empty() {
+        // A light plate under an outline's name and figures: supply arcs and park frames
+        // may pass beneath them, and the text stays readable over any of them.
+        let figures = painter.layout_no_wrap(
+            share_text(town, look.lang),
+            look.font(12.0, 11.0),
+            Color32::from_gray(90),
+        );
+        let figures_rect = Align2::CENTER_TOP.anchor_size(line2_at, figures.size());
+        painter.rect_filled(
+            name_rect.union(figures_rect).expand2(vec2(5.0, 2.0)),
+            4.0,
+            Color32::from_white_alpha(150),
+        );
+    }
     clip.galley(name_rect.min, name_galley, ink);
     if town.rings.is_empty() {
         // The output and its share after the name, the tags on the line below.
@@ -281,13 +296,10 @@ fn paint_arcs(painter: &egui::Painter, look: &Painted<'_>) {
         .fold(0.0f64, f64::max);
     let colour = theme::link_colour(LinkKind::Supply).gamma_multiply(0.55);
     for arc in &look.layout.arcs {
-        let (a, b) = (look.at(arc.from), look.at(arc.to));
-        let d = b - a;
-        if d.length() < 1.0 {
+        let (a, control, b) = (look.at(arc.from), look.at(arc.control), look.at(arc.to));
+        if (b - a).length() < 1.0 {
             continue;
         }
-        let normal = vec2(d.y, -d.x).normalized();
-        let control = a + d / 2.0 + normal * d.length() * 0.18;
         let share = if max > 0.0 {
             (arc.value / max) as f32
         } else {
@@ -359,6 +371,12 @@ fn paint_park(painter: &egui::Painter, look: &Painted<'_>, park: &ParkFrame) {
     } else {
         park.name.clone()
     };
+    // Zoomed far out the name row is lower than the type or the frame narrower than three
+    // characters: no "电…" stubs over the firms then; the name is in the tooltip and comes
+    // back on zooming in.
+    if room < font.size * 3.0 || header.height() < font.size * 0.9 {
+        return;
+    }
     let galley = fitted(painter, text, font, ink, room);
     let at = pos2(
         header.left() + 4.0,

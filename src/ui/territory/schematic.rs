@@ -69,6 +69,7 @@ pub fn place(
             rings: Vec::new(),
             triangles: Vec::new(),
             label_at: Pos2::ZERO,
+            label_box: Rect::NOTHING,
         });
     }
     let empty = TownContents::default();

@@ -118,7 +118,9 @@ pub fn territory_svg(
     for bead in &layout.beads {
         bead_circle(&mut s, bead, lang);
     }
-    s.push_str("</g>\n<g id=\"town-names\">\n");
+    s.push_str("</g>\n");
+    super::svg_names::firm_names(&mut s, layout, layout.bounds.expand(MARGIN / 2.0));
+    s.push_str("<g id=\"town-names\">\n");
     for town in &layout.towns {
         town_texts(&mut s, town, lang);
     }
@@ -258,13 +260,10 @@ fn arcs(s: &mut String, layout: &TerritoryLayout) {
     let ink = hex(style::link_colour(LinkKind::Supply));
     s.push_str("<g id=\"supply\" opacity=\"0.55\">\n");
     for arc in &layout.arcs {
-        let (a, b) = (arc.from, arc.to);
-        let d = b - a;
-        if d.length() < 1.0 {
+        let (a, control, b) = (arc.from, arc.control, arc.to);
+        if (b - a).length() < 1.0 {
             continue;
         }
-        let normal = vec2(d.y, -d.x).normalized();
-        let control = a + d / 2.0 + normal * d.length() * 0.18;
         let share = if max > 0.0 {
             (arc.value / max) as f32
         } else {
@@ -272,7 +271,7 @@ fn arcs(s: &mut String, layout: &TerritoryLayout) {
         };
         let width = 1.5 + 12.0 * share;
         let t = 0.8;
-        let point = a + (control - a) * 2.0 * (1.0 - t) * t + (b - a) * t * t;
+        let point = super::arcs::point(a, control, b, t);
         let tangent = ((control - a) * (1.0 - t) + (b - control) * t).normalized();
         let size = (width * 1.6).max(7.0);
         let side = vec2(-tangent.y, tangent.x) * size * 0.6;

@@ -160,7 +160,7 @@ impl Form<'_> {
         rows: usize,
         parse: impl Fn(&str) -> Result<T, &'static str>,
     ) -> Option<T> {
-        let label_id = ui.label(label).id;
+        let label_id = row_label(ui, label).id;
         // Only typed text can be wrong: what the document holds is shown as it is.
         let typing = self.drafts.get(key, self.doc).is_some();
         let field = self
@@ -198,6 +198,18 @@ impl Form<'_> {
     ) -> Option<String> {
         self.text(ui, key, label, value, rows, |t| Ok(t.to_owned()))
     }
+}
+
+/// The label of a grid row, wrapped at under half the panel: a long English label ("Farmers
+/// linked (households)") would otherwise widen the first column until the fields beside it run
+/// off the panel's edge.
+fn row_label(ui: &mut egui::Ui, label: &str) -> egui::Response {
+    let max = (ui.clip_rect().width() * 0.45).max(60.0);
+    ui.scope(|ui| {
+        ui.set_max_width(max);
+        ui.add(egui::Label::new(label).wrap())
+    })
+    .inner
 }
 
 fn show_issues(ui: &mut egui::Ui, issues: &[Issue], place: &str, lang: Lang) {
@@ -273,7 +285,7 @@ impl<'a, T: PartialEq + Copy> Choice<'a, T> {
                 .map(&name)
                 .unwrap_or_else(|| none.unwrap_or("—").to_owned())
         });
-        let label_id = ui.label(label).id;
+        let label_id = row_label(ui, label).id;
         let mut chosen = None;
         let resp = egui::ComboBox::from_id_salt(id)
             .selected_text(text)

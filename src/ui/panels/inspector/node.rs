@@ -128,7 +128,7 @@ pub(super) fn node_ui(
             ui.label(lang.pick("固定位置", "Pinned"));
             ui.checkbox(
                 &mut pending.pinned,
-                lang.pick("布局时不移动", "layouts leave it in place"),
+                lang.pick("布局时不移动", "keep in place"),
             );
             ui.end_row();
             let note = DraftKey::new(&item, "note");
