@@ -19,8 +19,12 @@ const SNACKS_NAME: &str = "木耳休闲食品公司";
 const SPAWN: &str = "E01";
 
 fn harness(lang: Lang) -> Harness<'static, ChainmapApp> {
+    harness_of_height(lang, 900.0)
+}
+
+fn harness_of_height(lang: Lang, height: f32) -> Harness<'static, ChainmapApp> {
     let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
+        .with_size(egui::vec2(1400.0, height))
         .with_theme(egui::Theme::Light)
         .build_eframe(move |cc| ChainmapApp::with_data_dir(cc, None, Some(lang), None));
     harness.run_steps(3);
@@ -217,8 +221,9 @@ fn one_drag_of_the_position_is_one_undo_step() {
 
 #[test]
 fn text_typed_for_one_node_never_shows_on_another() {
-    let mut harness = harness(Lang::En);
-    // The whole form in view: the analysis folded to its line.
+    // The whole form in view (its English labels wrap to two lines): a tall window, the
+    // analysis folded to its line.
+    let mut harness = harness_of_height(Lang::En, 1100.0);
     harness.state_mut().ui.settings.show_analysis = false;
     harness.run_steps(3);
     show_node(&mut harness, SNACKS);
