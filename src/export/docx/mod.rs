@@ -71,30 +71,58 @@ fn text_width(text: &str) -> usize {
         .sum()
 }
 
-/// Column widths (twips) filling `total`: each column as wide as its longest line (headers may
-/// wrap, so they count half), within bounds, so names get room and numbers do not.
+/// Column widths (twips) filling `total`. Each column first gets what keeps its numbers and
+/// short words on one line (its header may wrap at about four characters); what is left goes
+/// to the columns with longer text, by how much more they would take (up to 40 characters).
 fn column_widths(headers: &[String], rows: &[Vec<TableCell>], total: u32) -> Vec<u32> {
-    let weights: Vec<f64> = headers
-        .iter()
-        .enumerate()
-        .map(|(i, h)| {
-            let longest = rows
-                .iter()
-                .filter_map(|r| r.get(i))
-                .map(|c| {
-                    let text: String = c.runs.iter().map(|(t, _)| t.as_str()).collect();
-                    text.split('\n').map(text_width).max().unwrap_or(0)
-                })
-                .max()
-                .unwrap_or(0);
-            (longest.max(text_width(h).div_ceil(2)) as f64).clamp(4.0, 40.0)
-        })
-        .collect();
-    let sum: f64 = weights.iter().sum::<f64>().max(1.0);
-    weights
-        .iter()
-        .map(|w| ((w / sum) * total as f64) as u32)
-        .collect()
+    // Twips a width unit (half a CJK character at 9 pt) takes, with the cell margins.
+    const UNIT: f64 = 95.0;
+    const PADDING: f64 = 2.5;
+    let (mut least, mut wanted) = (Vec::new(), Vec::new());
+    for (i, h) in headers.iter().enumerate() {
+        let cells: Vec<(usize, bool)> = rows
+            .iter()
+            .filter_map(|r| r.get(i))
+            .map(|c| {
+                let text: String = c.runs.iter().map(|(t, _)| t.as_str()).collect();
+                (text.split('\n').map(text_width).max().unwrap_or(0), c.right)
+            })
+            .collect();
+        let numbers = cells.iter().filter(|(_, n)| *n).map(|(w, _)| *w).max();
+        let short = cells
+            .iter()
+            .map(|(w, _)| *w)
+            .filter(|w| *w <= 8)
+            .max()
+            .unwrap_or(0);
+        let longest = cells.iter().map(|(w, _)| *w).max().unwrap_or(0);
+        let min = numbers
+            .unwrap_or(0)
+            .max(short)
+            .max(text_width(h).min(8))
+            .max(4) as f64
+            + PADDING;
+        least.push(min);
+        wanted.push((longest.min(40) as f64 + PADDING).max(min));
+    }
+    let total = total as f64;
+    let floor: f64 = least.iter().map(|w| w * UNIT).sum();
+    let want: f64 = wanted.iter().map(|w| w * UNIT).sum();
+    let widths: Vec<f64> = if floor >= total || want <= total {
+        // Too narrow for even the least, or room for all: scale what each wants alike.
+        let base = if floor >= total { &least } else { &wanted };
+        let sum: f64 = base.iter().sum::<f64>().max(1.0);
+        base.iter().map(|w| w / sum * total).collect()
+    } else {
+        let extra = total - floor;
+        let more: f64 = (want - floor).max(1.0);
+        least
+            .iter()
+            .zip(&wanted)
+            .map(|(l, w)| l * UNIT + (w - l) * UNIT / more * extra)
+            .collect()
+    };
+    widths.into_iter().map(|w| w as u32).collect()
 }
 
 /// A cell of the exports' tables as the document shows it: numbers right-aligned, measures to
