@@ -327,7 +327,7 @@ fn the_footer_numbers_the_pages_on_a4() {
     }
     // The body's last child is the last section's properties.
     let body = doc.descendants().find(|n| is(n, "body")).unwrap();
-    let last = body.children().filter(|n| n.is_element()).last().unwrap();
+    let last = body.children().rfind(|n| n.is_element()).unwrap();
     assert!(is(&last, "sectPr"));
     // The contents: a TOC field over the headings.
     let toc: String = doc

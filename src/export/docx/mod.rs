@@ -72,7 +72,8 @@ fn text_width(text: &str) -> usize {
 }
 
 /// Column widths (twips) filling `total`. Each column first gets what keeps its numbers and
-/// short words on one line (its header may wrap at about four characters); what is left goes
+/// short words on one line (its header may wrap at about four characters; long text has eight
+/// characters at least); what is left goes
 /// to the columns with longer text, by how much more they would take (up to 40 characters).
 fn column_widths(headers: &[String], rows: &[Vec<TableCell>], total: u32) -> Vec<u32> {
     // Twips a width unit (half a CJK character at 9 pt) takes, with the cell margins.
@@ -96,9 +97,11 @@ fn column_widths(headers: &[String], rows: &[Vec<TableCell>], total: u32) -> Vec
             .max()
             .unwrap_or(0);
         let longest = cells.iter().map(|(w, _)| *w).max().unwrap_or(0);
+        // Long text gets eight characters at least, so it never stands in a thin column.
         let min = numbers
             .unwrap_or(0)
             .max(short)
+            .max(longest.min(16))
             .max(text_width(h).min(8))
             .max(4) as f64
             + PADDING;
