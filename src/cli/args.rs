@@ -197,7 +197,8 @@ pub enum Command {
     /// svg and png draw the map (png with the bundled Chinese font); graphml (yEd, Gephi) and
     /// gexf (Gephi) carry labels, positions and colours; csv writes one table (--table) or every
     /// table into a folder; xlsx writes every table as one workbook; md and html write the report
-    /// (md with its picture beside it as SVG; html self-contained).
+    /// (md with its picture beside it as SVG; html self-contained); docx writes the report as a
+    /// Word document (maps and lists, headings in Word's Heading styles).
     Export {
         /// Project file.
         file: PathBuf,

@@ -2,6 +2,7 @@
 //! (GraphML, GEXF), and a report (Markdown, HTML). Pure functions of the project: the CLI and the
 //! editor write what they return.
 
+pub mod docx;
 mod evaluation_tables;
 pub mod graph;
 pub mod picture;
@@ -26,10 +27,11 @@ pub enum ExportFormat {
     Xlsx,
     Md,
     Html,
+    Docx,
 }
 
 impl ExportFormat {
-    pub const ALL: [ExportFormat; 8] = [
+    pub const ALL: [ExportFormat; 9] = [
         ExportFormat::Svg,
         ExportFormat::Png,
         ExportFormat::Graphml,
@@ -38,6 +40,7 @@ impl ExportFormat {
         ExportFormat::Xlsx,
         ExportFormat::Md,
         ExportFormat::Html,
+        ExportFormat::Docx,
     ];
 
     /// The file extension.
@@ -51,6 +54,7 @@ impl ExportFormat {
             ExportFormat::Xlsx => "xlsx",
             ExportFormat::Md => "md",
             ExportFormat::Html => "html",
+            ExportFormat::Docx => "docx",
         }
     }
 
@@ -65,6 +69,7 @@ impl ExportFormat {
             ExportFormat::Xlsx => lang.pick("全部表格 XLSX…", "All tables (XLSX)…"),
             ExportFormat::Md => lang.pick("报告 Markdown…", "Report (Markdown)…"),
             ExportFormat::Html => lang.pick("报告 HTML…", "Report (HTML)…"),
+            ExportFormat::Docx => lang.pick("报告 Word…", "Report (Word)…"),
         }
     }
 }
@@ -220,5 +225,9 @@ pub fn export(
                 report::html(project, &analysis(), lang, &svg).into_bytes(),
             )
         }
+        ExportFormat::Docx => one(
+            "report.docx",
+            docx::docx(project, &analysis(), lang, &docx::today())?,
+        ),
     }
 }

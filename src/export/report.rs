@@ -11,13 +11,13 @@ use crate::model::Project;
 const LEADERS_SHOWN: usize = 10;
 
 /// A section: a heading, some lines of text, maybe a table.
-struct Section {
-    heading: String,
-    lines: Vec<String>,
-    table: Option<DataTable>,
+pub(super) struct Section {
+    pub(super) heading: String,
+    pub(super) lines: Vec<String>,
+    pub(super) table: Option<DataTable>,
 }
 
-fn sections(project: &Project, analysis: &Analysis, lang: Lang) -> Vec<Section> {
+pub(super) fn sections(project: &Project, analysis: &Analysis, lang: Lang) -> Vec<Section> {
     let c = &analysis.completeness;
     let mut out = vec![Section {
         heading: lang.pick("概况", "Summary").to_owned(),
@@ -111,7 +111,11 @@ fn sections(project: &Project, analysis: &Analysis, lang: Lang) -> Vec<Section> 
 /// One agreement's schedule: a row per year, ledger and metric (and firm, for per-firm phases),
 /// a column per party; the tax basis when a phase splits a retained part; the note, which
 /// carries the mark of assessment figures that may not be published.
-fn schedule_section(project: &Project, a: &crate::model::Agreement, lang: Lang) -> Section {
+pub(super) fn schedule_section(
+    project: &Project,
+    a: &crate::model::Agreement,
+    lang: Lang,
+) -> Section {
     let s = crate::sharing::schedule(project, a, None, None);
     let with_basis = s
         .rows
@@ -196,7 +200,7 @@ fn schedule_section(project: &Project, a: &crate::model::Agreement, lang: Lang) 
 /// The 链主, 亩均 and indicator sections (issue 16), each with the rule it follows.
 /// The gaps, most pressing first: rank, score and what it is made of, the finding and what to
 /// do; with the comparison with each reference chain in a line, and how the score is reached.
-fn gaps_section(project: &Project, analysis: &Analysis, lang: Lang) -> Section {
+pub(super) fn gaps_section(project: &Project, analysis: &Analysis, lang: Lang) -> Section {
     let mut lines: Vec<String> = analysis
         .comparisons
         .iter()
@@ -248,7 +252,7 @@ fn gaps_section(project: &Project, analysis: &Analysis, lang: Lang) -> Section {
     }
 }
 
-fn evaluation_sections(
+pub(super) fn evaluation_sections(
     project: &Project,
     analysis: &Analysis,
     leaders: DataTable,
@@ -300,7 +304,11 @@ fn evaluation_sections(
 
 /// The territory (issue 20): the towns' table under the definitions and the concentration in
 /// parks; the 主体功能区 warnings, when there are any, as a table of their own.
-fn territory_sections(project: &Project, analysis: &Analysis, lang: Lang) -> Vec<Section> {
+pub(super) fn territory_sections(
+    project: &Project,
+    analysis: &Analysis,
+    lang: Lang,
+) -> Vec<Section> {
     let t = &analysis.territory;
     let mut lines = vec![lang.pick(
         "本地企业产值按首个环节计;企业所在镇 = 其所在地区(镇、街道,或村所属的镇),否则其入驻园区所在的镇。区位熵 = (镇内该链段产值 ÷ 镇产值) ÷ (全县该链段产值 ÷ 全县产值),≥ 1.5 为专业化;符合定位 = 该镇定位对应用地类型(工业重镇:工矿仓储,农业大镇:农用地,商贸强镇:商服,文旅名镇:生态相容)的环节区位熵 ≥ 1。见 docs/INDICATORS.md。",

@@ -79,6 +79,7 @@ impl Purpose {
                 ExportFormat::Xlsx => ("Excel", &["xlsx"]),
                 ExportFormat::Md => ("Markdown", &["md"]),
                 ExportFormat::Html => ("HTML", &["html"]),
+                ExportFormat::Docx => ("Word", &["docx"]),
             },
         }
     }
@@ -92,7 +93,7 @@ impl Purpose {
             Purpose::Export(format, table) => format!(
                 "{}.{}",
                 table.map(|t| t.code()).unwrap_or(match format {
-                    ExportFormat::Md | ExportFormat::Html => "report",
+                    ExportFormat::Md | ExportFormat::Html | ExportFormat::Docx => "report",
                     ExportFormat::Xlsx => "tables",
                     _ => "chain",
                 }),
