@@ -5,6 +5,7 @@
 mod evaluation_tables;
 pub mod graph;
 pub mod picture;
+pub mod poster;
 pub mod report;
 pub mod tables;
 mod target_tables;
@@ -26,10 +27,12 @@ pub enum ExportFormat {
     Xlsx,
     Md,
     Html,
+    /// The map as a poster on A4–A0 paper (issue 21).
+    Pdf,
 }
 
 impl ExportFormat {
-    pub const ALL: [ExportFormat; 8] = [
+    pub const ALL: [ExportFormat; 9] = [
         ExportFormat::Svg,
         ExportFormat::Png,
         ExportFormat::Graphml,
@@ -38,6 +41,7 @@ impl ExportFormat {
         ExportFormat::Xlsx,
         ExportFormat::Md,
         ExportFormat::Html,
+        ExportFormat::Pdf,
     ];
 
     /// The file extension.
@@ -51,6 +55,7 @@ impl ExportFormat {
             ExportFormat::Xlsx => "xlsx",
             ExportFormat::Md => "md",
             ExportFormat::Html => "html",
+            ExportFormat::Pdf => "pdf",
         }
     }
 
@@ -65,6 +70,7 @@ impl ExportFormat {
             ExportFormat::Xlsx => lang.pick("全部表格 XLSX…", "All tables (XLSX)…"),
             ExportFormat::Md => lang.pick("报告 Markdown…", "Report (Markdown)…"),
             ExportFormat::Html => lang.pick("报告 HTML…", "Report (HTML)…"),
+            ExportFormat::Pdf => lang.pick("海报 PDF…", "Poster (PDF)…"),
         }
     }
 }
@@ -81,6 +87,8 @@ pub struct ExportOptions {
     pub year: Option<Year>,
     /// The file name the Markdown report refers to for its picture.
     pub picture_name: Option<String>,
+    /// The poster's paper and which way round (PDF); the sheet suiting the map when none.
+    pub sheet: Option<poster::Sheet>,
 }
 
 /// The name of the Markdown report's picture beside `report`: `NAME-map.svg`, which the
@@ -105,6 +113,8 @@ pub struct ExportFile {
 pub enum ExportError {
     #[error(transparent)]
     Png(#[from] picture::PngError),
+    #[error(transparent)]
+    Pdf(#[from] poster::PdfError),
     #[error("{0}")]
     Write(String),
 }
@@ -121,6 +131,7 @@ impl ExportError {
             (Self::Png(PngError::Svg(e) | PngError::Encode(e)), Lang::Zh) => {
                 format!("无法生成 PNG 图片:{e}")
             }
+            (Self::Pdf(e), lang) => e.message(lang),
             (Self::Write(e), Lang::Zh) => format!("无法生成导出内容:{e}"),
             (e, Lang::En) => e.to_string(),
         }
@@ -218,6 +229,15 @@ pub fn export(
             one(
                 "report.html",
                 report::html(project, &analysis(), lang, &svg).into_bytes(),
+            )
+        }
+        ExportFormat::Pdf => {
+            let sheet = options
+                .sheet
+                .unwrap_or_else(|| poster::Sheet::suiting(project));
+            one(
+                "poster.pdf",
+                poster::pdf(project, lang, sheet, &poster::today())?,
             )
         }
     }
