@@ -39,6 +39,9 @@ pub fn parse_size_arg(text: &str) -> Result<SizeArg, String> {
         .map_err(|e| format!("{e}, nor a paper size (A4, A3, A2, A1 or A0, for --to pdf)"))
 }
 
+/// A picture's size in pixels, or the poster's sheet.
+type PictureOrSheet = (Option<(u32, u32)>, Option<Sheet>);
+
 /// The pixel size of a picture, or the poster's sheet, from `--size` and `--orientation`; a
 /// usage error when they do not fit the format.
 fn size_for(
@@ -46,7 +49,7 @@ fn size_for(
     size: Option<SizeArg>,
     orientation: Option<Orientation>,
     lang: Lang,
-) -> Result<(Option<(u32, u32)>, Option<Sheet>), String> {
+) -> Result<PictureOrSheet, String> {
     let pdf = format == ExportFormat::Pdf;
     if orientation.is_some() && !pdf {
         return Err(lang
