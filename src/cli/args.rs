@@ -1,7 +1,8 @@
 //! The command line as clap parses it: the editor's arguments and every headless command with
 //! its options. Each command's doc comment is its `--help` text.
 
-use super::export::parse_size;
+use super::export::{SizeArg, parse_size_arg};
+use crate::export::poster::Orientation;
 use crate::export::{ExportFormat, TableName};
 use crate::i18n::Lang;
 use crate::model::meta::MoneyUnit;
@@ -194,7 +195,8 @@ pub enum Command {
     },
     /// Export tables, pictures, the graph or a report.
     ///
-    /// svg and png draw the map (png with the bundled Chinese font); graphml (yEd, Gephi) and
+    /// svg and png draw the map (png with the bundled Chinese font); pdf is the map as a poster
+    /// (title, legend, date) on A4–A0 paper with the font embedded, text selectable; graphml (yEd, Gephi) and
     /// gexf (Gephi) carry labels, positions and colours; csv writes one table (--table) or every
     /// table into a folder; xlsx writes every table as one workbook; md and html write the report
     /// (md with its picture beside it as SVG; html self-contained); docx writes the report as a
@@ -211,9 +213,13 @@ pub enum Command {
         /// The one table to write as CSV (default: all, into a folder).
         #[arg(long, value_enum)]
         table: Option<TableName>,
-        /// Picture size in pixels, WIDTHxHEIGHT (default: one canvas unit a pixel).
-        #[arg(long, value_parser = parse_size)]
-        size: Option<(u32, u32)>,
+        /// Picture size in pixels, WIDTHxHEIGHT (default: one canvas unit a pixel); for pdf the
+        /// paper: A4, A3, A2, A1 or A0 (default: A3).
+        #[arg(long, value_parser = parse_size_arg)]
+        size: Option<SizeArg>,
+        /// Which way round the poster's paper is (pdf; default: the way the map is).
+        #[arg(long, value_enum)]
+        orientation: Option<Orientation>,
         /// Year of figures for tables and report (default: the base year, else each latest).
         #[arg(long)]
         year: Option<i32>,

@@ -1,6 +1,7 @@
 //! `chainmap export`: tables, pictures, GraphML/GEXF and reports from a project file.
 
 use super::{EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, load_for_command};
+use crate::export::poster::{Orientation, Paper, Sheet};
 use crate::export::{ExportFormat, ExportOptions, TableName, export as export_project};
 use crate::i18n::Lang;
 use std::io::Write;
@@ -21,6 +22,83 @@ pub fn parse_size(text: &str) -> Result<(u32, u32), String> {
     Ok((parse(w)?, parse(h)?))
 }
 
+/// `--size`: pixels for the pictures (svg, png), a paper for the poster (pdf).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SizeArg {
+    Pixels(u32, u32),
+    Paper(Paper),
+}
+
+/// `1920x1080` or `A3`.
+pub fn parse_size_arg(text: &str) -> Result<SizeArg, String> {
+    if let Some(paper) = Paper::parse(text) {
+        return Ok(SizeArg::Paper(paper));
+    }
+    parse_size(text)
+        .map(|(w, h)| SizeArg::Pixels(w, h))
+        .map_err(|e| format!("{e}, nor a paper size (A4, A3, A2, A1 or A0, for --to pdf)"))
+}
+
+/// A picture's size in pixels, or the poster's sheet.
+type PictureOrSheet = (Option<(u32, u32)>, Option<Sheet>);
+
+/// The pixel size of a picture, or the poster's sheet, from `--size` and `--orientation`; a
+/// usage error when they do not fit the format.
+fn size_for(
+    format: ExportFormat,
+    size: Option<SizeArg>,
+    orientation: Option<Orientation>,
+    lang: Lang,
+) -> Result<PictureOrSheet, String> {
+    let pdf = format == ExportFormat::Pdf;
+    if orientation.is_some() && !pdf {
+        return Err(lang
+            .pick(
+                "--orientation 只用于 --to pdf",
+                "--orientation goes with --to pdf",
+            )
+            .to_owned());
+    }
+    match (size, pdf) {
+        (Some(SizeArg::Pixels(w, h)), true) => Err(match lang {
+            Lang::Zh => {
+                format!("--to pdf 的 --size 是纸张尺寸:A4、A3、A2、A1 或 A0,不是像素 {w}x{h}")
+            }
+            Lang::En => format!(
+                "--size for --to pdf is a paper size: A4, A3, A2, A1 or A0, not {w}x{h} pixels"
+            ),
+        }),
+        (Some(SizeArg::Paper(p)), false) => Err(match lang {
+            Lang::Zh => format!(
+                "--size {} 是纸张尺寸,只用于 --to pdf;--to {} 请给像素尺寸 宽x高(如 1920x1080)",
+                p.code(),
+                format.extension()
+            ),
+            Lang::En => format!(
+                "--size {} is a paper size, for --to pdf; --to {} takes WIDTHxHEIGHT in pixels (e.g. 1920x1080)",
+                p.code(),
+                format.extension()
+            ),
+        }),
+        (Some(SizeArg::Pixels(w, h)), false) => Ok((Some((w, h)), None)),
+        (paper, true) => {
+            let paper = match paper {
+                Some(SizeArg::Paper(p)) => Some(p),
+                _ => None,
+            };
+            // The rest is filled in from the project (the way round that suits its map).
+            Ok((
+                None,
+                Some(Sheet {
+                    paper: paper.unwrap_or_default(),
+                    orientation: orientation.unwrap_or_default(),
+                }),
+            ))
+        }
+        (None, false) => Ok((None, None)),
+    }
+}
+
 /// `name.chainmap.json` → `name`.
 fn stem(path: &Path) -> String {
     let name = path
@@ -38,13 +116,13 @@ pub struct Where {
     pub table: Option<TableName>,
 }
 
-/// `langs` is (messages, what is written).
+/// `langs` is (messages, what is written); `size` is `--size` and `--orientation`.
 #[allow(clippy::too_many_arguments)]
 pub fn export(
     path: &Path,
     format: ExportFormat,
     place: Where,
-    size: Option<(u32, u32)>,
+    size: (Option<SizeArg>, Option<Orientation>),
     year: Option<i32>,
     langs: (Lang, Lang),
     out: &mut dyn Write,
@@ -56,9 +134,21 @@ pub fn export(
         writeln!(err, "chainmap: --table goes with --to csv")?;
         return Ok(EXIT_USAGE);
     }
+    let (orientation, size, sheet) = match size_for(format, size.0, size.1, lang) {
+        Ok((pixels, sheet)) => (size.1, pixels, sheet),
+        Err(e) => {
+            writeln!(err, "chainmap: {e}")?;
+            return Ok(EXIT_USAGE);
+        }
+    };
     let Some(project) = load_for_command(path, lang, err)? else {
         return Ok(EXIT_PROBLEM);
     };
+    // Without --orientation the poster is turned the way its map is.
+    let sheet = sheet.map(|s| Sheet {
+        orientation: orientation.unwrap_or(Sheet::suiting(&project).orientation),
+        ..s
+    });
     let dir = path.parent().map(Path::to_owned).unwrap_or_default();
     // Several CSV tables go into a folder; everything else is one file (plus the Markdown
     // report's picture beside it).
@@ -78,6 +168,7 @@ pub fn export(
         table,
         year,
         picture_name: picture_name.clone(),
+        sheet,
     };
     let files = match export_project(&project, format, &options) {
         Ok(files) => files,

@@ -6,6 +6,7 @@ pub mod docx;
 mod evaluation_tables;
 pub mod graph;
 pub mod picture;
+pub mod poster;
 pub mod report;
 pub mod tables;
 mod target_tables;
@@ -28,10 +29,12 @@ pub enum ExportFormat {
     Md,
     Html,
     Docx,
+    /// The map as a poster on A4–A0 paper (issue 21).
+    Pdf,
 }
 
 impl ExportFormat {
-    pub const ALL: [ExportFormat; 9] = [
+    pub const ALL: [ExportFormat; 10] = [
         ExportFormat::Svg,
         ExportFormat::Png,
         ExportFormat::Graphml,
@@ -41,6 +44,7 @@ impl ExportFormat {
         ExportFormat::Md,
         ExportFormat::Html,
         ExportFormat::Docx,
+        ExportFormat::Pdf,
     ];
 
     /// The file extension.
@@ -55,6 +59,7 @@ impl ExportFormat {
             ExportFormat::Md => "md",
             ExportFormat::Html => "html",
             ExportFormat::Docx => "docx",
+            ExportFormat::Pdf => "pdf",
         }
     }
 
@@ -70,6 +75,7 @@ impl ExportFormat {
             ExportFormat::Md => lang.pick("报告 Markdown…", "Report (Markdown)…"),
             ExportFormat::Html => lang.pick("报告 HTML…", "Report (HTML)…"),
             ExportFormat::Docx => lang.pick("报告 Word…", "Report (Word)…"),
+            ExportFormat::Pdf => lang.pick("海报 PDF…", "Poster (PDF)…"),
         }
     }
 }
@@ -86,6 +92,8 @@ pub struct ExportOptions {
     pub year: Option<Year>,
     /// The file name the Markdown report refers to for its picture.
     pub picture_name: Option<String>,
+    /// The poster's paper and which way round (PDF); the sheet suiting the map when none.
+    pub sheet: Option<poster::Sheet>,
 }
 
 /// The name of the Markdown report's picture beside `report`: `NAME-map.svg`, which the
@@ -110,6 +118,8 @@ pub struct ExportFile {
 pub enum ExportError {
     #[error(transparent)]
     Png(#[from] picture::PngError),
+    #[error(transparent)]
+    Pdf(#[from] poster::PdfError),
     #[error("{0}")]
     Write(String),
 }
@@ -126,6 +136,7 @@ impl ExportError {
             (Self::Png(PngError::Svg(e) | PngError::Encode(e)), Lang::Zh) => {
                 format!("无法生成 PNG 图片:{e}")
             }
+            (Self::Pdf(e), lang) => e.message(lang),
             (Self::Write(e), Lang::Zh) => format!("无法生成导出内容:{e}"),
             (e, Lang::En) => e.to_string(),
         }
@@ -229,5 +240,14 @@ pub fn export(
             "report.docx",
             docx::docx(project, &analysis(), lang, &docx::today())?,
         ),
+        ExportFormat::Pdf => {
+            let sheet = options
+                .sheet
+                .unwrap_or_else(|| poster::Sheet::suiting(project));
+            one(
+                "poster.pdf",
+                poster::pdf(project, lang, sheet, &poster::today())?,
+            )
+        }
     }
 }

@@ -21,6 +21,7 @@ impl ChainmapApp {
             table: table.or((format == ExportFormat::Csv).then_some(TableName::Nodes)),
             year: None,
             picture_name: Some(crate::export::picture_name_for(&path)),
+            sheet: self.dialogs.sheet(),
         };
         let files = match crate::export::export(&self.doc.project, format, &options) {
             Ok(files) => files,

@@ -6,6 +6,7 @@
 
 mod browser;
 mod folder;
+mod poster;
 
 use crate::export::{ExportFormat, TableName};
 use crate::file::import::TableKind;
@@ -80,6 +81,7 @@ impl Purpose {
                 ExportFormat::Md => ("Markdown", &["md"]),
                 ExportFormat::Html => ("HTML", &["html"]),
                 ExportFormat::Docx => ("Word", &["docx"]),
+                ExportFormat::Pdf => ("PDF", &["pdf"]),
             },
         }
     }
@@ -95,6 +97,7 @@ impl Purpose {
                 table.map(|t| t.code()).unwrap_or(match format {
                     ExportFormat::Md | ExportFormat::Html | ExportFormat::Docx => "report",
                     ExportFormat::Xlsx => "tables",
+                    ExportFormat::Pdf => "poster",
                     _ => "chain",
                 }),
                 format.extension()
@@ -162,12 +165,21 @@ pub struct FileDialogs {
     browser: Option<browser::Browser>,
     /// Native dialogs failed once: go straight to the browser from now on.
     native_unavailable: bool,
+    /// The poster's paper dialog, asked before where the PDF goes (issue 21).
+    poster: Option<(poster::PosterDialog, Purpose, Option<PathBuf>)>,
+    /// The poster's paper last chosen.
+    sheet: Option<crate::export::poster::Sheet>,
 }
 
 impl FileDialogs {
     /// Whether a dialog is showing.
     pub fn is_open(&self) -> bool {
-        self.native.is_some() || self.browser.is_some()
+        self.native.is_some() || self.browser.is_some() || self.poster.is_some()
+    }
+
+    /// The poster's paper the user last chose, if any.
+    pub fn sheet(&self) -> Option<crate::export::poster::Sheet> {
+        self.sheet
     }
 
     /// Starts a dialog for `purpose`; `suggested` is the current file, if any.
@@ -181,6 +193,22 @@ impl FileDialogs {
         if self.is_open() {
             return;
         }
+        if let Purpose::Export(ExportFormat::Pdf, _) = purpose {
+            let sheet = self.sheet.unwrap_or_default();
+            self.poster = Some((poster::PosterDialog::new(sheet), purpose, suggested));
+            return;
+        }
+        self.ask_where(ctx, purpose, suggested, lang);
+    }
+
+    /// The native dialog, or the in-app browser where there is none.
+    fn ask_where(
+        &mut self,
+        ctx: &egui::Context,
+        purpose: Purpose,
+        suggested: Option<PathBuf>,
+        lang: Lang,
+    ) {
         let use_native = !self.native_unavailable
             && !FORCE_IN_APP.load(std::sync::atomic::Ordering::Relaxed)
             && std::env::var_os("CHAINMAP_NO_NATIVE_DIALOG").is_none();
@@ -244,6 +272,18 @@ impl FileDialogs {
 
     /// Shows the in-app browser and collects answers; call every frame.
     pub fn poll(&mut self, ctx: &egui::Context, lang: Lang) -> Option<Outcome> {
+        if let Some((dialog, _, _)) = &mut self.poster {
+            let answer = dialog.ui(ctx, lang)?;
+            let (_, purpose, suggested) = self.poster.take()?;
+            return match answer {
+                poster::Answer::Chosen(sheet) => {
+                    self.sheet = Some(sheet);
+                    self.ask_where(ctx, purpose, suggested, lang);
+                    None
+                }
+                poster::Answer::Cancelled => Some(Outcome::Cancelled),
+            };
+        }
         if let Some((purpose, rx)) = &self.native
             && let Ok((chosen, elapsed)) = rx.try_recv()
         {
