@@ -1,9 +1,10 @@
 //! Results out: tables (CSV, XLSX), the map as a picture (SVG, PNG), the graph for yEd and Gephi
-//! (GraphML, GEXF), and a report (Markdown, HTML). Pure functions of the project: the CLI and the
-//! editor write what they return.
+//! (GraphML, GEXF), a report (Markdown, HTML) and the interactive page (HTML). Pure functions of
+//! the project: the CLI and the editor write what they return.
 
 mod evaluation_tables;
 pub mod graph;
+pub mod interactive;
 pub mod picture;
 pub mod report;
 pub mod tables;
@@ -25,11 +26,14 @@ pub enum ExportFormat {
     Csv,
     Xlsx,
     Md,
+    /// The static report as one HTML file.
+    ReportHtml,
+    /// The interactive page: the map to explore, with the analysis beside it.
     Html,
 }
 
 impl ExportFormat {
-    pub const ALL: [ExportFormat; 8] = [
+    pub const ALL: [ExportFormat; 9] = [
         ExportFormat::Svg,
         ExportFormat::Png,
         ExportFormat::Graphml,
@@ -37,6 +41,7 @@ impl ExportFormat {
         ExportFormat::Csv,
         ExportFormat::Xlsx,
         ExportFormat::Md,
+        ExportFormat::ReportHtml,
         ExportFormat::Html,
     ];
 
@@ -50,7 +55,7 @@ impl ExportFormat {
             ExportFormat::Csv => "csv",
             ExportFormat::Xlsx => "xlsx",
             ExportFormat::Md => "md",
-            ExportFormat::Html => "html",
+            ExportFormat::ReportHtml | ExportFormat::Html => "html",
         }
     }
 
@@ -64,7 +69,8 @@ impl ExportFormat {
             ExportFormat::Csv => lang.pick("表格 CSV…", "Table (CSV)…"),
             ExportFormat::Xlsx => lang.pick("全部表格 XLSX…", "All tables (XLSX)…"),
             ExportFormat::Md => lang.pick("报告 Markdown…", "Report (Markdown)…"),
-            ExportFormat::Html => lang.pick("报告 HTML…", "Report (HTML)…"),
+            ExportFormat::ReportHtml => lang.pick("报告 HTML…", "Report (HTML)…"),
+            ExportFormat::Html => lang.pick("交互网页…", "Interactive Page…"),
         }
     }
 }
@@ -213,12 +219,18 @@ pub fn export(
                 },
             ])
         }
-        ExportFormat::Html => {
+        ExportFormat::ReportHtml => {
             let svg = picture::svg(project, lang, options.size);
             one(
                 "report.html",
                 report::html(project, &analysis(), lang, &svg).into_bytes(),
             )
         }
+        ExportFormat::Html => one(
+            "map.html",
+            interactive::page(project, &analysis(), lang)
+                .map_err(write_error)?
+                .into_bytes(),
+        ),
     }
 }

@@ -78,7 +78,7 @@ impl Purpose {
                 ExportFormat::Csv => ("CSV", &["csv"]),
                 ExportFormat::Xlsx => ("Excel", &["xlsx"]),
                 ExportFormat::Md => ("Markdown", &["md"]),
-                ExportFormat::Html => ("HTML", &["html"]),
+                ExportFormat::ReportHtml | ExportFormat::Html => ("HTML", &["html"]),
             },
         }
     }
@@ -92,7 +92,7 @@ impl Purpose {
             Purpose::Export(format, table) => format!(
                 "{}.{}",
                 table.map(|t| t.code()).unwrap_or(match format {
-                    ExportFormat::Md | ExportFormat::Html => "report",
+                    ExportFormat::Md | ExportFormat::ReportHtml => "report",
                     ExportFormat::Xlsx => "tables",
                     _ => "chain",
                 }),
