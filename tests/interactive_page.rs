@@ -399,7 +399,11 @@ fn a_click_focuses(b: &mut Browser) {
         b.eval("document.querySelector('.node.focus text').textContent"),
         json!("木耳专业合作社6")
     );
-    let opacity = b.eval("getComputedStyle(document.querySelector('.node.faded')).opacity");
+    // Once the fade (a fifth of a second) is over.
+    let opacity = b.eval(
+        "new Promise(r => setTimeout(() =>
+           r(getComputedStyle(document.querySelector('.node.faded')).opacity), 400))",
+    );
     assert!(opacity.as_str().unwrap().parse::<f64>().unwrap() < 0.5);
     // A point of the map with no firm under it.
     let empty = b.eval(
@@ -480,4 +484,14 @@ fn nothing_went_out(b: &mut Browser) {
          })",
     );
     assert_eq!(refused, json!("connect-src"));
+}
+
+/// A 1,000-firm project (3,000 links) gives a page well under 2 MB, fit to send by chat.
+#[test]
+fn a_thousand_firm_page_stays_small() {
+    let project = chainmap::generate::chain(1_000, 3_000, 42);
+    let files = export(&project, ExportFormat::Html, &ExportOptions::default()).unwrap();
+    let size = files[0].bytes.len();
+    println!("1,000 firms, 3,000 links: {size} bytes");
+    assert!(size < 2_000_000, "{size} bytes");
 }

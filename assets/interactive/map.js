@@ -152,7 +152,8 @@ function createMap(data, svg, hooks) {
   let k = 1;
   let tx = 0;
   let ty = 0;
-  let touched = false;
+  // The last fit, done again when the window changes size; none once the reader moved the view.
+  let refit = null;
   function apply() {
     view.setAttribute('transform', 'translate(' + tx.toFixed(1) + ' ' + ty.toFixed(1) + ') scale(' + k.toFixed(4) + ')');
   }
@@ -164,6 +165,7 @@ function createMap(data, svg, hooks) {
     apply();
   }
   function fitBox(box, fromLeft) {
+    refit = () => fitBox(box, fromLeft);
     const rect = svg.getBoundingClientRect();
     const insets = hooks.insets();
     const w = Math.max(rect.width - 2 * FIT_PAD, 50);
@@ -220,7 +222,7 @@ function createMap(data, svg, hooks) {
       if (press.moved) {
         tx += e.clientX - p.x;
         ty += e.clientY - p.y;
-        touched = true;
+        refit = null;
         apply();
       }
     } else if (pointers.size === 2) {
@@ -233,7 +235,7 @@ function createMap(data, svg, hooks) {
       ty += after.y - before.y;
       const [px, py] = local(after.x, after.y);
       if (before.d > 0) zoomAt(px, py, after.d / before.d);
-      touched = true;
+      refit = null;
     }
     p.x = e.clientX;
     p.y = e.clientY;
@@ -256,11 +258,11 @@ function createMap(data, svg, hooks) {
     const rect = svg.getBoundingClientRect();
     const unit = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? rect.height : 1;
     const [px, py] = local(e.clientX, e.clientY);
-    touched = true;
+    refit = null;
     zoomAt(px, py, Math.exp(-e.deltaY * unit * 0.0015));
   }, { passive: false });
   window.addEventListener('resize', () => {
-    if (!touched) fitBox(whole, false);
+    if (refit) refit();
   });
 
   /// Fades all but `state.nodes` (and the links between them, or `state.links`); `strong`
@@ -337,12 +339,14 @@ function createMap(data, svg, hooks) {
     centerOn(i) {
       const rect = svg.getBoundingClientRect();
       const insets = hooks.insets();
+      refit = null;
       k = Math.max(k, 1);
       tx = rect.width / 2 - nodes[i].x * k;
       ty = insets.top + (rect.height - insets.top - insets.bottom) / 2 - nodes[i].y * k;
       apply();
     },
     zoomBy(factor) {
+      refit = null;
       const rect = svg.getBoundingClientRect();
       zoomAt(rect.width / 2, rect.height / 2, factor);
     },
