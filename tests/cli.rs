@@ -446,7 +446,16 @@ fn import_the_shared_data_then_export_every_format() {
     assert_eq!(o.status.code(), Some(0));
     assert!(stdout(&o).contains("supply 54"));
 
-    for format in ["svg", "png", "graphml", "gexf", "xlsx", "md", "html"] {
+    for format in [
+        "svg",
+        "png",
+        "graphml",
+        "gexf",
+        "xlsx",
+        "md",
+        "report-html",
+        "html",
+    ] {
         let out = dir.path().join(format!("out.{format}"));
         let o = chainmap(&[
             "export",

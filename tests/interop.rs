@@ -634,7 +634,7 @@ fn reports_hold_the_analysis_and_the_map() {
     roxmltree::Document::parse(std::str::from_utf8(&files[1].bytes).unwrap()).unwrap();
 
     let ankang = sample("ankang-enclave.chainmap.json");
-    let html = String::from_utf8(export_one(&ankang, ExportFormat::Html, &zh())).unwrap();
+    let html = String::from_utf8(export_one(&ankang, ExportFormat::ReportHtml, &zh())).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>"));
     assert!(html.contains("<meta charset=\"utf-8\">"));
     assert!(html.contains("协议分成"));
@@ -808,7 +808,16 @@ fn cli_exports_parse_back_with_the_projects_contents() {
         .collect();
     let dir = tempfile::tempdir().unwrap();
     let out = |ext: &str| dir.path().join(format!("out.{ext}"));
-    for format in ["svg", "png", "graphml", "gexf", "xlsx", "md", "html"] {
+    for format in [
+        "svg",
+        "png",
+        "graphml",
+        "gexf",
+        "xlsx",
+        "md",
+        "report-html",
+        "html",
+    ] {
         let target = out(format);
         run_cli(&[
             "--lang",
@@ -913,11 +922,38 @@ fn cli_exports_parse_back_with_the_projects_contents() {
     let doc = roxmltree::Document::parse(&picture).unwrap();
     assert_eq!(svg_nodes(&doc), names);
 
-    // HTML: one page with the map inline and the analysis.
-    let html = std::fs::read_to_string(out("html")).unwrap();
+    // The HTML report: one page with the map inline and the analysis.
+    let html = std::fs::read_to_string(out("report-html")).unwrap();
     let start = html.find("<svg").unwrap();
     let end = html.find("</svg>").unwrap() + "</svg>".len();
     let doc = roxmltree::Document::parse(&html[start..end]).unwrap();
     assert_eq!(svg_nodes(&doc), names);
     assert!(html.contains("本地配套率"));
+
+    // The interactive page: every node in its data, in id order, and the summary.
+    let page = std::fs::read_to_string(out("html")).unwrap();
+    let data = page_data(&page);
+    let page_names: Vec<&str> = data["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["name"].as_str().unwrap())
+        .collect();
+    let expected: Vec<&str> = names.iter().map(|(_, name)| name.as_str()).collect();
+    assert_eq!(page_names, expected);
+    assert_eq!(data["links"].as_array().unwrap().len(), project.links.len());
+    assert!(
+        data["summary"]
+            .as_array()
+            .unwrap()
+            .contains(&serde_json::json!(["本地配套率", "83.2%"]))
+    );
+}
+
+/// The data the interactive page embeds, parsed.
+fn page_data(page: &str) -> serde_json::Value {
+    let open = r#"<script type="application/json" id="data">"#;
+    let start = page.find(open).unwrap() + open.len();
+    let end = start + page[start..].find("</script>").unwrap();
+    serde_json::from_str(&page[start..end]).unwrap()
 }

@@ -198,9 +198,10 @@ pub enum Command {
     /// svg and png draw the map (png with the bundled Chinese font); pdf is the map as a poster
     /// (title, legend, date) on A4–A0 paper with the font embedded, text selectable; graphml (yEd, Gephi) and
     /// gexf (Gephi) carry labels, positions and colours; csv writes one table (--table) or every
-    /// table into a folder; xlsx writes every table as one workbook; md and html write the report
-    /// (md with its picture beside it as SVG; html self-contained); docx writes the report as a
-    /// Word document (maps and lists, headings in Word's Heading styles).
+    /// table into a folder; xlsx writes every table as one workbook; md and report-html write the
+    /// report (md with its picture beside it as SVG; report-html self-contained); docx writes the
+    /// report as a Word document (maps and lists, headings in Word's Heading styles); html writes
+    /// the interactive page (the map to pan, zoom and search, with the analysis; works offline).
     Export {
         /// Project file.
         file: PathBuf,

@@ -1,10 +1,11 @@
 //! Results out: tables (CSV, XLSX), the map as a picture (SVG, PNG), the graph for yEd and Gephi
-//! (GraphML, GEXF), and a report (Markdown, HTML). Pure functions of the project: the CLI and the
-//! editor write what they return.
+//! (GraphML, GEXF), a report (Markdown, HTML) and the interactive page (HTML). Pure functions of
+//! the project: the CLI and the editor write what they return.
 
 pub mod docx;
 mod evaluation_tables;
 pub mod graph;
+pub mod interactive;
 pub mod picture;
 pub mod poster;
 pub mod report;
@@ -27,6 +28,9 @@ pub enum ExportFormat {
     Csv,
     Xlsx,
     Md,
+    /// The static report as one HTML file.
+    ReportHtml,
+    /// The interactive page: the map to explore, with the analysis beside it.
     Html,
     Docx,
     /// The map as a poster on A4–A0 paper (issue 21).
@@ -34,7 +38,7 @@ pub enum ExportFormat {
 }
 
 impl ExportFormat {
-    pub const ALL: [ExportFormat; 10] = [
+    pub const ALL: [ExportFormat; 11] = [
         ExportFormat::Svg,
         ExportFormat::Png,
         ExportFormat::Graphml,
@@ -42,6 +46,7 @@ impl ExportFormat {
         ExportFormat::Csv,
         ExportFormat::Xlsx,
         ExportFormat::Md,
+        ExportFormat::ReportHtml,
         ExportFormat::Html,
         ExportFormat::Docx,
         ExportFormat::Pdf,
@@ -57,7 +62,7 @@ impl ExportFormat {
             ExportFormat::Csv => "csv",
             ExportFormat::Xlsx => "xlsx",
             ExportFormat::Md => "md",
-            ExportFormat::Html => "html",
+            ExportFormat::ReportHtml | ExportFormat::Html => "html",
             ExportFormat::Docx => "docx",
             ExportFormat::Pdf => "pdf",
         }
@@ -73,7 +78,8 @@ impl ExportFormat {
             ExportFormat::Csv => lang.pick("表格 CSV…", "Table (CSV)…"),
             ExportFormat::Xlsx => lang.pick("全部表格 XLSX…", "All tables (XLSX)…"),
             ExportFormat::Md => lang.pick("报告 Markdown…", "Report (Markdown)…"),
-            ExportFormat::Html => lang.pick("报告 HTML…", "Report (HTML)…"),
+            ExportFormat::ReportHtml => lang.pick("报告 HTML…", "Report (HTML)…"),
+            ExportFormat::Html => lang.pick("交互网页…", "Interactive Page…"),
             ExportFormat::Docx => lang.pick("报告 Word…", "Report (Word)…"),
             ExportFormat::Pdf => lang.pick("海报 PDF…", "Poster (PDF)…"),
         }
@@ -229,7 +235,7 @@ pub fn export(
                 },
             ])
         }
-        ExportFormat::Html => {
+        ExportFormat::ReportHtml => {
             let svg = picture::svg(project, lang, options.size);
             one(
                 "report.html",
@@ -249,5 +255,11 @@ pub fn export(
                 poster::pdf(project, lang, sheet, &poster::today())?,
             )
         }
+        ExportFormat::Html => one(
+            "map.html",
+            interactive::page(project, &analysis(), lang)
+                .map_err(write_error)?
+                .into_bytes(),
+        ),
     }
 }

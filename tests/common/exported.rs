@@ -44,7 +44,7 @@ pub fn assert_exported(path: &Path, firm: &str, nodes: usize) {
                     .any(|r| r.iter().any(|c| c.get_string() == Some(firm)))
             );
         }
-        "md" | "html" => {
+        "md" | "html" | "report-html" => {
             let text = std::fs::read_to_string(path).unwrap();
             assert!(text.contains(firm), "{ext} names {firm}");
         }

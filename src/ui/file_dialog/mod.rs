@@ -79,7 +79,7 @@ impl Purpose {
                 ExportFormat::Csv => ("CSV", &["csv"]),
                 ExportFormat::Xlsx => ("Excel", &["xlsx"]),
                 ExportFormat::Md => ("Markdown", &["md"]),
-                ExportFormat::Html => ("HTML", &["html"]),
+                ExportFormat::ReportHtml | ExportFormat::Html => ("HTML", &["html"]),
                 ExportFormat::Docx => ("Word", &["docx"]),
                 ExportFormat::Pdf => ("PDF", &["pdf"]),
             },
@@ -95,7 +95,7 @@ impl Purpose {
             Purpose::Export(format, table) => format!(
                 "{}.{}",
                 table.map(|t| t.code()).unwrap_or(match format {
-                    ExportFormat::Md | ExportFormat::Html | ExportFormat::Docx => "report",
+                    ExportFormat::Md | ExportFormat::ReportHtml | ExportFormat::Docx => "report",
                     ExportFormat::Xlsx => "tables",
                     ExportFormat::Pdf => "poster",
                     _ => "chain",
