@@ -3,7 +3,7 @@
 //!
 //! One file per command family: `args` is the command line clap parses; `check` (check, fmt),
 //! `analyze` (analyze, impact), `split`, `fair`, `layout`, `bench`, `export`, `import`, `new`,
-//! `templates`, `compare` and `targets` each run their commands; `common` holds what they share (loading a project for a command).
+//! `templates`, `compare`, `targets`, `diff` and `merge` each run their commands; `common` holds what they share (loading a project for a command).
 
 mod analyze;
 mod args;
@@ -11,11 +11,13 @@ mod bench;
 mod check;
 mod common;
 mod compare;
+mod diff;
 mod export;
 mod fair;
 mod import;
 mod import_boundaries;
 mod layout;
+mod merge;
 mod new;
 mod split;
 mod targets;
@@ -122,6 +124,15 @@ pub fn run(command: Command, lang: Lang, out: &mut dyn Write, err: &mut dyn Writ
             out,
             err,
         ),
+        Command::Diff { a, b, json } => diff::diff(&a, &b, json, lang, out, err),
+        Command::Merge {
+            base,
+            ours,
+            theirs,
+            out: target,
+            take,
+            json,
+        } => merge::merge([&base, &ours, &theirs], &target, take, json, lang, out, err),
         Command::Templates { json } => templates::templates(json, lang, out, err),
         Command::Compare {
             file,
