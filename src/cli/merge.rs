@@ -21,7 +21,29 @@ pub enum Take {
     Theirs,
 }
 
-pub(super) fn merge(
+/// Runs `chainmap diff` or `chainmap merge`.
+pub(super) fn run(
+    command: super::Command,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<u8> {
+    match command {
+        super::Command::Diff { a, b, json } => super::diff::diff(&a, &b, json, lang, out, err),
+        super::Command::Merge {
+            base,
+            ours,
+            theirs,
+            out: target,
+            take,
+            json,
+        } => merge([&base, &ours, &theirs], &target, take, json, lang, out, err),
+        // The caller hands over only these two commands.
+        _ => Ok(super::EXIT_USAGE),
+    }
+}
+
+fn merge(
     paths: [&Path; 3],
     target: &Path,
     take: Option<Take>,

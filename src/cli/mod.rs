@@ -124,15 +124,9 @@ pub fn run(command: Command, lang: Lang, out: &mut dyn Write, err: &mut dyn Writ
             out,
             err,
         ),
-        Command::Diff { a, b, json } => diff::diff(&a, &b, json, lang, out, err),
-        Command::Merge {
-            base,
-            ours,
-            theirs,
-            out: target,
-            take,
-            json,
-        } => merge::merge([&base, &ours, &theirs], &target, take, json, lang, out, err),
+        command @ (Command::Diff { .. } | Command::Merge { .. }) => {
+            merge::run(command, lang, out, err)
+        }
         Command::Templates { json } => templates::templates(json, lang, out, err),
         Command::Compare {
             file,
