@@ -11,6 +11,7 @@
 //! sharing              agreements → yearly split schedules per ledger, exact money
 //! export               tables, pictures, GraphML/GEXF and reports out (pure functions)
 //! layout               swimlane layout, link crossings (pure functions of positions)
+//! merge                semantic diff and three-way merge of projects, by id and field
 //! edit, document       the only way the project changes; undo and redo; the unsaved marker
 //! cli                  headless commands (check, fmt ...)
 //! ui                   the egui editor: the only place eframe, egui and rfd are used
@@ -31,6 +32,7 @@ pub mod generate;
 pub mod i18n;
 pub mod layout;
 pub mod logging;
+pub mod merge;
 pub mod model;
 pub mod reference;
 pub mod search;

@@ -295,6 +295,41 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// What differs between two project files, by id and field: items added, removed and
+    /// changed (with the fields), and key figures of the analysis on both sides.
+    Diff {
+        /// The first project (A).
+        a: PathBuf,
+        /// The second project (B).
+        b: PathBuf,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Three-way merge of project files by id and field: the changes OURS and THEIRS made to
+    /// BASE, combined. Conflicts (the same field changed differently, an item removed on one side
+    /// and changed on the other) are listed and nothing is written (exit 1), unless --take picks
+    /// a side for all of them. The result must pass `chainmap check`, else nothing is written.
+    ///
+    /// As a git merge driver: `*.chainmap.json merge=chainmap` in .gitattributes and
+    /// `git config merge.chainmap.driver "chainmap merge %O %A %B -o %A"`.
+    Merge {
+        /// The common ancestor.
+        base: PathBuf,
+        /// Our version.
+        ours: PathBuf,
+        /// Their version.
+        theirs: PathBuf,
+        /// Where to write the merged project (may be OURS).
+        #[arg(short, long)]
+        out: PathBuf,
+        /// Resolve every conflict this side's way.
+        #[arg(long, value_enum)]
+        take: Option<super::merge::Take>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Rewrite project files in canonical form (sorted, pretty-printed; migrates old versions).
     Fmt {
         /// Project files.

@@ -3,7 +3,7 @@
 //!
 //! One file per command family: `args` is the command line clap parses; `check` (check, fmt),
 //! `analyze` (analyze, impact), `split`, `fair`, `layout`, `bench`, `export`, `import`, `new`,
-//! `templates`, `compare` and `targets` each run their commands; `common` holds what they share (loading a project for a command).
+//! `templates`, `compare`, `targets`, `diff` and `merge` each run their commands; `common` holds what they share (loading a project for a command).
 
 mod analyze;
 mod args;
@@ -11,11 +11,13 @@ mod bench;
 mod check;
 mod common;
 mod compare;
+mod diff;
 mod export;
 mod fair;
 mod import;
 mod import_boundaries;
 mod layout;
+mod merge;
 mod new;
 mod split;
 mod targets;
@@ -123,6 +125,9 @@ pub fn run(command: Command, lang: Lang, out: &mut dyn Write, err: &mut dyn Writ
             out,
             err,
         ),
+        command @ (Command::Diff { .. } | Command::Merge { .. }) => {
+            merge::run(command, lang, out, err)
+        }
         Command::Templates { json } => templates::templates(json, lang, out, err),
         Command::Compare {
             file,

@@ -38,18 +38,20 @@ pub enum ExportFormat {
 }
 
 impl ExportFormat {
+    /// In menu order: what a consultant hands over first (the report, the poster, the page),
+    /// then pictures, tables, the other reports and the graph for other tools.
     pub const ALL: [ExportFormat; 11] = [
+        ExportFormat::Docx,
+        ExportFormat::Pdf,
+        ExportFormat::Html,
         ExportFormat::Svg,
         ExportFormat::Png,
-        ExportFormat::Graphml,
-        ExportFormat::Gexf,
         ExportFormat::Csv,
         ExportFormat::Xlsx,
         ExportFormat::Md,
         ExportFormat::ReportHtml,
-        ExportFormat::Html,
-        ExportFormat::Docx,
-        ExportFormat::Pdf,
+        ExportFormat::Graphml,
+        ExportFormat::Gexf,
     ];
 
     /// The file extension.

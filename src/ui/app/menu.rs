@@ -171,7 +171,14 @@ fn export_menu(ui: &mut egui::Ui, state: &EditorState, queue: &mut Queue, lang: 
                     });
                     command_button(ui, command, command.label(lang), state, queue, lang);
                 }
-                AppCommand::Export(_) => {
+                AppCommand::Export(format) => {
+                    // The hand-over documents, pictures and tables, other reports, graphs.
+                    if matches!(
+                        format,
+                        ExportFormat::Svg | ExportFormat::Md | ExportFormat::Graphml
+                    ) {
+                        ui.separator();
+                    }
                     command_button(ui, command, command.label(lang), state, queue, lang)
                 }
                 AppCommand::ExportTerritory(ExportFormat::Svg) => {
