@@ -229,13 +229,18 @@ fn rows(ui: &mut egui::Ui, p: &mut Pending, lang: Lang) {
         });
 }
 
-/// A value in words: text as it is, anything else as compact JSON; absent as "(none)", or
+/// A value in words: text as it is, anything else as compact JSON (a whole item after its name); absent as "(none)", or
 /// "(removed)" for the removed side of a removed-and-changed conflict.
 fn shown(value: Option<&Value>, removed: bool, lang: Lang) -> String {
     match value {
         None if removed => lang.pick("(已删除)", "(removed)").to_owned(),
         None => lang.pick("(无)", "(none)").to_owned(),
         Some(Value::String(s)) => s.clone(),
+        // A whole item: its name first, so the cut-short cell still says which one it is.
+        Some(v @ Value::Object(m)) => match m.get("name").and_then(Value::as_str) {
+            Some(name) => format!("“{name}” {v}"),
+            None => v.to_string(),
+        },
         Some(v) => v.to_string(),
     }
 }
