@@ -134,7 +134,9 @@ fn body(ui: &mut egui::Ui, p: &mut Pending, lang: Lang) -> Option<Action> {
         });
     }
     if !p.problems.is_empty() {
-        ui.separator();
+        if !p.conflicts.is_empty() {
+            ui.separator();
+        }
         let head = match lang {
             Lang::Zh => format!("合并后的项目有 {} 个问题,未作修改:", p.problems.len()),
             Lang::En => format!(
@@ -282,4 +284,19 @@ pub(super) fn cut(text: &str, columns: usize) -> String {
     }
     out.push('…');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cut;
+
+    #[test]
+    fn cut_counts_wide_characters_twice_and_ends_with_an_ellipsis() {
+        assert_eq!(cut("name", 4), "name");
+        assert_eq!(cut("description", 6), "descr…");
+        // 菌种公司A is 9 columns: cut to 6, five columns of text and the ellipsis.
+        assert_eq!(cut("菌种公司A", 9), "菌种公司A");
+        assert_eq!(cut("菌种公司A", 6), "菌种…");
+        assert_eq!(cut("<script>alert(1)</script>", 9), "<script>…");
+    }
 }
