@@ -1,7 +1,8 @@
 //! File → Merge… headless with egui_kittest on the 柞水 sample (ours) at 1366×768: theirs and
 //! base typed into the in-app file browser; a conflict settled in the window, the result one
 //! undo step; Cancel changes nothing; a merge without conflicts applied at once with the counts
-//! in the status bar; a file that is not a project changes nothing. In zh and en.
+//! in the status bar; a long value cut in its cell and whole on hover; a result failing the
+//! checks and a file that is not a project change nothing. In zh and en.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use chainmap::i18n::Lang;
@@ -274,4 +275,32 @@ fn a_result_that_fails_the_checks_lists_the_problems_and_changes_nothing() {
     h.run_steps(4);
     assert!(!h.state().merge.is_open());
     assert_eq!(h.state().doc.project, ours);
+}
+
+#[test]
+fn a_long_value_is_cut_in_its_cell_and_whole_on_hover() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = sample(Lang::Zh);
+    let original = h.state().doc.project.clone();
+    let long = "菌种公司A(已并入陕西秦岭食用菌菌种繁育有限公司,2025年起统一供种)";
+    let (base, theirs) = files(dir.path(), &original, long);
+    merge_through_the_menu(&mut h, Lang::Zh, &theirs, &base);
+    assert!(h.state().merge.is_open());
+    assert!(h.query_by_label(long).is_none(), "cut to fit the window");
+    // The cell of their value in the conflict's row.
+    let column = h.get_by_label("对方的值").rect().left();
+    let row = h
+        .get_by_label(&format!("节点 · {BOTH} “{}”", name(&original, BOTH)))
+        .rect()
+        .center()
+        .y;
+    let cell = h
+        .query_all_by_label_contains("菌种公司A(已并入")
+        .map(|n| n.rect())
+        .find(|r| (r.center().y - row).abs() < 4.0 && r.left() >= column - 1.0)
+        .expect("their value in the row");
+    assert!(cell.right() < 1366.0 / 2.0 + 430.0, "inside the window");
+    h.hover_at(cell.center());
+    h.run_steps(6);
+    h.get_by_label(long);
 }
