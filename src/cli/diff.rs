@@ -11,7 +11,7 @@
 use super::{EXIT_OK, EXIT_PROBLEM, load_for_command};
 use crate::analysis::{AnalysisOptions, GapClass, analyze};
 use crate::i18n::Lang;
-use crate::merge::{ProjectDiff, SECTIONS, SectionDiff};
+use crate::merge::{ProjectDiff, SECTIONS, SectionDiff, item_name, section_label};
 use crate::model::Project;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
@@ -110,52 +110,6 @@ fn to_json(changes: &ProjectDiff, metrics: &[Metrics; 2]) -> Value {
     );
     doc.insert("metrics".to_owned(), Value::Object(m));
     Value::Object(doc)
-}
-
-/// A section's name in words.
-pub(super) fn section_label(name: &str, lang: Lang) -> &'static str {
-    match name {
-        "chains" => lang.pick("产业链", "Chains"),
-        "nodes" => lang.pick("节点", "Nodes"),
-        "links" => lang.pick("连线", "Links"),
-        "agreements" => lang.pick("协议", "Agreements"),
-        "views" => lang.pick("视图", "Views"),
-        "references" => lang.pick("参考链匹配", "Reference matchings"),
-        "candidates" => lang.pick("招商候选", "Candidates"),
-        _ => lang.pick("项目设置", "Project settings"),
-    }
-}
-
-/// An item's name in a project, for the reader beside its id (none when it has none).
-fn item_name(project: &Project, section: &str, id: &str) -> Option<String> {
-    let name = match section {
-        "chains" => project
-            .chains
-            .get(&crate::model::ChainId::from(id))
-            .map(|c| c.name.clone()),
-        "nodes" => project
-            .nodes
-            .get(&crate::model::NodeId::from(id))
-            .map(|n| n.name.clone()),
-        "agreements" => project
-            .agreements
-            .get(&crate::model::AgreementId::from(id))
-            .map(|a| a.name.clone()),
-        "views" => project
-            .views
-            .get(&crate::model::ViewId::from(id))
-            .map(|v| v.name.clone()),
-        "candidates" => project.candidates.get(id).map(|c| c.name.clone()),
-        "links" => project.links.get(&crate::model::LinkId::from(id)).map(|l| {
-            format!(
-                "{} → {}",
-                project.node_name(&l.from),
-                project.node_name(&l.to)
-            )
-        }),
-        _ => None,
-    };
-    name.filter(|n| !n.is_empty())
 }
 
 fn percent(v: Option<f64>) -> String {

@@ -154,7 +154,7 @@ fn summarise(
         writeln!(
             out,
             "  {}: {}",
-            super::diff::section_label(crate::merge::PROJECT, lang),
+            crate::merge::section_label(crate::merge::PROJECT, lang),
             fields.join(", ")
         )?;
     }
@@ -164,7 +164,7 @@ fn summarise(
             writeln!(
                 out,
                 "  {}: {} {}, {} {}, {} {} {}",
-                super::diff::section_label(name, lang),
+                crate::merge::section_label(name, lang),
                 lang.pick("新增", "added"),
                 s.added.len(),
                 lang.pick("删除", "removed"),

@@ -95,6 +95,10 @@ impl Edit {
                 ),
             },
             Edit::Structure(edit) => edit.label(project, lang),
+            Edit::Merge { from, .. } => match lang {
+                Lang::Zh => format!("合并“{from}”"),
+                Lang::En => format!("merge \"{from}\""),
+            },
         }
     }
 }

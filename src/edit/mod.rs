@@ -61,6 +61,12 @@ pub enum Edit {
     },
     /// Replace the 招商 list: an import, or a candidate's status or note changed.
     SetCandidates(BTreeMap<String, Candidate>),
+    /// Replace the whole project with a merge's result (File → Merge…): `from` names the file
+    /// merged in, for the undo label.
+    Merge {
+        project: Box<Project>,
+        from: String,
+    },
 }
 
 /// Why an edit was refused.
@@ -203,6 +209,9 @@ impl Edit {
                 check_candidates(&candidates)?;
                 change.candidates = Some(candidates);
             }
+            Edit::Merge {
+                project: merged, ..
+            } => change = replacement(project, *merged),
         }
         Ok(change)
     }
@@ -450,4 +459,28 @@ fn check_link_ends(project: &Project, link: &Link, incoming: &[Node]) -> Result<
         ));
     }
     Ok(())
+}
+
+/// The change that turns `project` into `merged`: every item of either, the rest whole. Items
+/// the merge left alone are set to their own value, which undo puts back unchanged.
+fn replacement(project: &Project, merged: Project) -> Change {
+    fn by_id<K: Ord + Clone, V>(old: &BTreeMap<K, V>, new: BTreeMap<K, V>) -> Vec<(K, Option<V>)> {
+        let mut out: Vec<(K, Option<V>)> = old
+            .keys()
+            .filter(|k| !new.contains_key(*k))
+            .map(|k| (k.clone(), None))
+            .collect();
+        out.extend(new.into_iter().map(|(k, v)| (k, Some(v))));
+        out
+    }
+    Change {
+        nodes: by_id(&project.nodes, merged.nodes),
+        links: by_id(&project.links, merged.links),
+        agreements: by_id(&project.agreements, merged.agreements),
+        meta: Some(merged.meta),
+        views: Some(merged.views),
+        chains: Some(merged.chains),
+        references: Some(merged.references),
+        candidates: Some(merged.candidates),
+    }
 }

@@ -9,9 +9,11 @@
 //! field; a field is absent when the file leaves it out (its default).
 
 mod diff;
+mod names;
 mod three_way;
 
 pub use diff::{ProjectDiff, SectionDiff, apply, diff};
+pub use names::{item_name, section_label};
 pub use three_way::{Conflict, ConflictKind, MergeError, Side, clean_dangling, merge, merge_with};
 
 use crate::model::{Issue, Project, Severity};

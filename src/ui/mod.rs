@@ -23,6 +23,7 @@ mod file_dialog;
 mod help_windows;
 pub mod import_dialog;
 pub mod job;
+pub mod merge_dialog;
 pub mod palette;
 mod panels;
 pub mod present;

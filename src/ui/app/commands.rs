@@ -112,6 +112,7 @@ impl ChainmapApp {
                 self.dialogs
                     .start(ctx, Purpose::ImportBoundaries, near, lang);
             }
+            AppCommand::Merge => crate::ui::merge_dialog::start(self, ctx),
             AppCommand::ExportImportTemplate => {
                 let lang = self.ui.lang();
                 self.dialogs.start(ctx, Purpose::ImportTemplate, None, lang);

@@ -58,7 +58,7 @@ pub struct ChainmapApp {
     pub ui: UiState,
     canvas: CanvasState,
     panels: panels::Panels,
-    dialogs: FileDialogs,
+    pub(crate) dialogs: FileDialogs,
     /// Analysis, schedules, fair splits and impact for the document's revision.
     derived: Derived,
     /// The project's names for the palette and the outline search.
@@ -102,6 +102,9 @@ pub struct ChainmapApp {
     pub import: ImportDialog,
     /// What the last File → Import Boundaries… matched and left out.
     pub boundaries: crate::ui::boundaries::BoundariesReport,
+    /// File → Merge…: the colleague's file between its dialog and the base's, then the
+    /// conflicts window.
+    pub merge: crate::ui::merge_dialog::MergeDialog,
     /// Project properties, and the questions for a new project.
     pub project_dialog: ProjectDialog,
     /// File → New from Reference Chain… and Compare with Reference Chain….
@@ -194,6 +197,7 @@ impl ChainmapApp {
             present: None,
             import: ImportDialog::default(),
             boundaries: Default::default(),
+            merge: Default::default(),
             project_dialog: ProjectDialog::default(),
             new_from_template: Default::default(),
             compare_reference: Default::default(),
@@ -290,6 +294,7 @@ impl ChainmapApp {
         self.project_dialog_ui(&ctx);
         self.reference_dialogs_ui(&ctx);
         self.boundaries.ui(&ctx, &self.doc, lang);
+        crate::ui::merge_dialog::window(self, &ctx);
         // Last: the file browser is drawn above whatever dialog opened it.
         self.dialog_outcome(&ctx);
         self.apply_queue(&ctx, queue);
@@ -380,6 +385,12 @@ impl ChainmapApp {
             Some(Outcome::Chosen(Purpose::ImportBoundaries, path)) => {
                 crate::ui::boundaries::import_boundaries(self, &path)
             }
+            Some(Outcome::Chosen(Purpose::MergeTheirs, path)) => {
+                crate::ui::merge_dialog::theirs_chosen(self, ctx, &path)
+            }
+            Some(Outcome::Chosen(Purpose::MergeBase, path)) => {
+                crate::ui::merge_dialog::base_chosen(self, &path)
+            }
             Some(Outcome::Chosen(Purpose::ImportTable(kind), path)) => {
                 self.import.load(kind, &path, lang)
             }
@@ -392,7 +403,10 @@ impl ChainmapApp {
             // The user may have edited while the dialog was open: ask again about unsaved work.
             Some(Outcome::Chosen(Purpose::Open, path)) => self.guard(Pending::OpenPath(path)),
             Some(Outcome::Chosen(Purpose::SaveAs, path)) => self.saved_as(path),
-            Some(Outcome::Cancelled) => self.after_save = None,
+            Some(Outcome::Cancelled) => {
+                self.after_save = None;
+                self.merge.cancelled();
+            }
             None => {}
         }
     }

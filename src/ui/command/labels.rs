@@ -24,6 +24,7 @@ impl AppCommand {
             Import => lang.pick("导入表格…", "Import Spreadsheets…"),
             ImportCandidates => lang.pick("导入招商候选…", "Import Candidates…"),
             ImportBoundaries => lang.pick("导入行政区边界…", "Import Boundaries…"),
+            Merge => lang.pick("合并…", "Merge…"),
             ExportImportTemplate => lang.pick("导出导入模板…", "Save Import Template…"),
             ProjectProperties => lang.pick("项目属性…", "Project Properties…"),
             ExportSchedule => lang.pick("导出分成表 CSV…", "Export Schedule (CSV)…"),
@@ -114,6 +115,10 @@ impl AppCommand {
             ImportBoundaries => lang.pick(
                 "从 GeoJSON(如 DataV 导出的乡镇边界)按名称导入各镇的边界,用于空间视图",
                 "Import the towns' outlines from a GeoJSON (e.g. DataV's town boundaries), matched by name, for the territory view",
+            ),
+            Merge => lang.pick(
+                "把同事修改过的项目副本合并进当前项目:先选对方的文件,再选双方共同的原始版本;冲突逐项选择",
+                "Merge a colleague's copy into the open project: pick their file, then the version you both started from; choose a side for each conflict",
             ),
             ExportImportTemplate => lang.pick(
                 "写一个空白的 Excel 导入模板:表头与导入一致,附各列说明",

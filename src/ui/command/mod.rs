@@ -29,6 +29,9 @@ pub enum AppCommand {
     ImportCandidates,
     /// Import the outlines of the county's towns from a GeoJSON (asks which file; issue 20).
     ImportBoundaries,
+    /// Merge a colleague's copy of the project into the open one (asks for theirs and the
+    /// common base; issue 22).
+    Merge,
     /// Write the empty import template (asks where).
     ExportImportTemplate,
     /// Name, county, description, money unit and data year of the project.
@@ -154,6 +157,7 @@ impl AppCommand {
             Import,
             ImportCandidates,
             ImportBoundaries,
+            Merge,
             ExportImportTemplate,
         ];
         all.extend(
@@ -245,7 +249,7 @@ impl AppCommand {
         }
         Some(match self {
             New | NewFromTemplate | Open | Save | SaveAs | ProjectProperties | Import
-            | ImportCandidates | ImportBoundaries | ExportImportTemplate | Export(_)
+            | ImportCandidates | ImportBoundaries | Merge | ExportImportTemplate | Export(_)
             | ExportTable(_) | ExportTerritory(_) | ExportSchedule | Quit => Menu::File,
             Undo | Redo | SelectAll | Copy | Paste | Delete | Deselect | AddEnterprise
             | LinkTool | AutoLayout | ForceLayout => Menu::Edit,
@@ -269,6 +273,7 @@ impl AppCommand {
                 | ExportTerritory(_)
                 | ProjectProperties
                 | CompareReference
+                | Merge
         )
     }
 }

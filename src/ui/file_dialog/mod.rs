@@ -45,6 +45,9 @@ pub enum Purpose {
     ImportCandidates,
     /// A GeoJSON of town boundaries to import (issue 20).
     ImportBoundaries,
+    /// File → Merge…: the colleague's copy (THEIRS), then the version both started from (BASE).
+    MergeTheirs,
+    MergeBase,
 }
 
 impl Purpose {
@@ -56,13 +59,17 @@ impl Purpose {
                 | Purpose::ImportTable(_)
                 | Purpose::ImportCandidates
                 | Purpose::ImportBoundaries
+                | Purpose::MergeTheirs
+                | Purpose::MergeBase
         )
     }
 
     /// The extensions offered, and the filter's name.
     pub(crate) fn filter(self) -> (&'static str, &'static [&'static str]) {
         match self {
-            Purpose::Open | Purpose::SaveAs => ("chainmap", &["json"]),
+            Purpose::Open | Purpose::SaveAs | Purpose::MergeTheirs | Purpose::MergeBase => {
+                ("chainmap", &["json"])
+            }
             Purpose::ExportCsv => ("CSV", &["csv"]),
             Purpose::ImportTemplate => ("Excel", &["xlsx"]),
             Purpose::ImportBoundaries => ("GeoJSON", &["geojson", "json"]),
@@ -106,7 +113,9 @@ impl Purpose {
             Purpose::Open
             | Purpose::ImportTable(_)
             | Purpose::ImportCandidates
-            | Purpose::ImportBoundaries => String::new(),
+            | Purpose::ImportBoundaries
+            | Purpose::MergeTheirs
+            | Purpose::MergeBase => String::new(),
         }
     }
 }
@@ -136,6 +145,18 @@ fn title(purpose: Purpose, lang: Lang) -> String {
             .to_owned(),
         Purpose::ImportBoundaries => lang
             .pick("导入行政区边界(GeoJSON)", "Import boundaries (GeoJSON)")
+            .to_owned(),
+        Purpose::MergeTheirs => lang
+            .pick(
+                "合并 1/2:对方的项目文件",
+                "Merge 1/2: the colleague's project file (theirs)",
+            )
+            .to_owned(),
+        Purpose::MergeBase => lang
+            .pick(
+                "合并 2/2:双方共同的原始版本",
+                "Merge 2/2: the version both started from (base)",
+            )
             .to_owned(),
         Purpose::ImportTable(kind) => match lang {
             Lang::Zh => format!("导入:{}", kind.label(lang)),
