@@ -35,6 +35,7 @@ pub mod logging;
 pub mod merge;
 pub mod model;
 pub mod reference;
+pub mod scenario;
 pub mod search;
 pub mod sharing;
 pub mod style;

@@ -2,7 +2,7 @@
 
 use crate::model::{
     Agreement, AgreementId, Candidate, Chain, ChainId, Link, LinkId, Node, NodeId, Project,
-    ProjectMeta, ReferenceMatch, View, ViewId,
+    ProjectMeta, ReferenceMatch, Scenario, View, ViewId,
 };
 use std::collections::BTreeMap;
 
@@ -17,6 +17,7 @@ pub struct Change {
     pub(super) chains: Option<BTreeMap<ChainId, Chain>>,
     pub(super) references: Option<BTreeMap<ChainId, ReferenceMatch>>,
     pub(super) candidates: Option<BTreeMap<String, Candidate>>,
+    pub(super) scenarios: Option<BTreeMap<String, Scenario>>,
 }
 
 impl Change {
@@ -39,6 +40,7 @@ impl Change {
         self.chains = self.chains.or(newer.chains);
         self.references = self.references.or(newer.references);
         self.candidates = self.candidates.or(newer.candidates);
+        self.scenarios = self.scenarios.or(newer.scenarios);
         self
     }
 
@@ -82,6 +84,9 @@ impl Change {
         }
         if let Some(candidates) = self.candidates {
             inverse.candidates = Some(std::mem::replace(&mut project.candidates, candidates));
+        }
+        if let Some(scenarios) = self.scenarios {
+            inverse.scenarios = Some(std::mem::replace(&mut project.scenarios, scenarios));
         }
         inverse.nodes.reverse();
         inverse.links.reverse();

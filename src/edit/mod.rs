@@ -482,5 +482,6 @@ fn replacement(project: &Project, merged: Project) -> Change {
         chains: Some(merged.chains),
         references: Some(merged.references),
         candidates: Some(merged.candidates),
+        scenarios: Some(merged.scenarios),
     }
 }

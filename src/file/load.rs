@@ -198,6 +198,7 @@ pub fn load_str(text: &str, options: LoadOptions) -> Result<Loaded, LoadError> {
         "views",
         "references",
         "candidates",
+        "scenarios",
     ];
     // The project's own fields: everything but the envelope and the sections.
     let meta_text = format!(
@@ -241,6 +242,11 @@ pub fn load_str(text: &str, options: LoadOptions) -> Result<Loaded, LoadError> {
         section("candidates"),
         "candidates",
         |c: &crate::model::Candidate| c.id.clone(),
+    );
+    project.scenarios = reader.keyed(
+        section("scenarios"),
+        "scenarios",
+        |s: &crate::model::Scenario| s.id.clone(),
     );
 
     let mut issues = reader.issues;

@@ -24,7 +24,7 @@ pub const BUNDLED_SAMPLE: &str = include_str!("../../sample_projects/zhashui-fun
 pub const FORMAT: &str = "chainmap";
 
 /// The file version this build writes, and the newest it reads.
-pub const CURRENT_VERSION: u32 = 2;
+pub const CURRENT_VERSION: u32 = 3;
 
 /// The file extension users see: `name.chainmap.json`.
 pub const EXTENSION: &str = "chainmap.json";

@@ -4,7 +4,7 @@
 
 use super::{CURRENT_VERSION, FORMAT};
 use crate::model::{
-    Agreement, Candidate, Chain, Link, Node, Project, ProjectMeta, ReferenceMatch, View,
+    Agreement, Candidate, Chain, Link, Node, Project, ProjectMeta, ReferenceMatch, Scenario, View,
 };
 use serde::Serialize;
 use std::io::Write;
@@ -58,6 +58,8 @@ struct FileOut<'a> {
     references: Vec<&'a ReferenceMatch>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     candidates: Vec<&'a Candidate>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    scenarios: Vec<&'a Scenario>,
 }
 
 /// The project as the text of a project file (pretty JSON, arrays in id order, final newline).
@@ -73,6 +75,7 @@ pub fn to_json(project: &Project) -> Result<String, SaveError> {
         views: project.views.values().collect(),
         references: project.references.values().collect(),
         candidates: project.candidates.values().collect(),
+        scenarios: project.scenarios.values().collect(),
     };
     let mut text = serde_json::to_string_pretty(&out)?;
     text.push('\n');

@@ -13,6 +13,7 @@ mod names;
 mod three_way;
 
 pub use diff::{ProjectDiff, SectionDiff, apply, diff};
+pub(crate) use diff::doc_diff;
 pub use names::{item_name, section_label};
 pub use three_way::{Conflict, ConflictKind, MergeError, Side, clean_dangling, merge, merge_with};
 
@@ -24,7 +25,7 @@ use std::collections::BTreeMap;
 use std::fmt::Display;
 
 /// The sections of a project file that hold items by id, in file order.
-pub const SECTIONS: [&str; 7] = [
+pub const SECTIONS: [&str; 8] = [
     "chains",
     "nodes",
     "links",
@@ -32,6 +33,7 @@ pub const SECTIONS: [&str; 7] = [
     "views",
     "references",
     "candidates",
+    "scenarios",
 ];
 
 /// The name under which the project-wide settings are diffed and merged.
@@ -81,6 +83,7 @@ pub(crate) fn to_doc(project: &Project) -> Result<Doc, serde_json::Error> {
         ("views", items(&project.views)?),
         ("references", items(&project.references)?),
         ("candidates", items(&project.candidates)?),
+        ("scenarios", items(&project.scenarios)?),
     ]);
     Ok(Doc {
         meta: object(&project.meta)?,
@@ -121,6 +124,9 @@ pub(crate) fn from_doc(doc: &Doc) -> Result<Project, serde_json::Error> {
         })?,
         candidates: back(doc, "candidates", |c: &crate::model::Candidate| {
             c.id.clone()
+        })?,
+        scenarios: back(doc, "scenarios", |s: &crate::model::Scenario| {
+            s.id.clone()
         })?,
     })
 }

@@ -13,6 +13,7 @@ pub fn section_label(name: &str, lang: Lang) -> &'static str {
         "views" => lang.pick("视图", "Views"),
         "references" => lang.pick("参考链匹配", "Reference matchings"),
         "candidates" => lang.pick("招商候选", "Candidates"),
+        "scenarios" => lang.pick("方案", "Scenarios"),
         _ => lang.pick("项目设置", "Project settings"),
     }
 }
@@ -37,6 +38,7 @@ pub fn item_name(project: &Project, section: &str, id: &str) -> Option<String> {
             .get(&crate::model::ViewId::from(id))
             .map(|v| v.name.clone()),
         "candidates" => project.candidates.get(id).map(|c| c.name.clone()),
+        "scenarios" => project.scenarios.get(id).map(|s| s.name.clone()),
         "links" => project.links.get(&crate::model::LinkId::from(id)).map(|l| {
             format!(
                 "{} → {}",

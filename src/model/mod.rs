@@ -12,6 +12,7 @@ pub mod issue;
 pub mod link;
 pub mod meta;
 pub mod node;
+pub mod scenario;
 pub mod targeting;
 pub mod tax;
 pub mod territory;
@@ -25,6 +26,7 @@ pub use ids::*;
 pub use issue::{Issue, Severity};
 pub use link::*;
 pub use node::*;
+pub use scenario::{FieldChanges, ItemChanges, Scenario, ScenarioChanges};
 pub use targeting::{Candidate, CandidateStatus, ReferenceMatch};
 pub use tax::{TaxBasis, TaxSharing, TaxType, Tier, TierShares};
 pub use territory::{Boundary, LandUse, MainFunctionZone, RegionLevel, TownClass};
@@ -48,6 +50,8 @@ pub struct Project {
     pub references: BTreeMap<ChainId, ReferenceMatch>,
     /// The 招商 list: candidate firms by id.
     pub candidates: BTreeMap<String, Candidate>,
+    /// Scenarios (方案) by id: named sets of edits on top of everything above.
+    pub scenarios: BTreeMap<String, Scenario>,
 }
 
 /// Project-wide facts and settings.
