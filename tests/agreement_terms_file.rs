@@ -31,7 +31,7 @@ fn a_version_1_fiscal_phase_keeps_splitting_the_total() {
     assert_eq!(phase.basis, TaxBasis::Total);
     assert!(!phase.per_firm);
     let saved = to_json(&loaded.project).unwrap();
-    assert!(saved.contains("\"version\": 2"), "{saved}");
+    assert!(saved.contains("\"version\": 3"), "{saved}");
 }
 
 const V2: &str = r#"{"format": "chainmap", "version": 2, "name": "t", "unit": "万元",

@@ -202,7 +202,7 @@ fn v0_sketch_migrates() {
     assert_eq!(link.value.unwrap().to_string(), "180");
     // Re-saved, it is a current-version file that loads as itself.
     let text = file::to_json(p).unwrap();
-    assert!(text.contains("\"version\": 2"));
+    assert!(text.contains("\"version\": 3"));
     let again = file::load_str(&text, LoadOptions::default()).unwrap();
     assert_eq!(&again.project, p);
 }

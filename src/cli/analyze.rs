@@ -1,6 +1,7 @@
 //! `chainmap analyze` and `chainmap impact`: the chain analysis and what a firm's leaving
 //! takes down, as text tables or JSON.
 
+use super::common::Input;
 use super::{EXIT_OK, EXIT_PROBLEM, load_for_command};
 use crate::analysis::{Analysis, percent};
 use crate::i18n::Lang;
@@ -9,7 +10,7 @@ use std::io::Write;
 use std::path::Path;
 
 pub(super) fn analyze(
-    path: &Path,
+    input: Input,
     chain: Option<String>,
     year: Option<i32>,
     json: bool,
@@ -18,7 +19,8 @@ pub(super) fn analyze(
     err: &mut dyn Write,
 ) -> std::io::Result<u8> {
     use crate::analysis::{AnalysisOptions, analyze};
-    let Some(project) = load_for_command(path, lang, err)? else {
+    let path = input.path;
+    let Some(project) = input.load(lang, err)? else {
         return Ok(EXIT_PROBLEM);
     };
     let chain = chain.map(crate::model::ChainId::from);

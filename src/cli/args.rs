@@ -48,6 +48,9 @@ pub enum Command {
     Analyze {
         /// Project file.
         file: PathBuf,
+        /// Use this scenario (方案, by id or name) instead of the project as it is.
+        #[arg(long)]
+        scenario: Option<String>,
         /// Only this chain (by id).
         #[arg(long)]
         chain: Option<String>,
@@ -73,6 +76,9 @@ pub enum Command {
     Split {
         /// Project file.
         file: PathBuf,
+        /// Use this scenario (方案, by id or name) instead of the project as it is.
+        #[arg(long)]
+        scenario: Option<String>,
         /// Only this agreement (by id).
         #[arg(long)]
         agreement: Option<String>,
@@ -205,6 +211,9 @@ pub enum Command {
     Export {
         /// Project file.
         file: PathBuf,
+        /// Use this scenario (方案, by id or name) instead of the project as it is.
+        #[arg(long)]
+        scenario: Option<String>,
         /// The format.
         #[arg(long = "to", value_enum)]
         to: ExportFormat,
@@ -302,6 +311,10 @@ pub enum Command {
         a: PathBuf,
         /// The second project (B).
         b: PathBuf,
+        /// Read B as this scenario (方案, by id or name) of it: `chainmap diff P P --scenario S`
+        /// is what scenario S changes in project P.
+        #[arg(long)]
+        scenario: Option<String>,
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,

@@ -8,6 +8,7 @@
 //! "gaps": {"a": {class: count}, "b": {..}}}}`; ids and field names sorted, field names as in
 //! the file.
 
+use super::common::Input;
 use super::{EXIT_OK, EXIT_PROBLEM, load_for_command};
 use crate::analysis::{AnalysisOptions, GapClass, analyze};
 use crate::i18n::Lang;
@@ -20,7 +21,7 @@ use std::path::Path;
 
 pub(super) fn diff(
     a: &Path,
-    b: &Path,
+    b: Input,
     as_json: bool,
     lang: Lang,
     out: &mut dyn Write,
@@ -28,7 +29,7 @@ pub(super) fn diff(
 ) -> std::io::Result<u8> {
     let (Some(pa), Some(pb)) = (
         load_for_command(a, lang, err)?,
-        load_for_command(b, lang, err)?,
+        b.load(lang, err)?,
     ) else {
         return Ok(EXIT_PROBLEM);
     };
@@ -38,7 +39,7 @@ pub(super) fn diff(
         serde_json::to_writer_pretty(&mut *out, &to_json(&changes, &metrics))?;
         writeln!(out)?;
     } else {
-        print_text((a, b), (&pa, &pb), &changes, &metrics, lang, out)?;
+        print_text((a, b.path), (&pa, &pb), &changes, &metrics, lang, out)?;
     }
     Ok(EXIT_OK)
 }

@@ -1,6 +1,7 @@
 //! `chainmap export`: tables, pictures, GraphML/GEXF and reports from a project file.
 
-use super::{EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, load_for_command};
+use super::common::Input;
+use super::{EXIT_OK, EXIT_PROBLEM, EXIT_USAGE};
 use crate::export::poster::{Orientation, Paper, Sheet};
 use crate::export::{ExportFormat, ExportOptions, TableName, export as export_project};
 use crate::i18n::Lang;
@@ -110,10 +111,12 @@ fn stem(path: &Path) -> String {
         .to_owned()
 }
 
-/// Where the export goes: a path (or beside the project), and the one CSV table.
+/// Where the export goes: a path (or beside the project), and the one CSV table; and the
+/// scenario exported instead of the base.
 pub struct Where {
     pub target: Option<PathBuf>,
     pub table: Option<TableName>,
+    pub scenario: Option<String>,
 }
 
 /// `langs` is (messages, what is written); `size` is `--size` and `--orientation`.
@@ -129,7 +132,11 @@ pub fn export(
     err: &mut dyn Write,
 ) -> std::io::Result<u8> {
     let (lang, doc_lang) = langs;
-    let Where { target, table } = place;
+    let Where {
+        target,
+        table,
+        scenario,
+    } = place;
     if table.is_some() && format != ExportFormat::Csv {
         writeln!(err, "chainmap: --table goes with --to csv")?;
         return Ok(EXIT_USAGE);
@@ -141,8 +148,20 @@ pub fn export(
             return Ok(EXIT_USAGE);
         }
     };
-    let Some(project) = load_for_command(path, lang, err)? else {
+    let Some(mut project) = Input::new(path, scenario.as_deref()).load(lang, err)? else {
         return Ok(EXIT_PROBLEM);
+    };
+    // A scenario's deliverables say which scenario they show, in the title and the file name.
+    let scenario_name = scenario
+        .as_deref()
+        .and_then(|k| crate::scenario::find(&project, k))
+        .map(|s| s.name.clone());
+    let stem = match scenario_name {
+        Some(name) => {
+            project.meta.name = crate::scenario::titled(&project.meta.name, &name, doc_lang);
+            format!("{}-{name}", stem(path))
+        }
+        None => stem(path),
     };
     // Without --orientation the poster is turned the way its map is.
     let sheet = sheet.map(|s| Sheet {
@@ -155,9 +174,9 @@ pub fn export(
     let several = format == ExportFormat::Csv && table.is_none();
     let target = target.unwrap_or_else(|| {
         if several {
-            dir.join(format!("{}-tables", stem(path)))
+            dir.join(format!("{stem}-tables"))
         } else {
-            dir.join(format!("{}.{}", stem(path), format.extension()))
+            dir.join(format!("{stem}.{}", format.extension()))
         }
     });
     let picture_name =

@@ -29,7 +29,15 @@ pub(super) fn run(
     err: &mut dyn Write,
 ) -> std::io::Result<u8> {
     match command {
-        super::Command::Diff { a, b, json } => super::diff::diff(&a, &b, json, lang, out, err),
+        super::Command::Diff {
+            a,
+            b,
+            scenario,
+            json,
+        } => {
+            let b = super::common::Input::new(&b, scenario.as_deref());
+            super::diff::diff(&a, b, json, lang, out, err)
+        }
         super::Command::Merge {
             base,
             ours,

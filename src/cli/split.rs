@@ -1,7 +1,8 @@
 //! `chainmap split`: the yearly split schedules of a project's agreements, per ledger and
 //! metric, as text tables or JSON with every digit of the amounts kept.
 
-use super::{EXIT_OK, EXIT_PROBLEM, load_for_command};
+use super::common::Input;
+use super::{EXIT_OK, EXIT_PROBLEM};
 use crate::i18n::Lang;
 use crate::model::{Agreement, AgreementId, Ledger, Metric, NodeId, Project};
 use crate::sharing::{Schedule, schedule};
@@ -19,7 +20,7 @@ fn amount_json(d: rust_decimal::Decimal) -> serde_json::Value {
 
 #[allow(clippy::too_many_arguments)]
 pub(super) fn split(
-    path: &Path,
+    input: Input,
     agreement: Option<String>,
     from: Option<i32>,
     to: Option<i32>,
@@ -28,7 +29,8 @@ pub(super) fn split(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<u8> {
-    let Some(project) = load_for_command(path, lang, err)? else {
+    let path = input.path;
+    let Some(project) = input.load(lang, err)? else {
         return Ok(EXIT_PROBLEM);
     };
     let Some(agreements) = chosen_agreements(&project, agreement.as_deref(), path, lang, err)?

@@ -9,6 +9,10 @@
 //! type, per-firm anchors, quotas, group parties and payments. Everything it adds has a default
 //! that means what version 1 meant (no `basis` is the total), so a version 1 file is read as it
 //! is, without a rewrite, and its problems keep the file's own lines and columns.
+//!
+//! Version 3 (issue 22) adds `scenarios`, named sets of edits on top of the project. A version 2
+//! file has none and reads as it is; the number goes up so that an older build refuses a file
+//! with scenarios instead of opening it and dropping them on its next save.
 
 /// Whether a file of `version` must be rewritten by [`migrate`] before it is read.
 pub fn rewrites(version: u32) -> bool {

@@ -184,6 +184,14 @@ pub fn find<'a>(project: &'a Project, key: &str) -> Option<&'a Scenario> {
         .or_else(|| project.scenarios.values().find(|s| s.name == key))
 }
 
+/// A project's title as a scenario of it: "柞水木耳产业链 · 方案:签约 3 家".
+pub fn titled(project: &str, scenario: &str, lang: crate::i18n::Lang) -> String {
+    match lang {
+        crate::i18n::Lang::Zh => format!("{project} · 方案:{scenario}"),
+        crate::i18n::Lang::En => format!("{project} · scenario: {scenario}"),
+    }
+}
+
 /// An id no scenario has yet: `s1`, `s2` …
 pub fn next_id(project: &Project) -> String {
     (1..)

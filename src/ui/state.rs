@@ -207,6 +207,8 @@ pub enum AnalysisTab {
     Targets,
     /// Issue 20: towns, concentration in parks, the 主体功能区 check.
     Territory,
+    /// Issue 22: two versions compared.
+    Compare,
 }
 
 /// What the central area shows (issue 20): the chain in its lanes, or the county's territory
@@ -330,6 +332,8 @@ pub enum UiAction {
     Select(Selection),
     /// Light up (or, with `None`, stop lighting up) part of the graph.
     Highlight(Option<Highlight>),
+    /// Switch, make, rename, remove or apply a scenario (issue 22).
+    Scenario(crate::ui::scenarios::ScenarioAction),
 }
 
 /// What panels and the canvas ask for; applied at the end of the frame.

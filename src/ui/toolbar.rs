@@ -54,10 +54,18 @@ fn tool_label(command: AppCommand, lang: Lang) -> String {
 }
 
 /// Draws the toolbar; a click queues the tool's command.
-pub fn toolbar_ui(ui: &mut egui::Ui, state: &dyn CommandState, queue: &mut Queue, lang: Lang) {
+pub fn toolbar_ui(
+    ui: &mut egui::Ui,
+    state: &dyn CommandState,
+    scenarios: &crate::ui::scenarios::Choices,
+    queue: &mut Queue,
+    lang: Lang,
+) {
     ui.horizontal(|ui| {
         ui.spacing_mut().item_spacing.x = 4.0;
         view_switch(ui, state, queue, lang);
+        ui.separator();
+        crate::ui::scenarios::switch_ui(ui, scenarios, queue, lang);
         for group in GROUPS {
             ui.separator();
             for &(command, icon) in group {

@@ -113,6 +113,28 @@ impl ChainmapApp {
                     .start(ctx, Purpose::ImportBoundaries, near, lang);
             }
             AppCommand::Merge => crate::ui::merge_dialog::start(self, ctx),
+            AppCommand::NewScenario => self.scenario_dialog.new_scenario(false, self.ui.lang()),
+            AppCommand::ScenarioFromTargets => {
+                self.scenario_dialog.new_scenario(true, self.ui.lang())
+            }
+            AppCommand::ManageScenarios => {
+                let active = self
+                    .doc
+                    .active_scenario()
+                    .and_then(|id| self.doc.scenarios().get(id))
+                    .map(|s| (s.id.clone(), s.name.clone(), s.description.clone()));
+                self.scenario_dialog
+                    .manage(active.as_ref().map(|(i, n, d)| (i.as_str(), n.as_str(), d.as_str())));
+            }
+            AppCommand::CompareWithFile => {
+                let (lang, near) = (self.ui.lang(), self.doc.path.clone());
+                self.dialogs.start(ctx, Purpose::CompareFile, near, lang);
+            }
+            AppCommand::CompareScenarios => {
+                self.panels.compare.on_canvas = true;
+                self.ui.settings.show_analysis = true;
+                self.ui.analysis_tab = crate::ui::state::AnalysisTab::Compare;
+            }
             AppCommand::ExportImportTemplate => {
                 let lang = self.ui.lang();
                 self.dialogs.start(ctx, Purpose::ImportTemplate, None, lang);
@@ -337,7 +359,7 @@ impl ChainmapApp {
         ));
     }
 
-    pub(super) fn prune_selection(&mut self) {
+    pub(crate) fn prune_selection(&mut self) {
         let p = &self.doc.project;
         self.ui
             .selection

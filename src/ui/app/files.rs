@@ -24,11 +24,12 @@ impl ChainmapApp {
             .file_name()
             .unwrap_or_else(|| lang.pick("未保存的项目", "unsaved project").to_owned());
         let marker = if self.doc.is_dirty() { "● " } else { "" };
-        format!(
-            "{marker}{} — {file} — {}",
-            self.doc.project.meta.name,
-            lang.pick("串珠", "chainmap")
-        )
+        let mut name = self.doc.project.meta.name.clone();
+        if self.doc.active_scenario().is_some() {
+            let scenario = crate::ui::scenarios::Choices::of(&self.doc).active_name(lang);
+            name = crate::scenario::titled(&name, &scenario, lang);
+        }
+        format!("{marker}{name} — {file} — {}", lang.pick("串珠", "chainmap"))
     }
 
     /// Opens a file, or shows every problem and keeps the current project.

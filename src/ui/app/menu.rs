@@ -79,6 +79,11 @@ impl ChainmapApp {
                         ui.separator();
                         language_menu(ui, &state, queue, lang);
                     }
+                    if menu == Menu::Scenarios {
+                        ui.separator();
+                        let choices = crate::ui::scenarios::Choices::of(&self.doc);
+                        crate::ui::scenarios::list_ui(ui, &choices, queue, lang);
+                    }
                 });
             }
             if self.ui.map_only {

@@ -60,7 +60,7 @@ pub struct ChainmapApp {
     panels: panels::Panels,
     pub(crate) dialogs: FileDialogs,
     /// Analysis, schedules, fair splits and impact for the document's revision.
-    derived: Derived,
+    pub(crate) derived: Derived,
     /// The project's names for the palette and the outline search.
     names: NameIndex,
     /// The command palette (Ctrl+K).
@@ -105,6 +105,8 @@ pub struct ChainmapApp {
     /// File → Merge…: the colleague's file between its dialog and the base's, then the
     /// conflicts window.
     pub merge: crate::ui::merge_dialog::MergeDialog,
+    /// The scenario window (new, from the 招商 list, manage).
+    pub scenario_dialog: crate::ui::scenarios::ScenarioDialog,
     /// Project properties, and the questions for a new project.
     pub project_dialog: ProjectDialog,
     /// File → New from Reference Chain… and Compare with Reference Chain….
@@ -198,6 +200,7 @@ impl ChainmapApp {
             import: ImportDialog::default(),
             boundaries: Default::default(),
             merge: Default::default(),
+            scenario_dialog: Default::default(),
             project_dialog: ProjectDialog::default(),
             new_from_template: Default::default(),
             compare_reference: Default::default(),
@@ -295,6 +298,7 @@ impl ChainmapApp {
         self.reference_dialogs_ui(&ctx);
         self.boundaries.ui(&ctx, &self.doc, lang);
         crate::ui::merge_dialog::window(self, &ctx);
+        self.scenario_window(&ctx, &mut queue);
         // Last: the file browser is drawn above whatever dialog opened it.
         self.dialog_outcome(&ctx);
         self.apply_queue(&ctx, queue);
@@ -390,6 +394,12 @@ impl ChainmapApp {
             }
             Some(Outcome::Chosen(Purpose::MergeBase, path)) => {
                 crate::ui::merge_dialog::base_chosen(self, &path)
+            }
+            Some(Outcome::Chosen(Purpose::CompareFile, path)) => {
+                self.panels.compare.file_chosen(&path, lang);
+                self.panels.compare.on_canvas = true;
+                self.ui.settings.show_analysis = true;
+                self.ui.analysis_tab = crate::ui::state::AnalysisTab::Compare;
             }
             Some(Outcome::Chosen(Purpose::ImportTable(kind), path)) => {
                 self.import.load(kind, &path, lang)

@@ -47,8 +47,9 @@ impl ChainmapApp {
         }
         let state = super::commands::EditorState::of(self);
         let lang = self.ui.lang();
+        let scenarios = crate::ui::scenarios::Choices::of(&self.doc);
         egui::Panel::top("toolbar").show(ui, |ui| {
-            crate::ui::toolbar::toolbar_ui(ui, &state, queue, lang)
+            crate::ui::toolbar::toolbar_ui(ui, &state, &scenarios, queue, lang)
         });
         egui::Panel::bottom("status").show(ui, |ui| status::status_ui(ui, &self.doc, &self.ui));
         // The inspector is drawn before the panels that change the selection (outline, analysis),
@@ -191,8 +192,9 @@ impl ChainmapApp {
                     );
                     return;
                 }
-                let options = canvas::CanvasOptions::editor(&self.ui.settings);
-                canvas::canvas_ui(
+                let mut options = canvas::CanvasOptions::editor(&self.ui.settings);
+                options.compare = self.panels.compare.canvas_marks(&self.doc, self.ui.lang());
+                let output = canvas::canvas_ui(
                     ui,
                     &self.doc,
                     analysis,
@@ -201,6 +203,9 @@ impl ChainmapApp {
                     queue,
                     &options,
                 );
+                if output.stop_compare {
+                    self.panels.compare.on_canvas = false;
+                }
             });
     }
 }

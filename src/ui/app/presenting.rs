@@ -28,7 +28,9 @@ impl ChainmapApp {
             story
         };
         let fullscreen = ctx.input(|i| i.viewport().fullscreen.unwrap_or(false));
-        self.present = Some(Presentation::start(story, &mut self.ui, fullscreen));
+        let mut presentation = Presentation::start(story, &mut self.ui, fullscreen);
+        presentation.compare = crate::ui::compare::before_after(&mut self.panels.compare, &self.doc, self.ui.lang());
+        self.present = Some(presentation);
         ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
     }
 

@@ -41,6 +41,10 @@ impl ChainmapApp {
 
     /// Changes what is on show (selection, highlight, the agreement or view on show).
     pub fn run_action(&mut self, action: UiAction) {
+        let action = match action {
+            UiAction::Scenario(a) => return crate::ui::scenarios::run(self, a),
+            other => other,
+        };
         let p = &self.doc.project;
         match action {
             UiAction::ShowNode(id) if p.nodes.contains_key(&id) => {
@@ -74,7 +78,7 @@ impl ChainmapApp {
             }
             UiAction::Select(selection) => self.ui.selection = selection,
             UiAction::Highlight(highlight) => self.ui.highlight = highlight,
-            UiAction::ShowNode(_) | UiAction::ShowAgreement(_) => {}
+            UiAction::ShowNode(_) | UiAction::ShowAgreement(_) | UiAction::Scenario(_) => {}
         }
     }
 }

@@ -16,6 +16,7 @@
 //! | `links`    | links: lines, dashes, arrowheads, flow dots; long links beneath the chain, faint: painting only |
 //! | `paint`    | node shapes: painting only |
 //! | `ghosts`   | the reference chain's missing stages and products as dashed beads (全景图 vs 现状) |
+//! | `compare_marks` | a comparison's differences: added, changed and removed beads and links, its legend |
 //! | `labels`   | node names: priority, short names, painting what `placement` finds room for |
 //! | `placement`| greedy label placement around beads on a screen-space grid (pure geometry) |
 //! | `nodes`    | each node as a labelled widget; its input handed to `gestures` |
@@ -29,6 +30,7 @@ mod camera;
 mod context_menu;
 mod empty;
 mod geometry;
+mod compare_marks;
 mod gestures;
 mod ghosts;
 mod labels;
@@ -175,7 +177,7 @@ impl CanvasState {
 }
 
 /// How the canvas is drawn and what it lets the user do: the editor, or a presentation.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CanvasOptions {
     pub look: CanvasLook,
     /// Nodes and labels are drawn this much larger (a projector needs bigger type).
@@ -190,6 +192,8 @@ pub struct CanvasOptions {
     pub show_legend: bool,
     /// Ghost beads for what the reference chain has and the county lacks.
     pub show_reference: bool,
+    /// The differences of a comparison, marked (issue 22).
+    pub compare: Option<Arc<crate::ui::compare::CompareMarks>>,
 }
 
 impl CanvasOptions {
@@ -204,6 +208,7 @@ impl CanvasOptions {
             show_minimap: settings.show_minimap,
             show_legend: settings.show_legend,
             show_reference: settings.show_reference,
+            compare: None,
         }
     }
 }
@@ -215,6 +220,8 @@ pub struct CanvasOutput {
     pub clicked_node: Option<NodeId>,
     /// Empty space was clicked.
     pub clicked_empty: bool,
+    /// The compare legend's × was clicked: stop marking the differences.
+    pub stop_compare: bool,
 }
 
 /// What every layer of one frame reads.
@@ -340,6 +347,9 @@ pub fn canvas_ui(
     if opts.show_reference {
         let named: Vec<Rect> = state.canvas_labels.iter().map(|l| l.rect).collect();
         ghosts::ghosts_ui(ui, &frame, &canvas.ghosts, &named);
+    }
+    if let Some(marks) = &opts.compare {
+        output.stop_compare = compare_marks::compare_ui(ui, &frame, &canvas.geometry, marks);
     }
     gestures::finish_stray_drag(ui, project, state, canvas, queue);
     gestures::link_handle_ui(ui, &frame, state, canvas);

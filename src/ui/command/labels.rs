@@ -25,6 +25,11 @@ impl AppCommand {
             ImportCandidates => lang.pick("导入招商候选…", "Import Candidates…"),
             ImportBoundaries => lang.pick("导入行政区边界…", "Import Boundaries…"),
             Merge => lang.pick("合并…", "Merge…"),
+            NewScenario => lang.pick("新建方案…", "New Scenario…"),
+            ScenarioFromTargets => lang.pick("从招商清单新建方案…", "New Scenario from 招商 List…"),
+            ManageScenarios => lang.pick("管理方案…", "Manage Scenarios…"),
+            CompareScenarios => lang.pick("对比方案", "Compare Scenarios"),
+            CompareWithFile => lang.pick("与文件对比…", "Compare with File…"),
             ExportImportTemplate => lang.pick("导出导入模板…", "Save Import Template…"),
             ProjectProperties => lang.pick("项目属性…", "Project Properties…"),
             ExportSchedule => lang.pick("导出分成表 CSV…", "Export Schedule (CSV)…"),
@@ -115,6 +120,26 @@ impl AppCommand {
             ImportBoundaries => lang.pick(
                 "从 GeoJSON(如 DataV 导出的乡镇边界)按名称导入各镇的边界,用于空间视图",
                 "Import the towns' outlines from a GeoJSON (e.g. DataV's town boundaries), matched by name, for the territory view",
+            ),
+            NewScenario => lang.pick(
+                "在现状之上新建一个方案(规划),从当前状态复制开始;之后的修改只进入方案,现状不变",
+                "A new scenario (a plan) on top of the base, starting as a copy of what is shown; edits then go into it and the base stays as it is",
+            ),
+            ScenarioFromTargets => lang.pick(
+                "勾选招商清单中的企业,新建“签约之后”的方案:新企业落户对应缺口的环节",
+                "Tick firms of the 招商 list and make the scenario \"after signing them\": each new firm in the stage of the gap it fills",
+            ),
+            ManageScenarios => lang.pick(
+                "重命名、说明、删除方案,或把正在编辑的方案应用到现状",
+                "Rename, describe or delete scenarios, or make the one being edited the base",
+            ),
+            CompareScenarios => lang.pick(
+                "对比现状、方案或另一个项目文件:指标变化、增删改清单,并在画布上标出差异",
+                "Compare the base, scenarios or another project file: figures before and after, what was added, removed and changed, marked on the canvas",
+            ),
+            CompareWithFile => lang.pick(
+                "选择另一个项目文件(同事的副本、去年的版本)与画布上的版本对比",
+                "Pick another project file (a colleague's copy, last year's version) to compare with what the canvas shows",
             ),
             Merge => lang.pick(
                 "把同事修改过的项目副本合并进当前项目:先选对方的文件,再选双方共同的原始版本;冲突逐项选择",

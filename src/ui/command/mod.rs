@@ -77,6 +77,17 @@ pub enum AppCommand {
     PresentViews,
     /// The enclave diagram (飞地示意图) of the agreement on show (issue 20).
     EnclaveDiagram,
+    /// A scenario (方案) from the current state, edited from then on (issue 22).
+    NewScenario,
+    /// A scenario with candidates of the 招商 list signed (issue 22).
+    ScenarioFromTargets,
+    /// Rename, describe, delete or apply scenarios.
+    ManageScenarios,
+    /// The compare tab: two versions (base, scenarios, another file) side by side, and the
+    /// differences marked on the canvas.
+    CompareScenarios,
+    /// Another project file to compare with (asks which).
+    CompareWithFile,
     ReduceMotion,
     LangZh,
     LangEn,
@@ -115,17 +126,25 @@ pub enum Menu {
     File,
     Edit,
     View,
+    Scenarios,
     Help,
 }
 
 impl Menu {
-    pub const ALL: [Menu; 4] = [Menu::File, Menu::Edit, Menu::View, Menu::Help];
+    pub const ALL: [Menu; 5] = [
+        Menu::File,
+        Menu::Edit,
+        Menu::View,
+        Menu::Scenarios,
+        Menu::Help,
+    ];
 
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
             Menu::File => lang.pick("文件", "File"),
             Menu::Edit => lang.pick("编辑", "Edit"),
             Menu::View => lang.pick("视图", "View"),
+            Menu::Scenarios => lang.pick("方案", "Scenarios"),
             Menu::Help => lang.pick("帮助", "Help"),
         }
     }
@@ -201,6 +220,11 @@ impl AppCommand {
             Present,
             PresentViews,
             EnclaveDiagram,
+            NewScenario,
+            ScenarioFromTargets,
+            ManageScenarios,
+            CompareScenarios,
+            CompareWithFile,
             ReduceMotion,
             LangZh,
             LangEn,
@@ -254,6 +278,10 @@ impl AppCommand {
             Undo | Redo | SelectAll | Copy | Paste | Delete | Deselect | AddEnterprise
             | LinkTool | AutoLayout | ForceLayout => Menu::Edit,
             Palette | KeyHelp | UserGuide | OpenLogFolder | About => Menu::Help,
+            NewScenario | ScenarioFromTargets | ManageScenarios | CompareScenarios
+            | CompareWithFile => {
+                Menu::Scenarios
+            }
             _ => Menu::View,
         })
     }

@@ -48,6 +48,8 @@ pub enum Purpose {
     /// File → Merge…: the colleague's copy (THEIRS), then the version both started from (BASE).
     MergeTheirs,
     MergeBase,
+    /// Another project file to compare with (issue 22).
+    CompareFile,
 }
 
 impl Purpose {
@@ -61,13 +63,18 @@ impl Purpose {
                 | Purpose::ImportBoundaries
                 | Purpose::MergeTheirs
                 | Purpose::MergeBase
+                | Purpose::CompareFile
         )
     }
 
     /// The extensions offered, and the filter's name.
     pub(crate) fn filter(self) -> (&'static str, &'static [&'static str]) {
         match self {
-            Purpose::Open | Purpose::SaveAs | Purpose::MergeTheirs | Purpose::MergeBase => {
+            Purpose::Open
+            | Purpose::SaveAs
+            | Purpose::MergeTheirs
+            | Purpose::MergeBase
+            | Purpose::CompareFile => {
                 ("chainmap", &["json"])
             }
             Purpose::ExportCsv => ("CSV", &["csv"]),
@@ -115,7 +122,8 @@ impl Purpose {
             | Purpose::ImportCandidates
             | Purpose::ImportBoundaries
             | Purpose::MergeTheirs
-            | Purpose::MergeBase => String::new(),
+            | Purpose::MergeBase
+            | Purpose::CompareFile => String::new(),
         }
     }
 }
@@ -151,6 +159,9 @@ fn title(purpose: Purpose, lang: Lang) -> String {
                 "合并 1/2:对方的项目文件",
                 "Merge 1/2: the colleague's project file (theirs)",
             )
+            .to_owned(),
+        Purpose::CompareFile => lang
+            .pick("对比:另一个项目文件", "Compare with another project file")
             .to_owned(),
         Purpose::MergeBase => lang
             .pick(

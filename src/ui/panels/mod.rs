@@ -4,6 +4,7 @@
 
 pub mod agreements;
 pub mod analysis;
+pub mod compare;
 pub mod inspector;
 pub mod outline;
 pub mod status;
@@ -23,4 +24,6 @@ pub struct Panels {
     pub views: Drafts,
     /// The 招商 tab: its filter, the candidate on show, its note being typed.
     pub targets: targets::TargetsPanel,
+    /// The Compare tab's choices and result (issue 22); the canvas marks from it too.
+    pub compare: crate::ui::compare::CompareState,
 }

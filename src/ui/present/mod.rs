@@ -21,7 +21,7 @@ mod story;
 pub use crate::analysis::neighbourhood::{Neighbourhood, neighbourhood};
 pub use camera::{camera_for_saved, glide_camera, saved_camera};
 pub use focus::{impact_highlight, neighbourhood_highlight};
-pub use story::{Step, Story, Target, chain_steps, view_steps};
+pub use story::{Step, Story, Target, chain_steps, compare_step, view_steps};
 
 use crate::analysis::Analysis;
 use crate::document::Document;
@@ -85,6 +85,17 @@ pub struct Presentation {
     caption: Option<egui::Rect>,
     /// The enclave diagram (E): over the graph while open, ← / → stepping its years.
     pub enclave: crate::ui::enclave::EnclaveDiagram,
+    /// The comparison marked on the canvas when the presentation began: the last step shows
+    /// it (before / after), with its title and caption.
+    pub compare: Option<BeforeAfter>,
+}
+
+/// What the before / after step shows.
+#[derive(Debug, Clone)]
+pub struct BeforeAfter {
+    pub marks: Arc<crate::ui::compare::CompareMarks>,
+    pub title: String,
+    pub caption: String,
 }
 
 /// (document id, revision, story, language, analysis address).
@@ -140,6 +151,7 @@ impl Presentation {
             chart: agreement::ChartCache::default(),
             caption: None,
             enclave: Default::default(),
+            compare: None,
         }
     }
 
@@ -168,10 +180,14 @@ impl Presentation {
         match &self.steps {
             Some((k, steps)) if *k == key => steps.clone(),
             _ => {
-                let steps = Arc::new(match self.story {
+                let mut steps = match self.story {
                     Story::Chain => chain_steps(&doc.project, analysis, lang),
                     Story::Views => view_steps(&doc.project, lang),
-                });
+                };
+                if let Some(c) = &self.compare {
+                    steps.push(compare_step(&doc.project, c.title.clone(), c.caption.clone()));
+                }
+                let steps = Arc::new(steps);
                 self.steps = Some((key, steps.clone()));
                 steps
             }
@@ -407,6 +423,9 @@ impl Presentation {
                     show_minimap: false,
                     show_legend: false,
                     show_reference: state.settings.show_reference,
+                    compare: step
+                        .filter(|s| s.compare)
+                        .and_then(|_| self.compare.as_ref().map(|c| c.marks.clone())),
                 };
                 // Read-only: whatever the canvas queues is dropped.
                 let mut queue = Queue::default();

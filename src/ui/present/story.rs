@@ -46,6 +46,8 @@ pub struct Step {
     pub filter: ViewFilter,
     /// An agreement whose split chart is shown beside the graph.
     pub agreement: Option<AgreementId>,
+    /// The before / after step: the comparison's differences marked on the graph (issue 22).
+    pub compare: bool,
 }
 
 /// The steps of the chain story: an overview, then one step per stage in lane order.
@@ -89,6 +91,7 @@ pub fn chain_steps(project: &Project, analysis: Option<&Analysis>, lang: Lang) -
             colouring: None,
             filter: ViewFilter::default(),
             agreement: None,
+            compare: false,
         });
     }
     steps
@@ -203,6 +206,25 @@ fn overview_step(
         colouring: None,
         filter: ViewFilter::default(),
         agreement: None,
+        compare: false,
+    }
+}
+
+/// The before / after step: the whole graph with the comparison's differences marked, the
+/// two versions named in the title and the headline figures before and after in the caption.
+pub fn compare_step(project: &Project, title: String, caption: String) -> Step {
+    Step {
+        title,
+        caption,
+        highlight: None,
+        target: Target::Area {
+            area: canvas::bounds(project).unwrap_or(Rect::NOTHING),
+            from_left: false,
+        },
+        colouring: None,
+        filter: ViewFilter::default(),
+        agreement: None,
+        compare: true,
     }
 }
 
@@ -304,6 +326,7 @@ pub fn view_steps(project: &Project, lang: Lang) -> Vec<Step> {
                 colouring: Some(v.colouring),
                 filter: v.filter.clone(),
                 agreement: v.agreement.clone(),
+                compare: false,
             }
         })
         .collect()

@@ -226,7 +226,10 @@ impl Recovery {
         let (Some(project_file), Some(info_file)) = (self.project_file(), self.info_file()) else {
             return Err("no data folder".to_owned());
         };
-        crate::file::save(&project_file, &doc.project).map_err(|e| e.to_string())?;
+        // The file as a save would write it: the base and every scenario, not only the one
+        // being edited.
+        let project = doc.file_project().map_err(|e| e.to_string())?;
+        crate::file::save(&project_file, &project).map_err(|e| e.to_string())?;
         let info = RecoveryInfo {
             saved_at: crate::time::unix_now(),
             project: doc.project.meta.name.clone(),

@@ -107,6 +107,9 @@ pub fn analysis_ui(
         }
         AnalysisTab::Fairness => return panels.agreements.fairness_ui(ui, cx, state, queue),
         AnalysisTab::Targets => return panels.targets.ui(ui, cx, queue),
+        AnalysisTab::Compare => {
+            return super::compare::compare_ui(ui, cx, &mut panels.compare, queue);
+        }
         _ => {}
     }
     let Some(a) = cx.analysis() else {
@@ -129,7 +132,10 @@ pub fn analysis_ui(
             }
             AnalysisTab::Impact => impact::impact_ui(ui, cx, state, queue),
             AnalysisTab::Territory => territory::territory_ui(ui, cx, a, queue),
-            AnalysisTab::Sharing | AnalysisTab::Fairness | AnalysisTab::Targets => {}
+            AnalysisTab::Sharing
+            | AnalysisTab::Fairness
+            | AnalysisTab::Targets
+            | AnalysisTab::Compare => {}
         });
 }
 
@@ -149,6 +155,7 @@ fn tab_bar(ui: &mut egui::Ui, cx: &ViewCtx<'_>, state: &mut UiState, queue: &mut
             (AnalysisTab::Targets, lang.pick("招商", "Targets")),
             (AnalysisTab::Sharing, lang.pick("协议分成", "Sharing")),
             (AnalysisTab::Fairness, lang.pick("公平分成", "Fair split")),
+            (AnalysisTab::Compare, lang.pick("对比", "Compare")),
         ] {
             ui.selectable_value(&mut state.analysis_tab, tab, label);
         }

@@ -1,5 +1,9 @@
 //! The open document: the project, where it lives on disk, its undo history and whether it has
-//! unsaved changes.
+//! unsaved changes; and which scenario (方案) is being edited (`scenarios`).
+
+mod scenarios;
+
+pub use scenarios::ScenarioError;
 
 use crate::edit::{Change, Edit, EditError};
 use crate::file::{self, LoadError, LoadOptions, SaveError};
@@ -15,6 +19,9 @@ struct Step {
     label_en: String,
     /// Applying this change goes the other way (back for undo, forward for redo).
     change: Change,
+    /// A step that switched, made, renamed, removed or applied a scenario: the whole other
+    /// state (swapped in for undo, and back for redo); `change` is then empty.
+    workspace: Option<Box<Workspace>>,
     /// The state the document was in before the step (for the unsaved marker).
     state_before: u64,
     state_after: u64,
@@ -23,9 +30,28 @@ struct Step {
     gesture: Option<String>,
 }
 
+/// The scenario being edited, on top of its base.
+#[derive(Clone)]
+struct Active {
+    /// The scenario's id in the base's `scenarios`.
+    id: String,
+    /// The project as it is (现状), with every scenario; untouched while the scenario is edited.
+    base: Project,
+}
+
+/// What a scenario step swaps: the project being edited and the scenario it is.
+struct Workspace {
+    project: Project,
+    active: Option<Active>,
+}
+
 /// A project being edited.
 pub struct Document {
+    /// What is shown, analysed, exported and edited: the base, or the active scenario's
+    /// project (the base with the scenario's edits made).
     pub project: Project,
+    /// The scenario being edited, with its base; none when the base itself is.
+    active: Option<Active>,
     /// Tells documents apart (caches keyed by revision must not mix two documents).
     id: u64,
     /// Where it was loaded from or last saved to; none for a new or bundled project.
@@ -48,6 +74,7 @@ impl Document {
         static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         Self {
             project,
+            active: None,
             id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             path: None,
             load_issues: Vec::new(),
@@ -80,7 +107,7 @@ impl Document {
                 });
             }
         };
-        file::save(&target, &self.project)?;
+        file::save(&target, &self.file_project()?)?;
         self.path = Some(target.clone());
         self.saved_state = self.state;
         Ok(target)
@@ -138,23 +165,30 @@ impl Document {
         let label_zh = edit.label(&self.project, Lang::Zh);
         let label_en = edit.label(&self.project, Lang::En);
         let change = edit.apply(&mut self.project)?;
-        let state_before = self.state;
-        self.state = self.next_state;
-        self.next_state += 1;
-        self.undo.push(Step {
+        self.record(Step {
             label_zh,
             label_en,
             change,
-            state_before,
-            state_after: self.state,
+            workspace: None,
+            state_before: 0,
+            state_after: 0,
             gesture,
         });
+        Ok(())
+    }
+
+    /// Puts a step just taken on the undo list, naming the new state.
+    fn record(&mut self, mut step: Step) {
+        step.state_before = self.state;
+        self.state = self.next_state;
+        self.next_state += 1;
+        step.state_after = self.state;
+        self.undo.push(step);
         if self.undo.len() > UNDO_LIMIT {
             self.undo.remove(0);
         }
         self.redo.clear();
         self.revision += 1;
-        Ok(())
     }
 
     /// Undoes the last step; false when there is none.
@@ -163,7 +197,7 @@ impl Document {
         let Some(mut step) = self.undo.pop() else {
             return false;
         };
-        step.change = step.change.apply(&mut self.project);
+        self.swap_back(&mut step);
         self.state = step.state_before;
         self.redo.push(step);
         self.revision += 1;
@@ -175,11 +209,22 @@ impl Document {
         let Some(mut step) = self.redo.pop() else {
             return false;
         };
-        step.change = step.change.apply(&mut self.project);
+        self.swap_back(&mut step);
         self.state = step.state_after;
         self.undo.push(step);
         self.revision += 1;
         true
+    }
+
+    /// Puts the step's other state in place, leaving the current one in the step.
+    fn swap_back(&mut self, step: &mut Step) {
+        match step.workspace.as_deref_mut() {
+            Some(ws) => {
+                std::mem::swap(&mut self.project, &mut ws.project);
+                std::mem::swap(&mut self.active, &mut ws.active);
+            }
+            None => step.change = std::mem::take(&mut step.change).apply(&mut self.project),
+        }
     }
 
     /// What undo would undo.
