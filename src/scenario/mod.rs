@@ -7,6 +7,7 @@
 //! to the new base; an edit that no longer fits (it changes a firm the base has since removed)
 //! is left out and said, never fatal. No egui: the editor and the command line share it.
 
+pub mod compare;
 mod from_targets;
 
 pub use from_targets::{SignedFirm, describe, sign_candidates};
