@@ -11,7 +11,7 @@ use chainmap::ui::ChainmapApp;
 use chainmap::ui::state::UiAction;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use std::path::PathBuf;
 
 type H = Harness<'static, ChainmapApp>;
@@ -29,8 +29,8 @@ fn sample(lang: Lang) -> H {
 }
 
 fn switch_label(h: &H) -> String {
-    h.query_all_by_role(Role::ComboBox)
-        .filter_map(|n| n.value())
+    h.get_all_by_role(Role::ComboBox)
+        .filter_map(|n| n.accesskit_node().value())
         .find(|v| v.starts_with("方案") || v.starts_with("Scenario"))
         .unwrap_or_default()
 }
@@ -39,7 +39,10 @@ fn switch_label(h: &H) -> String {
 fn open_switch(h: &mut H, lang: Lang) {
     let current = switch_label(h);
     assert!(!current.is_empty(), "no scenario switch on the toolbar");
-    h.get_by_role_and_value(Role::ComboBox, &current).click();
+    h.get_all_by_role(Role::ComboBox)
+        .find(|n| n.accesskit_node().value().as_deref() == Some(current.as_str()))
+        .unwrap()
+        .click();
     h.run_steps(3);
     let _ = lang;
 }
@@ -47,9 +50,11 @@ fn open_switch(h: &mut H, lang: Lang) {
 /// A new scenario from the toolbar, with its suggested name.
 fn new_scenario(h: &mut H, lang: Lang) {
     open_switch(h, lang);
-    h.get_by_label(lang.pick("新建方案…", "New Scenario…")).click();
-    h.run_steps(3);
-    h.get_by_label(lang.pick("新建并切换", "Create and Switch")).click();
+    h.get_by_label(lang.pick("新建方案…", "New Scenario…"))
+        .click();
+    h.run_steps(6);
+    h.get_by_label(lang.pick("新建并切换", "Create and Switch"))
+        .click();
     h.run_steps(4);
 }
 
@@ -67,11 +72,14 @@ fn a_scenario_takes_the_edits_and_the_base_stays() {
         let mut h = sample(lang);
         assert_eq!(
             switch_label(&h),
-            lang.pick("方案:现状", "Scenario:Base (as is)")
+            lang.pick("方案:现状", "Scenario: Base (as is)")
         );
         new_scenario(&mut h, lang);
         let plan = lang.pick("规划方案", "Plan");
-        assert_eq!(switch_label(&h), format!("{}:{plan}", lang.pick("方案", "Scenario")));
+        assert_eq!(
+            switch_label(&h),
+            format!("{}{plan}", lang.pick("方案:", "Scenario: "))
+        );
         assert!(h.state().window_title().contains(plan));
         delete_node(&mut h, GONE);
         let gone = NodeId::from(GONE);
@@ -107,7 +115,8 @@ fn compare_marks_the_differences_on_the_canvas_and_lists_the_figures() {
         delete_node(&mut h, GONE);
         h.get_by_label(lang.pick("方案", "Scenarios")).click();
         h.run_steps(3);
-        h.get_by_label(lang.pick("对比方案", "Compare Scenarios")).click();
+        h.get_by_label(lang.pick("对比方案", "Compare Scenarios"))
+            .click();
         h.run_steps(5);
         let legend = match lang {
             Lang::Zh => "对比:现状 → 规划方案;新增 0    修改 0    删除 3",
@@ -130,7 +139,8 @@ fn compare_marks_the_differences_on_the_canvas_and_lists_the_figures() {
 fn a_scenario_from_the_targets_list_signs_the_ticked_candidate() {
     let lang = Lang::Zh;
     let mut h = sample(lang);
-    let list = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample_projects/zhashui-candidates.csv");
+    let list =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample_projects/zhashui-candidates.csv");
     let import = chainmap::targets::read_candidates(&list, &h.state().doc.project).unwrap();
     h.state_mut()
         .apply_edit(chainmap::edit::Edit::SetCandidates(import.candidates));
@@ -140,8 +150,8 @@ fn a_scenario_from_the_targets_list_signs_the_ticked_candidate() {
     h.get_by_label("从招商清单新建方案…").click();
     h.run_steps(6);
     let first = h
-        .query_all_by_role(Role::CheckBox)
-        .filter_map(|n| n.label())
+        .get_all_by_role(Role::CheckBox)
+        .filter_map(|n| n.accesskit_node().label())
         .find(|l| l.starts_with("1. "))
         .expect("the ranked list in the window");
     let firm = first[3..].split(" — ").next().unwrap().to_owned();
@@ -154,5 +164,9 @@ fn a_scenario_from_the_targets_list_signs_the_ticked_candidate() {
     assert!(doc.project.nodes.values().any(|n| n.name == firm), "{firm}");
     assert!(!doc.base().nodes.values().any(|n| n.name == firm));
     let scenario = &doc.scenarios()["s1"];
-    assert!(scenario.description.contains(&firm), "{}", scenario.description);
+    assert!(
+        scenario.description.contains(&firm),
+        "{}",
+        scenario.description
+    );
 }

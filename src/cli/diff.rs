@@ -1,21 +1,23 @@
-//! `chainmap diff A B [--json]`: what differs between two projects, by id and field
-//! (`crate::merge::diff`), with key figures of the analysis on both sides. Exit 0 whether or not
-//! they differ (1 only when a file cannot be opened).
+//! `chainmap diff A B [--scenario S] [--json]`: what differs between two projects, by id and
+//! field (`crate::merge::diff`), with the figures of the analysis on both sides
+//! (`crate::scenario::compare`). With `--scenario`, B is read as that scenario of it. Exit 0
+//! whether or not they differ (1 only when a file or the scenario cannot be opened).
 //!
 //! JSON: `{"project": {"fields": [..]}, "chains" | "nodes" | "links" | "agreements" | "views" |
-//! "references" | "candidates": {"added": [ids], "removed": [ids], "changed": [{"id", "fields"}]},
-//! "metrics": {"local_supporting_rate" | "stage_coverage" | "product_completeness": {"a", "b"},
-//! "gaps": {"a": {class: count}, "b": {..}}}}`; ids and field names sorted, field names as in
-//! the file.
+//! "references" | "candidates" | "scenarios": {"added": [ids], "removed": [ids], "changed":
+//! [{"id", "fields"}]}, "metrics": {"local_supporting_rate" | "stage_coverage" |
+//! "product_completeness" | "gaps_missing" | … | "output" …: {"a", "b"}, "gaps": {"a": {class:
+//! count}, "b": {..}}}, "compare": {"year", "stages", "gaps_closed", "gaps_opened", "leaders",
+//! "land_classes", "towns", "agreements"}}`; ids and field names sorted, field names as in the
+//! file.
 
 use super::common::Input;
 use super::{EXIT_OK, EXIT_PROBLEM, load_for_command};
-use crate::analysis::{AnalysisOptions, GapClass, analyze};
 use crate::i18n::Lang;
 use crate::merge::{ProjectDiff, SECTIONS, SectionDiff, item_name, section_label};
 use crate::model::Project;
+use crate::scenario::compare::{Comparison, compare, format_value};
 use serde_json::{Value, json};
-use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
 
@@ -27,14 +29,11 @@ pub(super) fn diff(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<u8> {
-    let (Some(pa), Some(pb)) = (
-        load_for_command(a, lang, err)?,
-        b.load(lang, err)?,
-    ) else {
+    let (Some(pa), Some(pb)) = (load_for_command(a, lang, err)?, b.load(lang, err)?) else {
         return Ok(EXIT_PROBLEM);
     };
     let changes = crate::merge::diff(&pa, &pb).map_err(std::io::Error::other)?;
-    let metrics = [Metrics::of(&pa), Metrics::of(&pb)];
+    let metrics = compare(&pa, &pb, None);
     if as_json {
         serde_json::to_writer_pretty(&mut *out, &to_json(&changes, &metrics))?;
         writeln!(out)?;
@@ -42,41 +41,6 @@ pub(super) fn diff(
         print_text((a, b.path), (&pa, &pb), &changes, &metrics, lang, out)?;
     }
     Ok(EXIT_OK)
-}
-
-/// The figures compared on both sides.
-struct Metrics {
-    local_supporting_rate: Option<f64>,
-    stage_coverage: Option<f64>,
-    product_completeness: Option<f64>,
-    gaps: BTreeMap<&'static str, usize>,
-}
-
-impl Metrics {
-    fn of(project: &Project) -> Self {
-        let analysis = analyze(project, &AnalysisOptions::default());
-        let gaps = GapClass::ALL
-            .iter()
-            .map(|c| {
-                let n = analysis.gaps.iter().filter(|g| g.class == *c).count();
-                (c.code(), n)
-            })
-            .collect();
-        Self {
-            local_supporting_rate: analysis.local_supporting_rate,
-            stage_coverage: analysis.completeness.stage,
-            product_completeness: analysis.completeness.product,
-            gaps,
-        }
-    }
-
-    fn rates(&self) -> [(&'static str, Option<f64>); 3] {
-        [
-            ("local_supporting_rate", self.local_supporting_rate),
-            ("stage_coverage", self.stage_coverage),
-            ("product_completeness", self.product_completeness),
-        ]
-    }
 }
 
 fn section_json(s: &SectionDiff) -> Value {
@@ -92,7 +56,7 @@ fn section_json(s: &SectionDiff) -> Value {
     })
 }
 
-fn to_json(changes: &ProjectDiff, metrics: &[Metrics; 2]) -> Value {
+fn to_json(changes: &ProjectDiff, metrics: &Comparison) -> Value {
     let mut doc = serde_json::Map::new();
     doc.insert(
         crate::merge::PROJECT.to_owned(),
@@ -101,27 +65,30 @@ fn to_json(changes: &ProjectDiff, metrics: &[Metrics; 2]) -> Value {
     for name in SECTIONS {
         doc.insert(name.to_owned(), section_json(&changes.section(name)));
     }
-    let mut m = serde_json::Map::new();
-    for ((name, a), (_, b)) in metrics[0].rates().into_iter().zip(metrics[1].rates()) {
-        m.insert(name.to_owned(), json!({"a": a, "b": b}));
+    // The figures, each {"a", "b"}, go under "metrics"; the rows (per stage, gaps closed and
+    // opened, leaders, classes, towns, agreements) and the year under "compare".
+    let mut figures = serde_json::Map::new();
+    let mut rows = serde_json::Map::new();
+    if let Value::Object(all) = metrics.to_json() {
+        for (key, value) in all {
+            let is_pair = value.get("a").is_some() && value.get("b").is_some();
+            if is_pair {
+                figures.insert(key, value);
+            } else {
+                rows.insert(key, value);
+            }
+        }
     }
-    m.insert(
-        "gaps".to_owned(),
-        json!({"a": metrics[0].gaps, "b": metrics[1].gaps}),
-    );
-    doc.insert("metrics".to_owned(), Value::Object(m));
+    doc.insert("metrics".to_owned(), Value::Object(figures));
+    doc.insert("compare".to_owned(), Value::Object(rows));
     Value::Object(doc)
-}
-
-fn percent(v: Option<f64>) -> String {
-    v.map_or_else(|| "—".to_owned(), |v| format!("{:.1}%", v * 100.0))
 }
 
 fn print_text(
     paths: (&Path, &Path),
     projects: (&Project, &Project),
     changes: &ProjectDiff,
-    metrics: &[Metrics; 2],
+    metrics: &Comparison,
     lang: Lang,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
@@ -175,28 +142,29 @@ fn print_text(
         }
     }
     writeln!(out, "{}", lang.pick("指标(A → B):", "Figures (A → B):"))?;
-    let labels = [
-        lang.pick("本地配套率", "Local supporting rate"),
-        lang.pick("环节覆盖率", "Stage coverage"),
-        lang.pick("产品完整度", "Product completeness"),
-    ];
-    for ((label, (_, a)), (_, b)) in labels
-        .iter()
-        .zip(metrics[0].rates())
-        .zip(metrics[1].rates())
-    {
-        writeln!(out, "  {label}: {} → {}", percent(a), percent(b))?;
-    }
-    for class in GapClass::ALL {
-        let count = |m: &Metrics| m.gaps.get(class.code()).copied().unwrap_or(0);
+    for f in &metrics.figures {
+        let mark = if f.changed() { "*" } else { " " };
         writeln!(
             out,
-            "  {}({}): {} → {}",
-            class.action(lang),
-            class.label(lang),
-            count(&metrics[0]),
-            count(&metrics[1])
+            " {mark}{}: {} → {}",
+            f.label(lang),
+            format_value(f.a, f.kind),
+            format_value(f.b, f.kind)
         )?;
+    }
+    for (title, gaps) in [
+        (lang.pick("补上的缺口", "Gaps closed"), &metrics.gaps_closed),
+        (
+            lang.pick("新出现的缺口", "Gaps opened"),
+            &metrics.gaps_opened,
+        ),
+    ] {
+        if !gaps.is_empty() {
+            writeln!(out, "{title}:")?;
+            for gap in gaps {
+                writeln!(out, "  {}", gap.label(lang))?;
+            }
+        }
     }
     Ok(())
 }

@@ -47,14 +47,14 @@ pub fn default_lang() -> Lang {
 }
 
 /// Runs a headless command; returns the exit code.
-pub fn run(command: Command, lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let result = match command {
-        Command::Check {
-            files,
-            json,
-            strict,
-        } => check::check(&files, json, strict, lang, out),
-        Command::Fmt { files, check } => check::fmt(&files, check, lang, out, err),
+/// `analyze` and `split`, on the project or one of its scenarios (`--scenario`).
+fn of_scenario(
+    command: Command,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<u8> {
+    match command {
         Command::Analyze {
             file,
             scenario,
@@ -70,7 +70,6 @@ pub fn run(command: Command, lang: Lang, out: &mut dyn Write, err: &mut dyn Writ
             out,
             err,
         ),
-        Command::Impact { file, node, json } => analyze::impact(&file, &node, json, lang, out, err),
         Command::Split {
             file,
             scenario,
@@ -88,6 +87,23 @@ pub fn run(command: Command, lang: Lang, out: &mut dyn Write, err: &mut dyn Writ
             out,
             err,
         ),
+        // The caller hands over only these two commands.
+        _ => Ok(EXIT_USAGE),
+    }
+}
+
+pub fn run(command: Command, lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let result = match command {
+        Command::Check {
+            files,
+            json,
+            strict,
+        } => check::check(&files, json, strict, lang, out),
+        Command::Fmt { files, check } => check::fmt(&files, check, lang, out, err),
+        command @ (Command::Analyze { .. } | Command::Split { .. }) => {
+            of_scenario(command, lang, out, err)
+        }
+        Command::Impact { file, node, json } => analyze::impact(&file, &node, json, lang, out, err),
         Command::Fair {
             file,
             agreement,

@@ -26,11 +26,17 @@ impl ScenarioError {
     }
 
     fn encode(e: serde_json::Error) -> Self {
-        Self::new(format!("项目无法编码:{e}"), format!("cannot encode the project: {e}"))
+        Self::new(
+            format!("项目无法编码:{e}"),
+            format!("cannot encode the project: {e}"),
+        )
     }
 
     fn unknown(id: &str) -> Self {
-        Self::new(format!("没有方案“{id}”"), format!("there is no scenario \"{id}\""))
+        Self::new(
+            format!("没有方案“{id}”"),
+            format!("there is no scenario \"{id}\""),
+        )
     }
 
     /// The message in the user's language.
@@ -114,7 +120,10 @@ impl Document {
             record(&file, edited.unwrap_or(&self.project)).map_err(ScenarioError::encode)?;
         let id = next_id(&file);
         let name = unique_name(&file, name);
-        let label = (format!("新建方案“{name}”"), format!("new scenario \"{name}\""));
+        let label = (
+            format!("新建方案“{name}”"),
+            format!("new scenario \"{name}\""),
+        );
         file.scenarios.insert(
             id.clone(),
             Scenario {
@@ -149,7 +158,11 @@ impl Document {
         if old.name == name && old.description == description.trim() {
             return Ok(());
         }
-        if self.scenarios().values().any(|s| s.name == name && s.id != id) {
+        if self
+            .scenarios()
+            .values()
+            .any(|s| s.name == name && s.id != id)
+        {
             return Err(ScenarioError::new(
                 format!("已有名为“{name}”的方案"),
                 format!("there is already a scenario named \"{name}\""),
@@ -184,7 +197,10 @@ impl Document {
             .ok_or_else(|| ScenarioError::unknown(id))?
             .name
             .clone();
-        let label = (format!("删除方案“{name}”"), format!("delete scenario \"{name}\""));
+        let label = (
+            format!("删除方案“{name}”"),
+            format!("delete scenario \"{name}\""),
+        );
         let (mut project, mut active) = if self.active_scenario() == Some(id) {
             (self.base().clone(), None)
         } else {

@@ -12,8 +12,8 @@ mod diff;
 mod names;
 mod three_way;
 
-pub use diff::{ProjectDiff, SectionDiff, apply, diff};
 pub(crate) use diff::doc_diff;
+pub use diff::{ProjectDiff, SectionDiff, apply, diff};
 pub use names::{item_name, section_label};
 pub use three_way::{Conflict, ConflictKind, MergeError, Side, clean_dangling, merge, merge_with};
 
@@ -125,9 +125,7 @@ pub(crate) fn from_doc(doc: &Doc) -> Result<Project, serde_json::Error> {
         candidates: back(doc, "candidates", |c: &crate::model::Candidate| {
             c.id.clone()
         })?,
-        scenarios: back(doc, "scenarios", |s: &crate::model::Scenario| {
-            s.id.clone()
-        })?,
+        scenarios: back(doc, "scenarios", |s: &crate::model::Scenario| s.id.clone())?,
     })
 }
 

@@ -64,7 +64,9 @@ pub fn sign_candidates(
             region: project.meta.home_region.clone(),
             tags: candidate.tags.clone(),
             products: candidate.products.clone(),
-            note: format!("招商签约:{}", candidate.location).trim_end_matches(':').to_owned(),
+            note: format!("招商签约:{}", candidate.location)
+                .trim_end_matches(':')
+                .to_owned(),
             ..Node::default()
         };
         if let Some(revenue) = candidate.revenue {
@@ -111,10 +113,7 @@ pub fn sign_candidates(
 
 /// The scenario's description: who was signed, and what the scenario assumes.
 pub fn describe(project: &Project, signed: &[SignedFirm], lang: Lang) -> String {
-    let names: Vec<String> = signed
-        .iter()
-        .map(|s| project.node_name(&s.node))
-        .collect();
+    let names: Vec<String> = signed.iter().map(|s| project.node_name(&s.node)).collect();
     let taken: usize = signed.iter().map(|s| s.links_taken_over).sum();
     match lang {
         Lang::Zh => format!(

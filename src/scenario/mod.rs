@@ -115,7 +115,10 @@ pub fn materialise(base: &Project, changes: &ScenarioChanges) -> Materialised {
     let meta_before = doc.meta.clone();
     set_fields(&mut doc.meta, &changes.project);
     for (name, items) in &changes.sections {
-        match SECTIONS.iter().find(|s| **s == name.as_str() && **s != OWN_SECTION) {
+        match SECTIONS
+            .iter()
+            .find(|s| **s == name.as_str() && **s != OWN_SECTION)
+        {
             Some(section) => edit_section(&mut doc, section, items, &mut skipped),
             None => skipped.push((
                 format!("{name}:无法识别的部分"),
@@ -127,10 +130,7 @@ pub fn materialise(base: &Project, changes: &ScenarioChanges) -> Materialised {
         Ok(p) => p,
         Err(e) => {
             // Only the project-wide fields are left unchecked item by item.
-            skipped.push((
-                format!("{PROJECT}:{e}"),
-                format!("{PROJECT}: {e}"),
-            ));
+            skipped.push((format!("{PROJECT}:{e}"), format!("{PROJECT}: {e}")));
             doc.meta = meta_before;
             from_doc(&doc).unwrap_or_else(|_| base.clone())
         }
@@ -155,7 +155,10 @@ fn edit_section(
             Ok(()) => {
                 current.insert(id.clone(), item.clone());
             }
-            Err(e) => skipped.push((format!("{section}/{id}:{e}"), format!("{section}/{id}: {e}"))),
+            Err(e) => skipped.push((
+                format!("{section}/{id}:{e}"),
+                format!("{section}/{id}: {e}"),
+            )),
         }
     }
     for (id, fields) in &items.changed {
@@ -172,7 +175,10 @@ fn edit_section(
             Ok(()) => {
                 current.insert(id.clone(), edited);
             }
-            Err(e) => skipped.push((format!("{section}/{id}:{e}"), format!("{section}/{id}: {e}"))),
+            Err(e) => skipped.push((
+                format!("{section}/{id}:{e}"),
+                format!("{section}/{id}: {e}"),
+            )),
         }
     }
 }
@@ -225,7 +231,10 @@ pub fn project_as(project: &Project, key: &str) -> Result<Materialised, (String,
                 .map(|s| format!("{} ({})", s.name, s.id))
                 .collect();
             let list = if names.is_empty() {
-                ("项目中没有方案".to_owned(), "the project has no scenarios".to_owned())
+                (
+                    "项目中没有方案".to_owned(),
+                    "the project has no scenarios".to_owned(),
+                )
             } else {
                 (
                     format!("已有方案:{}", names.join("、")),

@@ -123,8 +123,11 @@ impl ChainmapApp {
                     .active_scenario()
                     .and_then(|id| self.doc.scenarios().get(id))
                     .map(|s| (s.id.clone(), s.name.clone(), s.description.clone()));
-                self.scenario_dialog
-                    .manage(active.as_ref().map(|(i, n, d)| (i.as_str(), n.as_str(), d.as_str())));
+                self.scenario_dialog.manage(
+                    active
+                        .as_ref()
+                        .map(|(i, n, d)| (i.as_str(), n.as_str(), d.as_str())),
+                );
             }
             AppCommand::CompareWithFile => {
                 let (lang, near) = (self.ui.lang(), self.doc.path.clone());

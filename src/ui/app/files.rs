@@ -29,7 +29,10 @@ impl ChainmapApp {
             let scenario = crate::ui::scenarios::Choices::of(&self.doc).active_name(lang);
             name = crate::scenario::titled(&name, &scenario, lang);
         }
-        format!("{marker}{name} — {file} — {}", lang.pick("串珠", "chainmap"))
+        format!(
+            "{marker}{name} — {file} — {}",
+            lang.pick("串珠", "chainmap")
+        )
     }
 
     /// Opens a file, or shows every problem and keeps the current project.

@@ -29,7 +29,8 @@ impl ChainmapApp {
         };
         let fullscreen = ctx.input(|i| i.viewport().fullscreen.unwrap_or(false));
         let mut presentation = Presentation::start(story, &mut self.ui, fullscreen);
-        presentation.compare = crate::ui::compare::before_after(&mut self.panels.compare, &self.doc, self.ui.lang());
+        presentation.compare =
+            crate::ui::compare::before_after(&mut self.panels.compare, &self.doc, self.ui.lang());
         self.present = Some(presentation);
         ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
     }

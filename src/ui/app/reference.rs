@@ -19,7 +19,11 @@ impl ChainmapApp {
 
 impl ChainmapApp {
     /// The scenario window (new scenario, from the 招商 list, manage), while open.
-    pub(super) fn scenario_window(&mut self, ctx: &egui::Context, queue: &mut crate::ui::state::Queue) {
+    pub(super) fn scenario_window(
+        &mut self,
+        ctx: &egui::Context,
+        queue: &mut crate::ui::state::Queue,
+    ) {
         let cx = crate::ui::context::ViewCtx {
             doc: &self.doc,
             derived: &self.derived,

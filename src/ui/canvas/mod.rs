@@ -27,10 +27,10 @@
 //! | `context_menu` | the right-click menus of a node, a link and empty space |
 
 mod camera;
+mod compare_marks;
 mod context_menu;
 mod empty;
 mod geometry;
-mod compare_marks;
 mod gestures;
 mod ghosts;
 mod labels;
@@ -349,7 +349,9 @@ pub fn canvas_ui(
         ghosts::ghosts_ui(ui, &frame, &canvas.ghosts, &named);
     }
     if let Some(marks) = &opts.compare {
-        output.stop_compare = compare_marks::compare_ui(ui, &frame, &canvas.geometry, marks);
+        let named: Vec<Rect> = state.canvas_labels.iter().map(|l| l.rect).collect();
+        output.stop_compare =
+            compare_marks::compare_ui(ui, &frame, &canvas.geometry, marks, &named);
     }
     gestures::finish_stray_drag(ui, project, state, canvas, queue);
     gestures::link_handle_ui(ui, &frame, state, canvas);

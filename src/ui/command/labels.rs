@@ -97,30 +97,10 @@ impl AppCommand {
         text.to_owned()
     }
 
-    /// What the command does, for tooltips and the palette.
-    pub fn tooltip(self, lang: Lang) -> &'static str {
+    /// What a command of the Scenarios menu does (issue 22).
+    fn scenario_tooltip(self, lang: Lang) -> Option<&'static str> {
         use AppCommand::*;
-        match self {
-            New => lang.pick(
-                "新建项目:先填写名称和所属县(区)",
-                "Start a new project: its name and county first",
-            ),
-            NewFromTemplate | CompareReference => self.reference_tooltip(lang),
-            Open => lang.pick("打开项目文件", "Open a project file"),
-            Save => lang.pick("保存当前项目", "Save the project"),
-            SaveAs => lang.pick("保存到新的文件", "Save the project to a new file"),
-            Import => lang.pick(
-                "从 CSV 或 Excel 导入环节、企业和供应关系",
-                "Import stages, enterprises and supply links from CSV or Excel",
-            ),
-            ImportCandidates => lang.pick(
-                "导入招商对象名单(CSV 或 Excel:企业名称、所在地、主营产品、营业收入、标签),按所补缺口排序",
-                "Import a list of firms to attract (CSV or Excel: name, location, products, revenue, tags), ranked by the gaps they fill",
-            ),
-            ImportBoundaries => lang.pick(
-                "从 GeoJSON(如 DataV 导出的乡镇边界)按名称导入各镇的边界,用于空间视图",
-                "Import the towns' outlines from a GeoJSON (e.g. DataV's town boundaries), matched by name, for the territory view",
-            ),
+        Some(match self {
             NewScenario => lang.pick(
                 "在现状之上新建一个方案(规划),从当前状态复制开始;之后的修改只进入方案,现状不变",
                 "A new scenario (a plan) on top of the base, starting as a copy of what is shown; edits then go into it and the base stays as it is",
@@ -140,6 +120,36 @@ impl AppCommand {
             CompareWithFile => lang.pick(
                 "选择另一个项目文件(同事的副本、去年的版本)与画布上的版本对比",
                 "Pick another project file (a colleague's copy, last year's version) to compare with what the canvas shows",
+            ),
+            _ => return None,
+        })
+    }
+
+    /// What the command does, for tooltips and the palette.
+    pub fn tooltip(self, lang: Lang) -> &'static str {
+        use AppCommand::*;
+        match self {
+            NewScenario | ScenarioFromTargets | ManageScenarios | CompareScenarios
+            | CompareWithFile => self.scenario_tooltip(lang).unwrap_or_default(),
+            New => lang.pick(
+                "新建项目:先填写名称和所属县(区)",
+                "Start a new project: its name and county first",
+            ),
+            NewFromTemplate | CompareReference => self.reference_tooltip(lang),
+            Open => lang.pick("打开项目文件", "Open a project file"),
+            Save => lang.pick("保存当前项目", "Save the project"),
+            SaveAs => lang.pick("保存到新的文件", "Save the project to a new file"),
+            Import => lang.pick(
+                "从 CSV 或 Excel 导入环节、企业和供应关系",
+                "Import stages, enterprises and supply links from CSV or Excel",
+            ),
+            ImportCandidates => lang.pick(
+                "导入招商对象名单(CSV 或 Excel:企业名称、所在地、主营产品、营业收入、标签),按所补缺口排序",
+                "Import a list of firms to attract (CSV or Excel: name, location, products, revenue, tags), ranked by the gaps they fill",
+            ),
+            ImportBoundaries => lang.pick(
+                "从 GeoJSON(如 DataV 导出的乡镇边界)按名称导入各镇的边界,用于空间视图",
+                "Import the towns' outlines from a GeoJSON (e.g. DataV's town boundaries), matched by name, for the territory view",
             ),
             Merge => lang.pick(
                 "把同事修改过的项目副本合并进当前项目:先选对方的文件,再选双方共同的原始版本;冲突逐项选择",

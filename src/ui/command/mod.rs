@@ -279,9 +279,7 @@ impl AppCommand {
             | LinkTool | AutoLayout | ForceLayout => Menu::Edit,
             Palette | KeyHelp | UserGuide | OpenLogFolder | About => Menu::Help,
             NewScenario | ScenarioFromTargets | ManageScenarios | CompareScenarios
-            | CompareWithFile => {
-                Menu::Scenarios
-            }
+            | CompareWithFile => Menu::Scenarios,
             _ => Menu::View,
         })
     }

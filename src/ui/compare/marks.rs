@@ -97,7 +97,11 @@ impl CompareMarks {
         Self {
             before: String::new(),
             after: String::new(),
-            added_nodes: nodes.added.keys().map(|k| NodeId::from(k.as_str())).collect(),
+            added_nodes: nodes
+                .added
+                .keys()
+                .map(|k| NodeId::from(k.as_str()))
+                .collect(),
             changed_nodes: nodes
                 .changed
                 .iter()
@@ -105,7 +109,11 @@ impl CompareMarks {
                 .filter(|(_, f)| !f.is_empty())
                 .collect(),
             removed_nodes,
-            added_links: links.added.keys().map(|k| LinkId::from(k.as_str())).collect(),
+            added_links: links
+                .added
+                .keys()
+                .map(|k| LinkId::from(k.as_str()))
+                .collect(),
             changed_links: links
                 .changed
                 .iter()

@@ -45,9 +45,10 @@ impl Version {
                 .scenarios()
                 .get(id)
                 .map_or_else(|| id.clone(), |s| s.name.clone()),
-            Version::File(path) => path
-                .file_name()
-                .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned()),
+            Version::File(path) => path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
         }
     }
 
@@ -135,7 +136,9 @@ impl CompareState {
             }
             Version::Scenario(id) => match doc.scenarios().get(id) {
                 Some(s) => Ok(crate::scenario::materialise(doc.base(), &s.changes).project),
-                None => Err(lang.pick("方案已不存在", "the scenario no longer exists").to_owned()),
+                None => Err(lang
+                    .pick("方案已不存在", "the scenario no longer exists")
+                    .to_owned()),
             },
             Version::File(path) => match self.files.get(path) {
                 Some(Ok(p)) => Ok(p.clone()),
@@ -224,7 +227,11 @@ impl CompareResult {
     /// "本地配套率 62.0% → 78.0% · 环节覆盖率 … · 补上缺口 2 处".
     pub fn headline(&self, lang: Lang) -> String {
         use crate::scenario::compare::format_value;
-        const HEADLINE: [&str; 3] = ["local_supporting_rate", "stage_coverage", "product_completeness"];
+        const HEADLINE: [&str; 3] = [
+            "local_supporting_rate",
+            "stage_coverage",
+            "product_completeness",
+        ];
         let mut parts: Vec<String> = HEADLINE
             .iter()
             .filter_map(|code| self.figures.figure(code))
@@ -238,7 +245,10 @@ impl CompareResult {
                 )
             })
             .collect();
-        let (closed, opened) = (self.figures.gaps_closed.len(), self.figures.gaps_opened.len());
+        let (closed, opened) = (
+            self.figures.gaps_closed.len(),
+            self.figures.gaps_opened.len(),
+        );
         if closed > 0 {
             parts.push(match lang {
                 Lang::Zh => format!("补上缺口 {closed} 处"),
@@ -252,7 +262,10 @@ impl CompareResult {
             });
         }
         if parts.is_empty() {
-            parts.push(lang.pick("主要指标不变", "The headline figures are the same").to_owned());
+            parts.push(
+                lang.pick("主要指标不变", "The headline figures are the same")
+                    .to_owned(),
+            );
         }
         parts.join(" · ")
     }

@@ -74,9 +74,7 @@ impl Purpose {
             | Purpose::SaveAs
             | Purpose::MergeTheirs
             | Purpose::MergeBase
-            | Purpose::CompareFile => {
-                ("chainmap", &["json"])
-            }
+            | Purpose::CompareFile => ("chainmap", &["json"]),
             Purpose::ExportCsv => ("CSV", &["csv"]),
             Purpose::ImportTemplate => ("Excel", &["xlsx"]),
             Purpose::ImportBoundaries => ("GeoJSON", &["geojson", "json"]),

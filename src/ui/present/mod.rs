@@ -185,7 +185,11 @@ impl Presentation {
                     Story::Views => view_steps(&doc.project, lang),
                 };
                 if let Some(c) = &self.compare {
-                    steps.push(compare_step(&doc.project, c.title.clone(), c.caption.clone()));
+                    steps.push(compare_step(
+                        &doc.project,
+                        c.title.clone(),
+                        c.caption.clone(),
+                    ));
                 }
                 let steps = Arc::new(steps);
                 self.steps = Some((key, steps.clone()));

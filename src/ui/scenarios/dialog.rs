@@ -69,13 +69,20 @@ impl ScenarioDialog {
 }
 
 /// Draws the window while open.
-pub fn window(ctx: &egui::Context, dialog: &mut ScenarioDialog, cx: &ViewCtx<'_>, queue: &mut Queue) {
+pub fn window(
+    ctx: &egui::Context,
+    dialog: &mut ScenarioDialog,
+    cx: &ViewCtx<'_>,
+    queue: &mut Queue,
+) {
     let lang = cx.lang;
     let Some(mode) = &mut dialog.open else {
         return;
     };
     let title = match mode {
-        Mode::New { from_targets: true, .. } => lang.pick("从招商清单新建方案", "New Scenario from the 招商 List"),
+        Mode::New {
+            from_targets: true, ..
+        } => lang.pick("从招商清单新建方案", "New Scenario from the 招商 List"),
         Mode::New { .. } => lang.pick("新建方案", "New Scenario"),
         Mode::Manage { .. } => lang.pick("管理方案", "Scenarios"),
     };
@@ -157,13 +164,18 @@ fn new_ui(
     let mut done = false;
     ui.horizontal(|ui| {
         let ready = !name.trim().is_empty() && (!from_targets || !ticked.is_empty());
-        let create = ui.add_enabled(ready, egui::Button::new(lang.pick("新建并切换", "Create and Switch")));
+        let create = ui.add_enabled(
+            ready,
+            egui::Button::new(lang.pick("新建并切换", "Create and Switch")),
+        );
         if create.clicked() {
-            queue.actions.push(UiAction::Scenario(ScenarioAction::Create {
-                name: name.trim().to_owned(),
-                description: description.trim().to_owned(),
-                sign: ticked.iter().cloned().collect(),
-            }));
+            queue
+                .actions
+                .push(UiAction::Scenario(ScenarioAction::Create {
+                    name: name.trim().to_owned(),
+                    description: description.trim().to_owned(),
+                    sign: ticked.iter().cloned().collect(),
+                }));
             done = true;
         }
         if ui.button(lang.pick("取消", "Cancel")).clicked() {
@@ -207,7 +219,11 @@ fn candidates_ui(ui: &mut egui::Ui, cx: &ViewCtx<'_>, ticked: &mut BTreeSet<Stri
                     .unwrap_or_else(|| lang.pick("无对应缺口", "no gap").to_owned());
                 let mut on = ticked.contains(&target.candidate);
                 let text = format!("{}. {} — {gap}", target.rank, candidate.name);
-                if ui.checkbox(&mut on, text).on_hover_text(target.reason(lang)).changed() {
+                if ui
+                    .checkbox(&mut on, text)
+                    .on_hover_text(target.reason(lang))
+                    .changed()
+                {
                     if on {
                         ticked.insert(target.candidate.clone());
                     } else {
@@ -242,7 +258,11 @@ fn manage_ui(
         };
         let on = picked.as_deref() == Some(scenario.id.as_str());
         let active = cx.doc.active_scenario() == Some(scenario.id.as_str());
-        let mark = if active { lang.pick("(正在编辑)", " (editing)") } else { "" };
+        let mark = if active {
+            lang.pick("(正在编辑)", " (editing)")
+        } else {
+            ""
+        };
         let row = ui.selectable_label(on, format!("{}{mark}    {counts}", scenario.name));
         if row.clicked() && !on {
             *picked = Some(scenario.id.clone());

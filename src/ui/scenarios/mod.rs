@@ -71,9 +71,11 @@ pub fn base_name(lang: Lang) -> &'static str {
 /// thinking it is the base.
 pub fn switch_ui(ui: &mut egui::Ui, choices: &Choices, queue: &mut Queue, lang: Lang) {
     let active = choices.active_name(lang);
-    let text = format!("{}:{active}", lang.pick("方案", "Scenario"));
+    let text = format!("{}{active}", lang.pick("方案:", "Scenario: "));
     let text = if choices.active.is_some() {
-        egui::RichText::new(text).color(ui.visuals().warn_fg_color).strong()
+        egui::RichText::new(text)
+            .color(ui.visuals().warn_fg_color)
+            .strong()
     } else {
         egui::RichText::new(text)
     };
@@ -172,7 +174,10 @@ fn switch(
         let more = skipped.len() - 1;
         message.push_str(&match lang {
             Lang::Zh => format!(";{} 处修改已不适用于现状,未应用(如 {zh})", more + 1),
-            Lang::En => format!("; {} edit(s) no longer fit the base and were left out ({en})", more + 1),
+            Lang::En => format!(
+                "; {} edit(s) no longer fit the base and were left out ({en})",
+                more + 1
+            ),
         });
     }
     Ok(message)
@@ -195,13 +200,8 @@ fn create(
             });
         };
         let year = app.doc.project.data_year(crate::time::this_year());
-        let (signed_project, signed) = crate::scenario::sign_candidates(
-            &app.doc.project,
-            list,
-            &analysis.places,
-            sign,
-            year,
-        );
+        let (signed_project, signed) =
+            crate::scenario::sign_candidates(&app.doc.project, list, &analysis.places, sign, year);
         let mut text = description.trim().to_owned();
         if text.is_empty() {
             text = crate::scenario::describe(&signed_project, &signed, lang);

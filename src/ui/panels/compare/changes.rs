@@ -13,12 +13,21 @@ use egui::RichText;
 /// How many rows a section lists before "… and N more".
 const ROWS: usize = 40;
 
-pub(super) fn changes_ui(ui: &mut egui::Ui, cx: &ViewCtx<'_>, result: &CompareResult, queue: &mut Queue) {
+pub(super) fn changes_ui(
+    ui: &mut egui::Ui,
+    cx: &ViewCtx<'_>,
+    result: &CompareResult,
+    queue: &mut Queue,
+) {
     let lang = cx.lang;
     ui.strong(lang.pick("变化清单", "Changes"));
     if !result.changes.project.is_empty() {
         let fields: Vec<&str> = result.changes.project.keys().map(String::as_str).collect();
-        ui.label(format!("{}:{}", section_label(crate::merge::PROJECT, lang), fields.join(", ")));
+        ui.label(format!(
+            "{}:{}",
+            section_label(crate::merge::PROJECT, lang),
+            fields.join(", ")
+        ));
     }
     for name in SECTIONS {
         let s = result.changes.section(name);

@@ -9,8 +9,14 @@ use egui::RichText;
 
 /// Width of a value column.
 const VALUE_W: f32 = 72.0;
+/// How wide a label may be, in columns (a Chinese character takes two): a figure's name whole, a
+/// long stage or party name cut with "…" (whole on hover). Grid cells take the width of what is
+/// in them, so the cut is made in the text.
+const LABEL_COLUMNS: usize = 32;
 
 pub(super) fn figures_ui(ui: &mut egui::Ui, result: &CompareResult, lang: Lang) {
+    // Cells take the width of their text (cut in `label_cell`), not the last frame's width.
+    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
     let f = &result.figures;
     ui.strong(match (f.year, lang) {
         (Some(y), Lang::Zh) => format!("指标({y} 年)"),
@@ -25,7 +31,13 @@ pub(super) fn figures_ui(ui: &mut egui::Ui, result: &CompareResult, lang: Lang) 
             header(ui, result, lang);
             for fig in &f.figures {
                 let higher_better = !fig.code.starts_with("gaps");
-                row(ui, fig.label(lang), (fig.a, fig.b), fig.kind, Some(higher_better));
+                row(
+                    ui,
+                    fig.label(lang),
+                    (fig.a, fig.b),
+                    fig.kind,
+                    Some(higher_better),
+                );
             }
         });
     let stages: Vec<_> = f.stage_rates.iter().filter(|s| s.changed()).collect();
@@ -38,7 +50,13 @@ pub(super) fn figures_ui(ui: &mut egui::Ui, result: &CompareResult, lang: Lang) 
             .spacing([10.0, 3.0])
             .show(ui, |ui| {
                 for s in stages {
-                    row(ui, s.name(lang), (s.a, s.b), FigureKind::Percent, Some(true));
+                    row(
+                        ui,
+                        s.name(lang),
+                        (s.a, s.b),
+                        FigureKind::Percent,
+                        Some(true),
+                    );
                 }
             });
     }
@@ -51,8 +69,14 @@ pub(super) fn figures_ui(ui: &mut egui::Ui, result: &CompareResult, lang: Lang) 
 
 fn header(ui: &mut egui::Ui, result: &CompareResult, lang: Lang) {
     ui.weak(lang.pick("指标", "Figure"));
-    ui.add_sized([VALUE_W, 16.0], egui::Label::new(RichText::new(&result.before).weak()).truncate());
-    ui.add_sized([VALUE_W, 16.0], egui::Label::new(RichText::new(&result.after).weak()).truncate());
+    ui.add_sized(
+        [VALUE_W, 16.0],
+        egui::Label::new(RichText::new(&result.before).weak()).truncate(),
+    );
+    ui.add_sized(
+        [VALUE_W, 16.0],
+        egui::Label::new(RichText::new(&result.after).weak()).truncate(),
+    );
     ui.weak(lang.pick("变化", "Change"));
     ui.end_row();
 }
@@ -66,7 +90,7 @@ fn row(
     kind: FigureKind,
     higher_better: Option<bool>,
 ) {
-    ui.add(egui::Label::new(label).truncate());
+    label_cell(ui, label);
     ui.label(format_value(a, kind));
     ui.label(format_value(b, kind));
     let change = match (a, b) {
@@ -98,11 +122,37 @@ fn row(
     ui.end_row();
 }
 
+/// A label cut with "…" past `LABEL_COLUMNS` columns, whole on hover.
+fn label_cell(ui: &mut egui::Ui, text: &str) {
+    let columns = |c: char| if c.is_ascii() { 1 } else { 2 };
+    if text.chars().map(columns).sum::<usize>() <= LABEL_COLUMNS {
+        ui.label(text);
+        return;
+    }
+    let mut used = 0;
+    let cut: String = text
+        .chars()
+        .take_while(|c| {
+            used += columns(*c);
+            used < LABEL_COLUMNS
+        })
+        .collect();
+    ui.label(format!("{cut}…")).on_hover_text(text);
+}
+
 fn gaps_ui(ui: &mut egui::Ui, result: &CompareResult, lang: Lang) {
     let f = &result.figures;
     for (list, title, colour) in [
-        (&f.gaps_closed, lang.pick("补上的缺口", "Gaps closed"), ADDED_TEXT),
-        (&f.gaps_opened, lang.pick("新出现的缺口", "Gaps opened"), REMOVED_TEXT),
+        (
+            &f.gaps_closed,
+            lang.pick("补上的缺口", "Gaps closed"),
+            ADDED_TEXT,
+        ),
+        (
+            &f.gaps_opened,
+            lang.pick("新出现的缺口", "Gaps opened"),
+            REMOVED_TEXT,
+        ),
     ] {
         if list.is_empty() {
             continue;
@@ -125,8 +175,13 @@ fn leaders_ui(ui: &mut egui::Ui, result: &CompareResult, lang: Lang) {
     let rank = |r: Option<usize>| r.map_or_else(|| "—".to_owned(), |r| format!("#{r}"));
     for l in leaders {
         ui.add(
-            egui::Label::new(format!("{}  {} → {}", l.name, rank(l.rank_a), rank(l.rank_b)))
-                .truncate(),
+            egui::Label::new(format!(
+                "{}  {} → {}",
+                l.name,
+                rank(l.rank_a),
+                rank(l.rank_b)
+            ))
+            .truncate(),
         );
     }
 }
@@ -147,7 +202,12 @@ fn classes_ui(ui: &mut egui::Ui, result: &CompareResult, lang: Lang) {
 }
 
 fn towns_ui(ui: &mut egui::Ui, result: &CompareResult, lang: Lang) {
-    let towns: Vec<_> = result.figures.towns.iter().filter(|t| t.changed()).collect();
+    let towns: Vec<_> = result
+        .figures
+        .towns
+        .iter()
+        .filter(|t| t.changed())
+        .collect();
     if towns.is_empty() {
         return;
     }
@@ -159,7 +219,13 @@ fn towns_ui(ui: &mut egui::Ui, result: &CompareResult, lang: Lang) {
         .spacing([10.0, 3.0])
         .show(ui, |ui| {
             for t in towns {
-                row(ui, &t.name, (t.share_a, t.share_b), FigureKind::Percent, None);
+                row(
+                    ui,
+                    &t.name,
+                    (t.share_a, t.share_b),
+                    FigureKind::Percent,
+                    None,
+                );
             }
         });
 }
@@ -185,7 +251,13 @@ fn agreements_ui(ui: &mut egui::Ui, result: &CompareResult, lang: Lang) {
                     let value = |d: Option<rust_decimal::Decimal>| {
                         d.and_then(|d| rust_decimal::prelude::ToPrimitive::to_f64(&d))
                     };
-                    row(ui, &label, (value(part.a), value(part.b)), FigureKind::Amount, None);
+                    row(
+                        ui,
+                        &label,
+                        (value(part.a), value(part.b)),
+                        FigureKind::Amount,
+                        None,
+                    );
                 }
             });
     }

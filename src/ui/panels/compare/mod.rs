@@ -37,7 +37,10 @@ pub fn compare_ui(
     if result.changes.is_empty() {
         ui.weak(match lang {
             Lang::Zh => format!("“{}”与“{}”相同", result.before, result.after),
-            Lang::En => format!("\"{}\" and \"{}\" are the same", result.before, result.after),
+            Lang::En => format!(
+                "\"{}\" and \"{}\" are the same",
+                result.before, result.after
+            ),
         });
         if cx.doc.scenarios().is_empty() {
             ui.weak(lang.pick(
@@ -59,11 +62,20 @@ pub fn compare_ui(
 }
 
 /// "Before [▾] → After [▾]", a file to compare with, swap, and marking on the canvas.
-fn pickers_ui(ui: &mut egui::Ui, cx: &ViewCtx<'_>, compare: &mut CompareState, open_file: &mut bool) {
+fn pickers_ui(
+    ui: &mut egui::Ui,
+    cx: &ViewCtx<'_>,
+    compare: &mut CompareState,
+    open_file: &mut bool,
+) {
     let lang = cx.lang;
     let doc = cx.doc;
     let mut versions = vec![Version::Base];
-    versions.extend(doc.scenarios().keys().map(|id| Version::Scenario(id.clone())));
+    versions.extend(
+        doc.scenarios()
+            .keys()
+            .map(|id| Version::Scenario(id.clone())),
+    );
     let files: Vec<Version> = compare.files().cloned().map(Version::File).collect();
     ui.horizontal_wrapped(|ui| {
         ui.label(lang.pick("对比", "Compare"));
@@ -81,7 +93,7 @@ fn pickers_ui(ui: &mut egui::Ui, cx: &ViewCtx<'_>, compare: &mut CompareState, o
         ui.label("→");
         let shown = Version::shown(doc);
         let after_text = match &compare.after {
-            None => format!("{}({})", shown.name(doc, lang), lang.pick("画布", "canvas")),
+            None => format!("{}{}", shown.name(doc, lang), lang.pick("(画布)", " (canvas)")),
             Some(v) => v.name(doc, lang),
         };
         egui::ComboBox::from_id_salt("compare-after")
@@ -89,11 +101,10 @@ fn pickers_ui(ui: &mut egui::Ui, cx: &ViewCtx<'_>, compare: &mut CompareState, o
             .width(170.0)
             .truncate()
             .show_ui(ui, |ui| {
-                let canvas = format!(
-                    "{}({})",
-                    lang.pick("画布上显示的", "What the canvas shows"),
-                    shown.name(doc, lang)
-                );
+                let canvas = match lang {
+                    Lang::Zh => format!("画布上显示的({})", shown.name(doc, lang)),
+                    Lang::En => format!("What the canvas shows ({})", shown.name(doc, lang)),
+                };
                 ui.selectable_value(&mut compare.after, None, canvas);
                 for v in versions.iter().chain(&files) {
                     let name = v.name(doc, lang);
