@@ -113,17 +113,29 @@ fn compare_marks_the_differences_on_the_canvas_and_lists_the_figures() {
         new_scenario(&mut h, lang);
         let name = h.state().doc.base().nodes[&NodeId::from(GONE)].name.clone();
         delete_node(&mut h, GONE);
+        // A firm added in the scenario, beside 菌种公司A.
+        let mut firm = h.state().doc.project.nodes[&NodeId::from("E01")].clone();
+        firm.id = NodeId::from("E99");
+        firm.name = "新引进菌种企业".to_owned();
+        firm.position = firm.position.map(|p| chainmap::model::Pos {
+            x: p.x,
+            y: p.y + 45.0,
+        });
+        h.state_mut()
+            .apply_edit(chainmap::edit::Edit::AddNode(firm));
+        h.run_steps(2);
         h.get_by_label(lang.pick("方案", "Scenarios")).click();
         h.run_steps(3);
         h.get_by_label(lang.pick("对比方案", "Compare Scenarios"))
             .click();
         h.run_steps(5);
         let legend = match lang {
-            Lang::Zh => "对比:现状 → 规划方案;新增 0    修改 0    删除 3",
-            Lang::En => "Compare: Base (as is) → Plan;Added 0    Changed 0    Removed 3",
+            Lang::Zh => "对比:现状 → 规划方案;新增 1    修改 0    删除 3",
+            Lang::En => "Compare: Base (as is) → Plan;Added 1    Changed 0    Removed 3",
         };
         h.get_by_label(legend);
         h.get_by_label(&format!("{}:{name}", lang.pick("已删除", "removed")));
+        h.get_by_label(&format!("{}:新引进菌种企业", lang.pick("新增", "added")));
         // The figures and the changes on the Compare tab.
         h.get_by_label(lang.pick("本地配套率", "Local supporting rate"));
         h.get_by_label(&format!("− {name}"));

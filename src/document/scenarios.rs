@@ -64,6 +64,24 @@ impl Document {
         &self.base().scenarios
     }
 
+    /// The project as shown, for a deliverable: while a scenario is edited, its title names
+    /// the scenario ("… · 方案:签约 3 家"), so a report of a plan is not taken for the county
+    /// as it is.
+    pub fn titled_project(&self, lang: Lang) -> std::borrow::Cow<'_, Project> {
+        let scenario = self
+            .active_scenario()
+            .and_then(|id| self.scenarios().get(id))
+            .map(|s| s.name.clone());
+        match scenario {
+            None => std::borrow::Cow::Borrowed(&self.project),
+            Some(name) => {
+                let mut project = self.project.clone();
+                project.meta.name = crate::scenario::titled(&project.meta.name, &name, lang);
+                std::borrow::Cow::Owned(project)
+            }
+        }
+    }
+
     /// What the file holds: the base with every scenario, the active one's edits as they are
     /// now.
     pub fn file_project(&self) -> Result<Project, serde_json::Error> {

@@ -23,7 +23,8 @@ impl ChainmapApp {
             picture_name: Some(crate::export::picture_name_for(&path)),
             sheet: self.dialogs.sheet(),
         };
-        let files = match crate::export::export(&self.doc.project, format, &options) {
+        let project = self.doc.titled_project(lang);
+        let files = match crate::export::export(&project, format, &options) {
             Ok(files) => files,
             Err(e) => {
                 log::warn!("export to {} failed: {e}", path.display());
@@ -69,7 +70,8 @@ impl ChainmapApp {
         } else {
             path
         };
-        let project = &self.doc.project;
+        let titled = self.doc.titled_project(lang);
+        let project = &*titled;
         let computed;
         let analysis = match self.derived.analysis() {
             Some(a) => a,
