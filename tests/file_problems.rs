@@ -53,7 +53,7 @@ fn newer_version_is_refused_naming_the_version() {
     assert!(!loaded);
     let issue = find(&issues, "newer_version")[0];
     assert!(issue.en.contains("version 7"), "{}", issue.en);
-    assert!(issue.en.contains("up to 2"), "{}", issue.en);
+    assert!(issue.en.contains("up to 3"), "{}", issue.en);
     assert!(issue.zh.contains("第 7 版"), "{}", issue.zh);
 }
 

@@ -111,15 +111,17 @@ fn compare_marks_the_differences_on_the_canvas_and_lists_the_figures() {
     for lang in [Lang::Zh, Lang::En] {
         let mut h = sample(lang);
         new_scenario(&mut h, lang);
-        let name = h.state().doc.base().nodes[&NodeId::from(GONE)].name.clone();
+        let gone = h.state().doc.base().nodes[&NodeId::from(GONE)].clone();
+        let name = gone.name.clone();
         delete_node(&mut h, GONE);
-        // A firm added in the scenario, beside 菌种公司A.
-        let mut firm = h.state().doc.project.nodes[&NodeId::from("E01")].clone();
+        // A firm added in the scenario, below where the deleted one was (in view: the camera
+        // went to it to delete it).
+        let mut firm = gone.clone();
         firm.id = NodeId::from("E99");
         firm.name = "新引进菌种企业".to_owned();
-        firm.position = firm.position.map(|p| chainmap::model::Pos {
+        firm.position = gone.position.map(|p| chainmap::model::Pos {
             x: p.x,
-            y: p.y + 45.0,
+            y: p.y + 60.0,
         });
         h.state_mut()
             .apply_edit(chainmap::edit::Edit::AddNode(firm));

@@ -178,6 +178,11 @@ fn scenarios_survive_save_and_reload_byte_for_byte() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("带方案.chainmap.json");
     doc.save(Some(&path)).unwrap();
+    // Choosing what to edit changes nothing a save would write.
+    doc.switch_scenario(None).unwrap();
+    assert!(!doc.is_dirty());
+    doc.undo();
+    assert!(!doc.is_dirty());
     let first = std::fs::read(&path).unwrap();
     let text = String::from_utf8(first.clone()).unwrap();
     assert!(text.contains("\"version\": 3"));

@@ -178,10 +178,19 @@ impl Document {
     }
 
     /// Puts a step just taken on the undo list, naming the new state.
-    fn record(&mut self, mut step: Step) {
+    fn record(&mut self, step: Step) {
+        self.record_as(step, true);
+    }
+
+    /// Puts a step on the undo list; `changes_file` false for a step after which a save would
+    /// write the same file (choosing which scenario to edit): the state keeps its name, so the
+    /// document is no more unsaved than before.
+    fn record_as(&mut self, mut step: Step, changes_file: bool) {
         step.state_before = self.state;
-        self.state = self.next_state;
-        self.next_state += 1;
+        if changes_file {
+            self.state = self.next_state;
+            self.next_state += 1;
+        }
         step.state_after = self.state;
         self.undo.push(step);
         if self.undo.len() > UNDO_LIMIT {

@@ -103,7 +103,7 @@ impl Document {
         }
         let file = self.file_project().map_err(ScenarioError::encode)?;
         let Some(id) = to else {
-            self.swap_in(file, None, ("切换到现状", "switch to the base"));
+            self.swap_in(file, None, ("切换到现状", "switch to the base"), false);
             return Ok(Vec::new());
         };
         let scenario = file
@@ -119,7 +119,7 @@ impl Document {
             id: id.to_owned(),
             base: file,
         };
-        self.swap_in(made.project, Some(active), (&label.0, &label.1));
+        self.swap_in(made.project, Some(active), (&label.0, &label.1), false);
         Ok(made.skipped)
     }
 
@@ -157,7 +157,7 @@ impl Document {
             id: id.clone(),
             base: file,
         };
-        self.swap_in(made.project, Some(active), (&label.0, &label.1));
+        self.swap_in(made.project, Some(active), (&label.0, &label.1), true);
         Ok(id)
     }
 
@@ -202,7 +202,7 @@ impl Document {
         if let Some(a) = &mut active {
             rename(&mut a.base);
         }
-        self.swap_in(project, active, (&label.0, &label.1));
+        self.swap_in(project, active, (&label.0, &label.1), true);
         Ok(())
     }
 
@@ -228,7 +228,7 @@ impl Document {
         if let Some(a) = &mut active {
             a.base.scenarios.remove(id);
         }
-        self.swap_in(project, active, (&label.0, &label.1));
+        self.swap_in(project, active, (&label.0, &label.1), true);
         Ok(())
     }
 
@@ -254,26 +254,35 @@ impl Document {
             format!("应用方案“{name}”到现状"),
             format!("apply scenario \"{name}\" to the base"),
         );
-        self.swap_in(project, None, (&label.0, &label.1));
+        self.swap_in(project, None, (&label.0, &label.1), true);
         Ok(())
     }
 
     /// Puts a new state in place as one undo step that keeps the old one.
-    fn swap_in(&mut self, project: Project, active: Option<Active>, label: (&str, &str)) {
+    fn swap_in(
+        &mut self,
+        project: Project,
+        active: Option<Active>,
+        label: (&str, &str),
+        changes_file: bool,
+    ) {
         self.end_gesture();
         let old = Workspace {
             project: std::mem::replace(&mut self.project, project),
             active: std::mem::replace(&mut self.active, active),
         };
-        self.record(Step {
-            label_zh: label.0.to_owned(),
-            label_en: label.1.to_owned(),
-            change: Change::default(),
-            workspace: Some(Box::new(old)),
-            state_before: 0,
-            state_after: 0,
-            gesture: None,
-        });
+        self.record_as(
+            Step {
+                label_zh: label.0.to_owned(),
+                label_en: label.1.to_owned(),
+                change: Change::default(),
+                workspace: Some(Box::new(old)),
+                state_before: 0,
+                state_after: 0,
+                gesture: None,
+            },
+            changes_file,
+        );
     }
 }
 
