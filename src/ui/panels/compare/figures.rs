@@ -218,7 +218,7 @@ fn towns_ui(ui: &mut egui::Ui, result: &CompareResult, lang: Lang) {
         .striped(true)
         .spacing([10.0, 3.0])
         .show(ui, |ui| {
-            for t in towns {
+            for t in &towns {
                 row(
                     ui,
                     &t.name,
@@ -228,6 +228,24 @@ fn towns_ui(ui: &mut egui::Ui, result: &CompareResult, lang: Lang) {
                 );
             }
         });
+    // Specialisation (区位熵 LQ ≥ 1.5) gained or lost.
+    for t in towns.iter().filter(|t| t.specialised_a != t.specialised_b) {
+        let names = |s: &Option<Vec<crate::model::Segment>>| match s.as_deref() {
+            None | Some([]) => "—".to_owned(),
+            Some(list) => list
+                .iter()
+                .map(|g| g.label(lang))
+                .collect::<Vec<_>>()
+                .join(lang.pick("、", ", ")),
+        };
+        ui.label(format!(
+            "{} {}:{} → {}",
+            t.name,
+            lang.pick("专业化(区位熵 ≥ 1.5)", "specialised in (LQ ≥ 1.5)"),
+            names(&t.specialised_a),
+            names(&t.specialised_b)
+        ));
+    }
 }
 
 fn agreements_ui(ui: &mut egui::Ui, result: &CompareResult, lang: Lang) {
