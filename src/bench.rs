@@ -1,8 +1,9 @@
 //! `chainmap bench`: headless measurements on generated chains — load and validate, save,
 //! analysis, the swimlane layout, one force-layout step, the canvas frame's CPU time (the egui
 //! pass plus tessellation) at full view and zoomed in, and the whole window's frame with the
-//! analysis panel on the Gaps, Impact, Sharing and Fair split tabs (12 parties). Medians of
-//! repeated runs; figures, never asserts.
+//! analysis panel on the Gaps, Impact, Sharing and Fair split tabs (12 parties); a scenario
+//! recorded and made again, and two versions compared. Medians of repeated runs; figures,
+//! never asserts.
 
 use crate::analysis::{AnalysisOptions, analyze};
 use crate::document::Document;
@@ -50,7 +51,7 @@ fn canvas_frames(project: &Project, zoomed: bool, runs: usize) -> f64 {
         ..Default::default()
     };
     let frame = |state: &mut UiState, canvas: &mut CanvasState| {
-        let output = ctx.run_ui(input(), |ui| {
+        let mut output = ctx.run_ui(input(), |ui| {
             let mut queue = Queue::default();
             egui::CentralPanel::default()
                 .frame(egui::Frame::NONE)
@@ -59,6 +60,8 @@ fn canvas_frames(project: &Project, zoomed: bool, runs: usize) -> f64 {
                     canvas_ui(ui, &doc, None, state, canvas, &mut queue, &options);
                 });
         });
+        // Nothing uploads the textures here; egui asks that their changes be dropped on purpose.
+        output.textures_delta.clear();
         let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
         std::hint::black_box(primitives);
     };
@@ -108,7 +111,9 @@ fn window_frames(project: &Project, tab: WindowTab, runs: usize) -> f64 {
             screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, size)),
             ..Default::default()
         };
-        let output = ctx.run_ui(input, |ui| app.frame(ui));
+        let mut output = ctx.run_ui(input, |ui| app.frame(ui));
+        // Nothing uploads the textures here; egui asks that their changes be dropped on purpose.
+        output.textures_delta.clear();
         let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
         std::hint::black_box(primitives);
     };
@@ -215,6 +220,30 @@ pub fn run(sizes: &[usize]) -> Vec<Measure> {
         );
         let mut force = crate::layout::ForceLayout::new(&project);
         push("one force step", median_ms(runs, || force.step()));
+        // Scenarios (issue 22): a plan that lets 1 % of the firms go, recorded and made again
+        // on the base, then compared with the base as the Compare tab does.
+        let mut plan = project.clone();
+        let leaving: Vec<_> = plan.nodes.keys().step_by(100).cloned().collect();
+        for id in &leaving {
+            plan.nodes.remove(id);
+        }
+        crate::merge::clean_dangling(&mut plan);
+        let few_runs = if n >= 10_000 { 1 } else { runs.min(5) };
+        push(
+            "scenario record + materialise (1 % of firms gone)",
+            median_ms(few_runs, || {
+                if let Ok(changes) = crate::scenario::record(&project, &plan) {
+                    std::hint::black_box(crate::scenario::materialise(&project, &changes));
+                }
+            }),
+        );
+        push(
+            "compare two versions (figures + changes)",
+            median_ms(few_runs, || {
+                std::hint::black_box(crate::scenario::compare::compare(&project, &plan, None));
+                std::hint::black_box(crate::merge::diff(&project, &plan).ok());
+            }),
+        );
         // Reports: the picture and the graph files, and a spreadsheet import of every firm.
         let lang = crate::i18n::Lang::Zh;
         let few = if n >= 10_000 { 1 } else { runs.min(5) };
