@@ -126,9 +126,12 @@ fn removed_ui(ui: &mut egui::Ui, frame: &CanvasFrame<'_>, marks: &CompareMarks, 
         frame
             .painter
             .circle_filled(c, r, frame.opts.look.background().gamma_multiply(0.7));
-        frame
-            .painter
-            .extend(Shape::dashed_line(&circle(c, r), stroke, 5.0, 4.0));
+        frame.painter.extend(Shape::dashed_line(
+            &super::ghosts::circle_points(c, r),
+            stroke,
+            5.0,
+            4.0,
+        ));
         badge_at(frame, c + vec2(r, -r) * 0.8, "−", REMOVED);
         if zoom >= super::paint::LABEL_MIN_ZOOM {
             let galley = frame.painter.layout_no_wrap(
@@ -155,15 +158,6 @@ fn removed_ui(ui: &mut egui::Ui, frame: &CanvasFrame<'_>, marks: &CompareMarks, 
         response.widget_info(|| WidgetInfo::labeled(Role::Image, true, &text));
         response.on_hover_text(text);
     }
-}
-
-fn circle(c: Pos2, r: f32) -> Vec<Pos2> {
-    (0..=28)
-        .map(|k| {
-            let a = k as f32 / 28.0 * std::f32::consts::TAU;
-            c + vec2(a.cos(), a.sin()) * r
-        })
-        .collect()
 }
 
 /// The legend: the two versions, a swatch and count per kind, and × to stop marking.

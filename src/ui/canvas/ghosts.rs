@@ -369,7 +369,7 @@ fn paint_ghost_lane(frame: &CanvasFrame<'_>, lane: &GhostLane, stroke: Stroke) {
 }
 
 /// A closed polygon round `c`, for a dashed circle.
-fn circle_points(c: Pos2, r: f32) -> Vec<Pos2> {
+pub(super) fn circle_points(c: Pos2, r: f32) -> Vec<Pos2> {
     let n = 28;
     (0..=n)
         .map(|k| {
